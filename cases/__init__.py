@@ -1,0 +1,1 @@
+"""Instance files (TOML, rationals as strings) and seeded instance generators."""

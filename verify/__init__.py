@@ -1,0 +1,1 @@
+"""Claims, numerics, CLI and reports of relu-certify (uses :mod:`exact`)."""

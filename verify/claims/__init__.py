@@ -1,0 +1,1 @@
+"""One module per paper claim family; each registers its checks with :mod:`verify.registry`."""
