@@ -1,0 +1,69 @@
+"""Seeded instance generators.
+
+Every generator takes an integer seed and uses its own ``random.Random(seed)``,
+so the same seed always gives the same case (on every platform and Python
+version that keeps ``random.Random``'s documented reproducibility for
+``randint``/``sample``/``choice``).  Generated cases go through the same
+validation as case files.
+
+>>> c = random_1d_case(7)
+>>> c == random_1d_case(7), c.name, 3 <= c.n <= 9, len(set(c.x)) == c.n
+(True, 'random-1d-7', True, True)
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from fractions import Fraction
+
+from .loader import Case, case_from_dict
+
+__all__ = ["random_1d_case", "random_1d_cases", "X_CANDIDATES"]
+
+#: Every p/q with |p| <= 20 and q in 1..4, distinct and sorted (109 values).
+X_CANDIDATES: tuple[Fraction, ...] = tuple(
+    sorted({Fraction(p, q) for p in range(-20, 21) for q in range(1, 5)})
+)
+
+_N_RANGE = (3, 9)
+
+
+def random_1d_case(seed: int, n: int | None = None) -> Case:
+    """A random 1-D case: ``n`` distinct small rational inputs, small rational labels.
+
+    ``n`` is drawn from 3..9 when not given.  Inputs are p/q with |p| <= 20,
+    q in 1..4, drawn without replacement and left in the drawn (unsorted)
+    order.  Labels are k/q with |k| <= 6, q in {1, 2}; an all-zero label
+    vector is replaced by setting the first label to 1, so every case has a
+    nonzero target.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"random_1d_case: expected an integer seed, got {seed!r}")
+    rng = random.Random(seed)
+    if n is None:
+        n = rng.randint(*_N_RANGE)
+    elif isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= len(X_CANDIDATES):
+        raise ValueError(
+            f"random_1d_case: expected n an integer in 1..{len(X_CANDIDATES)} "
+            f"(the number of distinct candidate inputs), got {n!r}"
+        )
+    x = rng.sample(X_CANDIDATES, n)
+    y = [Fraction(rng.randint(-6, 6), rng.choice((1, 2))) for _ in range(n)]
+    if not any(y):
+        y[0] = Fraction(1)
+    name = f"random-1d-{seed}"
+    doc = {
+        "name": name,
+        "source": f"generated, seed {seed} (cases.random_1d_case, n = {n})",
+        "x": [str(v) for v in x],
+        "y": [str(v) for v in y],
+    }
+    return replace(case_from_dict(doc, f"<{name}>"), path=None)
+
+
+def random_1d_cases(count: int, seed0: int = 0) -> list[Case]:
+    """``count`` cases from seeds ``seed0, seed0 + 1, ...`` (names are distinct)."""
+    if count < 0:
+        raise ValueError(f"random_1d_cases: expected count >= 0, got {count}")
+    return [random_1d_case(seed0 + i) for i in range(count)]

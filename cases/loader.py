@@ -1,0 +1,455 @@
+"""Load and validate case files (TOML, rationals as strings).
+
+A case is one instance: data (``x`` for 1-D inputs or ``X`` for an n x d
+matrix), labels ``y``, optional scalar parameters (``beta = "1/10"``), the
+numbers the paper prints for it (``[printed]``) and optional recorded verdicts
+(``[expect]``).  Every number is an exact :class:`fractions.Fraction`; TOML
+floats and integers are refused so that nothing is rounded on the way in.
+
+Bad input raises :class:`CaseError`, whose message names the file (or the
+``where`` label of an in-memory document), the field and what was expected:
+
+>>> case_from_dict({"name": "t", "x": ["0", "1"], "y": ["1"]}, "demo")
+Traceback (most recent call last):
+    ...
+cases.loader.CaseError: demo: field 'y': expected 2 entries (one per row of x), got 1
+
+Only the standard library is used here (``tomllib``, or ``tomli`` on 3.10).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from importlib import resources
+from typing import Any, Mapping
+
+try:  # Python >= 3.11
+    import tomllib as _toml
+except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+    import tomli as _toml  # type: ignore[no-redef]
+
+__all__ = [
+    "Case",
+    "CaseError",
+    "VERDICTS",
+    "RESERVED_KEYS",
+    "parse_rational",
+    "load_case",
+    "case_from_dict",
+    "shipped_cases",
+    "shipped_case",
+]
+
+#: Verdict words allowed in an ``[expect]`` table.
+VERDICTS = ("PROVED", "REFUTED", "CONFIRMED", "CONTRADICTED", "MEASURED")
+
+#: Top-level keys with a fixed meaning; any other top-level key is a parameter.
+RESERVED_KEYS = ("name", "source", "x", "X", "y", "printed", "expect", "notes")
+
+# Exponents beyond this are refused: Fraction("1e999999999") would try to build
+# a billion-digit integer.
+_MAX_EXPONENT = 10_000
+
+_DECIMAL_RE = re.compile(
+    r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE](?P<exp>[+-]?\d+))?"
+)
+_RATIO_RE = re.compile(r"[+-]?\d+/\d+")
+_NONFINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity",
+              "+infinity", "-infinity"}
+
+_EXPECTED_RATIONAL = 'expected a rational string such as "3/5" or "-0.25"'
+
+Printed = Any  # Fraction | tuple[Fraction, ...] | tuple[tuple[Fraction, ...], ...]
+
+
+class CaseError(ValueError):
+    """A case file or document is missing something or holds a bad value.
+
+    The message names the file (or ``where`` label), the field and what was
+    expected.
+    """
+
+
+@dataclass(frozen=True)
+class Case:
+    """One instance: data, labels, parameters and the paper's printed numbers.
+
+    Exactly one of ``x`` (1-D inputs, in the order given, not sorted) and ``X``
+    (n x d inputs) is set.  ``printed`` maps a key to a rational, a vector
+    (tuple of rationals) or a matrix (tuple of equal-length row tuples).
+    """
+
+    name: str
+    source: str
+    path: str | None
+    x: tuple[Fraction, ...] | None
+    X: tuple[tuple[Fraction, ...], ...] | None
+    y: tuple[Fraction, ...]
+    params: dict[str, Fraction] = field(default_factory=dict)
+    printed: dict[str, Printed] = field(default_factory=dict)
+    expect: dict[str, str] = field(default_factory=dict)
+    notes: str = ""
+
+    @property
+    def n(self) -> int:
+        """Number of data points."""
+        return len(self.y)
+
+    @property
+    def dim(self) -> int:
+        """Input dimension: 1 for ``x``, d for an n x d ``X``."""
+        if self.x is not None:
+            return 1
+        assert self.X is not None
+        return len(self.X[0])
+
+    @property
+    def is_1d(self) -> bool:
+        """True when the inputs were given as a 1-D ``x``."""
+        return self.x is not None
+
+
+# --------------------------------------------------------------------------
+# rationals
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"TOML boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"TOML number {value!r}"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return f"{type(value).__name__} {value!r}"
+
+
+def parse_rational(s: Any, where: str) -> Fraction:
+    """Parse an exact rational from a string.
+
+    Accepts integers (``"3"``), ratios (``"-11/4"``) and decimals with an
+    optional exponent (``"0.6"`` is 3/5, ``"1e-2"`` is 1/100).  Refuses
+    non-strings (TOML numbers are rounded binary floats or bare integers; the
+    case format wants strings), NaN/infinity, empty strings, zero denominators.
+    ``where`` prefixes the message, e.g. ``"f.toml: field 'x[2]'"``.
+
+    >>> parse_rational("0.6", "demo")
+    Fraction(3, 5)
+    >>> parse_rational("-11/4", "demo")
+    Fraction(-11, 4)
+    """
+    if isinstance(s, bool):
+        raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got {_describe(s)}")
+    if isinstance(s, float) and not math.isfinite(s):
+        raise CaseError(
+            f"{where}: {_EXPECTED_RATIONAL}, got TOML {s!r} (NaN and infinity "
+            "are not rationals)"
+        )
+    if isinstance(s, (int, float)):
+        hint = repr(s)
+        raise CaseError(
+            f"{where}: {_EXPECTED_RATIONAL}, got {_describe(s)}; rationals "
+            f'must be written as strings (e.g. "{hint}"), not TOML numbers'
+        )
+    if not isinstance(s, str):
+        raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got {_describe(s)}")
+    text = s.strip()
+    if not text:
+        raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got an empty string")
+    if text.lower() in _NONFINITE:
+        raise CaseError(
+            f"{where}: {_EXPECTED_RATIONAL}, got {s!r} (NaN and infinity are "
+            "not rationals)"
+        )
+    m = _DECIMAL_RE.fullmatch(text)
+    if m is not None:
+        exp = m.group("exp")
+        if exp is not None and abs(int(exp)) > _MAX_EXPONENT:
+            raise CaseError(
+                f"{where}: {_EXPECTED_RATIONAL} with an exponent of at most "
+                f"{_MAX_EXPONENT} in size, got {s!r}"
+            )
+        return Fraction(text)
+    if _RATIO_RE.fullmatch(text):
+        num, den = text.split("/")
+        if int(den) == 0:
+            raise CaseError(
+                f"{where}: {_EXPECTED_RATIONAL}, got {s!r} (zero denominator)"
+            )
+        return Fraction(int(num), int(den))
+    raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got {s!r}")
+
+
+# --------------------------------------------------------------------------
+# fields
+
+
+def _field(where: str, name: str) -> str:
+    return f"{where}: field '{name}'"
+
+
+def _vector(value: Any, where: str, name: str) -> tuple[Fraction, ...]:
+    if not isinstance(value, list):
+        raise CaseError(
+            f"{_field(where, name)}: expected a list of rational strings, "
+            f"got {_describe(value)}"
+        )
+    if not value:
+        raise CaseError(
+            f"{_field(where, name)}: expected a non-empty list of rational "
+            "strings, got an empty list"
+        )
+    return tuple(
+        parse_rational(v, _field(where, f"{name}[{i}]")) for i, v in enumerate(value)
+    )
+
+
+def _matrix(value: Any, where: str, name: str) -> tuple[tuple[Fraction, ...], ...]:
+    if not isinstance(value, list) or not value:
+        got = "an empty list" if value == [] else _describe(value)
+        raise CaseError(
+            f"{_field(where, name)}: expected a non-empty list of rows (lists of "
+            f"rational strings), got {got}"
+        )
+    rows: list[tuple[Fraction, ...]] = []
+    for i, row in enumerate(value):
+        if not isinstance(row, list):
+            raise CaseError(
+                f"{_field(where, f'{name}[{i}]')}: expected a row (a list of "
+                f"rational strings), got {_describe(row)}"
+            )
+        if not row:
+            raise CaseError(
+                f"{_field(where, f'{name}[{i}]')}: expected a non-empty row, "
+                "got an empty list"
+            )
+        if rows and len(row) != len(rows[0]):
+            raise CaseError(
+                f"{_field(where, f'{name}[{i}]')}: expected {len(rows[0])} "
+                f"entries like row 0 (a matrix needs rows of equal length), "
+                f"got {len(row)}"
+            )
+        rows.append(
+            tuple(
+                parse_rational(v, _field(where, f"{name}[{i}][{j}]"))
+                for j, v in enumerate(row)
+            )
+        )
+    return tuple(rows)
+
+
+def _text(doc: Mapping[str, Any], where: str, name: str, required: bool) -> str:
+    if name not in doc:
+        if required:
+            raise CaseError(f"{_field(where, name)}: missing; expected a non-empty string")
+        return ""
+    value = doc[name]
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise CaseError(
+            f"{_field(where, name)}: expected a {'non-empty ' if required else ''}"
+            f"string, got {_describe(value)}"
+        )
+    return value
+
+
+def _printed(value: Any, where: str) -> dict[str, Printed]:
+    if not isinstance(value, dict):
+        raise CaseError(
+            f"{_field(where, 'printed')}: expected a table of printed numbers, "
+            f"got {_describe(value)}"
+        )
+    out: dict[str, Printed] = {}
+    for key, v in value.items():
+        name = f"printed.{key}"
+        if isinstance(v, list) and v and all(isinstance(r, list) for r in v):
+            out[key] = _matrix(v, where, name)
+        elif isinstance(v, list) and any(isinstance(r, list) for r in v):
+            raise CaseError(
+                f"{_field(where, name)}: expected a vector (list of rational "
+                "strings) or a matrix (list of rows), got a list mixing rows "
+                "and numbers"
+            )
+        elif isinstance(v, list):
+            out[key] = _vector(v, where, name)
+        elif isinstance(v, dict):
+            raise CaseError(
+                f"{_field(where, name)}: expected a rational string, a list of "
+                "them or a matrix, got a table"
+            )
+        else:
+            out[key] = parse_rational(v, _field(where, name))
+    return out
+
+
+def _expect(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise CaseError(
+            f"{_field(where, 'expect')}: expected a table mapping claim ids to "
+            f"verdicts, got {_describe(value)}"
+        )
+    out: dict[str, str] = {}
+    for key, v in value.items():
+        if not isinstance(v, str) or v not in VERDICTS:
+            raise CaseError(
+                f"{_field(where, f'expect.{key}')}: expected one of "
+                f"{', '.join(VERDICTS)}, got {_describe(v)}"
+            )
+        out[key] = v
+    return out
+
+
+def case_from_dict(doc: Mapping[str, Any], where: str, path: str | None = None) -> Case:
+    """Validate a parsed case document and build a :class:`Case`.
+
+    ``where`` labels every error message (a file path, or e.g. ``"<stdin>"``);
+    ``path`` is stored in :attr:`Case.path`.
+
+    >>> c = case_from_dict({"name": "t", "x": ["-1", "0.5"], "y": ["1", "-2"],
+    ...                     "beta": "1/10"}, "demo")
+    >>> c.x, c.params["beta"], c.n, c.dim
+    ((Fraction(-1, 1), Fraction(1, 2)), Fraction(1, 10), 2, 1)
+    """
+    if not isinstance(doc, Mapping):
+        raise CaseError(f"{where}: expected a table (TOML document), got {_describe(doc)}")
+    name = _text(doc, where, "name", required=True)
+    source = _text(doc, where, "source", required=False)
+    notes = _text(doc, where, "notes", required=False)
+
+    has_x, has_X = "x" in doc, "X" in doc
+    if has_x and has_X:
+        raise CaseError(
+            f"{where}: fields 'x' and 'X': expected exactly one of them "
+            "(x for 1-D inputs, X for an n x d matrix), got both"
+        )
+    if not has_x and not has_X:
+        raise CaseError(
+            f"{where}: field 'x' (or 'X'): missing; expected x = [...] (1-D "
+            "inputs) or X = [[...], ...] (n x d inputs)"
+        )
+    if "y" not in doc:
+        raise CaseError(f"{_field(where, 'y')}: missing; expected a list of rational strings")
+
+    x: tuple[Fraction, ...] | None = None
+    X: tuple[tuple[Fraction, ...], ...] | None = None
+    if has_x:
+        if isinstance(doc["x"], list) and any(isinstance(v, list) for v in doc["x"]):
+            raise CaseError(
+                f"{_field(where, 'x')}: expected a flat list of rational strings "
+                "(1-D inputs), got a list of lists; use X = [[...], ...] for "
+                "n x d inputs"
+            )
+        x = _vector(doc["x"], where, "x")
+        seen: dict[Fraction, int] = {}
+        for i, v in enumerate(x):
+            if v in seen:
+                raise CaseError(
+                    f"{_field(where, 'x')}: duplicate point {v} at positions "
+                    f"{seen[v]} and {i}; the 1-D claims need distinct points"
+                )
+            seen[v] = i
+        n, rows_of = len(x), "x"
+    else:
+        X = _matrix(doc["X"], where, "X")
+        n, rows_of = len(X), "X"
+
+    y = _vector(doc["y"], where, "y")
+    if len(y) != n:
+        raise CaseError(
+            f"{_field(where, 'y')}: expected {n} entries (one per row of "
+            f"{rows_of}), got {len(y)}"
+        )
+
+    printed = _printed(doc["printed"], where) if "printed" in doc else {}
+    expect = _expect(doc["expect"], where) if "expect" in doc else {}
+
+    params: dict[str, Fraction] = {}
+    for key, value in doc.items():
+        if key in RESERVED_KEYS:
+            continue
+        numeric = (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
+            isinstance(value, str) and _looks_numeric(value)
+        )
+        if not numeric:
+            raise CaseError(
+                f"{_field(where, key)}: unknown key; expected one of "
+                f"{', '.join(RESERVED_KEYS)}, or a scalar parameter given as a "
+                f'rational string (e.g. beta = "1/10"), got {_describe(value)}'
+            )
+        params[key] = parse_rational(value, _field(where, key))
+
+    return Case(
+        name=name, source=source, path=path, x=x, X=X, y=y,
+        params=params, printed=printed, expect=expect, notes=notes,
+    )
+
+
+def _looks_numeric(s: str) -> bool:
+    t = s.strip()
+    return bool(
+        _DECIMAL_RE.fullmatch(t) or _RATIO_RE.fullmatch(t) or t.lower() in _NONFINITE
+    )
+
+
+# --------------------------------------------------------------------------
+# files
+
+
+def _parse_text(text: str, where: str, path: str | None) -> Case:
+    try:
+        doc = _toml.loads(text)
+    except _toml.TOMLDecodeError as exc:
+        raise CaseError(f"{where}: not valid TOML: {exc}") from None
+    return case_from_dict(doc, where, path)
+
+
+def load_case(path: str | os.PathLike[str]) -> Case:
+    """Read and validate one case file; raises :class:`CaseError`."""
+    where = os.fspath(path)
+    try:
+        with open(where, "rb") as fh:
+            raw = fh.read()
+    except FileNotFoundError:
+        raise CaseError(f"{where}: case file not found") from None
+    except IsADirectoryError:
+        raise CaseError(f"{where}: expected a case file (.toml), got a directory") from None
+    except OSError as exc:
+        raise CaseError(f"{where}: cannot read case file: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseError(f"{where}: not valid TOML: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    return _parse_text(text, where, where)
+
+
+def _data_dir():
+    return resources.files(__package__ or "cases").joinpath("data")
+
+
+def shipped_cases() -> list[Case]:
+    """Every case shipped in ``cases/data/*.toml``, sorted by name."""
+    out = []
+    for entry in _data_dir().iterdir():
+        if entry.is_file() and entry.name.endswith(".toml"):
+            label = f"cases/data/{entry.name}"
+            out.append(_parse_text(entry.read_text(encoding="utf-8"), label, str(entry)))
+    out.sort(key=lambda c: c.name)
+    return out
+
+
+def shipped_case(name: str) -> Case:
+    """The shipped case called ``name`` (its file stem); raises :class:`CaseError`."""
+    cases = shipped_cases()
+    for case in cases:
+        if case.name == name:
+            return case
+    raise CaseError(
+        f"cases/data: no shipped case named {name!r}; expected one of "
+        f"{', '.join(c.name for c in cases)}"
+    )

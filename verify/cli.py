@@ -1,0 +1,125 @@
+"""Command line: ``python -m verify all | list | run | check | bench``.
+
+Exit codes: 0 all checks ran and every verdict is the recorded expectation;
+1 a check errored, a verdict differs from its expectation, or a certificate
+was rejected; 2 bad usage or bad input (message names file, field, expectation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from cases import CaseError, load_case
+
+from .registry import Claim, Context, UsageError, all_claims, check_suitable, get_claim, run_check
+from .result import CheckResult
+
+DEFAULT_OUT = Path("reports")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m verify", description="Exact audits of shallow-ReLU convexity claims.")
+    sub = p.add_subparsers(dest="command", required=True)
+    a = sub.add_parser("all", help="check every claim on its default cases")
+    a.add_argument("--json", type=Path)
+    a.add_argument("--report", type=Path, help="write Markdown reports (and certificates) here")
+    a.add_argument("--jobs", type=int, default=1)
+    sub.add_parser("list", help="every claim id with its paper location")
+    r = sub.add_parser("run", help="check one claim")
+    r.add_argument("claim")
+    r.add_argument("--case", type=Path, help="a case file (TOML) to run the claim on")
+    r.add_argument("--json", type=Path)
+    r.add_argument("--report", type=Path)
+    c = sub.add_parser("check", help="re-check certificate files with the independent checker")
+    c.add_argument("certificates", nargs="+")
+    b = sub.add_parser("bench", help="timing table of the exact 1-D l1 certificate")
+    b.add_argument("--sizes", type=int, nargs="*", default=[50, 100, 200, 400, 800, 1600])
+    b.add_argument("--naive-limit", type=int, default=200)
+    b.add_argument("--qsopt-limit", type=int, default=1600)
+    sub.add_parser("solvers", help="solver regression harness (not built yet)")
+    return p
+
+
+def _line(res: CheckResult) -> str:
+    flag = "" if res.as_expected else f"   <-- expected {res.expected}"
+    mism = sum(p.status == "MISMATCH" for p in res.printed)
+    printed = f" printed {len(res.printed) - mism} MATCH / {mism} MISMATCH" if res.printed else ""
+    return f"{res.verdict:<12} {res.claim:<14} {res.case:<22} value={res.value}{printed} ({res.seconds:.2f}s){flag}"
+
+
+def _task(args: tuple[str, object, Path]) -> CheckResult:
+    claim_id, case, out = args
+    return run_check(all_claims()[claim_id], case, Context(out))
+
+
+def _run(tasks: list[tuple[Claim, object]], out: Path, jobs: int) -> list[CheckResult]:
+    payload = [(cl.id, case, out) for cl, case in tasks]
+    if jobs > 1:
+        with ProcessPoolExecutor(jobs) as pool:
+            results = list(pool.map(_task, payload))
+        for r in results:
+            print(_line(r))
+        return results
+    results = []
+    for p in payload:
+        results.append(_task(p))
+        print(_line(results[-1]), flush=True)
+    return results
+
+
+def _finish(results: list[CheckResult], json_path: Path | None, report: Path | None) -> int:
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps({"version": 1, "results": [r.as_json() for r in results]}, indent=1) + "\n")
+    if report:
+        from .report import write_reports
+        print(f"report: {write_reports(results, report)}")
+    bad = [r for r in results if not r.as_expected]
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r.verdict] = counts.get(r.verdict, 0) + 1
+    print(f"{len(results)} checks: " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
+          + (f"; {len(bad)} not as expected" if bad else "; all as expected"))
+    return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "list":
+            for cl in all_claims().values():
+                print(f"{cl.id:<14} {cl.method:<6} {cl.paper}: {cl.location} -- {cl.summary}")
+            return 0
+        if args.command == "check":
+            from exact.checker import check_file
+            worst = 0
+            for path in args.certificates:
+                rep = check_file(path)
+                if rep.ok:
+                    print(f"ACCEPTED {path}: {rep.kind}, value {rep.value}")
+                else:
+                    worst = 1
+                    print(f"REJECTED {path}: " + "; ".join(rep.problems))
+            return worst
+        if args.command == "bench":
+            from .bench import run_bench
+            run_bench(args.sizes, args.naive_limit, args.qsopt_limit)
+            return 0
+        if args.command == "solvers":
+            raise UsageError("the solver regression harness is not built yet (a later issue)")
+        out = args.report or DEFAULT_OUT
+        if args.command == "run":
+            cl = get_claim(args.claim)
+            cases = [load_case(args.case)] if args.case else cl.default_cases()
+            for case in cases:
+                check_suitable(cl, case)
+            return _finish(_run([(cl, c) for c in cases], out, 1), args.json, args.report)
+        tasks = [(cl, case) for cl in all_claims().values() for case in cl.default_cases()]
+        return _finish(_run(tasks, out, max(1, args.jobs)), args.json, args.report)
+    except (CaseError, UsageError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

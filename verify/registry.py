@@ -1,0 +1,99 @@
+"""The claim registry: every checkable claim, its paper location and default cases.
+
+A claim module registers a function ``check(case, ctx) -> CheckResult`` with
+:func:`claim`; :func:`run_check` times it, turns an exception into an
+``ERROR`` verdict (never a silent skip) and attaches the recorded expectation
+(the case's ``[expect]`` entry, else the claim's default).
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from cases import Case
+from exact.certificate import write_certificate
+from exact.checker import check_file
+
+from .result import ERROR, PROVED, CheckResult
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    paper: str
+    location: str
+    summary: str
+    method: str
+    check: Callable[[Case, "Context"], CheckResult]
+    default_cases: Callable[[], list[Case]]
+    expect: str = PROVED
+    needs_1d: bool = True
+
+
+@dataclass
+class Context:
+    """Where a run writes its certificates; each one is re-checked on disk."""
+
+    out_dir: Path
+
+    def certify(self, doc: dict, claim: str, case: str, suffix: str = "") -> tuple[str, bool, list[str]]:
+        """Write ``doc``, re-check it with the independent checker; (path, ok, problems)."""
+        name = f"{claim}__{case}{suffix}.json".replace("/", "_")
+        path = write_certificate(doc, self.out_dir / "certificates" / name)
+        report = check_file(str(path))
+        return str(path), report.ok, list(report.problems)
+
+
+CLAIMS: dict[str, Claim] = {}
+_MODULES = ("verify.claims.ep", "verify.claims.ses")
+
+
+def claim(id: str, paper: str, location: str, summary: str, method: str,
+          default_cases: Callable[[], list[Case]], expect: str = PROVED, needs_1d: bool = True):
+    def register(fn: Callable[[Case, Context], CheckResult]):
+        CLAIMS[id] = Claim(id, paper, location, summary, method, fn, default_cases, expect, needs_1d)
+        return fn
+    return register
+
+
+def all_claims() -> dict[str, Claim]:
+    for mod in _MODULES:
+        importlib.import_module(mod)
+    return CLAIMS
+
+
+class UsageError(ValueError):
+    """A user-facing error (unknown claim, unsuitable case): printed, exit code 2."""
+
+
+def get_claim(claim_id: str) -> Claim:
+    claims = all_claims()
+    if claim_id not in claims:
+        raise UsageError(f"unknown claim {claim_id!r}; `python -m verify list` shows the {len(claims)} claims")
+    return claims[claim_id]
+
+
+def check_suitable(cl: Claim, case: Case) -> None:
+    if cl.needs_1d and case.x is None:
+        raise UsageError(
+            f"{case.path or case.name}: claim {cl.id} needs 1-D data (field 'x' with distinct points); "
+            "this case gives a matrix 'X'"
+        )
+
+
+def run_check(cl: Claim, case: Case, ctx: Context) -> CheckResult:
+    t0 = time.perf_counter()
+    expected = case.expect.get(cl.id, cl.expect)
+    try:
+        res = cl.check(case, ctx)
+    except Exception as exc:  # noqa: BLE001 - an ERROR verdict, reported with its cause
+        res = CheckResult(cl.id, case.name, ERROR, cl.method, "", notes=[
+            f"{type(exc).__name__}: {exc}", *traceback.format_exc().strip().splitlines()[-3:]])
+    res.seconds = time.perf_counter() - t0
+    res.expected = expected
+    return res

@@ -1,0 +1,45 @@
+"""Appendix-style Markdown reports, one file per (claim, case).
+
+Each section gives the convention, the data, the optimum, the solution, the
+dual certificate, the certificate files and their checker verdicts, notes,
+and every printed number of the paper with MATCH/MISMATCH.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .result import CheckResult
+
+
+def render(res: CheckResult) -> str:
+    d = res.data
+    lines = [f"# {res.claim} on `{res.case}`", "",
+             f"- **verdict**: {res.verdict} (expected {res.expected or 'any'})",
+             f"- **method**: {res.method}", f"- **convention**: {res.convention}",
+             f"- **optimal value**: {res.value}", f"- **time**: {res.seconds:.3f} s", ""]
+    if d:
+        lines += ["## Data", "", f"x = {d.get('x')}", "", f"y = {d.get('y')}", "",
+                  "## Solution", ""]
+        for atom in d.get("network", []):
+            lines.append(f"- weight {atom['weight']} on s(u = {atom['u']}: x - {atom['knot']})")
+        lines += [f"- constant {d.get('constant')}", "", "## Dual certificate", "", f"v = {d.get('dual')}", ""]
+    lines += ["## Certificates (re-checked by the independent checker)", ""]
+    lines += [f"- `{c}`" for c in res.certificates] + ["", "## Checks and notes", ""]
+    lines += [f"- {n}" for n in res.notes]
+    if res.printed:
+        lines += ["", "## Printed numbers", "", "| what | printed | exact | status |", "|---|---|---|---|"]
+        lines += [f"| {p.what} | {p.printed} | {p.exact} | {p.status} |" for p in res.printed]
+    return "\n".join(lines) + "\n"
+
+
+def write_reports(results: list[CheckResult], out_dir: Path) -> Path:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    index = ["# relu-certify report", "", "| claim | case | verdict | value |", "|---|---|---|---|"]
+    for res in results:
+        name = f"{res.claim}__{res.case}.md"
+        (out_dir / name).write_text(render(res))
+        index.append(f"| {res.claim} | [{res.case}]({name}) | {res.verdict} | {res.value} |")
+    path = out_dir / "index.md"
+    path.write_text("\n".join(index) + "\n")
+    return path
