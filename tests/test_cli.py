@@ -1,0 +1,91 @@
+"""The CLI contract: JSON fields, exit codes, user case files, certificate checking."""
+
+import json
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from verify.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_list_names_every_registered_claim(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    for cid in ("ep.thm-3.3", "ep.prop-3.1", "ses.thm-3.3"):
+        assert cid in out
+
+
+def test_all_writes_the_json_contract(tmp_path, capsys):
+    out_json = tmp_path / "out.json"
+    code, out, _ = run(capsys, "all", "--json", str(out_json), "--report", str(tmp_path / "rep"))
+    assert code == 0
+    doc = json.loads(out_json.read_text())
+    assert doc["version"] == 1
+    rows = doc["results"]
+    prop = [r for r in rows if r["claim"] == "ep.prop-3.1"]
+    assert len(prop) == 1 and prop[0]["verdict"] == "PROVED" and prop[0]["value"] == "8"
+    for cid in ("ep.thm-3.3", "ses.thm-3.3"):
+        mine = [r for r in rows if r["claim"] == cid]
+        assert len(mine) >= 24 and all(r["verdict"] == "PROVED" for r in mine)
+    keys = {"claim", "case", "verdict", "method", "convention", "value", "certificate", "printed", "seconds"}
+    assert all(keys <= set(r) for r in rows)
+    statuses = {p["what"]: p["status"] for p in prop[0]["printed"]}
+    assert statuses["||w_star||_1 = optimal value"] == "MATCH"
+    assert statuses["A_e = (a u_star^T + 1 b_star^T)_+"] == "MATCH"
+    assert statuses["v_hat (dual optimal for all (u, b), not only the printed columns)"] == "MISMATCH"
+    assert (tmp_path / "rep" / "index.md").exists()
+
+
+def test_run_on_a_user_case_and_check_its_certificate(tmp_path, capsys):
+    case = tmp_path / "my.toml"
+    case.write_text('name = "mine"\nx = ["0", "1/2", "3"]\ny = ["1", "0", "2"]\n')
+    out_json = tmp_path / "r.json"
+    code, out, _ = run(capsys, "run", "ep.thm-3.3", "--case", str(case), "--json", str(out_json),
+                       "--report", str(tmp_path / "rep"))
+    assert code == 0
+    (row,) = json.loads(out_json.read_text())["results"]
+    assert row["verdict"] == "PROVED" and row["case"] == "mine"
+    cert = Path(row["certificate"])
+    code, out, _ = run(capsys, "check", str(cert))
+    assert code == 0 and "ACCEPTED" in out
+    doc = json.loads(cert.read_text())
+    doc["dual"]["v"][0] = str(Fraction(doc["dual"]["v"][0]) + 1)
+    bad = tmp_path / "tampered.json"
+    bad.write_text(json.dumps(doc))
+    code, out, _ = run(capsys, "check", str(cert), str(bad))
+    assert code == 1 and "REJECTED" in out and "ACCEPTED" in out
+
+
+def test_bad_case_file_is_a_clear_error_not_a_traceback(tmp_path, capsys):
+    case = tmp_path / "bad.toml"
+    case.write_text('name = "bad"\nx = ["0", "1"]\ny = ["1"]\n')
+    code, out, err = run(capsys, "run", "ep.thm-3.3", "--case", str(case))
+    assert code == 2
+    assert "bad.toml" in err and "field 'y'" in err and "expected 2 entries" in err
+    assert "Traceback" not in err
+
+
+def test_matrix_case_for_a_1d_claim_is_refused(tmp_path, capsys):
+    case = tmp_path / "m.toml"
+    case.write_text('name = "m"\nX = [["0", "1"], ["1", "0"]]\ny = ["1", "0"]\n')
+    code, _, err = run(capsys, "run", "ses.thm-3.3", "--case", str(case))
+    assert code == 2 and "needs 1-D data" in err
+
+
+def test_unknown_claim(capsys):
+    code, _, err = run(capsys, "run", "ep.thm-9.9")
+    assert code == 2 and "unknown claim 'ep.thm-9.9'" in err
+
+
+def test_unexpected_verdict_makes_the_run_fail(tmp_path, capsys):
+    case = tmp_path / "e.toml"
+    case.write_text('name = "e"\nx = ["0", "1"]\ny = ["1", "0"]\n[expect]\n"ses.thm-3.3" = "REFUTED"\n')
+    code, out, _ = run(capsys, "run", "ses.thm-3.3", "--case", str(case), "--report", str(tmp_path))
+    assert code == 1 and "expected REFUTED" in out
