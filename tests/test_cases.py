@@ -106,7 +106,8 @@ def test_shipped_cases_list_and_names():
     cases = shipped_cases()
     names = [c.name for c in cases]
     assert names == sorted(names)
-    assert names == ["ep-prop-3.1-eq", "ep-prop-3.1-reg", "kh-example-1", "pe-example-6"]
+    assert names == ["abs-plus-one", "constant-labels", "ep-prop-3.1-eq", "ep-prop-3.1-reg",
+                     "kh-example-1", "pe-example-6"]
     files = sorted(p.stem for p in DATA.glob("*.toml"))
     assert files == names
     for c in cases:

@@ -115,3 +115,9 @@ def test_property_exact_value_checker_float_and_closed_form_agree(data):
     assert rep.ok and rep.value == str(sol.value)
     assert abs(_dense_float_value(x, y) - float(sol.value)) <= 1e-6 * max(1.0, float(sol.value))
     assert solve_lp(end_slope_lp(x, y)).value == interpolate_1d(x, y, output_bias=True).value == sol.value
+
+
+def test_rank_one_reduction_keeps_c_and_the_exact_squared_norm():
+    from exact.dictionary import rank_one_to_1d
+    red = rank_one_to_1d(fr(1, -2, 3), fr(3, 4))
+    assert red.x == tuple(fr(1, -2, 3)) and red.norm_sq == 25

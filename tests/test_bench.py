@@ -1,0 +1,28 @@
+"""A tiny smoke test of ``python -m verify bench`` (n <= 20, well under a second)."""
+from __future__ import annotations
+
+from fractions import Fraction as F
+
+from verify.bench import gauss_solve, instance, run_bench
+
+
+def test_gauss_solve() -> None:
+    M = [[F(0), F(2), F(1)], [F(1), F(1), F(0)], [F(3), F(0), F(1)]]
+    z = gauss_solve(M, [F(5), F(3), F(6)])
+    assert [sum(a * b for a, b in zip(row, z)) for row in M] == [F(5), F(3), F(6)]
+
+
+def test_instance_is_seeded() -> None:
+    x, y = instance(12)
+    assert instance(12) == (x, y) and len(set(x)) == 12 and all(-10 <= v <= 10 for v in y)
+
+
+def test_run_bench_small(capsys) -> None:
+    rows = run_bench([10, 20], naive_limit=20, qsopt_limit=10)
+    out = capsys.readouterr().out
+    assert "summary:" in out and "highs-dense" in out
+    assert [r.n for r in rows] == [10, 20]
+    for r in rows:
+        assert r.checker_ok and r.agree and r.naive_ok
+        assert r.qsopt_ok in (True, None) and r.qsopt_kink_ok in (True, None)  # None: esolver absent
+    assert rows[1].qsopt is None  # over qsopt_limit: skipped
