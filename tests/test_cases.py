@@ -112,7 +112,7 @@ def test_shipped_cases_list_and_names():
     assert files == names
     for c in cases:
         assert c.path is not None and Path(c.path).stem == c.name
-        assert c.source.split(",")[0] in {"ep", "pe", "kh"}
+        assert c.source.split(",")[0] in {"ep", "pe", "kh", "relu-certify"}
         assert c.expect == {}
         assert c.x is not None and c.X is None and c.dim == 1
 
