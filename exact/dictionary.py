@@ -26,6 +26,7 @@ transformed system is the dual v = T^T y' of the original one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from fractions import Fraction
 from typing import Sequence
 
@@ -55,8 +56,8 @@ def relu_atoms(x: Sequence[Fraction], alpha: Fraction = Fraction(0)) -> list[Ato
     """
     pts = sorted(set(x))
     atoms = [Atom(1, t) for t in pts] + [Atom(-1, t) for t in pts]
-    if alpha == 0:
-        atoms = [a for a in atoms if any(a(xi, alpha) != 0 for xi in pts)]
+    if alpha == 0:  # s(x - max x) and s(min x - x) are 0 at every data point
+        atoms = [a for a in atoms if a not in (Atom(1, pts[-1]), Atom(-1, pts[0]))]
     return atoms
 
 
@@ -78,6 +79,11 @@ class KinkCoordinates:
     @property
     def n(self) -> int:
         return len(self.pts)
+
+    @cached_property
+    def position(self) -> dict[Fraction, int]:
+        """Index of each point in sorted order."""
+        return {t: k for k, t in enumerate(self.pts)}
 
     def transform(self, f: Sequence[Fraction]) -> list[Fraction]:
         """T f for values f given in the original order of x."""
@@ -122,10 +128,9 @@ class KinkCoordinates:
             s = (atom(p[1], alpha) - v0) / (p[1] - p[0])
             if s:
                 col[1] = s
-        kink = 1 - alpha
-        for k in range(1, self.n - 1):
-            if p[k] == atom.knot and kink:
-                col[k + 1] = kink
+        k = self.position.get(atom.knot)
+        if k is not None and 0 < k < self.n - 1 and alpha != 1:
+            col[k + 1] = 1 - alpha
         return col
 
     def constant_column(self) -> dict[int, Fraction]:
