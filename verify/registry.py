@@ -41,10 +41,15 @@ class Context:
 
     out_dir: Path
 
-    def certify(self, doc: dict, claim: str, case: str, suffix: str = "") -> tuple[str, bool, list[str]]:
-        """Write ``doc``, re-check it with the independent checker; (path, ok, problems)."""
+    def certify(self, doc: dict, claim: str, case: str, suffix: str = "",
+                folder: str = "certificates") -> tuple[str, bool, list[str]]:
+        """Write ``doc``, re-check it with the independent checker; (path, ok, problems).
+
+        Candidate certificates built from a paper's printed numbers go to
+        ``folder="audits"``: their rejection is a finding, not a failure.
+        """
         name = f"{claim}__{case}{suffix}.json".replace("/", "_")
-        path = write_certificate(doc, self.out_dir / "certificates" / name)
+        path = write_certificate(doc, self.out_dir / folder / name)
         report = check_file(str(path))
         return str(path), report.ok, list(report.problems)
 

@@ -182,7 +182,8 @@ def _audit_solution(case: Case, sol: Interpolation1D, tag: str, res: CheckResult
                                    f"A w = y {'holds' if fits else 'FAILS'}; ||w||_1 = {cost}, P* = {sol.value}"))
     # the printed dual against the whole semi-infinite constraint, through the checker
     dual_sol = replace(sol, dual=tuple(v))
-    path, ok, problems = certify_interpolation(dual_sol, res.claim, case.name, ctx, f"__printed_v{star}")
+    path, ok, problems = ctx.certify(interpolation_certificate(dual_sol, res.claim, case.name), res.claim,
+                                     case.name, f"__printed_v{star}", folder="audits")
     res.certificates.append(path)
     res.printed.append(audit_check(
         f"v{star} (dual optimal for all (u, b), not only the printed columns)", v, ok,
