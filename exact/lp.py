@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from functools import cached_property
 from fractions import Fraction
 from typing import Iterable, Sequence
 
@@ -37,7 +38,7 @@ import numpy as np
 from flint import fmpq
 
 from .lu import Column, SparseLU
-from .rational import fractions, to_fmpq
+from .rational import fmpqs, fractions, to_fmpq
 from .simplex import Tableau
 
 Row = dict[int, Fraction]
@@ -94,6 +95,12 @@ class LinearProgram:
     @property
     def num_vars(self) -> int:
         return len(self.c)
+
+    @cached_property
+    def fmpq_rows(self) -> tuple[list[list[tuple[int, fmpq]]], list[list[tuple[int, fmpq]]]]:
+        """(A_eq, A_ub) rows as fmpq pairs, for the fast exact re-checks."""
+        conv = lambda M: [[(j, to_fmpq(a)) for j, a in r.items() if a] for r in M]  # noqa: E731
+        return conv(self.A_eq), conv(self.A_ub)
 
     def dense(self) -> dict:
         """Dense string form, as stored in an ``lp`` certificate."""
@@ -350,28 +357,28 @@ def _infeasible_result(lp, sf, farkas, timings, t1) -> LPResult:
 
 def _dual_row_sums(lp: LinearProgram, y: Sequence[Fraction], z: Sequence[Fraction]) -> list[Fraction]:
     """(A_eq^T y + A_ub^T z)_j for every variable j."""
-    s = [Fraction(0)] * lp.num_vars
-    for row, yi in zip(lp.A_eq, y):
-        if yi:
-            for j, a in row.items():
-                s[j] += a * yi
-    for row, zi in zip(lp.A_ub, z):
-        if zi:
-            for j, a in row.items():
-                s[j] += a * zi
+    return fractions(_dual_sums_fmpq(lp, fmpqs(y), fmpqs(z)))
+
+
+def _dual_sums_fmpq(lp: LinearProgram, y: list[fmpq], z: list[fmpq]) -> list[fmpq]:
+    s = [fmpq(0)] * lp.num_vars
+    for rows, mult in ((lp.fmpq_rows[0], y), (lp.fmpq_rows[1], z)):
+        for row, yi in zip(rows, mult):
+            if yi:
+                for j, a in row:
+                    s[j] += a * yi
     return s
 
 
 def _primal_problems(lp: LinearProgram, x: Sequence[Fraction], rhs: bool = True) -> list[str]:
     out = []
-    for i, (row, bi) in enumerate(zip(lp.A_eq, lp.b_eq)):
-        lhs = sum((a * x[j] for j, a in row.items()), Fraction(0))
-        if lhs != (bi if rhs else 0):
-            out.append(f"equality row {i}")
-    for i, (row, bi) in enumerate(zip(lp.A_ub, lp.b_ub)):
-        lhs = sum((a * x[j] for j, a in row.items()), Fraction(0))
-        if lhs > (bi if rhs else 0):
-            out.append(f"inequality row {i}")
+    xq = fmpqs(x)
+    for kind, rows, bs in (("equality", lp.fmpq_rows[0], lp.b_eq), ("inequality", lp.fmpq_rows[1], lp.b_ub)):
+        for i, (row, bi) in enumerate(zip(rows, bs)):
+            lhs = sum((a * xq[j] for j, a in row if xq[j]), fmpq(0))
+            target = to_fmpq(bi) if rhs else 0
+            if (lhs != target) if kind == "equality" else (lhs > target):
+                out.append(f"{kind} row {i}")
     out += [f"x[{j}] < 0" for j, v in enumerate(x) if j not in lp.free and v < 0]
     return out
 
@@ -380,8 +387,9 @@ def verify_optimal(lp: LinearProgram, res: LPResult) -> None:
     """Exact re-check of primal feasibility, dual feasibility and equal objectives."""
     problems = _primal_problems(lp, res.x)
     problems += [f"z_ub[{i}] > 0" for i, v in enumerate(res.z_ub) if v > 0]
-    for j, s in enumerate(_dual_row_sums(lp, res.y_eq, res.z_ub)):
-        if (s != lp.c[j]) if j in lp.free else (s > lp.c[j]):
+    sums = _dual_sums_fmpq(lp, fmpqs(res.y_eq), fmpqs(res.z_ub))
+    for j, (s, c) in enumerate(zip(sums, fmpqs(lp.c))):
+        if (s != c) if j in lp.free else (s > c):
             problems.append(f"dual constraint of x[{j}]")
     dual_value = sum((b * y for b, y in zip(lp.b_eq, res.y_eq)), Fraction(0)) + sum(
         (b * z for b, z in zip(lp.b_ub, res.z_ub)), Fraction(0)
