@@ -137,10 +137,6 @@ class KinkCoordinates:
         return {0: Fraction(1)}
 
 
-def atom_values(atom: Atom, x: Sequence[Fraction], alpha: Fraction) -> list[Fraction]:
-    return [atom(xi, alpha) for xi in x]
-
-
 @dataclass(frozen=True)
 class RankOneReduction:
     """A = c a^T in R^{n x d} reduces to 1-D data x = c (ep Corollary 3.4).

@@ -4,8 +4,6 @@ import json
 from fractions import Fraction
 from pathlib import Path
 
-import pytest
-
 from verify.cli import main
 
 

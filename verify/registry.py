@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
