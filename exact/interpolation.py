@@ -68,7 +68,7 @@ class Interpolation1D:
     value: Fraction  # P* = D*
     attained: bool
     attained_by: tuple[tuple[Fraction, ...], Fraction] | None  # (weights, constant) of a finite optimum
-    value_without_constant: Fraction | None  # ep (37): no constant column
+    value_without_constant: Fraction | None  # ep (37): no constant column (None with an output bias, or infeasible)
     solution: L1Solution
 
     def network(self) -> Network1D:
@@ -104,7 +104,7 @@ def interpolate_1d(
         raise ValueError("alpha = 1 makes every neuron linear; the problem is not a ReLU problem")
     atoms, sol = solve_dictionary_lp(x, y, alpha, constant=True)
     (c,) = sol.free
-    no_const = _without_constant(x, y, alpha)
+    no_const = None if output_bias else _without_constant(x, y, alpha)
     value37 = None if no_const is None else no_const.value
     attained_by = None
     if output_bias or c == 0:
