@@ -68,8 +68,12 @@ class Interpolation1D:
     value: Fraction  # P* = D*
     attained: bool
     attained_by: tuple[tuple[Fraction, ...], Fraction] | None  # (weights, constant) of a finite optimum
-    value_without_constant: Fraction | None  # ep (37): no constant column (None with an output bias, or infeasible)
     solution: L1Solution
+    without_constant: L1Solution | None  # ep (37): no constant column (None with an output bias, or infeasible)
+
+    @property
+    def value_without_constant(self) -> Fraction | None:
+        return None if self.without_constant is None else self.without_constant.value
 
     def network(self) -> Network1D:
         """The LP optimum as a network (with its constant, which may need a limit)."""
@@ -105,17 +109,16 @@ def interpolate_1d(
     atoms, sol = solve_dictionary_lp(x, y, alpha, constant=True)
     (c,) = sol.free
     no_const = None if output_bias else _without_constant(x, y, alpha)
-    value37 = None if no_const is None else no_const.value
     attained_by = None
     if output_bias or c == 0:
         attained_by = (sol.weights, c)
-    elif value37 == sol.value:
+    elif no_const is not None and no_const.value == sol.value:
         attained_by = (no_const.weights, Fraction(0))
     else:
         attained_by = _absorbable_optimum(atoms, sol, x, c)
     return Interpolation1D(
         x, y, alpha, output_bias, tuple(atoms), sol.weights, c, sol.dual, sol.value,
-        attained_by is not None, attained_by, value37, sol,
+        attained_by is not None, attained_by, sol, no_const,
     )
 
 

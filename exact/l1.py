@@ -36,10 +36,6 @@ class L1Solution:
     lp: LinearProgram
     result: LPResult
 
-    @property
-    def support(self) -> tuple[int, ...]:
-        return tuple(j for j, w in enumerate(self.weights) if w)
-
 
 def l1_program(
     columns: Sequence[SparseColumn],

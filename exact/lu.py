@@ -111,10 +111,6 @@ class SparseLU:
         return lu
 
     @property
-    def rank(self) -> int:
-        return len(self.pivots)
-
-    @property
     def pivot_rows(self) -> list[int]:
         return [p for p, _ in self.pivots]
 

@@ -305,6 +305,87 @@ def expect_error(path: Path, *fragments: str) -> str:
     return msg
 
 
+# Each bad document: (id, file body, fragments the message must contain).
+BAD_DOCUMENTS = [
+    ('missing_name', doc_text(drop=("name",)),
+     ("field 'name'", "missing", "expected a non-empty string",)),
+    ('empty_name', doc_text(name='""'),
+     ("field 'name'", "expected a non-empty string", "got ''",)),
+    ('name_not_string', doc_text(name="3"),
+     ("field 'name'", "expected a non-empty string", "got TOML number 3",)),
+    ('missing_y', doc_text(drop=("y",)),
+     ("field 'y'", "missing", "expected a list of rational strings",)),
+    ('neither_x_nor_X', doc_text(drop=("x",)),
+     ("field 'x' (or 'X')", "missing", "expected x = [...]",)),
+    ('both_x_and_X', doc_text(X='[["1"], ["2"], ["3"], ["4"], ["5"]]'),
+     ("fields 'x' and 'X'", "expected exactly one of them", "got both",)),
+    ('empty_x', doc_text(x="[]", y="[]"),
+     ("field 'x'", "expected a non-empty list of rational strings", "got an empty list",)),
+    ('empty_y', doc_text(y="[]"),
+     ("field 'y'", "expected a non-empty list", "got an empty list",)),
+    ('y_wrong_length_matrix', doc_text(drop=("x",), X='[["1", "0"], ["0", "1"]]'),
+     ("field 'y'", "expected 2 entries (one per row of X), got 5",)),
+    ('x_entry_toml_float', doc_text(x='["-1", "0", 0.5, "1", "2"]'),
+     ("field 'x[2]'", "expected a rational string", "got TOML number 0.5", "rationals must be written as strings", '"0.5"',)),
+    ('y_entry_toml_int', doc_text(y='["1", -1, "1", "1", "-1"]'),
+     ("field 'y[1]'", "expected a rational string", "got TOML number -1", "must be written as strings",)),
+    ('x_entry_empty_string', doc_text(x='["-1", "0", "", "1", "2"]'),
+     ("field 'x[2]'", "expected a rational string", "got an empty string",)),
+    ('x_not_list', doc_text(x='"1, 2, 3"'),
+     ("field 'x'", "expected a list of rational strings", "got '1, 2, 3'",)),
+    ('x_list_of_lists', doc_text(x='[["1"], ["2"], ["3"], ["4"], ["5"]]'),
+     ("field 'x'", "expected a flat list of rational strings", "use X = [[...], ...]",)),
+    ('ragged_X', doc_text(drop=("x",), X='[["1", "2"], ["3"], ["4", "5"], '
+                                                 '["6", "7"], ["8", "9"]]'),
+     ("field 'X[1]'", "expected 2 entries like row 0", "rows of equal length", "got 1",)),
+    ('X_not_list_of_lists', doc_text(drop=("x",), X='["1", "2", "3", "4", "5"]'),
+     ("field 'X[0]'", "expected a row (a list of rational strings)", "got '1'",)),
+    ('X_not_a_list', doc_text(drop=("x",), X='"abc"'),
+     ("field 'X'", "expected a non-empty list of rows", "got 'abc'",)),
+    ('X_empty_row', doc_text(drop=("x",), X='[[], [], [], [], []]'),
+     ("field 'X[0]'", "expected a non-empty row", "got an empty list",)),
+    ('X_bad_entry', doc_text(drop=("x",), X='[["1", "2"], ["3", "x"], ["4", "5"], '
+                                                 '["6", "7"], ["8", "9"]]'),
+     ("field 'X[1][1]'", "expected a rational string", "got 'x'",)),
+    ('unknown_non_numeric_key', doc_text(colour='"blue"'),
+     ("field 'colour'", "unknown key", "or a scalar parameter given as a rational string", "got 'blue'",)),
+    ('unknown_table_key', doc_text() + "[extra]\na = 1\n",
+     ("field 'extra'", "unknown key", "got a table",)),
+    ('unknown_bool_key', doc_text(flag="true"),
+     ("field 'flag'", "unknown key", "got TOML boolean true",)),
+    ('param_as_toml_float', doc_text(beta="0.1"),
+     ("field 'beta'", "expected a rational string", "got TOML number 0.1", '"0.1"',)),
+    ('param_nan', doc_text(beta='"nan"'),
+     ("field 'beta'", "NaN and infinity are not rationals",)),
+    ('expect_bad_verdict', doc_text() + '[expect]\n"ep-prop-3.1" = "YES"\n',
+     ("field 'expect.ep-prop-3.1'", "expected one of PROVED, REFUTED, CONFIRMED, CONTRADICTED, MEASURED", "got 'YES'",)),
+    ('expect_error_verdict_not_allowed', doc_text() + '[expect]\nc = "ERROR"\n',
+     ("field 'expect.c'", "expected one of PROVED", "got 'ERROR'",)),
+    ('expect_not_table', doc_text(expect='"PROVED"'),
+     ("field 'expect'", "expected a table mapping claim ids to verdicts",)),
+    ('printed_bad_entry', doc_text() + '[printed]\nvalue = "eight"\n',
+     ("field 'printed.value'", "expected a rational string", "got 'eight'",)),
+    ('printed_float', doc_text() + "[printed]\nvalue = 8.0\n",
+     ("field 'printed.value'", "got TOML number 8.0", "must be written as strings",)),
+    ('printed_ragged_matrix', doc_text() + '[printed]\nA = [["1", "2"], ["3"]]\n',
+     ("field 'printed.A[1]'", "expected 2 entries like row 0",)),
+    ('printed_mixed_list', doc_text() + '[printed]\nA = ["1", ["3"]]\n',
+     ("field 'printed.A'", "expected a vector", "got a list mixing rows and numbers",)),
+    ('printed_nested_table', doc_text() + "[printed.sub]\nv = \"1\"\n",
+     ("field 'printed.sub'", "expected a rational string, a list of them or a matrix", "got a table",)),
+    ('printed_empty_list', doc_text() + "[printed]\nv = []\n",
+     ("field 'printed.v'", "expected a non-empty list",)),
+    ('source_not_string', doc_text(source="[1]"),
+     ("field 'source'", "expected a string", "got a list",)),
+]
+
+
+@pytest.mark.parametrize("body, fragments", [r[1:] for r in BAD_DOCUMENTS],
+                         ids=[r[0] for r in BAD_DOCUMENTS])
+def test_bad_document_is_rejected_with_file_field_and_expectation(tmp_path, body, fragments):
+    expect_error(write(tmp_path, body), *fragments)
+
+
 def test_missing_file(tmp_path):
     expect_error(tmp_path / "absent.toml", "absent.toml", "case file not found")
 
@@ -325,56 +406,10 @@ def test_not_utf8(tmp_path):
     expect_error(f, "not valid TOML", "not UTF-8")
 
 
-def test_missing_name(tmp_path):
-    f = write(tmp_path, doc_text(drop=("name",)))
-    expect_error(f, "field 'name'", "missing", "expected a non-empty string")
-
-
-def test_empty_name(tmp_path):
-    f = write(tmp_path, doc_text(name='""'))
-    expect_error(f, "field 'name'", "expected a non-empty string", "got ''")
-
-
-def test_name_not_string(tmp_path):
-    f = write(tmp_path, doc_text(name="3"))
-    expect_error(f, "field 'name'", "expected a non-empty string", "got TOML number 3")
-
-
-def test_missing_y(tmp_path):
-    f = write(tmp_path, doc_text(drop=("y",)))
-    expect_error(f, "field 'y'", "missing", "expected a list of rational strings")
-
-
-def test_neither_x_nor_X(tmp_path):
-    f = write(tmp_path, doc_text(drop=("x",)))
-    expect_error(f, "field 'x' (or 'X')", "missing", "expected x = [...]")
-
-
-def test_both_x_and_X(tmp_path):
-    f = write(tmp_path, doc_text(X='[["1"], ["2"], ["3"], ["4"], ["5"]]'))
-    expect_error(f, "fields 'x' and 'X'", "expected exactly one of them", "got both")
-
-
-def test_empty_x(tmp_path):
-    f = write(tmp_path, doc_text(x="[]", y="[]"))
-    expect_error(f, "field 'x'", "expected a non-empty list of rational strings",
-                 "got an empty list")
-
-
-def test_empty_y(tmp_path):
-    f = write(tmp_path, doc_text(y="[]"))
-    expect_error(f, "field 'y'", "expected a non-empty list", "got an empty list")
-
-
 def test_y_wrong_length(tmp_path):
     f = write(tmp_path, doc_text(y='["1", "-1", "1", "1"]'))
     msg = expect_error(f, "field 'y'", "expected 5 entries (one per row of x), got 4")
     assert msg == f"{f}: field 'y': expected 5 entries (one per row of x), got 4"
-
-
-def test_y_wrong_length_matrix(tmp_path):
-    f = write(tmp_path, doc_text(drop=("x",), X='[["1", "0"], ["0", "1"]]'))
-    expect_error(f, "field 'y'", "expected 2 entries (one per row of X), got 5")
 
 
 def test_x_entry_not_numeric(tmp_path):
@@ -386,39 +421,11 @@ def test_x_entry_not_numeric(tmp_path):
     )
 
 
-def test_x_entry_toml_float(tmp_path):
-    f = write(tmp_path, doc_text(x='["-1", "0", 0.5, "1", "2"]'))
-    expect_error(f, "field 'x[2]'", "expected a rational string", "got TOML number 0.5",
-                 "rationals must be written as strings", '"0.5"')
-
-
-def test_y_entry_toml_int(tmp_path):
-    f = write(tmp_path, doc_text(y='["1", -1, "1", "1", "-1"]'))
-    expect_error(f, "field 'y[1]'", "expected a rational string", "got TOML number -1",
-                 "must be written as strings")
-
-
 @pytest.mark.parametrize("bad", ['"nan"', '"inf"', "nan", "-inf"])
 def test_x_entry_nan_inf(tmp_path, bad):
     f = write(tmp_path, doc_text(x=f'["-1", "0", {bad}, "1", "2"]'))
     expect_error(f, "field 'x[2]'", "expected a rational string",
                  "NaN and infinity are not rationals")
-
-
-def test_x_entry_empty_string(tmp_path):
-    f = write(tmp_path, doc_text(x='["-1", "0", "", "1", "2"]'))
-    expect_error(f, "field 'x[2]'", "expected a rational string", "got an empty string")
-
-
-def test_x_not_list(tmp_path):
-    f = write(tmp_path, doc_text(x='"1, 2, 3"'))
-    expect_error(f, "field 'x'", "expected a list of rational strings", "got '1, 2, 3'")
-
-
-def test_x_list_of_lists(tmp_path):
-    f = write(tmp_path, doc_text(x='[["1"], ["2"], ["3"], ["4"], ["5"]]'))
-    expect_error(f, "field 'x'", "expected a flat list of rational strings",
-                 "use X = [[...], ...]")
 
 
 def test_duplicate_1d_points(tmp_path):
@@ -430,65 +437,10 @@ def test_duplicate_1d_points(tmp_path):
     )
 
 
-def test_ragged_X(tmp_path):
-    f = write(tmp_path, doc_text(drop=("x",), X='[["1", "2"], ["3"], ["4", "5"], '
-                                                 '["6", "7"], ["8", "9"]]'))
-    expect_error(f, "field 'X[1]'", "expected 2 entries like row 0",
-                 "rows of equal length", "got 1")
-
-
-def test_X_not_list_of_lists(tmp_path):
-    f = write(tmp_path, doc_text(drop=("x",), X='["1", "2", "3", "4", "5"]'))
-    expect_error(f, "field 'X[0]'", "expected a row (a list of rational strings)", "got '1'")
-
-
-def test_X_not_a_list(tmp_path):
-    f = write(tmp_path, doc_text(drop=("x",), X='"abc"'))
-    expect_error(f, "field 'X'", "expected a non-empty list of rows", "got 'abc'")
-
-
-def test_X_empty_row(tmp_path):
-    f = write(tmp_path, doc_text(drop=("x",), X='[[], [], [], [], []]'))
-    expect_error(f, "field 'X[0]'", "expected a non-empty row", "got an empty list")
-
-
-def test_X_bad_entry(tmp_path):
-    f = write(tmp_path, doc_text(drop=("x",), X='[["1", "2"], ["3", "x"], ["4", "5"], '
-                                                 '["6", "7"], ["8", "9"]]'))
-    expect_error(f, "field 'X[1][1]'", "expected a rational string", "got 'x'")
-
-
 def test_X_duplicate_rows_allowed(tmp_path):
     f = write(tmp_path, doc_text(drop=("x",), X='[["1"], ["1"], ["2"], ["3"], ["4"]]'))
     c = load_case(f)
     assert c.X == ((F(1),), (F(1),), (F(2),), (F(3),), (F(4),)) and c.dim == 1
-
-
-def test_unknown_non_numeric_key(tmp_path):
-    f = write(tmp_path, doc_text(colour='"blue"'))
-    expect_error(f, "field 'colour'", "unknown key",
-                 "or a scalar parameter given as a rational string", "got 'blue'")
-
-
-def test_unknown_table_key(tmp_path):
-    f = write(tmp_path, doc_text() + "[extra]\na = 1\n")
-    expect_error(f, "field 'extra'", "unknown key", "got a table")
-
-
-def test_unknown_bool_key(tmp_path):
-    f = write(tmp_path, doc_text(flag="true"))
-    expect_error(f, "field 'flag'", "unknown key", "got TOML boolean true")
-
-
-def test_param_as_toml_float(tmp_path):
-    f = write(tmp_path, doc_text(beta="0.1"))
-    expect_error(f, "field 'beta'", "expected a rational string", "got TOML number 0.1",
-                 '"0.1"')
-
-
-def test_param_nan(tmp_path):
-    f = write(tmp_path, doc_text(beta='"nan"'))
-    expect_error(f, "field 'beta'", "NaN and infinity are not rationals")
 
 
 def test_params_parsed(tmp_path):
@@ -496,62 +448,9 @@ def test_params_parsed(tmp_path):
     assert load_case(f).params == {"beta": F(1, 10), "alpha": F(-1, 2)}
 
 
-def test_expect_bad_verdict(tmp_path):
-    f = write(tmp_path, doc_text() + '[expect]\n"ep-prop-3.1" = "YES"\n')
-    expect_error(f, "field 'expect.ep-prop-3.1'",
-                 "expected one of PROVED, REFUTED, CONFIRMED, CONTRADICTED, MEASURED",
-                 "got 'YES'")
-
-
-def test_expect_error_verdict_not_allowed(tmp_path):
-    f = write(tmp_path, doc_text() + '[expect]\nc = "ERROR"\n')
-    expect_error(f, "field 'expect.c'", "expected one of PROVED", "got 'ERROR'")
-
-
-def test_expect_not_table(tmp_path):
-    f = write(tmp_path, doc_text(expect='"PROVED"'))
-    expect_error(f, "field 'expect'", "expected a table mapping claim ids to verdicts")
-
-
 def test_expect_good(tmp_path):
     f = write(tmp_path, doc_text() + '[expect]\n"a.b" = "REFUTED"\nc = "CONFIRMED"\n')
     assert load_case(f).expect == {"a.b": "REFUTED", "c": "CONFIRMED"}
-
-
-def test_printed_bad_entry(tmp_path):
-    f = write(tmp_path, doc_text() + '[printed]\nvalue = "eight"\n')
-    expect_error(f, "field 'printed.value'", "expected a rational string", "got 'eight'")
-
-
-def test_printed_float(tmp_path):
-    f = write(tmp_path, doc_text() + "[printed]\nvalue = 8.0\n")
-    expect_error(f, "field 'printed.value'", "got TOML number 8.0", "must be written as strings")
-
-
-def test_printed_ragged_matrix(tmp_path):
-    f = write(tmp_path, doc_text() + '[printed]\nA = [["1", "2"], ["3"]]\n')
-    expect_error(f, "field 'printed.A[1]'", "expected 2 entries like row 0")
-
-
-def test_printed_mixed_list(tmp_path):
-    f = write(tmp_path, doc_text() + '[printed]\nA = ["1", ["3"]]\n')
-    expect_error(f, "field 'printed.A'", "expected a vector", "got a list mixing rows and numbers")
-
-
-def test_printed_nested_table(tmp_path):
-    f = write(tmp_path, doc_text() + "[printed.sub]\nv = \"1\"\n")
-    expect_error(f, "field 'printed.sub'", "expected a rational string, a list of them or a matrix",
-                 "got a table")
-
-
-def test_printed_empty_list(tmp_path):
-    f = write(tmp_path, doc_text() + "[printed]\nv = []\n")
-    expect_error(f, "field 'printed.v'", "expected a non-empty list")
-
-
-def test_source_not_string(tmp_path):
-    f = write(tmp_path, doc_text(source="[1]"))
-    expect_error(f, "field 'source'", "expected a string", "got a list")
 
 
 def test_case_from_dict_uses_where():

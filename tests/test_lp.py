@@ -66,7 +66,7 @@ def test_wrong_float_basis_on_a_1d_problem_is_repaired():
     x = [F(v) for v in (-3, -1, 0, 2, 5, 6)]
     y = [F(v) for v in (1, -2, 2, 0, 3, -1)]
     _, good = solve_dictionary_lp(x, y)
-    # a basis of a different problem: w+ of the first n atoms (feasible for y? generally not)
+    # w+ of the first n atoms: a nonsingular basis that is not optimal (and here not even feasible)
     wrong = list(range(0, 2 * len(x), 2))[: len(x)]
     _, repaired = solve_dictionary_lp(x, y, warm_basis=wrong)
     assert repaired.value == good.value
@@ -77,7 +77,7 @@ def test_tampered_result_is_rejected_by_exact_verification():
     lp = LinearProgram.from_dense(c=[1, 1], A_eq=[[1, 2]], b_eq=[3])
     res = solve_lp(lp)
     with pytest.raises(LPCertificateError, match="dual"):
-        verify_optimal(lp, replace(res, y_eq=(F(1),)))  # y = 1 violates 1*y <= 1? no: 2*y <= 1 fails
+        verify_optimal(lp, replace(res, y_eq=(F(1),)))  # column 1: 2 y = 2 > c_1 = 1
     with pytest.raises(LPCertificateError, match="equality row 0"):
         verify_optimal(lp, replace(res, x=(F(0), F(1))))
 

@@ -17,7 +17,7 @@ from cases import Case, random_1d_cases, shipped_case, shipped_cases
 from exact.certificate import interpolation_certificate, lp_certificate
 from exact.dictionary import Network1D, relu_atoms
 from exact.face import optimal_face
-from exact.interpolation import Interpolation1D, interpolate_1d, solve_dictionary_lp
+from exact.interpolation import Interpolation1D, interpolate_1d
 from exact.l1 import l1_program
 from exact.lp import solve_lp
 
@@ -89,9 +89,10 @@ def check_strong_duality(case: Case, ctx: Context) -> CheckResult:
 
 def _distinct_optima(case: Case, sol: Interpolation1D, ctx: Context, res: CheckResult) -> bool:
     """Two distinct optimal networks of (4) (finite, no constant), both certified."""
-    atoms, sol37 = solve_dictionary_lp(case.x, case.y, constant=False)
-    if sol37.value != sol.value:
-        res.notes.append("(37) does not attain P*: non-uniqueness checked on the LP with a constant")
+    atoms, sol37 = sol.atoms, sol.without_constant
+    if sol37 is None or sol37.value != sol.value:
+        res.notes.append("no finite network attains P* without a constant: non-uniqueness not examined")
+        return False
     face = optimal_face(sol37.lp, sol37.result)
     if face.unique:
         res.notes.append("the optimum of (37) is unique (kernel of the active system is trivial)")
@@ -100,7 +101,7 @@ def _distinct_optima(case: Case, sol: Interpolation1D, ctx: Context, res: CheckR
     for k, xs in enumerate(face.solutions):
         N = len(atoms)
         w = tuple(xs[2 * j] - xs[2 * j + 1] for j in range(N))
-        other = replace(sol, atoms=tuple(atoms), weights=w, constant=Fraction(0), dual=sol37.dual,
+        other = replace(sol, weights=w, constant=Fraction(0), dual=sol37.dual,
                         value=sol37.value, attained=True, attained_by=(w, Fraction(0)))
         path, good, problems = certify_interpolation(other, res.claim, case.name, ctx, f"__optimum{k + 1}")
         res.certificates.append(path)
