@@ -52,7 +52,7 @@ from exact.checker import check_certificate
 from exact.certificate import interpolation_certificate
 from exact.dictionary import Atom
 from exact.interpolation import interpolate_1d, solve_dictionary_lp
-from exact.lp import LinearProgram
+from exact.lp import LinearProgram, run_highs
 
 QSOPT_TIMEOUT = 120.0  # seconds per esolver run
 REPEATS, REPEAT_BELOW = 3, 1.0  # the project's solve: best of 3 when a run takes < 1 s
@@ -138,22 +138,8 @@ def solve_dense_highs(D: np.ndarray, y: Sequence[int]) -> DenseHighs:
     n, N = D.shape
     ones = np.ones((n, 1))
     A = sp.csc_matrix(np.hstack([D, -D, ones, -ones]).astype(float))
-    ncol = A.shape[1]
-    b = np.asarray(y, dtype=float)
     t0 = time.perf_counter()
-    lp = highspy.HighsLp()
-    lp.num_col_, lp.num_row_ = ncol, n
-    lp.col_cost_ = np.concatenate([np.ones(2 * N), np.zeros(2)])
-    lp.col_lower_ = np.zeros(ncol)
-    lp.col_upper_ = np.full(ncol, highspy.kHighsInf)
-    lp.row_lower_, lp.row_upper_ = b, b
-    lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = A.indptr, A.indices, A.data
-    lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = ncol, n
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
-    h.passModel(lp)
-    h.run()
+    h = run_highs(A, np.concatenate([np.ones(2 * N), np.zeros(2)]), np.asarray(y, dtype=float))
     seconds = time.perf_counter() - t0
     if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
         raise RuntimeError(f"HiGHS (dense): {h.modelStatusToString(h.getModelStatus())}")
