@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cases import CaseError, load_case
 
-from .registry import Claim, Context, UsageError, all_claims, check_suitable, get_claim, run_check
+from .registry import Claim, Context, UsageError, all_claims, check_suitable, claim_ids, get_claim, run_check
 from .result import CheckResult
 
 DEFAULT_OUT = Path("reports")
@@ -28,12 +28,14 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--json", type=Path)
     a.add_argument("--report", type=Path, help="write Markdown reports (and certificates) here")
     a.add_argument("--jobs", type=int, default=1)
+    a.add_argument("--thorough", action="store_true", help="larger sweeps for the statistical claims")
     sub.add_parser("list", help="every claim id with its paper location")
     r = sub.add_parser("run", help="check one claim")
     r.add_argument("claim")
     r.add_argument("--case", type=Path, help="a case file (TOML) to run the claim on")
     r.add_argument("--json", type=Path)
     r.add_argument("--report", type=Path)
+    r.add_argument("--thorough", action="store_true")
     c = sub.add_parser("check", help="re-check certificate files with the independent checker")
     c.add_argument("certificates", nargs="+")
     b = sub.add_parser("bench", help="timing table of the exact 1-D l1 certificate")
@@ -48,16 +50,16 @@ def _line(res: CheckResult) -> str:
     flag = "" if res.as_expected else f"   <-- expected {res.expected}"
     mism = sum(p.status == "MISMATCH" for p in res.printed)
     printed = f" printed {len(res.printed) - mism} MATCH / {mism} MISMATCH" if res.printed else ""
-    return f"{res.verdict:<12} {res.claim:<14} {res.case:<22} value={res.value}{printed} ({res.seconds:.2f}s){flag}"
+    return f"{res.verdict:<12} {res.claim:<16} {res.case:<22} value={res.value}{printed} ({res.seconds:.2f}s){flag}"
 
 
-def _task(args: tuple[str, object, Path]) -> CheckResult:
-    claim_id, case, out = args
-    return run_check(all_claims()[claim_id], case, Context(out))
+def _task(args: tuple[str, object, Path, bool]) -> CheckResult:
+    claim_id, case, out, thorough = args
+    return run_check(all_claims()[claim_id], case, Context(out, thorough))
 
 
-def _run(tasks: list[tuple[Claim, object]], out: Path, jobs: int) -> list[CheckResult]:
-    payload = [(cl.id, case, out) for cl, case in tasks]
+def _run(tasks: list[tuple[Claim, object]], out: Path, jobs: int, thorough: bool) -> list[CheckResult]:
+    payload = [(cl.id, case, out, thorough) for cl, case in tasks]
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
             results = list(pool.map(_task, payload))
@@ -91,8 +93,9 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "list":
-            for cl in all_claims().values():
-                print(f"{cl.id:<14} {cl.method:<6} {cl.paper}: {cl.location} -- {cl.summary}")
+            for cid, cl in claim_ids().items():
+                via = "" if cid == cl.id else f" (checked by {cl.id})"
+                print(f"{cid:<16} {cl.method:<6} {cl.paper}: {cl.location} -- {cl.summary}{via}")
             return 0
         if args.command == "check":
             from exact.checker import check_file
@@ -117,9 +120,9 @@ def main(argv: list[str] | None = None) -> int:
             cases = [load_case(args.case)] if args.case else cl.default_cases()
             for case in cases:
                 check_suitable(cl, case)
-            return _finish(_run([(cl, c) for c in cases], out, 1), args.json, args.report)
+            return _finish(_run([(cl, c) for c in cases], out, 1, args.thorough), args.json, args.report)
         tasks = [(cl, case) for cl in all_claims().values() for case in cl.default_cases()]
-        return _finish(_run(tasks, out, max(1, args.jobs)), args.json, args.report)
+        return _finish(_run(tasks, out, max(1, args.jobs), args.thorough), args.json, args.report)
     except (CaseError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

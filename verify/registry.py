@@ -33,13 +33,15 @@ class Claim:
     default_cases: Callable[[], list[Case]]
     expect: str = PROVED
     needs_1d: bool = True
+    covers: tuple[str, ...] = ()  # further claim ids of the same CLAIMS.md row this check settles
 
 
 @dataclass
 class Context:
-    """Where a run writes its certificates; each one is re-checked on disk."""
+    """Where a run writes its certificates (each re-checked on disk); ``thorough`` enlarges sweeps."""
 
     out_dir: Path
+    thorough: bool = False
 
     def certify(self, doc: dict, claim: str, case: str, suffix: str = "",
                 folder: str = "certificates") -> tuple[str, bool, list[str]]:
@@ -59,9 +61,15 @@ _MODULES = ("verify.claims.ep", "verify.claims.ses")
 
 
 def claim(id: str, paper: str, location: str, summary: str, method: str,
-          default_cases: Callable[[], list[Case]], expect: str = PROVED, needs_1d: bool = True):
+          default_cases: Callable[[], list[Case]], expect: str = PROVED, needs_1d: bool = True,
+          covers: tuple[str, ...] = ()):
+    """Register ``check(case, ctx)`` under ``id``; ``covers`` lists ids it also settles.
+
+    A covered id is listed by ``verify list`` and accepted by ``verify run``,
+    which run the covering check (one check per CLAIMS.md row, not one per id).
+    """
     def register(fn: Callable[[Case, Context], CheckResult]):
-        CLAIMS[id] = Claim(id, paper, location, summary, method, fn, default_cases, expect, needs_1d)
+        CLAIMS[id] = Claim(id, paper, location, summary, method, fn, default_cases, expect, needs_1d, covers)
         return fn
     return register
 
@@ -76,11 +84,20 @@ class UsageError(ValueError):
     """A user-facing error (unknown claim, unsuitable case): printed, exit code 2."""
 
 
+def claim_ids() -> dict[str, Claim]:
+    """Every claim id, covered ones included, mapped to the claim whose check settles it."""
+    ids: dict[str, Claim] = {}
+    for cl in all_claims().values():
+        ids[cl.id] = cl
+        ids.update({c: cl for c in cl.covers})
+    return ids
+
+
 def get_claim(claim_id: str) -> Claim:
-    claims = all_claims()
-    if claim_id not in claims:
-        raise UsageError(f"unknown claim {claim_id!r}; `python -m verify list` shows the {len(claims)} claims")
-    return claims[claim_id]
+    ids = claim_ids()
+    if claim_id not in ids:
+        raise UsageError(f"unknown claim {claim_id!r}; `python -m verify list` shows the {len(ids)} claim ids")
+    return ids[claim_id]
 
 
 def check_suitable(cl: Claim, case: Case) -> None:

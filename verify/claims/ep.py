@@ -60,7 +60,7 @@ def data_of(sol: Interpolation1D) -> dict:
 
 @claim("ep.thm-3.3", "ep", "Theorem 3.3 with Corollaries 3.2-3.3 (Section 3.1.1-3.2)",
        "1-D data: strong duality P* = D* for (4) and its dual (12)", "exact",
-       one_d_cases)
+       one_d_cases, covers=("ep.thm-3.1", "ep.thm-3.2", "ep.cor-3.3"))
 def check_strong_duality(case: Case, ctx: Context) -> CheckResult:
     sol = interpolate_1d(case.x, case.y)
     res = CheckResult("ep.thm-3.3", case.name, ERROR, "exact", EP_4.describe(), value=str(sol.value),
