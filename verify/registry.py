@@ -57,7 +57,10 @@ class Context:
 
 
 CLAIMS: dict[str, Claim] = {}
-_MODULES = ("verify.claims.ep", "verify.claims.ses")
+_MODULES = (
+    "verify.claims.ep", "verify.claims.ep_rankone", "verify.claims.ep_spikefree", "verify.claims.ep_hull",
+    "verify.claims.ep_regularised", "verify.claims.ep_hinge", "verify.claims.ep_float", "verify.claims.ses",
+)
 
 
 def claim(id: str, paper: str, location: str, summary: str, method: str,
