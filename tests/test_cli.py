@@ -20,6 +20,18 @@ def test_list_names_every_registered_claim(capsys):
         assert cid in out
 
 
+def test_covered_ids_are_listed_and_runnable(tmp_path, capsys):
+    code, out, _ = run(capsys, "list")
+    line = next(ln for ln in out.splitlines() if ln.startswith("ep.cor-3.3 "))
+    assert line.endswith("(checked by ep.thm-3.3)")
+    case = tmp_path / "line.toml"
+    case.write_text('name = "line"\nx = ["0", "1", "2"]\ny = ["0", "1", "3"]\n')
+    out_json = tmp_path / "r.json"
+    code, out, _ = run(capsys, "run", "ep.cor-3.3", "--case", str(case), "--json", str(out_json))
+    row = json.loads(out_json.read_text())["results"][0]
+    assert code == 0 and (row["claim"], row["verdict"], row["value"]) == ("ep.thm-3.3", "PROVED", "2")  # slope 1 plus kink 1
+
+
 def test_all_writes_the_json_contract(tmp_path, capsys):
     out_json = tmp_path / "out.json"
     code, out, _ = run(capsys, "all", "--json", str(out_json), "--report", str(tmp_path / "rep"))
