@@ -39,7 +39,7 @@ def test_all_writes_the_json_contract(tmp_path, capsys):
     doc = json.loads(out_json.read_text())
     assert doc["version"] == 1
     rows = doc["results"]
-    prop = [r for r in rows if r["claim"] == "ep.prop-3.1"]
+    prop = [r for r in rows if r["claim"] == "ep.prop-3.1" and r["case"] == "ep-prop-3.1-eq"]
     assert len(prop) == 1 and prop[0]["verdict"] == "PROVED" and prop[0]["value"] == "8"
     for cid in ("ep.thm-3.3", "ses.thm-3.3"):
         mine = [r for r in rows if r["claim"] == cid]

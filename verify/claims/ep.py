@@ -207,8 +207,11 @@ def _audit_solution(case: Case, sol: Interpolation1D, tag: str, res: CheckResult
 
 @claim("ep.prop-3.1", "ep", "Proposition 3.1 and its appendix proof, equality case (36)-(38)",
        "1-D optimum of (4) is not unique; every printed matrix, vector and value", "exact",
-       lambda: [shipped_case("ep-prop-3.1-eq")])
+       lambda: [shipped_case("ep-prop-3.1-eq"), shipped_case("ep-prop-3.1-reg")])
 def check_non_uniqueness(case: Case, ctx: Context) -> CheckResult:
+    if "beta" in case.params:  # the regularised case (39)-(40); imported here to avoid an import cycle
+        from .ep_regularised import check_regularised_non_uniqueness
+        return check_regularised_non_uniqueness(case, ctx)
     sol = interpolate_1d(case.x, case.y)
     res = CheckResult("ep.prop-3.1", case.name, ERROR, "exact", EP_4.describe() + " | audit: " + EP_37.describe(),
                       value=str(sol.value), data=data_of(sol))
