@@ -106,15 +106,14 @@ def test_shipped_cases_list_and_names():
     cases = shipped_cases()
     names = [c.name for c in cases]
     assert names == sorted(names)
-    assert names == ["abs-plus-one", "constant-labels", "ep-prop-3.1-eq", "ep-prop-3.1-reg",
-                     "kh-example-1", "pe-example-6"]
+    assert {"abs-plus-one", "constant-labels", "ep-prop-3.1-eq", "ep-prop-3.1-reg",
+            "kh-example-1", "pe-example-6"} <= set(names)
     files = sorted(p.stem for p in DATA.glob("*.toml"))
     assert files == names
     for c in cases:
         assert c.path is not None and Path(c.path).stem == c.name
-        assert c.source.split(",")[0] in {"ep", "pe", "kh", "relu-certify"}
-        assert c.expect == {}
-        assert c.x is not None and c.X is None and c.dim == 1
+        assert c.source and c.notes is not None
+        assert (c.x is None) != (c.X is None)
 
 
 def test_shipped_case_by_name_and_unknown():
