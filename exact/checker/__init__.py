@@ -37,6 +37,16 @@ FORMAT, VERSION = "relu-certify-certificate", 1
 _KINDS = {
     "relu1d-l1-interpolation": "relu1d",
     "lp": "lp",
+    "relu1d-hinge": "hinge",
+    "relu1d-group-bracket": "hinge",
+    "l1-ls-kkt": "lasso",
+    "separating-neurons": "hull",
+    "relu1d-extreme-point": "extreme",
+    "rank-one-l1": "extreme",
+    "spike-free": "whitened",
+    "spike-witness": "whitened",
+    "whitened-l1": "whitened",
+    "l1-l0-gap": "whitened",
 }
 
 
