@@ -38,6 +38,7 @@ from exact.rational import fmpqs
 
 from ..audit import audit, audit_check, show
 from ..conventions import Convention
+from ..numeric import Bracket
 from ..registry import Context, claim
 from ..result import CONFIRMED, ERROR, PROVED, REFUTED, CheckResult
 
@@ -318,7 +319,7 @@ def check_vector_output(case: Case, ctx: Context) -> CheckResult:
     lo, up, val, good = _group_bracket(x, Y, True, res, ctx, "infinite")
     lo_e, up_e, val_e, good_e = _group_bracket(x, Y, False, res, ctx, "theorem1")
     ok = ok and good and good_e
-    res.value = f"[{lo}, {up}]"
+    res.value = Bracket(lo, up).text()
     res.data.update(x=[str(t) for t in x], l1=str(l1_value), bracket=(lo, up), bracket_theorem1=(lo_e, up_e),
                     solver=val, solver_theorem1=val_e)
     for what, (a, b, v) in (("(48), any width", (lo, up, val)), ("Theorem 1 program over U_e", (lo_e, up_e, val_e))):
