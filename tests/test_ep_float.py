@@ -88,7 +88,7 @@ def test_cutting_plane_failures_outside_the_claim(ctx):
     assert F(res.data["optimum"]["lower"]) == 28 == F(res.data["optimum"]["upper"])
     res = check_cutting_plane(shipped_case("ep-float-cp-nonspikefree"), ctx)
     assert res.verdict == "CONTRADICTED"
-    assert F(res.value) > F(res.data["optimum"]["upper"]) + 1
+    assert F(res.data["algorithm"]["upper"]) > F(res.data["optimum"]["upper"]) + 1
 
 
 def test_run_bracket_scales_an_infeasible_dual():
