@@ -35,6 +35,7 @@ True
 from __future__ import annotations
 
 import math
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
@@ -200,7 +201,9 @@ def solve(problem, solver: str = "CLARABEL", **options) -> float:
     tried = []
     for name in (solver, *[s for s in SOLVERS if s != solver]):
         try:
-            problem.solve(solver=name, **(options if name == solver else {}))
+            with warnings.catch_warnings():  # "inaccurate" is harmless: the caller certifies the point
+                warnings.simplefilter("ignore", UserWarning)
+                problem.solve(solver=name, **(options if name == solver else {}))
         except cp.error.SolverError as exc:
             tried.append(f"{name}: {exc}")
             continue
