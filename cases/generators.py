@@ -19,7 +19,7 @@ from fractions import Fraction
 
 from .loader import Case, case_from_dict
 
-__all__ = ["random_1d_case", "random_1d_cases", "X_CANDIDATES"]
+__all__ = ["random_1d_case", "random_1d_cases", "X_CANDIDATES", "gaussian_matrix", "parameter_case"]
 
 #: Every p/q with |p| <= 20 and q in 1..4, distinct and sorted (109 values).
 X_CANDIDATES: tuple[Fraction, ...] = tuple(
@@ -67,3 +67,25 @@ def random_1d_cases(count: int, seed0: int = 0) -> list[Case]:
     if count < 0:
         raise ValueError(f"random_1d_cases: expected count >= 0, got {count}")
     return [random_1d_case(seed0 + i) for i in range(count)]
+
+
+def gaussian_matrix(seed: int, n: int, d: int, k: int):
+    """Draw k of the i.i.d. N(0, 1) n x d matrices of cell (n, d), reproducible from (seed, n, d, k).
+
+    Independent of the order in which cells are scanned (numpy ``default_rng([seed, n, d, k])``).
+
+    >>> bool((gaussian_matrix(1, 2, 3, 0) == gaussian_matrix(1, 2, 3, 0)).all()), gaussian_matrix(1, 2, 3, 0).shape
+    (True, (2, 3))
+    """
+    import numpy as np
+
+    return np.random.default_rng([seed, n, d, k]).standard_normal((n, d))
+
+
+def parameter_case(name: str, source: str, **params: int) -> Case:
+    """A data-free case for a statistical claim: only parameters (e.g. the seed).
+
+    >>> parameter_case("sweep", "seeded numpy", seed=3).params
+    {'seed': Fraction(3, 1)}
+    """
+    return Case(name, source, None, None, None, (), params={k: Fraction(v) for k, v in params.items()})

@@ -29,7 +29,7 @@ FORMAT = "relu-certify-certificate"
 VERSION = 1
 
 
-def _header(kind: str, claim: str, case: str, statement: str) -> dict:
+def certificate_header(kind: str, claim: str, case: str, statement: str) -> dict:
     return {"format": FORMAT, "version": VERSION, "kind": kind, "claim": claim, "case": case,
             "statement": statement}
 
@@ -44,7 +44,7 @@ def interpolation_certificate(sol: Interpolation1D, claim: str, case: str, state
     weights, constant = sol.weights, sol.constant
     if sol.attained_by is not None and not sol.output_bias:
         weights, constant = sol.attained_by  # an optimum that a finite network realises
-    doc = _header("relu1d-l1-interpolation", claim, case, statement)
+    doc = certificate_header("relu1d-l1-interpolation", claim, case, statement)
     doc.update(
         data={"x": [str(v) for v in sol.x], "y": [str(v) for v in sol.y], "alpha": str(sol.alpha)},
         output_bias=sol.output_bias,
@@ -61,7 +61,7 @@ def interpolation_certificate(sol: Interpolation1D, claim: str, case: str, state
 
 
 def lp_certificate(lp: LinearProgram, res: LPResult, claim: str, case: str, statement: str) -> dict:
-    doc = _header("lp", claim, case, statement)
+    doc = certificate_header("lp", claim, case, statement)
     doc["problem"] = lp.dense()
     doc.update(res.certificate_body())
     return doc

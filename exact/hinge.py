@@ -48,7 +48,7 @@ from fractions import Fraction
 from typing import Sequence
 
 from .dictionary import Atom, Network1D, relu_atoms
-from .certificate import _header
+from .certificate import certificate_header
 from .lp import LinearProgram, LPResult, solve_lp
 
 MODES = ("infinite", "data-knots", "kernel", "no-bias")
@@ -200,7 +200,7 @@ def printed_dual_51(x, y, beta: Fraction, mode: str) -> LPResult:
 def hinge_certificate(sol: Hinge1D, claim: str, case: str) -> dict:
     """Kind ``relu1d-hinge`` (checked by :mod:`exact.checker.hinge`); a finite optimum when one exists."""
     weights, constant = sol.attained_by or (sol.weights, sol.constant)
-    doc = _header("relu1d-hinge", claim, case,
+    doc = certificate_header("relu1d-hinge", claim, case,
                   f"ep (18), mode {sol.mode}: inf sum_i max(0, 1 - y_i f(x_i)) + beta ||w||_1 equals value; "
                   "the dual v is feasible for every neuron of the mode")
     doc.update(

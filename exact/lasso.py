@@ -53,7 +53,7 @@ from typing import Sequence
 import numpy as np
 from flint import fmpq_mat
 
-from .certificate import _header
+from .certificate import certificate_header
 from .face import optimal_face
 from .l1 import l1_program
 from .lp import solve_lp
@@ -342,7 +342,7 @@ def lasso_certificate(A: Matrix, y, sol: LassoSolution, claim: str, case: str, s
     """Kind ``l1-ls-kkt`` (checked by :mod:`exact.checker.lasso`); ``relu1d`` = {x, alpha, neurons: [(u, b)],
     optional rank_one: {c, a, norm}} makes it a certificate for the infinite-width 1-D problem."""
     S = lambda seq: [str(Fraction(t)) for t in seq]  # noqa: E731
-    doc = _header("l1-ls-kkt", claim, case, statement)
+    doc = certificate_header("l1-ls-kkt", claim, case, statement)
     doc.update(
         data={"A": [S(row) for row in A], "F": [S(col) for col in free_columns], "y": S(y),
               "beta": str(sol.beta), "scale": str(sol.scale)},

@@ -49,7 +49,7 @@ from typing import Optional, Sequence
 
 from flint import fmpq_mat
 
-from .certificate import _header
+from .certificate import certificate_header
 from .rational import to_fmpq, to_fraction
 
 Vector = tuple[Fraction, ...]
@@ -251,12 +251,12 @@ def spike_certificate(dec: SpikeFreeDecision, claim: str, case: str) -> dict:
     """``spike-free`` (Gram Z-matrix or one-signed rank one) or ``spike-witness`` certificate of ``dec``."""
     strs = lambda vec: [str(v) for v in vec]  # noqa: E731
     if dec.spike_free:
-        doc = _header("spike-free", claim, case, "Q_A = A B_2 cap R^n_+ (bias-free, ||u|| <= 1)")
+        doc = certificate_header("spike-free", claim, case, "Q_A = A B_2 cap R^n_+ (bias-free, ||u|| <= 1)")
         doc.update(A=[strs(r) for r in dec.A], method=dec.method)
         doc.update({"K": [strs(r) for r in dec.K]} if dec.method == "gram" else {"c": strs(dec.c), "a": strs(dec.a)})
         return doc
     w = dec.witness
-    doc = _header("spike-witness", claim, case, "(A u)_+ with ||u|| <= 1 is not A z for any ||z|| <= 1: "
+    doc = certificate_header("spike-witness", claim, case, "(A u)_+ with ||u|| <= 1 is not A z for any ||z|| <= 1: "
                   "A is NOT spike-free")
     doc.update(A=[strs(r) for r in dec.A], u=strs(w.u), b=strs(w.b))
     doc.update({"t": strs(w.t)} if w.t is not None else {"k": strs(w.k)})

@@ -34,7 +34,7 @@ from typing import Optional, Sequence
 
 import sympy
 
-from .certificate import _header
+from .certificate import certificate_header
 from .l1 import l1_interpolation
 from .spikefree import (Matrix, Vector, as_matrix, dot, gram, inverse, matvec, relu, rmatvec,
                         sqrt_bounds)
@@ -112,7 +112,7 @@ def _matrix_json(A: Matrix) -> list[list[str]]:
 
 
 def whitened_certificate(sol: WhitenedL1, claim: str, case: str) -> dict:
-    doc = _header("whitened-l1", claim, case,
+    doc = certificate_header("whitened-l1", claim, case,
                   "A A^T = I: min ||w||_1 = max v^T y = ||y_+|| + ||y_-||, attained by 2 neurons (l0 = 2)")
     doc.update(A=_matrix_json(sol.A), y=[str(v) for v in sol.y], network=_neurons_json(sol.network),
                dual=[{"r": str(r), "m": str(m)} for r, m in sol.dual], value=str(sol.value))
@@ -260,7 +260,7 @@ def two_neuron_bound(A: Matrix, y: Vector) -> TwoNeuronBound:
 
 
 def gap_certificate(A: Matrix, y: Vector, sol: ReluL1, bound: TwoNeuronBound, claim: str, case: str) -> dict:
-    doc = _header("l1-l0-gap", claim, case,
+    doc = certificate_header("l1-l0-gap", claim, case,
                   "bias-free min ||w||_1 = P* (dual over the whole ball); every network with <= 2 neurons "
                   "costs more than P*; 2 neurons (ep Lemma 3.1) fit y, so l0 = 2")
     hi_pos, hi_neg = bound.his

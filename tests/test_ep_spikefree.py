@@ -13,7 +13,8 @@ from cases import shipped_case
 from exact.checker import check_certificate
 from exact.spikefree import as_matrix, decide_spike_free, dot, matvec, paper_condition_7, relu, spike_certificate
 from exact.whitened import gap_certificate, relu_l1, two_neuron_bound, whitened_certificate, whitened_l1
-from verify.claims.ep_spikefree import check_gaussian_spike_free, gaussian_spike_case
+from verify.registry import get_claim
+from verify.claims.ep_spikefree import check_gaussian_spike_free
 from verify.registry import Context, all_claims, run_check
 from verify.result import MEASURED, PROVED, REFUTED
 
@@ -118,7 +119,7 @@ def test_gram_criterion_against_witness_and_search(seed):
 
 
 def test_statistical_run_is_deterministic(tmp_path):
-    case = gaussian_spike_case()
+    case = get_claim("ep.thm-3.4").default_cases()[0]
     case.params["draws"] = F(20)
     a = check_gaussian_spike_free(case, Context(tmp_path))
     b = check_gaussian_spike_free(case, Context(tmp_path))

@@ -20,14 +20,13 @@ biases free and unpenalised, **no output bias**, ||u_j||_2 <= 1, cost ||w||_1.
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 
 import numpy as np
 import sympy
 from flint import fmpq, fmpq_mat
 from scipy.stats import binomtest
 
-from cases import Case, shipped_case
+from cases import Case, gaussian_matrix, parameter_case, shipped_case
 from exact.hull import Matrix, diagonal_network, hull_certificate, nearest_point, screen_rows
 from exact.interpolation import interpolate_1d
 
@@ -119,11 +118,6 @@ def paper_threshold(n: int) -> float:
     return 4 * n * math.log(n - 1) ** 2
 
 
-def gaussian_draw(seed: int, n: int, d: int, k: int) -> np.ndarray:
-    """Draw k of cell (n, d): independent of the scan order, reproducible from (seed, n, d, k)."""
-    return np.random.default_rng([seed, n, d, k]).standard_normal((n, d))
-
-
 def affinely_independent(X: np.ndarray) -> bool:
     """Exact: rank [X 1] = n (then the rows are the vertices of a simplex)."""
     n, d = X.shape
@@ -134,22 +128,16 @@ def affinely_independent(X: np.ndarray) -> bool:
 
 def _cell(seed: int, n: int, d: int, draws: int) -> dict:
     """All-vertex count over the draws of cell (n, d); at d = n - 1 also the exact affine-independence count."""
-    X = [gaussian_draw(seed, n, d, k) for k in range(draws)]
+    X = [gaussian_matrix(seed, n, d, k) for k in range(draws)]
     hits = sum(screen_rows(x).all_vertices for x in X)
     ci = binomtest(hits, draws).proportion_ci()
     return {"n": n, "d": d, "all_vertices": hits, "draws": draws, "ci95": [round(ci.low, 4), round(ci.high, 4)],
             "affinely_independent": sum(map(affinely_independent, X)) if d == n - 1 else None}
 
 
-def gaussian_case() -> Case:
-    """Parameter-only default case of ep.thm-3.6 (the seed; a "draws" parameter overrides 100, or 400 thorough)."""
-    return Case("ep-thm-3.6-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", None, None, None, (),
-                params={"seed": Fraction(3006)})
-
-
 @claim("ep.thm-3.6", "ep", "Theorem 3.6 (Section 3.3) and its appendix proof (45)",
        "d > 4n log^2(n-1) => every Gaussian row is a vertex of the hull w.h.p.", "stat",
-       lambda: [gaussian_case()], expect=MEASURED, needs_1d=False)
+       lambda: [parameter_case("ep-thm-3.6-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", seed=3006)], expect=MEASURED, needs_1d=False)
 def check_gaussian_vertices(case: Case, ctx: Context) -> CheckResult:
     """Fraction of draws in which every row is a vertex, per (n, d), with Clopper-Pearson 95% intervals.
 

@@ -25,7 +25,7 @@ from fractions import Fraction
 import numpy as np
 from scipy.stats import binomtest
 
-from cases import Case, shipped_cases
+from cases import Case, gaussian_matrix, parameter_case, shipped_cases
 from exact.spikefree import (SpikeFreeDecision, as_matrix, decide_spike_free, gram, gram_inverse,
                              paper_condition_7, spike_certificate, z_matrix)
 from exact.whitened import gap_certificate, relu_l1, two_neuron_bound, two_neuron_network, whitened_certificate, \
@@ -35,7 +35,6 @@ from ..audit import audit_check, show
 from ..conventions import Convention
 from ..registry import Context, claim
 from ..result import ERROR, MEASURED, PROVED, REFUTED, CheckResult
-from .ep_hull import gaussian_draw
 
 EP_NOBIAS = Convention(
     "ep (4) without bias (footnote 5)", Fraction(0), "none", False,
@@ -238,15 +237,9 @@ def spike_free_draw(X: np.ndarray) -> tuple[bool, float, bool]:
     return exact, margin, floats == exact
 
 
-def gaussian_spike_case() -> Case:
-    """Parameter-only default case of ep.thm-3.4 (seed; "draws" overrides 100, or 400 thorough)."""
-    return Case("ep-thm-3.4-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", None, None, None, (),
-                params={"seed": Fraction(3004)})
-
-
 @claim("ep.thm-3.4", "ep", "Theorem 3.4 (Section 3.5) and its appendix proof",
        "Gaussian A is spike-free with probability -> 1 as d -> oo", "stat",
-       lambda: [gaussian_spike_case()], expect=MEASURED, needs_1d=False)
+       lambda: [parameter_case("ep-thm-3.4-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", seed=3004)], expect=MEASURED, needs_1d=False)
 def check_gaussian_spike_free(case: Case, ctx: Context) -> CheckResult:
     """Fraction of spike-free draws per (n, d), Clopper-Pearson 95%, against the paper's limit 1.
 
@@ -264,7 +257,7 @@ def check_gaussian_spike_free(case: Case, ctx: Context) -> CheckResult:
     for n in grid:
         row = []
         for d in (n,) + tuple(d for d in dims if d > n):
-            outcomes = [spike_free_draw(gaussian_draw(seed, n, d, k)) for k in range(draws)]
+            outcomes = [spike_free_draw(gaussian_matrix(seed, n, d, k)) for k in range(draws)]
             hits = sum(o[0] for o in outcomes)
             worst = min(worst, min(o[1] for o in outcomes))
             disagree += sum(not o[2] for o in outcomes)
