@@ -5,6 +5,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from verify.cli import main
+from verify.registry import all_claims
 
 
 def run(capsys, *argv):
@@ -18,6 +19,18 @@ def test_list_names_every_registered_claim(capsys):
     assert code == 0
     for cid in ("ep.thm-3.3", "ep.prop-3.1", "ses.thm-3.3"):
         assert cid in out
+
+
+EP_IDS = """ep.lem-2.1 ep.lem-2.2 ep.lem-2.3 ep.lem-2.4 ep.lem-2.5 ep.lem-2.6 ep.cor-3.2 ep.lem-2.7 ep.lem-2.8
+ep.cor-2.1 ep.thm-3.1 ep.thm-3.2 ep.thm-3.3 ep.cor-3.3 ep.cor-3.5 ep.cor-3.6 ep.prop-3.1 ep.cor-3.4 ep.lem-3.1
+ep.lem-3.2 ep.thm-3.4 ep.thm-3.5 ep.thm-3.6 ep.prop-3.2 ep.thm-4.1 ep.cor-4.1 ep.thm-5.1 ep.cor-5.1 ep.thm-5.2
+ep.thm-6.1 ep.vector-output""".split()  # every ep row of CLAIMS.md
+
+
+def test_every_ep_claim_of_the_catalogue_is_listed(capsys):
+    code, out, _ = run(capsys, "list")
+    listed = {ln.split()[0] for ln in out.splitlines()}
+    assert code == 0 and set(EP_IDS) <= listed and len(EP_IDS) == 31
 
 
 def test_covered_ids_are_listed_and_runnable(tmp_path, capsys):
@@ -46,6 +59,10 @@ def test_all_writes_the_json_contract(tmp_path, capsys):
         assert len(mine) >= 24 and all(r["verdict"] == "PROVED" for r in mine)
     keys = {"claim", "case", "verdict", "method", "convention", "value", "certificate", "printed", "seconds"}
     assert all(keys <= set(r) for r in rows)
+    assert not [r for r in rows if r["verdict"] == "ERROR"]
+    assert not [r for r in rows if r["verdict"] in ("PROVED", "REFUTED") and not r["certificate"]]
+    registered = {cl.id for cl in all_claims().values()}
+    assert registered == {r["claim"] for r in rows}  # every claim checked on at least one case
     statuses = {p["what"]: p["status"] for p in prop[0]["printed"]}
     assert statuses["||w_star||_1 = optimal value"] == "MATCH"
     assert statuses["A_e = (a u_star^T + 1 b_star^T)_+"] == "MATCH"
