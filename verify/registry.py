@@ -59,7 +59,8 @@ class Context:
 CLAIMS: dict[str, Claim] = {}
 _MODULES = (
     "verify.claims.ep", "verify.claims.ep_rankone", "verify.claims.ep_spikefree", "verify.claims.ep_hull",
-    "verify.claims.ep_regularised", "verify.claims.ep_hinge", "verify.claims.ep_float", "verify.claims.ses",
+    "verify.claims.ep_regularised", "verify.claims.ep_hinge", "verify.claims.ep_float",
+    "verify.claims.kh", "verify.claims.kh_patterns", "verify.claims.ses", "verify.claims.ses_deep",
 )
 
 
