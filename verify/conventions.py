@@ -41,3 +41,36 @@ SES_25 = Convention(
     "ses (25)", Fraction(0), "free", True,
     "C = 1/2(||w2||^2 + ||W1||_F^2) = ||w2||_1 with unit hidden weights (ses (5))",
 )
+
+EP_EXTREME = Convention(
+    "ep (10)/(11)", Fraction(0), "free", False,
+    "extreme points of {(A u + b 1)_+ : ||u||_2 <= 1, b in R} (proofs (25), (29) optimise over b)")
+EP_ALG1 = Convention("ep (4)/(12)/(15), Algorithm 1", Fraction(0), "none", False,
+                     "min ||w||_1 s.t. (A U)_+ w = y, ||u_j||_2 <= 1 (the main text drops the bias, footnote 5)")
+EP_ALG3 = Convention("ep (21), Algorithm 3", Fraction(0), "free", False,
+                     "min ||w||_1 s.t. (A U + 1 b^T)_+ w = y, ||u_j||_2 <= 1; dual has 1^T v = 0 (a free "
+                     "constant column in the finite problem, as in exact/interpolation.py)")
+EP_19 = Convention("ep (19), logistic", Fraction(0), "free", False,
+                   "min sum_i log(1 + exp(-y_i f(a_i))) + beta ||w||_1, |u_j| <= 1 (no 1/n, no 1/2); "
+                   "free hidden bias as in (1), so constants are free (a free constant column)")
+EP_18 = Convention(
+    "ep (18)", Fraction(0), "free", False,
+    "sum_i max(0, 1 - y_i f(a_i)) + beta ||w||_1, |u_j| <= 1, labels +-1 (no 1/n; beta on ||w||_1 only)",
+)
+EP_48 = Convention(
+    "ep (48)", Fraction(0), "free", False,
+    "min sum_j ||w_j||_2 s.t. f(A) = Y, ||u_j||_2 <= 1 (A.7 Lemma 1: ||W||_F^2 + ||U||_F^2, no 1/2); "
+    "A.7.3: sum_j ||w_j||_1",
+)
+EP_9 = Convention("ep (9)/(22) with bias", Fraction(0), "free", False,
+                  "support function sup_{|u| <= 1, b} v^T (a u + b 1)_+ of Q_A (no absolute value)")
+EP_3 = Convention("ep (3)", Fraction(0), "free (unpenalised)", False,
+                  "min R = ||w||_2^2 + ||U||_F^2 (no 1/2), against ep (4) and ||u_j||_2 = 1")
+EP_16 = Convention("ep (16)", Fraction(0), "free", False,
+                   "min 1/2 ||f - y||^2 + beta ||w||_1 with ||u_j||_2 <= 1 (free constant in the limit b -> oo)")
+EP_39 = Convention("ep (39)", Fraction(0), "free", False,
+                   "min beta ||w||_1 + 1/(2n) ||A_e w - y||^2 over the fixed columns A_e, no constant column")
+EP_NOBIAS = Convention(
+    "ep (4) without bias (footnote 5)", Fraction(0), "none", False,
+    "min ||w||_1 with ||u_j||_2 <= 1; Q_A = {(A u)_+ : ||u||_2 <= 1}",
+)

@@ -29,24 +29,13 @@ from exact.dictionary import relu_atoms
 from exact.interpolation import interpolate_1d
 
 from ..audit import audit_check
-from ..conventions import Convention
+from ..conventions import EP_19, EP_ALG1, EP_ALG3, EP_EXTREME
 from ..numeric import (SOLVER_TOL, Bracket, ball_point, exact, judge, lower_of, norm_bounds,
                        relu_argmax, relu_sup, relu_value, repair_box_sum, restore_equality, scale_into, solve, sqrt_bounds,
                        upper_of)
 from ..registry import Context, claim
 from ..result import CONFIRMED, CONTRADICTED, ERROR, CheckResult
 
-EP_EXTREME = Convention(
-    "ep (10)/(11)", Fraction(0), "free", False,
-    "extreme points of {(A u + b 1)_+ : ||u||_2 <= 1, b in R} (proofs (25), (29) optimise over b)")
-EP_ALG1 = Convention("ep (4)/(12)/(15), Algorithm 1", Fraction(0), "none", False,
-                     "min ||w||_1 s.t. (A U)_+ w = y, ||u_j||_2 <= 1 (the main text drops the bias, footnote 5)")
-EP_ALG3 = Convention("ep (21), Algorithm 3", Fraction(0), "free", False,
-                     "min ||w||_1 s.t. (A U + 1 b^T)_+ w = y, ||u_j||_2 <= 1; dual has 1^T v = 0 (a free "
-                     "constant column in the finite problem, as in exact/interpolation.py)")
-EP_19 = Convention("ep (19), logistic", Fraction(0), "free", False,
-                   "min sum_i log(1 + exp(-y_i f(a_i))) + beta ||w||_1, |u_j| <= 1 (no 1/n, no 1/2); "
-                   "free hidden bias as in (1), so constants are free (a free constant column)")
 
 
 def _float_cases(prefix: str) -> list[Case]:

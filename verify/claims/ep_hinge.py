@@ -37,20 +37,11 @@ from exact.lp import LinearProgram, solve_lp
 from exact.rational import fmpqs
 
 from ..audit import audit, audit_check, show
-from ..conventions import Convention
+from ..conventions import EP_18, EP_48
 from ..numeric import Bracket
 from ..registry import Context, claim
 from ..result import CONFIRMED, ERROR, PROVED, REFUTED, CheckResult
 
-EP_18 = Convention(
-    "ep (18)", Fraction(0), "free", False,
-    "sum_i max(0, 1 - y_i f(a_i)) + beta ||w||_1, |u_j| <= 1, labels +-1 (no 1/n; beta on ||w||_1 only)",
-)
-EP_48 = Convention(
-    "ep (48)", Fraction(0), "free", False,
-    "min sum_j ||w_j||_2 s.t. f(A) = Y, ||u_j||_2 <= 1 (A.7 Lemma 1: ||W||_F^2 + ||U||_F^2, no 1/2); "
-    "A.7.3: sum_j ||w_j||_1",
-)
 DEFAULT_BETA = Fraction(1, 10)
 
 

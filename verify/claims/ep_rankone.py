@@ -33,15 +33,11 @@ from exact.interpolation import Interpolation1D, interpolate_1d
 from exact.lp import solve_lp
 
 from ..audit import audit, audit_check, show
-from ..conventions import EP_4, Convention
+from ..conventions import EP_3, EP_4, EP_9
 from ..registry import Context, claim
 from ..result import ERROR, PROVED, REFUTED, CheckResult
 from .ep import certify_interpolation, data_of, original_lp_37
 
-EP_9 = Convention("ep (9)/(22) with bias", Fraction(0), "free", False,
-                  "support function sup_{|u| <= 1, b} v^T (a u + b 1)_+ of Q_A (no absolute value)")
-EP_3 = Convention("ep (3)", Fraction(0), "free (unpenalised)", False,
-                  "min R = ||w||_2^2 + ||U||_F^2 (no 1/2), against ep (4) and ||u_j||_2 = 1")
 
 ONE_D = ("ep-prop-3.1-eq", "abs-plus-one", "constant-labels", "kh-example-1", "ep-rankone-1d-offdata-knot")
 RANK_ONE = ("ep-rankone-nonneg-d2", "ep-rankone-mixed-d2", "ep-rankone-mixed-d3", "ep-rankone-nonneg-d3")

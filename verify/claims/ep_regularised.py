@@ -36,15 +36,11 @@ from exact.rational import to_fmpq, to_fraction
 from exact.lasso import LassoSolution, kkt_report, lasso, lasso_certificate
 
 from ..audit import audit, audit_check, show
-from ..conventions import Convention
+from ..conventions import EP_16, EP_39
 from ..registry import Context, claim
 from ..result import ERROR, PROVED, REFUTED, CheckResult
 from .ep import one_d_cases
 
-EP_16 = Convention("ep (16)", Fraction(0), "free", False,
-                   "min 1/2 ||f - y||^2 + beta ||w||_1 with ||u_j||_2 <= 1 (free constant in the limit b -> oo)")
-EP_39 = Convention("ep (39)", Fraction(0), "free", False,
-                   "min beta ||w||_1 + 1/(2n) ||A_e w - y||^2 over the fixed columns A_e, no constant column")
 DEFAULT_BETA = Fraction(1, 10)
 
 

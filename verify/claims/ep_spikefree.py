@@ -32,14 +32,10 @@ from exact.whitened import gap_certificate, relu_l1, two_neuron_bound, two_neuro
     whitened_l1
 
 from ..audit import audit_check, show
-from ..conventions import Convention
+from ..conventions import EP_NOBIAS
 from ..registry import Context, claim
 from ..result import ERROR, MEASURED, PROVED, REFUTED, CheckResult
 
-EP_NOBIAS = Convention(
-    "ep (4) without bias (footnote 5)", Fraction(0), "none", False,
-    "min ||w||_1 with ||u_j||_2 <= 1; Q_A = {(A u)_+ : ||u||_2 <= 1}",
-)
 
 
 def _cases(prefix: str) -> list[Case]:
