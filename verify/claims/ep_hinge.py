@@ -23,22 +23,21 @@ rational brackets (kind relu1d-group-bracket).
 from __future__ import annotations
 
 from fractions import Fraction
-from math import isqrt
 
 import numpy as np
 
 from cases import Case, shipped_cases
-from exact.certificate import interpolation_certificate
-from exact.dictionary import Atom, relu_atoms, rank_one_to_1d
+from exact.certificate import certificate_header, interpolation_certificate
+from exact.dictionary import Atom, rank_one_to_1d, relu_atoms
+from exact.extreme import factor_rank_one, rational_sqrt
 from exact.hinge import (Hinge1D, constant_as_neuron, hinge_certificate, hinge_objective,
                          printed_dual_51, solve_hinge_1d)
 from exact.interpolation import interpolate_1d
 from exact.lp import LinearProgram, solve_lp
-from exact.rational import fmpqs
 
 from ..audit import audit, audit_check, show
 from ..conventions import EP_18, EP_48
-from ..numeric import Bracket
+from ..numeric import Bracket, restore_equality, solve, sqrt_bounds
 from ..registry import Context, claim
 from ..result import CONFIRMED, ERROR, PROVED, REFUTED, CheckResult
 
@@ -54,16 +53,14 @@ def points_of(case: Case, res: CheckResult) -> tuple[Fraction, ...]:
     if case.x is not None:
         return case.x
     X = case.X
-    a = next(r for r in X if any(r))
-    aa = sum((t * t for t in a), Fraction(0))
-    c = [sum((p * t for p, t in zip(r, a)), Fraction(0)) / aa for r in X]
-    if any(tuple(ci * t for t in a) != tuple(r) for ci, r in zip(c, X)):
-        raise ValueError(f"{case.name}: X is not rank-one (c a^T); the claim needs 1-D or rank-one data")
+    try:
+        c, a = factor_rank_one(X)
+    except ValueError as exc:
+        raise ValueError(f"{case.name}: {exc}; the claim needs 1-D or rank-one data") from None
     red = rank_one_to_1d(c, a)
-    num, den = red.norm_sq.numerator, red.norm_sq.denominator
-    if isqrt(num) ** 2 != num or isqrt(den) ** 2 != den:
+    norm = rational_sqrt(red.norm_sq)
+    if norm is None:
         raise ValueError(f"{case.name}: ||a||^2 = {red.norm_sq} is not a rational square")
-    norm = Fraction(isqrt(num), isqrt(den))
     res.notes.append(f"rank-one data A = c a^T, a = {show(a)}, ||a|| = {norm}, c = {show(c)}: "
                      f"neurons (A u + b)_+ with ||u|| <= 1 are the 1-D neurons on x = ||a|| c")
     res.data["rank_one"] = (X, tuple(c), tuple(a), norm)
@@ -228,19 +225,15 @@ def _round(v: float, D: int = 10**12) -> Fraction:
     return Fraction(round(v * D), D)
 
 
-def _sqrt_up(s: Fraction, D: int = 10**15) -> Fraction:
-    """The least multiple of 1/D that is >= sqrt(s), by exact integer square roots."""
-    p, q = s.numerator * D * D, s.denominator
-    m = isqrt(p // q)
-    while m * m * q < p:
-        m += 1
-    return Fraction(m, D)
-
-
 def _group_bracket(x, Y, constant: bool, res: CheckResult, ctx: Context, tag: str):
-    """Float SOCP (cvxpy + Clarabel), then an exact bracket [lower, upper] checked by the checker."""
+    """Float SOCP (cvxpy + Clarabel), then an exact bracket [lower, upper] checked by the checker.
+
+    Upper: the rounded primal, restricted to its support plus a spanning set of atoms, made to fit
+    Y exactly by the least-norm correction, each ||w_j|| rounded up. Lower: the rounded dual V,
+    centred (V^T 1 = 0, the constant direction) and scaled so that ||V^T s||^2 <= 1 at every
+    breakpoint atom s, which covers every (u, b): the squared norm is convex on each linear piece.
+    """
     import cvxpy as cp
-    from flint import fmpq_mat
 
     atoms = relu_atoms(x)
     n, o = len(x), len(Y[0])
@@ -250,23 +243,19 @@ def _group_bracket(x, Y, constant: bool, res: CheckResult, ctx: Context, tag: st
     fit = np.array(G, dtype=float) @ W + (np.ones((n, 1)) @ cp.reshape(c, (1, o), order="C") if constant else 0)
     con = [fit == np.array(Y, dtype=float)]
     prob = cp.Problem(cp.Minimize(cp.sum(cp.norm(W, 2, axis=1))), con)
-    prob.solve(solver=cp.CLARABEL)
-    # primal: rationalise, then an exact least-norm correction on support + a spanning set
-    Wq = [[_round(float(v)) for v in row] for row in W.value]
-    cq = [_round(float(v)) for v in c.value] if constant else [Fraction(0)] * o
-    cols = [j for j in range(len(atoms)) if max(abs(v) for v in Wq[j]) > Fraction(1, 10**7)]
+    solve(prob)
     spanning = [j for j, a in enumerate(atoms) if a.u == 1] + ([] if constant else [atoms.index(Atom(-1, max(x)))])
-    cols = sorted(set(cols) | set(spanning))
+    cols = sorted({j for j, row in enumerate(W.value) if max(abs(row)) > 1e-7} | set(spanning))
     M = [[G[i][j] for j in cols] + ([Fraction(1)] if constant else []) for i in range(n)]
-    R = [[Y[i][k] - sum((G[i][j] * Wq[j][k] for j in range(len(atoms))), Fraction(0)) - cq[k] for k in range(o)]
-         for i in range(n)]
-    Mf = fmpq_mat([fmpqs(r) for r in M])
-    Delta = Mf.transpose() * (Mf * Mf.transpose()).solve(fmpq_mat([fmpqs(r) for r in R]))
-    for r, j in enumerate(cols):
-        Wq[j] = [Wq[j][k] + Fraction(int(Delta[r, k].p), int(Delta[r, k].q)) for k in range(o)]
-    if constant:
-        cq = [cq[k] + Fraction(int(Delta[len(cols), k].p), int(Delta[len(cols), k].q)) for k in range(o)]
-    # dual: rationalise, enforce V^T 1 = 0, scale into the (exactly checked) constraint set
+    Wq = [[Fraction(0)] * o for _ in atoms]
+    cq = [Fraction(0)] * o
+    for k in range(o):
+        start = [_round(float(W.value[j, k])) for j in cols] + ([_round(float(c.value[k]))] if constant else [])
+        fixed = restore_equality(M, start, [r[k] for r in Y])
+        for j, v in zip(cols, fixed):
+            Wq[j][k] = v
+        if constant:
+            cq[k] = fixed[-1]
     V = [[_round(float(v)) for v in row] for row in con[0].dual_value]
     if sum(V[i][k] * Y[i][k] for i in range(n) for k in range(o)) < 0:
         V = [[-v for v in row] for row in V]
@@ -276,20 +265,20 @@ def _group_bracket(x, Y, constant: bool, res: CheckResult, ctx: Context, tag: st
                for a in [Atom(s, t) for s in (1, -1) for t in x]]
     worst = max(sum((g * g for g in h), Fraction(0)) for h in profile)
     if worst > 1:
-        t = _sqrt_up(worst, 10**9)
+        t = sqrt_bounds(worst, 9)[1]
         V = [[v / t for v in row] for row in V]
     lower = sum((V[i][k] * Y[i][k] for i in range(n) for k in range(o)), Fraction(0))
-    bounds = [_sqrt_up(sum((v * v for v in Wq[j]), Fraction(0))) for j in range(len(atoms))]
+    bounds = [sqrt_bounds(sum((v * v for v in Wq[j]), Fraction(0)), 15)[1] for j in range(len(atoms))]
     upper = sum((b for j, b in enumerate(bounds) if any(Wq[j])), Fraction(0))
-    doc = {"format": "relu-certify-certificate", "version": 1, "kind": "relu1d-group-bracket",
-           "claim": res.claim, "case": res.case,
-           "statement": f"lower <= ep (48) value <= upper ({'any width, free constant' if constant else 'Theorem 1 finite dictionary'})",
-           "data": {"x": [str(t) for t in x], "Y": [[str(v) for v in r] for r in Y]},
-           "constant_column": constant,
-           "primal": {"atoms": [{"u": a.u, "knot": str(a.knot), "weight": [str(v) for v in Wq[j]],
-                                 "norm_bound": str(bounds[j])} for j, a in enumerate(atoms) if any(Wq[j])],
-                      "constant": [str(v) for v in cq]},
-           "dual": {"V": [[str(v) for v in r] for r in V]}, "lower": str(lower), "upper": str(upper)}
+    doc = certificate_header(
+        "relu1d-group-bracket", res.claim, res.case,
+        f"lower <= ep (48) value <= upper ({'any width, free constant' if constant else 'Theorem 1 finite dictionary'})")
+    doc.update({"data": {"x": [str(t) for t in x], "Y": [[str(v) for v in r] for r in Y]},
+                "constant_column": constant,
+                "primal": {"atoms": [{"u": a.u, "knot": str(a.knot), "weight": [str(v) for v in Wq[j]],
+                                      "norm_bound": str(bounds[j])} for j, a in enumerate(atoms) if any(Wq[j])],
+                           "constant": [str(v) for v in cq]},
+                "dual": {"V": [[str(v) for v in r] for r in V]}, "lower": str(lower), "upper": str(upper)})
     path, ok, problems = ctx.certify(doc, res.claim, res.case, f"__group_{tag}")
     res.certificates.append(path)
     res.notes += [f"group bracket {tag} certificate rejected: {p}" for p in problems]
