@@ -197,3 +197,20 @@ class Network1D:
         ks = sorted(set(self.knots()) | set(other.knots())) or [Fraction(0)]
         pts = ks + [(a + b) / 2 for a, b in zip(ks, ks[1:])] + [ks[0] - 1, ks[-1] + 1]
         return all(self(t) == other(t) for t in pts)
+
+
+def factor_rank_one(X: Sequence[Sequence[Fraction]]) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
+    """(c, a) with X = c a^T, a being the first nonzero row; ValueError unless rank(X) == 1.
+
+    >>> factor_rank_one([[Fraction(0), Fraction(0)], [Fraction(3), Fraction(4)], [Fraction(-6), Fraction(-8)]])
+    ((Fraction(0, 1), Fraction(1, 1), Fraction(-2, 1)), (Fraction(3, 1), Fraction(4, 1)))
+    """
+    X = [tuple(map(Fraction, row)) for row in X]
+    a = next((row for row in X if any(row)), None)
+    if a is None:
+        raise ValueError("rank-one data: X is zero")
+    k = next(j for j, t in enumerate(a) if t)
+    c = tuple(row[k] / a[k] for row in X)
+    if any(row[j] != ci * a[j] for row, ci in zip(X, c) for j in range(len(a))):
+        raise ValueError("rank-one data: X is not of the form c a^T (rank > 1)")
+    return c, a

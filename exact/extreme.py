@@ -54,12 +54,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from math import isqrt
 from typing import Sequence
 
 from .certificate import FORMAT, VERSION
-from .dictionary import rank_one_to_1d
+from .dictionary import factor_rank_one, rank_one_to_1d
 from .interpolation import Interpolation1D, interpolate_1d
+from .rational import rational_sqrt
 
 ATTAINED, DEAD, UNBOUNDED = "attained", "dead", "unbounded"
 
@@ -158,27 +158,6 @@ def extreme_point_certificate(e: ExtremePoint1D, claim: str, case: str, statemen
     if e.status == ATTAINED:
         doc["face"] = [{"u": s.u, "lo": str(s.lo), "hi": None if s.hi is None else str(s.hi)} for s in e.face]
     return doc
-
-
-def rational_sqrt(q: Fraction) -> Fraction | None:
-    """The nonnegative rational square root of q, or None when q is not a rational square."""
-    if q < 0:
-        return None
-    p, r = isqrt(q.numerator), isqrt(q.denominator)
-    return Fraction(p, r) if p * p == q.numerator and r * r == q.denominator else None
-
-
-def factor_rank_one(X: Sequence[Sequence[Fraction]]) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
-    """(c, a) with X = c a^T, a being the first nonzero row; ValueError unless rank(X) == 1."""
-    X = [tuple(map(Fraction, row)) for row in X]
-    a = next((row for row in X if any(row)), None)
-    if a is None:
-        raise ValueError("rank-one data: X is zero")
-    k = next(j for j, t in enumerate(a) if t)
-    c = tuple(row[k] / a[k] for row in X)
-    if any(row[j] != ci * a[j] for row, ci in zip(X, c) for j in range(len(a))):
-        raise ValueError("rank-one data: X is not of the form c a^T (rank > 1)")
-    return c, a
 
 
 @dataclass(frozen=True)

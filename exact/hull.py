@@ -41,7 +41,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
-from math import isqrt
 from typing import Sequence
 
 import numpy as np
@@ -50,7 +49,7 @@ from scipy.optimize import linprog, nnls
 
 from .certificate import FORMAT, VERSION
 from .lp import LinearProgram, solve_lp
-from .rational import to_fraction
+from .rational import sqrt_bounds, to_fraction
 
 Matrix = Sequence[Sequence[Fraction]]
 Vector = tuple[Fraction, ...]
@@ -113,15 +112,7 @@ def norm_bound(u: Sequence[Fraction], digits: int = 4) -> Fraction:
     >>> norm_bound([Fraction(3, 5), Fraction(4, 5)]), norm_bound([Fraction(1), Fraction(1)])
     (Fraction(1, 1), Fraction(14143, 10000))
     """
-    s = _dot(u, u)
-    p, q = s.numerator, s.denominator
-    if isqrt(p) ** 2 == p and isqrt(q) ** 2 == q:
-        return Fraction(isqrt(p), isqrt(q))
-    k = 10 ** digits
-    t = -(-p * k * k // q)  # ceil(s k^2)
-    m = isqrt(t)
-    m += m * m < t  # ceil(sqrt(t)), so (m / k)^2 >= t / k^2 >= s
-    return Fraction(m, k)
+    return sqrt_bounds(_dot(u, u), digits)[1]
 
 
 def activation(A: Matrix, U: Sequence[Sequence[Fraction]], b: Sequence[Fraction]) -> list[list[Fraction]]:

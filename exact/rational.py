@@ -13,6 +13,7 @@ Strings are parsed by :func:`cases.loader.parse_rational` (exact: "0.6" is 3/5).
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 from typing import Iterable
 
@@ -56,3 +57,33 @@ def fractions(values: Iterable[Fraction | fmpq | int]) -> tuple[Fraction, ...]:
 
 def fmpqs(values: Iterable[Fraction | fmpq | int]) -> list[fmpq]:
     return [to_fmpq(v) for v in values]
+
+
+def rational_sqrt(q: Fraction) -> Fraction | None:
+    """The nonnegative rational square root of q, or None when q is not a rational square.
+
+    >>> rational_sqrt(Fraction(49, 4)), rational_sqrt(Fraction(2))
+    (Fraction(7, 2), None)
+    """
+    if q < 0:
+        return None
+    p, r = math.isqrt(q.numerator), math.isqrt(q.denominator)
+    return Fraction(p, r) if p * p == q.numerator and r * r == q.denominator else None
+
+
+def sqrt_bounds(q: Fraction, digits: int = 60) -> tuple[Fraction, Fraction]:
+    """Rationals lo <= sqrt(q) <= hi with hi - lo <= 10**-digits (both sqrt(q) when it is rational).
+
+    Integer square roots only, so the bounds are proved, not estimated.
+
+    >>> sqrt_bounds(Fraction(2), 3), sqrt_bounds(Fraction(9, 4))
+    ((Fraction(707, 500), Fraction(283, 200)), (Fraction(3, 2), Fraction(3, 2)))
+    """
+    if q < 0:
+        raise ValueError(f"sqrt of a negative number {q}")
+    exact = rational_sqrt(q)
+    if exact is not None:
+        return exact, exact
+    scale = 10**digits
+    lo = Fraction(math.isqrt(q.numerator * scale * scale // q.denominator), scale)
+    return lo, lo + Fraction(1, scale)

@@ -42,7 +42,6 @@ True
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Optional, Sequence
@@ -50,7 +49,8 @@ from typing import Optional, Sequence
 from flint import fmpq_mat
 
 from .certificate import certificate_header
-from .rational import to_fmpq, to_fraction
+from .dictionary import factor_rank_one
+from .rational import sqrt_bounds, to_fmpq, to_fraction
 
 Vector = tuple[Fraction, ...]
 Matrix = tuple[Vector, ...]
@@ -99,18 +99,6 @@ def inverse(M: Matrix) -> Matrix:
     if F.rank() < F.nrows():
         raise ValueError("singular matrix")
     return _fractions(F.inv())
-
-
-def sqrt_bounds(r: Fraction, digits: int = 30) -> tuple[Fraction, Fraction]:
-    """Rationals lo <= sqrt(r) <= hi (r >= 0), hi - lo <= 10^-digits.
-
-    >>> sqrt_bounds(Fraction(2), 3), sqrt_bounds(Fraction(9, 4))
-    ((Fraction(707, 500), Fraction(283, 200)), (Fraction(3, 2), Fraction(3, 2)))
-    """
-    scale = 10 ** digits
-    s = math.isqrt(r.numerator * r.denominator * scale * scale)
-    lo = Fraction(s, r.denominator * scale)
-    return lo, lo if lo * lo == r else Fraction(s + 1, r.denominator * scale)
 
 
 def scale_into_ball(w: Sequence[Fraction], target: Fraction) -> Vector:
@@ -162,16 +150,6 @@ class SpikeFreeDecision:
     offending: Optional[tuple[int, int]] = None  # (i, j) with K_ij > 0
 
 
-def rank_one_factor(A: Matrix) -> Optional[tuple[Vector, Vector]]:
-    """(c, a) with A = c a^T and a = the first nonzero row of A, or None if rank(A) != 1."""
-    if rank(A) != 1:
-        return None
-    r = next(i for i, row in enumerate(A) if any(row))
-    j = next(j for j, v in enumerate(A[r]) if v)
-    c = tuple(row[j] / A[r][j] for row in A)
-    return c, A[r]
-
-
 def gram_inverse(A: Matrix) -> Matrix:
     """K = (A A^T)^{-1}, exactly (python-flint); ValueError unless A has full row rank."""
     F = _flint(A)
@@ -219,10 +197,9 @@ def decide_spike_free(A: Sequence[Sequence]) -> SpikeFreeDecision:
     r = rank(A)
     if r == len(A):
         return decide_full_row_rank(A)
-    factor = rank_one_factor(A)
-    if factor is None:
+    if r != 1:
         raise ValueError(f"rank {r} < n = {len(A)} and not rank one: no exact decision procedure here")
-    return decide_rank_one(A, *factor)
+    return decide_rank_one(A, *factor_rank_one(A))
 
 
 def paper_condition_7(dec: SpikeFreeDecision) -> tuple[bool, Fraction]:

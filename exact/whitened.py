@@ -36,8 +36,8 @@ import sympy
 
 from .certificate import certificate_header
 from .l1 import l1_interpolation
-from .spikefree import (Matrix, Vector, as_matrix, dot, gram, inverse, matvec, relu, rmatvec,
-                        sqrt_bounds)
+from .rational import sqrt_bounds
+from .spikefree import Matrix, Vector, as_matrix, dot, gram, inverse, matvec, relu, rmatvec
 
 Surd = tuple[Fraction, Fraction]  # (r, m) stands for r * sqrt(m)
 

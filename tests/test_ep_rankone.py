@@ -10,8 +10,10 @@ import pytest
 
 from cases import shipped_case
 from exact.checker import check_certificate
+from exact.dictionary import factor_rank_one
 from exact.extreme import (ATTAINED, DEAD, UNBOUNDED, Segment, extreme_point_1d, extreme_point_certificate,
-                           factor_rank_one, neuron_value, rank_one_certificate, rational_sqrt, solve_rank_one)
+                           neuron_value, rank_one_certificate, solve_rank_one)
+from exact.rational import rational_sqrt
 from exact.interpolation import interpolate_1d
 from verify.registry import Context
 from verify.claims.ep_rankone import (_constant_pair, check_extreme_points, check_rank_one_duality,

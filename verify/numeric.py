@@ -34,7 +34,6 @@ True
 
 from __future__ import annotations
 
-import math
 import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -45,6 +44,8 @@ from typing import Callable, Sequence
 import numpy as np
 from flint import fmpq, fmpq_mat
 from mpmath import iv, libmp
+
+from exact.rational import sqrt_bounds
 
 from .result import CONFIRMED, CONTRADICTED
 
@@ -113,29 +114,6 @@ class Bracket:
 def exact(values: Sequence[float]) -> list[Fraction]:
     """Floats as the exact rationals they are (``Fraction(0.1)`` is 3602879701896397/2**55)."""
     return [Fraction(float(v)) for v in values]
-
-
-def _isqrt_floor(q: Fraction, scale: int) -> int:
-    """floor(sqrt(q) * scale) for q >= 0, exactly (integer square root)."""
-    return math.isqrt(q.numerator * scale * scale // q.denominator)
-
-
-def sqrt_bounds(q: Fraction, digits: int = DPS) -> tuple[Fraction, Fraction]:
-    """Rationals ``lo <= sqrt(q) <= hi`` with ``hi - lo <= 10**-digits`` (exact integer arithmetic).
-
-    >>> sqrt_bounds(Fraction(9, 4))
-    (Fraction(3, 2), Fraction(3, 2))
-    """
-    if q < 0:
-        raise ValueError(f"sqrt of a negative number {q}")
-    p, r = math.isqrt(q.numerator), math.isqrt(q.denominator)
-    if p * p == q.numerator and r * r == q.denominator:
-        return Fraction(p, r), Fraction(p, r)
-    scale = 10**digits
-    lo = Fraction(_isqrt_floor(q, scale), scale)
-    if lo * lo == q:
-        return lo, lo
-    return lo, lo + Fraction(1, scale)
 
 
 def norm_bounds(vec: Sequence[Fraction]) -> tuple[Fraction, Fraction]:

@@ -25,7 +25,7 @@ import numpy as np
 
 from cases import Case, shipped_cases
 from exact.checker._base import relu1d_sup
-from exact.dictionary import relu_atoms
+from exact.dictionary import factor_rank_one, relu_atoms
 from exact.interpolation import interpolate_1d
 
 from ..audit import audit_check
@@ -342,15 +342,13 @@ def _whitened(A) -> bool:
     return all(_dot(A[i], A[j]) == (i == j) for i in range(n) for j in range(n))
 
 
-def _rank_one(A) -> tuple[list[Fraction], list[Fraction]] | None:
+def _rank_one(A) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]] | None:
     """(c, a) with A = c a^T and c >= 0, else None."""
-    a = next((r for r in A if any(r)), None)
-    if a is None:
+    try:
+        c, a = factor_rank_one(A)
+    except ValueError:
         return None
-    k = next(j for j, x in enumerate(a) if x)
-    c = [row[k] / a[k] for row in A]
-    ok = all(ci >= 0 for ci in c) and all(row == [ci * x for x in a] for ci, row in zip(c, A))
-    return (c, a) if ok else None
+    return (c, a) if all(ci >= 0 for ci in c) else None
 
 
 def certified_optimum(A, y, bias: bool, res: CheckResult) -> Bracket:

@@ -28,12 +28,12 @@ import numpy as np
 
 from cases import Case, shipped_cases
 from exact.certificate import certificate_header, interpolation_certificate
-from exact.dictionary import Atom, rank_one_to_1d, relu_atoms
-from exact.extreme import factor_rank_one, rational_sqrt
+from exact.dictionary import Atom, factor_rank_one, rank_one_to_1d, relu_atoms
 from exact.hinge import (Hinge1D, constant_as_neuron, hinge_certificate, hinge_objective,
                          printed_dual_51, solve_hinge_1d)
 from exact.interpolation import interpolate_1d
 from exact.lp import LinearProgram, solve_lp
+from exact.rational import rational_sqrt
 
 from ..audit import audit, audit_check, show
 from ..conventions import EP_18, EP_48

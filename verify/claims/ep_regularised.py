@@ -25,14 +25,13 @@ Conventions (read from the paper):
 from __future__ import annotations
 
 from fractions import Fraction
-from math import isqrt
 
 from flint import fmpq_mat
 
 from cases import Case
-from exact.dictionary import Network1D, relu_atoms
+from exact.dictionary import Network1D, factor_rank_one, relu_atoms
 from exact.interpolation import interpolate_1d
-from exact.rational import to_fmpq, to_fraction
+from exact.rational import rational_sqrt, to_fmpq, to_fraction
 from exact.lasso import LassoSolution, kkt_report, lasso, lasso_certificate
 
 from ..audit import audit, audit_check, show
@@ -44,12 +43,6 @@ from .ep import one_d_cases
 DEFAULT_BETA = Fraction(1, 10)
 
 
-def _sqrt(q: Fraction) -> Fraction | None:
-    """Exact square root of a rational square, else None."""
-    p, d = isqrt(q.numerator), isqrt(q.denominator)
-    return Fraction(p, d) if p * p == q.numerator and d * d == q.denominator else None
-
-
 def rank_one_factor(X) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...], Fraction]:
     """(c, a, |a|) with X = c a^T, a the first nonzero row; ValueError unless rank one with rational |a|.
 
@@ -57,14 +50,12 @@ def rank_one_factor(X) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...], Frac
     >>> rank_one_factor([[F(3), F(4)], [F(-6), F(-8)]])
     ((Fraction(1, 1), Fraction(-2, 1)), (Fraction(3, 1), Fraction(4, 1)), Fraction(5, 1))
     """
-    a = next((row for row in X if any(row)), None)
-    if a is None:
-        raise ValueError("X is zero")
+    try:
+        c, a = factor_rank_one(X)
+    except ValueError:
+        raise ValueError("X is not rank one: the reduction of (16) to 1-D needs X = c a^T") from None
     aa = sum((t * t for t in a), Fraction(0))
-    c = tuple(sum((p * t for p, t in zip(row, a)), Fraction(0)) / aa for row in X)
-    if any(tuple(ci * t for t in a) != tuple(row) for ci, row in zip(c, X)):
-        raise ValueError("X is not rank one: the reduction of (16) to 1-D needs X = c a^T")
-    norm = _sqrt(aa)
+    norm = rational_sqrt(aa)
     if norm is None:
         raise ValueError(f"||a||^2 = {aa} is not a rational square; choose a with a rational norm")
     return c, tuple(a), norm
