@@ -47,6 +47,10 @@ _KINDS = {
     "spike-witness": "whitened",
     "whitened-l1": "whitened",
     "l1-l0-gap": "whitened",
+    "bridge-vertex-min": "concave",
+    "relu1d-joint-bracket": "kh",
+    "sign-patterns": "patterns",
+    "relu1d-function-norm": "function_space",
 }
 
 
