@@ -1,1 +1,342 @@
-"""Placeholder: filled in by its issue."""
+"""Kumar & Haupt (seed 000): the finite convex programs (7), (9), (11) and the Figure 1 example.
+
+Convention (kh (1)-(3), (8), (10)): f(x) = int sigma_alpha(w^T x + b) dmu(w, b), leaky slope
+alpha != 1, hidden bias b free (W = {||w||_2 <= 1}, (3)) or inside the norm
+(W = {||[w, b]||_2 <= 1}, (8)), **no output bias**, cost ||mu||_TV. With b free a constant
+costs nothing in the limit b -> oo, exactly the free constant column of
+:func:`exact.interpolation.interpolate_1d` (ep's convention), which computes the exact
+infinite-width value of (2)+(3) in 1-D. The programs (7), (9), (11) are built literally
+("printed") and with the sign of the eps = -1 constraint corrected ("corrected") by
+:mod:`exact.kh`, whose docstring derives why the printed programs only represent mu >= 0.
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import numpy as np
+
+from cases import Case, shipped_case
+from exact.certificate import certificate_header, interpolation_certificate, lp_certificate
+from exact.checker.kh import joint_candidates
+from exact.dictionary import Network1D, leaky
+from exact.interpolation import interpolate_1d
+from exact.kh import (KHProgram, KHSolution, Neuron, build, classification_1d, face_solutions,
+                      kinks_1d, network_values, solve_1d, term_neuron)
+from exact.l1 import l1_program
+from exact.lp import solve_lp
+
+from ..conventions import Convention
+from ..numeric import SOLVER_TOL, Bracket, ball_point, judge, solve, sqrt_bounds
+from ..registry import Context, claim
+from ..result import CONFIRMED, ERROR, PROVED, REFUTED, CheckResult
+
+KH_3 = Convention("kh (2)+(3)", Fraction(0), "free", False,
+                  "min ||mu||_TV over W = {||w||_2 <= 1}, b free (programs (7), (11): cost sum ||w_i||_2)")
+KH_8 = Convention("kh (2)+(8)", Fraction(0), "in-norm", False,
+                  "min ||mu||_TV over W = {||[w, b]||_2 <= 1} (program (9): cost sum ||[w_i, b_i]||_2)")
+ALPHAS = (Fraction(0), Fraction(1, 10), Fraction(-1, 2))
+EXAMPLE = "kh-example-1"
+FACE_OBJECTIVES = 12  # seeded objectives explored over the optimal face of (7) on the example
+
+
+def convention(base: Convention, alpha: Fraction) -> str:
+    return Convention(base.name, alpha, base.hidden_bias, base.output_bias, base.penalty).describe()
+
+
+def alpha_of(case: Case) -> Fraction:
+    return case.params.get("alpha", Fraction(0))
+
+
+def example_cases() -> list[Case]:
+    """The Figure 1 data with alpha = 0 (shipped) and the alpha = 1/10, -1/2 variants."""
+    from dataclasses import replace
+    base = shipped_case(EXAMPLE)
+    return [base] + [replace(base, name=f"{EXAMPLE}-alpha={a}", params={**base.params, "alpha": a})
+                     for a in ALPHAS[1:]]
+
+
+def classification_cases() -> list[Case]:
+    return example_cases()[:1] + [shipped_case("kh-classify-separable"), shipped_case("kh-classify-two-neurons")]
+
+
+def _x(case: Case) -> list[Fraction]:
+    return list(case.x) if case.x is not None else [r[0] for r in case.X]
+
+
+def _farkas_note(sol: KHSolution) -> str:
+    y = sol.result.farkas_eq or ()
+    return f"Farkas vector (eq rows) {[str(t) for t in y]}" if y else "Farkas vector on the inequality rows"
+
+
+def _certify_lp(sol: KHSolution, res: CheckResult, ctx: Context, case: str, suffix: str, what: str) -> bool:
+    p = sol.program
+    statement = (f"kh ({p.equation}) {p.reading}, alpha = {p.alpha}, over the {len(p.patterns)} patterns of J "
+                 f"(1-D LP; per term columns w+, w-, b): {what}")
+    path, ok, problems = ctx.certify(lp_certificate(sol.lp, sol.result, res.claim, case, statement),
+                                     res.claim, case, suffix)
+    res.certificates.append(path)
+    res.notes += [f"certificate rejected: {q}" for q in problems]
+    return ok
+
+
+# ---------------------------------------------------------------- Theorem 1 / (7)
+
+@claim("kh.thm-1", "kh", "Theorem 1, program (7) (Section III-A)",
+       "(2) with W = {||w||_2 <= 1} equals the finite program (7) over the sign patterns J", "exact",
+       example_cases, expect=REFUTED)
+def check_thm1(case: Case, ctx: Context) -> CheckResult:
+    """Exact in 1-D: (7) printed and corrected as LPs vs the infinite-width value P* of (2)+(3)."""
+    alpha, x = alpha_of(case), _x(case)
+    res = CheckResult("kh.thm-1", case.name, ERROR, "exact", convention(KH_3, alpha))
+    star = interpolate_1d(x, case.y, alpha=alpha)
+    path, ok, problems = ctx.certify(interpolation_certificate(star, res.claim, case.name), res.claim, case.name,
+                                     "__infinite_width")
+    res.certificates.append(path)
+    res.notes.append(f"infinite-width value of (2)+(3): P* = {star.value} (attained: {star.attained})")
+    printed, corrected = (solve_1d(build(x, case.y, 7, r, alpha)) for r in ("printed", "corrected"))
+    ok &= _certify_lp(printed, res, ctx, case.name, "__printed", "status/value as solved")
+    ok &= _certify_lp(corrected, res, ctx, case.name, "__corrected", "optimal value")
+    res.value = str(corrected.value)
+    res.notes.append(f"|J| = {len(printed.program.patterns)} patterns")
+    res.notes.append(f"(7) corrected (S = s for both parts) = {corrected.value}: "
+                     + ("equals P*" if corrected.value == star.value else "DIFFERS from P*"))
+    if printed.status == "optimal":
+        res.notes.append(f"(7) as printed = {printed.value}" + (" = P*" if printed.value == star.value else
+                                                                 f" != P* = {star.value} (FINDING)"))
+    else:
+        res.notes.append(f"FINDING: (7) as printed is {printed.status} while P* = {star.value} is finite "
+                         f"({_farkas_note(printed)}): its constraint s_i ⊙ (X^T w_i^- + b_i^- 1) <= 0 turns every "
+                         "'negative' term into a positive neuron (mu >= 0 only); correct is >= 0 for both parts")
+    same = printed.status == "optimal" and printed.value == star.value
+    res.verdict = (PROVED if same else REFUTED) if ok and corrected.value == star.value else ERROR
+    res.data = {"x": [str(t) for t in x], "y": [str(t) for t in case.y], "value": str(star.value)}
+    return res
+
+
+# ---------------------------------------------------------------- Theorem 2 / (9)
+
+def socp(prog: KHProgram, solver: str = "CLARABEL"):
+    """Float solve of (7)/(9)/(11) with cvxpy: (value, W (terms x d), B, v)."""
+    import cvxpy as cp
+
+    terms = prog.terms()
+    X = np.array([[float(t) for t in r] for r in prog.X])
+    y = np.array([float(t) for t in prog.rhs()])
+    m, d = len(terms), X.shape[1]
+    W, B = cp.Variable((m, d)), cp.Variable(m)
+    pre = [X @ W[k] + B[k] for k in range(m)]
+    cons = [cp.multiply(np.array([float(s) for s in t.S]), pre[k]) >= 0 for k, t in enumerate(terms)]
+    total = sum(t.eps * cp.multiply(np.array([float(s) for s in t.D]), pre[k]) for k, t in enumerate(terms))
+    main = total >= y if prog.margin else total == y
+    norms = [cp.norm(cp.hstack([W[k], B[k:k + 1]])) if prog.joint_norm else cp.norm(W[k]) for k in range(m)]
+    value = solve(cp.Problem(cp.Minimize(sum(norms)), [main, *cons]), solver)
+    v = np.asarray(main.dual_value, dtype=float)
+    if float(v @ y) * value < 0:  # cvxpy's sign convention for equality duals
+        v = -v
+    return value, np.asarray(W.value), np.asarray(B.value), v
+
+
+def _q(t: float) -> Fraction:
+    return Fraction(float(t)).limit_denominator(10**9)
+
+
+def joint_bracket(x: list[Fraction], y: tuple[Fraction, ...], alpha: Fraction, prog: KHProgram,
+                  W, B, v) -> tuple[Bracket, dict]:
+    """An exact bracket of (2)+(8) in 1-D from a float (9) solution (certificate document body).
+
+    Upper: the float neurons, rescaled into the unit disk with rational (w, b), plus the data-knot
+    atoms (scaled into the disk) and the constant neuron (0, 1), with output weights from the exact
+    LP min sum |c_j| s.t. fit (always feasible). Lower: v / U, U >= sup |g_v| over the circle.
+    """
+    neurons: list[tuple[Fraction, Fraction]] = []
+    for k, t in enumerate(prog.terms()):
+        w, b = float(W[k][0]), float(B[k])
+        if abs(w) + abs(b) > 1e-7:
+            nr = term_neuron(prog, t, (_q(w),), _q(b))
+            r = (nr.w[0] ** 2 + nr.b ** 2)
+            neurons.append(tuple(ball_point([float(nr.w[0]) / float(r) ** 0.5, float(nr.b) / float(r) ** 0.5])))
+    for u in (1, -1):
+        for t in sorted(set(x)):
+            _, hi = sqrt_bounds(1 + t * t, 12)
+            neurons.append((u / hi, -u * t / hi))
+    neurons.append((Fraction(0), Fraction(1)))
+    cols = [{i: val for i, xi in enumerate(x) if (val := leaky(w * xi + b, alpha))} for w, b in neurons]
+    res = solve_lp(l1_program(cols, list(y)))
+    c = [res.x[2 * j] - res.x[2 * j + 1] for j in range(len(neurons))]
+    primal = [{"c": str(cj), "w": str(w), "b": str(b)} for cj, (w, b) in zip(c, neurons) if cj]
+    vq = [_q(t) for t in v]
+    U = max(sqrt_bounds((g * g) / (a[0] ** 2 + a[1] ** 2), 30)[1] for a, g in joint_candidates(x, vq, alpha))
+    vq = [t / U for t in vq] if U > 0 else vq
+    lower = sum((a * b for a, b in zip(vq, y)), Fraction(0))
+    upper = res.value
+    body = {"data": {"x": [str(t) for t in x], "y": [str(t) for t in y], "alpha": str(alpha)},
+            "primal": {"neurons": primal}, "dual": {"v": [str(t) for t in vq]},
+            "lower": str(lower), "upper": str(upper)}
+    return Bracket(lower, upper, "float dual v of (9) scaled by its exact sup on the circle",
+                   "float neurons of (9) in the unit disk + exact LP for the output weights"), body
+
+
+def solve_joint(case: Case, ctx: Context, res: CheckResult):
+    """Float (9) corrected on a 1-D case, its exact (2)+(8) bracket certified; (value, bracket, W, B, prog)."""
+    alpha, x = alpha_of(case), _x(case)
+    prog = build(x, case.y, 9, "corrected", alpha)
+    value, W, B, v = socp(prog)
+    bracket, body = joint_bracket(x, case.y, alpha, prog, W, B, v)
+    doc = certificate_header("relu1d-joint-bracket", res.claim, case.name,
+                             "lower <= inf ||mu||_TV s.t. fit, W = {w^2 + b^2 <= 1} (kh (2)+(8)) <= upper")
+    doc.update(body)
+    path, ok, problems = ctx.certify(doc, res.claim, case.name, "__joint_bracket")
+    res.certificates.append(path)
+    res.notes += [f"certificate rejected: {q}" for q in problems]
+    return value, bracket, W, B, prog, ok
+
+
+@claim("kh.thm-2", "kh", "Theorem 2, program (9) (Section III-B)",
+       "(2) with W = {||[w,b]||_2 <= 1} equals the finite program (9)", "float (exact bracket in 1-D)",
+       example_cases, expect=REFUTED)
+def check_thm2(case: Case, ctx: Context) -> CheckResult:
+    """(9) as printed (closure of its strict '< 0') exactly; corrected (9) float inside the exact (2)+(8) bracket."""
+    alpha, x = alpha_of(case), _x(case)
+    res = CheckResult("kh.thm-2", case.name, ERROR, "float + exact bracket", convention(KH_8, alpha))
+    # feasibility of the printed (9) does not depend on the norm: the LP of (7)'s constraints decides it
+    printed = solve_1d(build(x, case.y, 7, "printed", alpha))
+    ok = _certify_lp(printed, res, ctx, case.name, "__printed_feasibility",
+                     "the constraint set of (9) as printed with '< 0' relaxed to '<= 0' (same as (7)'s)")
+    value, bracket, *_, ok2 = solve_joint(case, ctx, res)
+    res.value = bracket.text(12)
+    verdict = judge(bracket, Fraction(value), SOLVER_TOL)
+    res.notes.append(f"(2)+(8) exact bracket {bracket.text(12)}; corrected (9) float value {value:.10g}: {verdict}")
+    if printed.status == "optimal":
+        res.notes.append("(9) as printed (closure) is feasible on this data")
+        res.verdict = verdict if ok and ok2 else ERROR
+    else:
+        res.notes.append(f"FINDING: (9) as printed is infeasible (even with '< 0' relaxed to '<= 0'; "
+                         f"{_farkas_note(printed)}) while (2)+(8) is finite: the eps = -1 constraint must read "
+                         "s_i ⊙ (X^T w_i^- + b_i^- 1) >= 0; the corrected (9) " +
+                         ("agrees with (2)+(8)" if verdict == CONFIRMED else "DISAGREES with (2)+(8)"))
+        res.verdict = REFUTED if ok and ok2 else ERROR
+    return res
+
+
+# ---------------------------------------------------------------- Theorem 3 / (11)
+
+@claim("kh.thm-3", "kh", "Theorem 3, programs (10)-(11) (Section IV)",
+       "binary classification (10) equals the finite program (11)", "exact", classification_cases,
+       expect=REFUTED)
+def check_thm3(case: Case, ctx: Context) -> CheckResult:
+    """Exact 1-D LPs: (11) printed and corrected vs (10) over the data-knot dictionary + free constant."""
+    alpha, x = alpha_of(case), _x(case)
+    res = CheckResult("kh.thm-3", case.name, ERROR, "exact", convention(KH_3, alpha))
+    atoms, lp10, r10 = classification_1d(x, case.y, alpha)
+    path, ok, problems = ctx.certify(lp_certificate(lp10, r10, res.claim, case.name,
+                                                    "kh (10) in 1-D: min ||c||_1 s.t. y_i (A c + c0)_i >= 1"),
+                                     res.claim, case.name, "__eq10")
+    res.certificates.append(path)
+    res.notes += [f"certificate rejected: {q}" for q in problems]
+    # the (10) dual u = -z (>= 0) must satisfy the semi-infinite constraint |sum u_i y_i s(w x_i + b)| <= 1
+    from exact.checker._base import relu1d_sup
+    sup = relu1d_sup(x, [-z * yi for z, yi in zip(r10.z_ub, case.y)], alpha)
+    ok &= sup is not None and sup[0] <= 1
+    res.notes.append(f"(10) infinite-width value {r10.value} (dual checked on all |w| <= 1, b: sup = "
+                     f"{None if sup is None else sup[0]})")
+    N = len(atoms)
+    c = [r10.x[2 * j] - r10.x[2 * j + 1] for j in range(N)]
+    used = sum(1 for t in c if t)
+    res.notes.append(f"an optimal (10) network uses {used} neuron(s) plus the constant {r10.x[2 * N]}")
+    printed, corrected = (solve_1d(build(x, case.y, 11, r, alpha)) for r in ("printed", "corrected"))
+    ok &= _certify_lp(printed, res, ctx, case.name, "__printed", "status/value as solved")
+    ok &= _certify_lp(corrected, res, ctx, case.name, "__corrected", "optimal value")
+    res.value = str(corrected.value)
+    res.notes.append(f"(11) corrected = {corrected.value}" + (" = (10)" if corrected.value == r10.value else
+                                                              f" != (10) = {r10.value}"))
+    same = printed.status == "optimal" and printed.value == r10.value
+    res.notes.append(f"(11) as printed: {printed.status}" + (f", value {printed.value}" if printed.value is not None
+                                                             else f" ({_farkas_note(printed)})")
+                     + ("" if same else " -- FINDING: differs from (10)"))
+    res.verdict = (PROVED if same else REFUTED) if ok and corrected.value == r10.value else ERROR
+    return res
+
+
+# ---------------------------------------------------------------- the Figure 1 example
+
+def _pieces(sol: KHSolution) -> int:
+    return len(kinks_1d(sol.neurons(), sol.program.alpha)) + 1
+
+
+def _network(neurons: list[Neuron], alpha: Fraction) -> Network1D:
+    return Network1D(tuple(n.w[0] for n in neurons), tuple(n.b for n in neurons),
+                     tuple(Fraction(n.weight) for n in neurons), Fraction(0), alpha)
+
+
+def _centroid(sols: list[KHSolution]) -> KHSolution:
+    """The average of optimal solutions: optimal (convex face), with the union of their supports."""
+    k = len(sols)
+    w = tuple(sum(ws, Fraction(0)) / k for ws in zip(*(s.w for s in sols)))
+    b = tuple(sum(bs, Fraction(0)) / k for bs in zip(*(s.b for s in sols)))
+    from dataclasses import replace
+    return replace(sols[0], w=w, b=b)
+
+
+def joint_cost_bounds(neurons: list[Neuron]) -> tuple[Fraction, Fraction]:
+    """Rational bounds on sum_j sqrt(w_j^2 + b_j^2): the (9) cost of a network of (7)."""
+    lo = hi = Fraction(0)
+    for n in neurons:
+        a, c = sqrt_bounds(n.w[0] ** 2 + n.b ** 2, 30)
+        lo, hi = lo + a, hi + c
+    return lo, hi
+
+
+@claim("kh.example-1", "kh", "Section V, Figure 1 (the 1-D example)",
+       "(7) has optimal solutions with different numbers of pieces; (9)'s solution is Fig. 1(c); "
+       "Fig. 1(a),(b)-type solutions of (7) are not optimal for (9)", "exact (7), float (9)", example_cases)
+def check_example(case: Case, ctx: Context) -> CheckResult:
+    """(7) corrected exactly (the printed one is infeasible here, see kh.thm-1); (9) corrected bracketed."""
+    alpha, x = alpha_of(case), _x(case)
+    res = CheckResult("kh.example-1", case.name, ERROR, "exact (7), float (9)", convention(KH_3, alpha))
+    sol = solve_1d(build(x, case.y, 7, "corrected", alpha))
+    ok = _certify_lp(sol, res, ctx, case.name, "__eq7", "optimal value")
+    m = len(sol.program.terms())
+    rng = random.Random(0)
+    sols = face_solutions(sol, [[rng.randint(-3, 3) for _ in range(m)] for _ in range(FACE_OBJECTIVES)])
+    sols.append(_centroid(sols))
+    pieces = [_pieces(s) for s in sols]
+    lo, hi = min(pieces), max(pieces)
+    res.value = str(sol.value)
+    res.notes.append(f"(7) corrected: exact optimum {sol.value}; {len(sols)} exact optimal solutions explored "
+                     f"(vertices of the optimal face and their centroid); numbers of pieces over R: "
+                     f"{sorted(set(pieces))}")
+    few, many = sols[pieces.index(lo)], sols[pieces.index(hi)]
+    f_few, f_many = _network(few.neurons(), alpha), _network(many.neurons(), alpha)
+    for tag, s in (("fewest", few), ("most", many)):
+        res.notes.append(f"{tag} pieces ({_pieces(s)}): kinks at {[str(t) for t in kinks_1d(s.neurons(), alpha)]}; "
+                         "neurons " + ", ".join(f"{n.weight:+d} s({n.w[0]} x + {n.b})" for n in s.neurons()))
+    # every witness must fit the data and cost the optimum, exactly
+    for s in (few, many):
+        fits = network_values(s.neurons(), [(t,) for t in x], alpha) == list(case.y)
+        cost = sum((abs(n.w[0]) for n in s.neurons()), Fraction(0))
+        ok &= fits and cost == sol.value
+    several = lo < hi and not f_few.same_function(f_many)
+    res.notes.append("(7) has optimal solutions with different numbers of pieces (exact witnesses)" if several
+                     else "FINDING: all explored optimal solutions of (7) have the same number of pieces")
+    value9, bracket, W9, B9, prog9, ok9 = solve_joint(case, ctx, res)
+    res.notes.append(f"(9) corrected: float {value9:.10g}, exact bracket of (2)+(8) {bracket.text(12)}")
+    not_opt = []
+    for s in sols:
+        lo9, _ = joint_cost_bounds(s.neurons())
+        not_opt.append(lo9 > bracket.upper)
+    res.notes.append(f"(9)-cost of the (7)-optimal solutions: {sum(not_opt)} of {len(sols)} exceed the (9) upper "
+                     f"bound {float(bracket.upper):.10g} (not optimal for (9), exactly)")
+    nine = [term_neuron(prog9, t, (_q(W9[k][0]),), _q(B9[k])) for k, t in enumerate(prog9.terms())
+            if abs(W9[k][0]) + abs(B9[k]) > 1e-7]
+    cost7 = sum((abs(n.w[0]) for n in nine), Fraction(0))
+    res.notes.append(f"the float (9) optimum has (7)-cost {float(cost7):.10g} vs (7) optimum {float(sol.value):.10g}"
+                     f" ({'consistent with' if abs(cost7 - sol.value) <= SOLVER_TOL * 100 else 'NOT'} "
+                     "being (7)-optimal, Fig. 1(c)=(d)); its kinks: "
+                     f"{[round(float(t), 6) for t in kinks_1d(nine, alpha)]}")
+    res.data = {"x": [str(t) for t in x], "y": [str(t) for t in case.y], "alpha": str(alpha),
+                "seven": [[(n.weight, str(n.w[0]), str(n.b)) for n in s.neurons()] for s in (few, many)],
+                "nine": [(n.weight, float(n.w[0]), float(n.b)) for n in nine]}
+    res.verdict = PROVED if ok and ok9 and several and any(not_opt) else (ERROR if not (ok and ok9) else REFUTED)
+    return res

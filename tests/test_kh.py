@@ -1,0 +1,86 @@
+"""kh (7), (9), (11) and the Figure 1 example: exact values, findings, certificates."""
+
+from __future__ import annotations
+
+import copy
+from fractions import Fraction as F
+
+import pytest
+
+from exact.checker import check_certificate
+from exact.interpolation import interpolate_1d
+from exact.kh import build, classification_1d, kinks_1d, Neuron, solve_1d
+from verify.claims.kh import check_example, check_thm2, check_thm3, example_cases, classification_cases
+from verify.registry import Context
+from verify.result import PROVED, REFUTED
+
+X = [F(s) for s in ("-1", "-0.6", "-0.2", "0.2", "0.6", "1")]
+Y = [F(v) for v in (1, -1, 1, 1, -1, 1)]
+
+
+@pytest.mark.parametrize("alpha, value", [(F(0), F(30)), (F(1, 10), F(100, 3)), (F(-1, 2), F(20))])
+def test_example_7_exact(alpha, value):
+    corrected = solve_1d(build(X, Y, 7, "corrected", alpha))
+    assert corrected.value == value == interpolate_1d(X, Y, alpha=alpha).value
+    printed = solve_1d(build(X, Y, 7, "printed", alpha))
+    assert printed.status == "infeasible"
+    assert printed.result.farkas_eq == (0, -1, 1, 1, -1, 0)
+
+
+def test_pattern_count_and_kinks():
+    assert len(build(X, Y, 7, "corrected").patterns) == 12
+    # t_+ + (-t)_+ = |t| kinks once; t_+ - (-t)_+ = t does not
+    assert kinks_1d([Neuron(1, (F(1),), F(0)), Neuron(1, (F(-1),), F(0))], F(0)) == [F(0)]
+    assert kinks_1d([Neuron(1, (F(1),), F(0)), Neuron(-1, (F(-1),), F(0))], F(0)) == []
+
+
+def test_classification_values():
+    assert classification_1d(X, Y)[2].value == 30
+    sep = [F(-1), F(0), F(1), F(2)], [F(-1), F(-1), F(1), F(1)]
+    assert classification_1d(*sep)[2].value == 2
+    assert solve_1d(build(*sep, 11, "corrected")).value == 2
+    assert solve_1d(build(*sep, 11, "printed")).value == 0  # the finding: below (10)
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    return Context(tmp_path)
+
+
+def test_example_claim(ctx):
+    res = check_example(example_cases()[0], ctx)
+    assert res.verdict == PROVED and res.value == "30"
+    assert any("numbers of pieces over R: [4, 5, 6]" in n for n in res.notes)
+    assert any("kinks at ['-3/5', '0', '3/5']" in n for n in res.notes)
+
+
+def test_joint_bracket_and_tamper(ctx):
+    import json
+    res = check_thm2(example_cases()[0], ctx)
+    assert res.verdict == REFUTED
+    path = next(p for p in res.certificates if p.endswith("__joint_bracket.json"))
+    doc = json.load(open(path))
+    assert check_certificate(doc).ok
+    lo, hi = F(doc["lower"]), F(doc["upper"])
+    assert F(33323807552, 10**9) <= lo <= hi <= F(33323807580, 10**9)
+    bad = copy.deepcopy(doc)
+    bad["dual"]["v"] = [str(F(t) * 2) for t in doc["dual"]["v"]]
+    bad["lower"] = str(2 * lo)
+    assert not check_certificate(bad).ok
+    bad = copy.deepcopy(doc)
+    bad["primal"]["neurons"][0]["c"] = str(F(doc["primal"]["neurons"][0]["c"]) + 1)
+    assert not check_certificate(bad).ok
+
+
+def test_thm3_claim(ctx):
+    for case in classification_cases():
+        assert check_thm3(case, ctx).verdict == REFUTED
+
+
+def test_wrong_float_dual_is_repaired():
+    from verify.claims.kh import joint_bracket, socp
+    prog = build(X, Y, 9, "corrected")
+    value, W, B, v = socp(prog)
+    bracket, body = joint_bracket(X, tuple(Y), F(0), prog, W, B, v * 3 + 0.5)  # far from feasible
+    doc = {"format": "relu-certify-certificate", "version": 1, "kind": "relu1d-joint-bracket", **body}
+    assert check_certificate(doc).ok and bracket.lower <= F(value) + 1
