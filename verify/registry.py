@@ -36,6 +36,15 @@ class Claim:
     covers: tuple[str, ...] = ()  # further claim ids of the same CLAIMS.md row this check settles
 
 
+def file_name(claim: str, case: str, suffix: str, ext: str) -> str:
+    """A file name for (claim, case): case names may hold "/" (e.g. alpha=1/10).
+
+    >>> file_name("kh.thm-1", "kh-example-1-alpha=1/10", "", ".md")
+    'kh.thm-1__kh-example-1-alpha=1_10.md'
+    """
+    return f"{claim}__{case}{suffix}{ext}".replace("/", "_")
+
+
 @dataclass
 class Context:
     """Where a run writes its certificates (each re-checked on disk); ``thorough`` enlarges sweeps."""
@@ -50,8 +59,7 @@ class Context:
         Candidate certificates built from a paper's printed numbers go to
         ``folder="audits"``: their rejection is a finding, not a failure.
         """
-        name = f"{claim}__{case}{suffix}.json".replace("/", "_")
-        path = write_certificate(doc, self.out_dir / folder / name)
+        path = write_certificate(doc, self.out_dir / folder / file_name(claim, case, suffix, ".json"))
         report = check_file(str(path))
         return str(path), report.ok, list(report.problems)
 

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .registry import file_name
 from .result import CheckResult
+
+
+def _short(value, limit: int = 400) -> str:
+    text = str(value)
+    return text if len(text) <= limit else text[:limit] + " ..."
 
 
 def render(res: CheckResult) -> str:
@@ -18,12 +24,14 @@ def render(res: CheckResult) -> str:
              f"- **verdict**: {res.verdict} (expected {res.expected or 'any'})",
              f"- **method**: {res.method}", f"- **convention**: {res.convention}",
              f"- **optimal value**: {res.value}", f"- **time**: {res.seconds:.3f} s", ""]
-    if d:
+    if isinstance(d.get("network"), list) and "dual" in d:  # a 1-D network and its dual (interpolation claims)
         lines += ["## Data", "", f"x = {d.get('x')}", "", f"y = {d.get('y')}", "",
                   "## Solution", ""]
-        for atom in d.get("network", []):
+        for atom in d["network"]:
             lines.append(f"- weight {atom['weight']} on s(u = {atom['u']}: x - {atom['knot']})")
         lines += [f"- constant {d.get('constant')}", "", "## Dual certificate", "", f"v = {d.get('dual')}", ""]
+    elif d:
+        lines += ["## Data and solution", ""] + [f"- {k}: {_short(v)}" for k, v in d.items()] + [""]
     lines += ["## Certificates (re-checked by the independent checker)", ""]
     lines += [f"- `{c}`" for c in res.certificates] + ["", "## Checks and notes", ""]
     lines += [f"- {n}" for n in res.notes]
@@ -37,7 +45,7 @@ def write_reports(results: list[CheckResult], out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     index = ["# relu-certify report", "", "| claim | case | verdict | value |", "|---|---|---|---|"]
     for res in results:
-        name = f"{res.claim}__{res.case}.md"
+        name = file_name(res.claim, res.case, "", ".md")
         (out_dir / name).write_text(render(res))
         index.append(f"| {res.claim} | [{res.case}]({name}) | {res.verdict} | {res.value} |")
     path = out_dir / "index.md"
