@@ -69,6 +69,7 @@ _MODULES = (
     "verify.claims.ep", "verify.claims.ep_rankone", "verify.claims.ep_spikefree", "verify.claims.ep_hull",
     "verify.claims.ep_regularised", "verify.claims.ep_hinge", "verify.claims.ep_float",
     "verify.claims.kh", "verify.claims.kh_patterns", "verify.claims.ses", "verify.claims.ses_deep",
+    "verify.claims.cross",
 )
 
 
