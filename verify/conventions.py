@@ -74,3 +74,18 @@ EP_NOBIAS = Convention(
     "ep (4) without bias (footnote 5)", Fraction(0), "none", False,
     "min ||w||_1 with ||u_j||_2 <= 1; Q_A = {(A u)_+ : ||u||_2 <= 1}",
 )
+
+# --- the joint-norm conventions of issue 5 (cross.conventions) ----------------------------
+PE_6 = Convention(
+    "pe (6), 1-D data with the bias as a feature (Fig. 2: d = 2)", Fraction(0), "in-norm", False,
+    "min sum_j |alpha_j| s.t. sum_j (X u_j)_+ alpha_j = y, ||u_j||_2 <= 1, X = [x, 1] "
+    "(= lim beta^-1 p* of (2), whose weight decay carries the 1/2: beta/2 (||u_j||^2 + alpha_j^2))",
+)
+DDB_6 = Convention(
+    "ddb (5)/(6)", Fraction(0), "in-norm", False,
+    "min <V, mu> s.t. f_mu(x_i) = y_i with V(theta) = |c| ||(a, b)||_2 (variation norm, no 1/2)",
+)
+DDB_WD = Convention(
+    "ddb (6) with weight decay", Fraction(0), "in-norm", False,
+    "V(theta) = ||theta||^2 = c^2 + ||a||^2 + b^2 (no 1/2): 2 x the variation norm (AM-GM, balanced rescaling)",
+)

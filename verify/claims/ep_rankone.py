@@ -101,7 +101,7 @@ def _complementary_slackness(x: Sequence[Fraction], v: Sequence[Fraction], net: 
     return ok
 
 
-def _finite_network(sol: Interpolation1D) -> Network1D | None:
+def finite_network(sol: Interpolation1D) -> Network1D | None:
     """A finite optimal network of (4), with an absorbed constant moved into an end atom's knot."""
     if sol.attained_by is None:
         return None
@@ -156,7 +156,7 @@ def check_extreme_points(case: Case, ctx: Context) -> CheckResult:
     path, good, problems = certify_interpolation(sol, res.claim, case.name, ctx)
     res.certificates.append(path)
     res.notes += [f"certificate rejected: {p}" for p in problems]
-    net = _finite_network(sol)
+    net = finite_network(sol)
     slack = True
     if net is None:
         res.notes.append(f"Corollary 3.2 is vacuous here: P* = {sol.value} is not attained, so no solution of (4) "
@@ -262,7 +262,7 @@ def check_rank_one_extreme_points(case: Case, ctx: Context) -> CheckResult:
     return res
 
 
-def _rescaled_cost(net: Network1D, y: Sequence[Fraction], x: Sequence[Fraction]) -> tuple[Fraction, bool]:
+def rescaled_cost(net: Network1D, y: Sequence[Fraction], x: Sequence[Fraction]) -> tuple[Fraction, bool]:
     """R and exact fit of the balanced rescaling alpha_j = sqrt(|w_j| / |u_j|) (sympy, exact surds)."""
     params = []
     for u, b, w in zip(net.u, net.b, net.w):
@@ -311,9 +311,9 @@ def check_rescaling(case: Case, ctx: Context) -> CheckResult:
     res.certificates.append(path)
     res.notes += [f"certificate rejected: {p}" for p in problems]
     P = sol.value
-    net = _finite_network(sol)
+    net = finite_network(sol)
     if net is not None:
-        R, fits = _rescaled_cost(net, case.y, case.x)
+        R, fits = rescaled_cost(net, case.y, case.x)
         cost = sum((abs(w) for w in net.w), Fraction(0))
         unit = all(abs(u) == 1 for u, w in zip(net.u, net.w) if w) and cost == P
         good = fits and R == 2 * P
@@ -322,7 +322,7 @@ def check_rescaling(case: Case, ctx: Context) -> CheckResult:
         lemma22 = f"a finite optimum of (4) has ||u_j|| = 1 on every neuron and cost {cost}: both values attained"
     else:
         scaled = Network1D.from_atoms(sol.atoms, sol.weights)
-        R0, fits = _rescaled_cost(scaled, [yi - sol.constant for yi in case.y], case.x)
+        R0, fits = rescaled_cost(scaled, [yi - sol.constant for yi in case.y], case.x)
         Bs = [max(abs(t) for t in case.x) * k + 1 for k in (1, 10, 100)]
         pairs = [_constant_pair(case.x, case.y, sol, B) for B in Bs]
         good = fits and R0 == 2 * P

@@ -37,7 +37,7 @@ from ..conventions import SES_25, Convention
 from ..registry import Context, claim
 from ..result import ERROR, PROVED, REFUTED, CheckResult
 from .ep import data_of, one_d_cases
-from .ep_rankone import _rescaled_cost
+from .ep_rankone import rescaled_cost
 
 __all__ = ["end_slope_lp",  # moved to exact.function_space; re-exported for existing imports
            "check_function_norm", "check_spline_value", "check_regularised", "check_lemma_1",
@@ -339,7 +339,7 @@ def check_lemma_1(case: Case, ctx: Context) -> CheckResult:
     path, ok, problems = ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name)
     res.certificates.append(path)
     hidden = Network1D.from_atoms(sol.atoms, sol.weights)
-    R, fits = _rescaled_cost(hidden, [yi - sol.constant for yi in case.y], case.x)
+    R, fits = rescaled_cost(hidden, [yi - sol.constant for yi in case.y], case.x)
     C = R / 2
     l1 = sum(map(abs, sol.weights), Fraction(0))
     res.notes.append(f"balanced optimum (c_i = sqrt(|w2_i|), output bias {sol.constant}) fits y exactly: {fits}; "
