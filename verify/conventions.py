@@ -89,3 +89,8 @@ DDB_WD = Convention(
     "ddb (6) with weight decay", Fraction(0), "in-norm", False,
     "V(theta) = ||theta||^2 = c^2 + ||a||^2 + b^2 (no 1/2): 2 x the variation norm (AM-GM, balanced rescaling)",
 )
+
+SES_38 = Convention("ses (38)-(39)", Fraction(0), "free", False,
+                    "h = int_{S^(d-1)} hat(w^T x) dw; ||alpha||_1 = int dw int db |alpha(w, b)|")
+SES_49 = Convention("ses (49)", Fraction(0), "none", False,
+                    "min ||alpha||_{2/L}^{2/L} s.t. A alpha = y, unit-Frobenius sub-network layers (45)")

@@ -57,15 +57,11 @@ from exact.l1 import l1_program
 from exact.lp import solve_lp
 
 from ..audit import audit_check, show
-from ..conventions import Convention
+from ..conventions import SES_38, SES_49
 from ..numeric import Bracket, judge
 from ..registry import Context, claim
 from ..result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, CheckResult
 
-SES_38 = Convention("ses (38)-(39)", Fraction(0), "free", False,
-                    "h = int_{S^(d-1)} hat(w^T x) dw; ||alpha||_1 = int dw int db |alpha(w, b)|")
-SES_49 = Convention("ses (49)", Fraction(0), "none", False,
-                    "min ||alpha||_{2/L}^{2/L} s.t. A alpha = y, unit-Frobenius sub-network layers (45)")
 
 DPS = 30
 RADII = (10, 100, 1000, 10**4, 10**6)
