@@ -205,6 +205,41 @@ def lp_1d(prog: KHProgram) -> LinearProgram:
                          b_ub=(Fraction(0),) * len(signs), free=free)
 
 
+def feasibility_lp(prog: KHProgram, plus_only: bool = False) -> LinearProgram:
+    """The constraint set of (7)/(9)/(11) in any dimension as an LP with zero cost (the norms do not matter).
+
+    Per term k the free columns (w_k, b_k) at k(d+1) .. k(d+1)+d. Exact
+    infeasibility (a Farkas vector) proves the program infeasible.
+    ``plus_only`` keeps the eps = +1 terms only. For the printed (7)/(9) this LP is
+    feasible iff the full one is: the printed eps = -1 term of s is -h(s) ⊙ p with
+    -s ⊙ p >= 0, i.e. the eps = +1 term of s at -p, and two points of the same
+    convex cone add to one.
+
+    >>> from fractions import Fraction as F
+    >>> X = [[F(0), F(0)], [F(1), F(0)], [F(0), F(1)], [F(1, 3), F(1, 3)]]
+    >>> [solve_lp(feasibility_lp(build(X, [F(0), F(0), F(0), F(1)], 7, "printed"), p)).status for p in (0, 1)]
+    ['infeasible', 'infeasible']
+    """
+    d, terms = prog.dim, [t for t in prog.terms() if t.eps == 1 or not plus_only]
+    main: list[dict[int, Fraction]] = [{} for _ in prog.X]
+    signs: list[dict[int, Fraction]] = []
+    for k, t in enumerate(terms):
+        base = k * (d + 1)
+        for i, row in enumerate(prog.X):
+            coef = {base + j: a for j, a in enumerate(row) if a}
+            coef[base + d] = Fraction(1)
+            if t.D[i]:
+                main[i].update({j: t.eps * t.D[i] * a for j, a in coef.items()})
+            signs.append({j: -t.S[i] * a for j, a in coef.items() if t.S[i]})
+    n_var = len(terms) * (d + 1)
+    zero, free = (Fraction(0),) * n_var, frozenset(range(n_var))
+    if prog.margin:
+        return LinearProgram(zero, A_ub=tuple({j: -a for j, a in r.items()} for r in main) + tuple(signs),
+                             b_ub=(Fraction(-1),) * len(main) + (Fraction(0),) * len(signs), free=free)
+    return LinearProgram(zero, A_eq=tuple(main), b_eq=prog.y, A_ub=tuple(signs),
+                         b_ub=(Fraction(0),) * len(signs), free=free)
+
+
 def solve_1d(prog: KHProgram) -> KHSolution:
     """Solve the 1-D LP of (7) / (11) exactly (optimal with dual, or infeasible with Farkas)."""
     lp = lp_1d(prog)
@@ -284,3 +319,60 @@ def face_solutions(sol: KHSolution, objectives: Sequence[Sequence[int]]) -> list
             b = tuple(res.x[3 * k + 2] for k in range(m))
             out.append(KHSolution(sol.program, "optimal", sol.value, w, b, sol.lp, res))
     return out
+
+
+def min_kinks(x: Sequence[Fraction], y: Sequence[Fraction]) -> int:
+    """A lower bound on the number of kinks of ANY continuous piecewise-linear interpolant of (x, y).
+
+    With secant slopes m_i on [x_i, x_{i+1}] (x sorted), m_i < m_{i+1} forces an upward slope
+    jump strictly inside (x_i, x_{i+2}) (a nonincreasing slope there would give m_i >= m_{i+1}),
+    m_i > m_{i+1} a downward one. Jumps of opposite signs are distinct kinks; for each sign the
+    least number of points stabbing all its open intervals is found greedily (by right end).
+
+    >>> F = Fraction
+    >>> min_kinks([F(-1), F(-3, 5), F(-1, 5), F(1, 5), F(3, 5), F(1)], [1, -1, 1, 1, -1, 1])
+    3
+    >>> min_kinks([F(0), F(1), F(2)], [0, 1, 2])
+    0
+    """
+    pts = sorted(zip(map(Fraction, x), map(Fraction, y)))
+    m = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in zip(pts, pts[1:])]
+    total = 0
+    for up in (True, False):
+        spans = sorted(((pts[i][0], pts[i + 2][0]) for i in range(len(m) - 1)
+                        if m[i] != m[i + 1] and (m[i] < m[i + 1]) == up), key=lambda s: s[1])
+        point = None  # the current stab sits just left of this right end
+        for left, right in spans:
+            if point is None or not left < point:
+                total, point = total + 1, right
+    return total
+
+
+def term_support(sol: KHSolution) -> tuple[list[int], KHSolution]:
+    """The union over all optimal solutions of a 1-D (7)/(11) of the terms with w != 0, and an optimal
+    solution having exactly that support (exact).
+
+    For each term k, max w_k and max -w_k over the optimal face (exact LPs); the average of
+    the maximisers is optimal (convex face) and, since a 1-D pattern fixes the sign of a
+    nonzero w (its direction), no average cancels: its support is the union.
+    """
+    from dataclasses import replace
+
+    lp, m = sol.lp, len(sol.program.terms())
+    face = replace(lp, A_eq=lp.A_eq + ({j: c for j, c in enumerate(lp.c) if c},), b_eq=lp.b_eq + (sol.value,))
+    points, support = [sol.result.x], []
+    for k in range(m):
+        hit = False
+        for sgn in (1, -1):
+            cost = [Fraction(0)] * lp.num_vars
+            cost[3 * k], cost[3 * k + 1] = Fraction(-sgn), Fraction(sgn)  # minimise -sgn w_k
+            res = solve_lp(replace(face, c=tuple(cost)))
+            if res.status == "optimal" and res.value < 0:
+                points.append(res.x)
+                hit = True
+        if hit:
+            support.append(k)
+    xs = [sum(col, Fraction(0)) / len(points) for col in zip(*points)]
+    w = tuple(xs[3 * k] - xs[3 * k + 1] for k in range(m))
+    b = tuple(xs[3 * k + 2] for k in range(m))
+    return support, replace(sol, w=w, b=b)

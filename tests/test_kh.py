@@ -50,8 +50,51 @@ def ctx(tmp_path):
 def test_example_claim(ctx):
     res = check_example(example_cases()[0], ctx)
     assert res.verdict == PROVED and res.value == "30"
-    assert any("numbers of pieces over R: [4, 5, 6]" in n for n in res.notes)
+    assert any("numbers of pieces over R: [4, 5, 6, 7]" in n for n in res.notes)
     assert any("kinks at ['-3/5', '0', '3/5']" in n for n in res.notes)
+    assert (res.data["pieces_min"], res.data["pieces_min_proved"]) == (4, True)
+    assert (res.data["pieces_max_witness"], res.data["pieces_max_bound"]) == (7, 15)
+    import os
+    png = res.data["plots"][0]
+    assert png.endswith(".png") and os.path.getsize(png) > 1000
+
+
+def test_min_kinks_is_a_lower_bound():
+    from exact.kh import min_kinks
+    assert min_kinks(X, Y) == 3
+    assert min_kinks([F(0), F(1), F(2), F(3)], [0, 1, 0, 1]) == 2  # up-down-up zigzag: two opposite jumps
+    assert min_kinks([F(0), F(1), F(2), F(3)], [0, 0, 1, 3]) == 1  # convex: one stab serves both up-jumps
+
+
+@pytest.mark.parametrize("name, equation, lo, hi", [
+    ("kh-2d-four", 7, F(670820384078, 10**11), F(670820398942, 10**11)),
+    ("kh-2d-degenerate", 9, F(547632975304, 10**11), F(547632975505, 10**11)),
+])
+def test_2d_brackets(ctx, name, equation, lo, hi):
+    from cases import shipped_case
+    from verify.claims.kh import check_thm1
+    case = shipped_case(name)
+    res = (check_thm1 if equation == 7 else check_thm2)(case, ctx)
+    assert res.verdict == REFUTED  # the printed program is infeasible (exact Farkas), the corrected one brackets
+    A, B = res.data["program_bracket"], res.data["dictionary_bracket"]
+    assert lo <= F(A["lower"]) <= F(A["upper"]) <= hi
+    assert F(A["lower"]) - F(1, 10**6) <= F(res.data["float"]) <= F(A["upper"]) + F(1, 10**6)  # SOLVER_TOL
+    assert F(A["lower"]) <= F(B["upper"]) and F(B["lower"]) <= F(A["upper"])
+    assert any("as printed is infeasible" in n for n in res.notes)
+
+
+def test_pattern_sup_bounds_a_wrong_dual():
+    """A tampered (doubled) dual is not accepted as feasible: the sup bound doubles, the lower bound is unchanged."""
+    from exact.sign_patterns import affine_sign_patterns
+    from verify.numeric import pattern_sup
+    from cases import shipped_case
+    Xm = shipped_case("kh-2d-four").X
+    J = affine_sign_patterns(Xm)
+    v = [F(1), F(-2), F(3, 2), F(-1, 2)]
+    one, two = (pattern_sup(Xm, [k * t for t in v], F(0), J, joint=False).upper for k in (1, 2))
+    assert F(19, 10) < two / one < F(21, 10)
+    with pytest.raises(ValueError):
+        pattern_sup(Xm, [F(1), F(0), F(0), F(0)], F(0), J, joint=False)  # 1^T v != 0: the sup is infinite
 
 
 def test_joint_bracket_and_tamper(ctx):

@@ -56,6 +56,7 @@ SOLVERS = ("CLARABEL", "SCS")
 __all__ = [
     "Bracket", "DPS", "SOLVER_TOL", "SOLVERS", "exact", "sqrt_bounds", "norm_bounds", "ball_point",
     "enclose", "rational_bounds", "lower_of", "upper_of", "judge", "solve", "restore_equality", "repair_box_sum", "scale_into", "ReluSup", "relu_value", "relu_argmax", "best_breakpoint", "relu_sup",
+    "PatternSup", "pattern_sup",
 ]
 
 
@@ -380,3 +381,78 @@ def relu_sup(A: Sequence[Sequence[Fraction]], alpha: Sequence[Fraction], bias: b
     how = f"max over {count} sign-pattern subproblems"
     return ReluSup(Bracket(best[0], upper, "exact value at the best pattern maximiser", "NNLS duals, " + how),
                    tuple(best[1]), best[2], count)
+
+
+@dataclass(frozen=True)
+class PatternSup:
+    """A proved upper bound on ``sup |v^T sigma_alpha(X w + b 1)|`` over the atoms (:func:`pattern_sup`).
+
+    ``directions`` are float unit maximisers ``w`` (``[w, b]`` when joint) of the worst pieces, best first:
+    candidates for column generation, not part of the proof.
+    """
+
+    upper: Fraction
+    directions: tuple[tuple[float, ...], ...]
+    pieces: int  # (pattern, sign) subproblems bounded
+
+
+def pattern_sup(X: Sequence[Sequence[Fraction]], v: Sequence[Fraction], alpha: Fraction,
+                patterns: Sequence[Sequence[int]], joint: bool, keep: int = 4) -> PatternSup:
+    """Bound ``sup |v^T sigma_alpha(X w + b 1)|`` over ``||w|| <= 1, b`` free (or ``||[w, b]|| <= 1``, ``joint``).
+
+    ``patterns`` must be all affine sign patterns J of the rows of ``X`` (sign(0) = +1), e.g.
+    :func:`exact.sign_patterns.affine_sign_patterns`. For any (w, b) with pattern s = sign(p),
+    p = X w + b 1: s ⊙ p >= 0 and sigma(p) = h(s) ⊙ p, so ``eps v^T sigma(p) = c^T p`` with
+    c = eps h(s) ⊙ v, and the sup is the max over (s, eps) of
+
+        P(s, eps) = max c^T (X w + b 1)  s.t.  s ⊙ (X w + b 1) >= 0,  ||w|| <= 1  (resp. ||[w, b]|| <= 1).
+
+    Weak duality (Lagrangian with mu >= 0 on the sign rows): with g = c + s ⊙ mu,
+    P <= ||X^T g|| when 1^T g = 0 (b free; otherwise the bound is void), and
+    P <= ||[X^T g, 1^T g]|| (joint). mu comes from NNLS (the 1^T g = 0 row weighted),
+    is taken exactly and, b free, repaired exactly onto 1^T g = 0 within mu >= 0
+    (:func:`repair_box_sum`); the norm is bounded above by :func:`norm_bounds`.
+    Needs ``sum(v) = 0`` when b is free (else the sup is +oo: w = 0, b -> +-oo).
+
+    >>> F = Fraction
+    >>> X = [[F(0), F(0)], [F(1), F(0)], [F(0), F(1)]]
+    >>> from exact.sign_patterns import affine_sign_patterns
+    >>> s = pattern_sup(X, [F(-2), F(1), F(1)], F(0), affine_sign_patterns(X), joint=False)
+    >>> F(14142, 10**4) <= s.upper <= F(14143, 10**4)   # 2 sigma(w1 + w2)-type: sup = sqrt 2 at w = (1, 1)/sqrt 2, b = 0
+    True
+    """
+    from scipy.optimize import nnls
+
+    X = [[Fraction(a) for a in row] for row in X]
+    v, alpha = [Fraction(t) for t in v], Fraction(alpha)
+    n = len(X)
+    if not joint and sum(v) != 0:
+        raise ValueError("pattern_sup: sum(v) != 0 with a free bias: the sup is +oo")
+    A = [row + [Fraction(1)] for row in X] if joint else X
+    Af = np.array([[float(a) for a in row] for row in A])
+    weight = 1e4  # enforces 1^T g = 0 in the float NNLS; the exact repair makes it hold exactly
+    upper, worst, count = Fraction(0), [], 0
+    for s in patterns:
+        for eps in (1, -1):
+            count += 1
+            c = [eps * (vk if sk == 1 else alpha * vk) for vk, sk in zip(v, s)]
+            M = Af.T * np.array(s, dtype=float)
+            r = Af.T @ np.array([float(t) for t in c])
+            if not joint:
+                M = np.vstack([M, weight * np.array(s, dtype=float)])
+                r = np.append(r, weight * float(sum(c)))
+            mu = [Fraction(float(t)) for t in nnls(M, -r)[0]]
+            m = [sk * t for sk, t in zip(s, mu)]  # s ⊙ mu, sign-constrained by s
+            if not joint:
+                m = repair_box_sum(m, [Fraction(0) if sk == 1 else None for sk in s],
+                                   [None if sk == 1 else Fraction(0) for sk in s], -sum(c))
+                if m is None:  # no mu >= 0 with 1^T g = 0: P(s, eps) = +oo (b -> +-oo inside the piece)
+                    raise ValueError(f"pattern_sup: piece {s}, eps {eps} is unbounded")
+            g = [ck + mk for ck, mk in zip(c, m)]
+            z = [sum((g[i] * A[i][j] for i in range(n)), Fraction(0)) for j in range(len(A[0]))]
+            bound = norm_bounds(z)[1]
+            upper = max(upper, bound)
+            worst.append((bound, tuple(float(t) for t in z)))
+    worst.sort(key=lambda t: -t[0])
+    dirs = tuple(tuple(t / (np.linalg.norm(z) or 1.0) for t in z) for _, z in worst[:keep])
+    return PatternSup(upper, dirs, count)

@@ -23,14 +23,14 @@ from exact.checker.kh import joint_candidates
 from exact.dictionary import Network1D, leaky
 from exact.interpolation import interpolate_1d
 from exact.kh import (KHProgram, KHSolution, Neuron, build, classification_1d, face_solutions,
-                      kinks_1d, network_values, solve_1d, term_neuron)
+                      feasibility_lp, kinks_1d, min_kinks, network_values, solve_1d, term_neuron, term_support)
 from exact.l1 import l1_program
 from exact.lp import solve_lp
 
 from ..conventions import Convention
-from ..numeric import SOLVER_TOL, Bracket, ball_point, judge, solve, sqrt_bounds
+from ..numeric import SOLVER_TOL, Bracket, ball_point, judge, pattern_sup, solve, sqrt_bounds
 from ..registry import Context, claim
-from ..result import CONFIRMED, ERROR, PROVED, REFUTED, CheckResult
+from ..result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, CheckResult
 
 KH_3 = Convention("kh (2)+(3)", Fraction(0), "free", False,
                   "min ||mu||_TV over W = {||w||_2 <= 1}, b free (programs (7), (11): cost sum ||w_i||_2)")
@@ -84,11 +84,18 @@ def _certify_lp(sol: KHSolution, res: CheckResult, ctx: Context, case: str, suff
 # ---------------------------------------------------------------- Theorem 1 / (7)
 
 @claim("kh.thm-1", "kh", "Theorem 1, program (7) (Section III-A)",
-       "(2) with W = {||w||_2 <= 1} equals the finite program (7) over the sign patterns J", "exact",
-       example_cases, expect=REFUTED)
+       "(2) with W = {||w||_2 <= 1} equals the finite program (7) over the sign patterns J",
+       "exact (1-D), float SOCP bracketed (d >= 2)", lambda: thm_cases(), expect=REFUTED, needs_1d=False)
 def check_thm1(case: Case, ctx: Context) -> CheckResult:
-    """Exact in 1-D: (7) printed and corrected as LPs vs the infinite-width value P* of (2)+(3)."""
-    alpha, x = alpha_of(case), _x(case)
+    """Exact in 1-D: (7) printed and corrected as LPs vs the infinite-width value P* of (2)+(3).
+
+    d >= 2: :func:`check_2d` (printed feasibility exactly; corrected (7) float, bracketed).
+    """
+    alpha = alpha_of(case)
+    if case.dim > 1:
+        return check_2d(case, ctx, CheckResult("kh.thm-1", case.name, ERROR, "float SOCP + exact brackets",
+                                               convention(KH_3, alpha)), 7)
+    x = _x(case)
     res = CheckResult("kh.thm-1", case.name, ERROR, "exact", convention(KH_3, alpha))
     star = interpolate_1d(x, case.y, alpha=alpha)
     path, ok, problems = ctx.certify(interpolation_certificate(star, res.claim, case.name), res.claim, case.name,
@@ -193,12 +200,180 @@ def solve_joint(case: Case, ctx: Context, res: CheckResult):
     return value, bracket, W, B, prog, ok
 
 
+# ---------------------------------------------------------------- d >= 2: float SOCPs, exact brackets
+
+TWO_D = ("kh-2d-four", "kh-2d-six", "kh-2d-degenerate")
+DICT_DIRECTIONS = 48  # seeded random unit directions of the first dictionary LP (independent route)
+DICT_ROUNDS = 4  # column-generation rounds of the dictionary route
+
+
+def thm_cases() -> list[Case]:
+    """The Figure 1 data (three alphas) and the 2-D instances."""
+    return example_cases() + [shipped_case(n) for n in TWO_D]
+
+
+def sphere_point(u) -> tuple[Fraction, ...]:
+    """A rational point of the unit sphere (norm exactly 1) near the float vector ``u`` (dimension >= 2).
+
+    Inverse stereographic projection of the rational t = u'/(1 +- u_last), from the pole away from u.
+
+    >>> p = sphere_point([0.6, -0.8]); sum(a * a for a in p), [round(float(a), 6) for a in p]
+    (Fraction(1, 1), [0.6, -0.8])
+    """
+    u = np.asarray(u, dtype=float)
+    u = u / np.linalg.norm(u)
+    sgn = 1 if u[-1] >= 0 else -1
+    t = [_q(a / (1 + sgn * u[-1])) for a in u[:-1]]
+    r = sum((a * a for a in t), Fraction(0))
+    return tuple(2 * a / (1 + r) for a in t) + (sgn * (1 - r) / (1 + r),)
+
+
+def _unit_neuron(w, b, joint: bool) -> tuple[tuple[Fraction, ...], Fraction] | None:
+    """(w, b) rational, divided by an upper bound of ||w|| (||[w, b]|| if joint): an atom of W, cost <= 1."""
+    w, b = tuple(_q(a) for a in w), _q(b)
+    sq = sum((a * a for a in w), Fraction(0)) + (b * b if joint else 0)
+    if sq == 0:
+        return None
+    _, hi = sqrt_bounds(sq, 30)
+    return tuple(a / hi for a in w), b / hi
+
+
+def network_lp(X, y, alpha: Fraction, neurons, joint: bool):
+    """Exact LP min sum |c_j| s.t. sum_j c_j sigma(X w_j + b_j 1) (+ c0 1, b free: a constant costs 0 in
+    the limit) = y over atoms of W (||w_j|| <= 1, resp. ||[w_j, b_j]|| <= 1): an upper bound of (2)."""
+    cols = [{i: val for i, row in enumerate(X)
+             if (val := leaky(sum((a * c for a, c in zip(row, w)), b), alpha))} for w, b in neurons]
+    free = [] if joint else [{i: Fraction(1) for i in range(len(X))}]
+    return solve_lp(l1_program(cols, list(y), free))
+
+
+def program_bracket(prog: KHProgram, W, B, v, witnesses) -> Bracket:
+    """Exact bracket from a float solution of the corrected (7) (or (9), ``prog.joint_norm``) in any d.
+
+    Encloses BOTH the value of the program and the infinite-width value of (2)+(3) (resp. (2)+(8)):
+    upper = exact LP over the float neurons (each scaled into W) and the exact pattern witnesses
+    (:func:`network_lp`); the LP network is feasible for (2) and, merging equal (pattern, sign) terms
+    (triangle inequality), for the program; ``witnesses`` are exact realisations of J
+    (:func:`exact.sign_patterns.realisations`). Lower = v^T y / G with v the float dual (exactly
+    centred, 1^T v = 0, when b is free) and G >= sup over the atoms of |v^T sigma(X w + b 1)|
+    (:func:`verify.numeric.pattern_sup`): v / G is feasible for the semi-infinite dual of (2) and
+    for the dual of the program (module doc of :mod:`exact.kh`), so weak duality bounds both.
+    """
+    joint, X = prog.joint_norm, prog.X
+    neurons = []
+    for k, t in enumerate(prog.terms()):
+        if np.abs(W[k]).sum() + abs(B[k]) > 1e-7:
+            nr = term_neuron(prog, t, tuple(_q(a) for a in W[k]), _q(B[k]))
+            neurons.append(_unit_neuron(nr.w, nr.b, joint))
+    neurons += [_unit_neuron(r.w, r.b, joint) for r in witnesses]
+    if joint:
+        neurons.append((tuple(Fraction(0) for _ in X[0]), Fraction(1)))
+    res = network_lp(X, prog.y, prog.alpha, [n for n in neurons if n is not None], joint)
+    upper = res.value if res.status == "optimal" else None
+    vq = [_q(a) for a in v]
+    if not joint:
+        mean = sum(vq, Fraction(0)) / len(vq)
+        vq = [a - mean for a in vq]
+    G = pattern_sup(X, vq, prog.alpha, prog.patterns, joint).upper
+    lower = sum((a * b for a, b in zip(vq, prog.y)), Fraction(0)) / G
+    return Bracket(lower, upper, f"float dual of ({prog.equation}), centred, / sup bound {float(G):.12g}",
+                   f"exact LP over {len(neurons)} atoms (float neurons + pattern witnesses)")
+
+
+def dictionary_bracket(X, y, alpha: Fraction, patterns, joint: bool, rounds: int = DICT_ROUNDS) -> Bracket:
+    """Bracket the infinite-width value of (2)+(3) (or (2)+(8), ``joint``) WITHOUT the programs (7)/(9).
+
+    Exact LP over a finite dictionary of atoms (:func:`network_lp`): rational unit directions w
+    (b free: every knot b = -x_i^T w, plus the free constant; joint: unit [w, b] on the sphere),
+    seeded random at first, then column generation with the maximisers of the worst pattern
+    pieces of the LP dual. Upper = best LP value; lower = best v^T y / G, G from
+    :func:`verify.numeric.pattern_sup` (the LP dual satisfies 1^T v = 0 exactly via the constant).
+    """
+    d = len(X[0])
+    rng = np.random.default_rng(0)
+    dirs = [sphere_point(u) for u in rng.standard_normal((DICT_DIRECTIONS, d + joint))]
+    lower, upper = None, None
+    for _ in range(rounds):
+        if joint:
+            neurons = [(u[:d], u[d]) for u in dirs]
+        else:
+            neurons = [(u, -sum((a * c for a, c in zip(row, u)), Fraction(0))) for u in dirs for row in X]
+        res = network_lp(X, y, alpha, neurons, joint)
+        upper = res.value if upper is None else min(upper, res.value)
+        sup = pattern_sup(X, res.y_eq, alpha, patterns, joint)
+        low = sum((a * b for a, b in zip(res.y_eq, y)), Fraction(0)) / sup.upper
+        lower = low if lower is None else max(lower, low)
+        dirs += [sphere_point(u) for u in sup.directions if np.linalg.norm(u) > 0]
+    return Bracket(lower, upper, f"dictionary LP dual / pattern sup bound ({rounds} rounds)",
+                   f"exact dictionary LP ({len(dirs)} directions)")
+
+
+def check_2d(case: Case, ctx: Context, res: CheckResult, equation: int) -> CheckResult:
+    """Theorem 1 ((7), equation 7) or 2 ((9)) on matrix data: printed feasibility exactly, corrected bracketed.
+
+    Compared: the program bracket A (encloses the corrected program's value AND the infinite-width
+    value, :func:`program_bracket`) with the dictionary bracket B of the infinite-width value
+    (:func:`dictionary_bracket`, no pattern program used): CONFIRMED when they meet (tol 0, both
+    rigorous); the float SOCP value must lie in A (tol SOLVER_TOL).
+    """
+    from exact.sign_patterns import realisations
+
+    alpha, X = alpha_of(case), case.X
+    joint, rs = equation == 9, realisations(X)
+    printed = build(X, case.y, equation, "printed", alpha, patterns=[r.pattern for r in rs])
+    lp = feasibility_lp(printed, plus_only=True)
+    feas = solve_lp(lp)
+    path, ok, problems = ctx.certify(lp_certificate(
+        lp, feas, res.claim, case.name, f"kh ({equation}) as printed (closure of '< 0' for (9)), alpha = {alpha}, "
+        f"d = {len(X[0])}: feasibility of its linear constraints (columns w_k, b_k per eps = +1 term; the "
+        "eps = -1 terms as printed are the eps = +1 terms at -p, exact.kh.feasibility_lp)"),
+        res.claim, case.name, "__printed_feasibility")
+    res.certificates.append(path)
+    res.notes += [f"certificate rejected: {q}" for q in problems]
+    prog = build(X, case.y, equation, "corrected", alpha, patterns=printed.patterns)
+    value, W, B, v = socp(prog)
+    A = program_bracket(prog, W, B, v, rs)
+    Bd = dictionary_bracket(X, case.y, alpha, prog.patterns, joint)
+    meet = judge(A, Bd)
+    in_a = judge(A, Fraction(value), SOLVER_TOL)
+    inf = "(2)+(8)" if joint else "(2)+(3)"
+    res.value = A.text(12)
+    res.notes.append(f"d = {len(X[0])}, N = {len(X)}, |J| = {len(prog.patterns)} (exact), "
+                     f"{len(prog.terms())} terms; corrected ({equation}) float (Clarabel) = {value:.12g}")
+    res.notes.append(f"A = exact bracket from the ({equation}) solution, enclosing both val({equation}) and "
+                     f"val{inf}: {A.text(12)} (width {float(A.width):.3g}); float value in A: {in_a}")
+    res.notes.append(f"B = exact bracket of val{inf} by the dictionary route (no program ({equation})): "
+                     f"{Bd.text(12)} (width {float(Bd.width):.3g}); A and B meet: {meet}")
+    res.data = {"X": [[str(a) for a in r] for r in X], "y": [str(t) for t in case.y], "alpha": str(alpha),
+                "float": value, "program_bracket": A.as_json(), "dictionary_bracket": Bd.as_json()}
+    verdict = CONFIRMED if meet == CONFIRMED and in_a == CONFIRMED else CONTRADICTED
+    if feas.status == "infeasible":
+        res.notes.append(f"FINDING: ({equation}) as printed is infeasible (exact Farkas vector, eq rows "
+                         f"{[str(t) for t in feas.farkas_eq]}) while val{inf} is finite; the corrected "
+                         f"({equation}) is {verdict} against val{inf}")
+        res.verdict = REFUTED if ok and verdict == CONFIRMED else ERROR
+    else:
+        pv = socp(printed)[0]
+        above = pv > float(A.upper) + float(SOLVER_TOL)
+        res.notes.append(f"({equation}) as printed is feasible here, float value {pv:.12g}" +
+                         (f" > upper end of A: differs from val{inf} (float)" if above else ""))
+        res.verdict = (CONTRADICTED if above else verdict) if ok else ERROR
+    return res
+
+
 @claim("kh.thm-2", "kh", "Theorem 2, program (9) (Section III-B)",
-       "(2) with W = {||[w,b]||_2 <= 1} equals the finite program (9)", "float (exact bracket in 1-D)",
-       example_cases, expect=REFUTED)
+       "(2) with W = {||[w,b]||_2 <= 1} equals the finite program (9)", "float SOCP, exact brackets",
+       lambda: thm_cases(), expect=REFUTED, needs_1d=False)
 def check_thm2(case: Case, ctx: Context) -> CheckResult:
-    """(9) as printed (closure of its strict '< 0') exactly; corrected (9) float inside the exact (2)+(8) bracket."""
-    alpha, x = alpha_of(case), _x(case)
+    """(9) as printed (closure of its strict '< 0') exactly; corrected (9) float inside the exact (2)+(8) bracket.
+
+    d >= 2: :func:`check_2d` with the joint norm.
+    """
+    alpha = alpha_of(case)
+    if case.dim > 1:
+        return check_2d(case, ctx, CheckResult("kh.thm-2", case.name, ERROR, "float SOCP + exact brackets",
+                                               convention(KH_8, alpha)), 9)
+    x = _x(case)
     res = CheckResult("kh.thm-2", case.name, ERROR, "float + exact bracket", convention(KH_8, alpha))
     # feasibility of the printed (9) does not depend on the norm: the LP of (7)'s constraints decides it
     printed = solve_1d(build(x, case.y, 7, "printed", alpha))
@@ -301,12 +476,22 @@ def check_example(case: Case, ctx: Context) -> CheckResult:
     rng = random.Random(0)
     sols = face_solutions(sol, [[rng.randint(-3, 3) for _ in range(m)] for _ in range(FACE_OBJECTIVES)])
     sols.append(_centroid(sols))
+    support, widest = term_support(sol)
+    sols.append(widest)
     pieces = [_pieces(s) for s in sols]
     lo, hi = min(pieces), max(pieces)
+    floor = min_kinks(x, case.y) + 1
     res.value = str(sol.value)
     res.notes.append(f"(7) corrected: exact optimum {sol.value}; {len(sols)} exact optimal solutions explored "
-                     f"(vertices of the optimal face and their centroid); numbers of pieces over R: "
-                     f"{sorted(set(pieces))}")
+                     f"(vertices of the optimal face, their centroid, and an optimum with the union of all "
+                     f"optimal supports); numbers of pieces over R: {sorted(set(pieces))}")
+    res.notes.append(f"fewest pieces over ALL optimal solutions = {lo}: PROVED (exact witness, and the secant slopes "
+                     f"force >= {floor - 1} kinks for any interpolant, exact.kh.min_kinks)" if lo == floor else
+                     f"fewest pieces: witness {lo}, secant lower bound {floor} (gap not closed)")
+    res.notes.append(f"most pieces over optimal solutions: >= {hi} (exact witness) and <= {len(support) + 1} (the "
+                     f"union of the term supports over the optimal face has {len(support)} terms, one kink each, "
+                     f"exact LPs per term)" + (": PROVED" if hi == len(support) + 1 else
+                                               "; the exact maximum in between is not decided"))
     few, many = sols[pieces.index(lo)], sols[pieces.index(hi)]
     f_few, f_many = _network(few.neurons(), alpha), _network(many.neurons(), alpha)
     for tag, s in (("fewest", few), ("most", many)):
@@ -335,8 +520,22 @@ def check_example(case: Case, ctx: Context) -> CheckResult:
                      f" ({'consistent with' if abs(cost7 - sol.value) <= SOLVER_TOL * 100 else 'NOT'} "
                      "being (7)-optimal, Fig. 1(c)=(d)); its kinks: "
                      f"{[round(float(t), 6) for t in kinks_1d(nine, alpha)]}")
+    res.notes.append("uniqueness of the (9) optimal function: NOT decided (only a float optimum and the exact "
+                     "bracket of its value are computed; the (7)-optima above are excluded exactly when their "
+                     "(9)-cost lower bound exceeds the bracket's upper end)")
+    from ..plots import plot_1d
+    from ..registry import file_name
+    folder = ctx.out_dir / "plots"
+    folder.mkdir(parents=True, exist_ok=True)
+    png = plot_1d(str(folder / file_name(res.claim, case.name, "", ".png")), x, case.y,
+                  [(f"(7) optimum, {_pieces(few)} pieces", f_few), (f"(7) optimum, {_pieces(many)} pieces", f_many),
+                   ("(9) float optimum", _network(nine, alpha))],
+                  title=f"kh Fig. 1, alpha = {alpha}: (7) value {sol.value}, (9) in {bracket.text(8)}")
+    res.notes.append(f"plot (like Fig. 1): {png}")
     res.data = {"x": [str(t) for t in x], "y": [str(t) for t in case.y], "alpha": str(alpha),
                 "seven": [[(n.weight, str(n.w[0]), str(n.b)) for n in s.neurons()] for s in (few, many)],
-                "nine": [(n.weight, float(n.w[0]), float(n.b)) for n in nine]}
+                "nine": [(n.weight, float(n.w[0]), float(n.b)) for n in nine], "plots": [png],
+                "pieces_min": lo, "pieces_min_proved": lo == floor, "pieces_max_witness": hi,
+                "pieces_max_bound": len(support) + 1}
     res.verdict = PROVED if ok and ok9 and several and any(not_opt) else (ERROR if not (ok and ok9) else REFUTED)
     return res
