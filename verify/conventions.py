@@ -94,3 +94,25 @@ SES_38 = Convention("ses (38)-(39)", Fraction(0), "free", False,
                     "h = int_{S^(d-1)} hat(w^T x) dw; ||alpha||_1 = int dw int db |alpha(w, b)|")
 SES_49 = Convention("ses (49)", Fraction(0), "none", False,
                     "min ||alpha||_{2/L}^{2/L} s.t. A alpha = y, unit-Frobenius sub-network layers (45)")
+
+KH_3 = Convention("kh (2)+(3)", Fraction(0), "free", False,
+                  "min ||mu||_TV over W = {||w||_2 <= 1}, b free (programs (7), (11): cost sum ||w_i||_2)")
+KH_8 = Convention("kh (2)+(8)", Fraction(0), "in-norm", False,
+                  "min ||mu||_TV over W = {||[w, b]||_2 <= 1} (program (9): cost sum ||[w_i, b_i]||_2)")
+KH_PATTERNS = Convention("kh J (Section III-A)", Fraction(1, 5), "free", False,
+                         "J = {sign(sigma_alpha(X^T w + b 1))}, sign(0) = +1; any alpha > 0 (cone property: "
+                         "||w|| <= lambda does not restrict J)")
+SES_8 = Convention(
+    "ses (8)", Fraction(0), "free", True,
+    "R̄(f) = inf ||alpha||_1 over measures on {+-1} x R with h_{alpha,c} = f exactly "
+    "(C = 1/2(||w2||^2 + ||W1||_F^2) = ||w2||_1 with unit hidden weights)",
+)
+SES_28 = Convention(
+    "ses (28)", Fraction(0), "free", True,
+    "min sum_n loss(h(x_n), y_n) + lambda C(theta), C = ||w2||_1 with |w1_i| = 1; squared loss (h - y)^2 "
+    "(no 1/2, no 1/N), hinge max(0, 1 - y h)",
+)
+SES_3 = Convention(
+    "ses (3)-(5)", Fraction(0), "free", True,
+    "C = 1/2(||w2||^2 + ||W1||_F^2) against ||w2||_1 with ||w1_i|| = 1 (ses Lemma 1)",
+)

@@ -49,13 +49,13 @@ from exact.kh import build, solve_1d
 from exact.lp import solve_lp
 from exact.rational import sqrt_bounds
 
-from ..conventions import DDB_6, DDB_WD, EP_3, EP_4, EP_37, PE_6, SES_25, Convention
+from ..conventions import DDB_6, DDB_WD, EP_3, EP_4, EP_37, KH_3, KH_8, PE_6, SES_25, Convention
 from ..numeric import Bracket
 from ..registry import Context, claim
 from ..result import ERROR, PROVED, REFUTED, CheckResult
 from .ep import original_lp_37
 from .ep_rankone import finite_network, rescaled_cost
-from .kh import KH_3, KH_8, solve_joint
+from .kh import solve_joint
 
 CASES = ("ep-prop-3.1-eq", "kh-example-1", "constant-labels", "abs-plus-one")
 SNAP_DENOMINATORS = (1, 2, 3, 4, 6, 10, 100, 1000)  # tried on the float dual of (9)

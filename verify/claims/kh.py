@@ -13,6 +13,7 @@ infinite-width value of (2)+(3) in 1-D. The programs (7), (9), (11) are built li
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from fractions import Fraction
 
 import numpy as np
@@ -27,22 +28,18 @@ from exact.kh import (KHProgram, KHSolution, Neuron, build, classification_1d, f
 from exact.l1 import l1_program
 from exact.lp import solve_lp
 
-from ..conventions import Convention
+from ..conventions import KH_3, KH_8, Convention
 from ..numeric import SOLVER_TOL, Bracket, ball_point, judge, pattern_sup, solve, sqrt_bounds
 from ..registry import Context, claim
 from ..result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, CheckResult
 
-KH_3 = Convention("kh (2)+(3)", Fraction(0), "free", False,
-                  "min ||mu||_TV over W = {||w||_2 <= 1}, b free (programs (7), (11): cost sum ||w_i||_2)")
-KH_8 = Convention("kh (2)+(8)", Fraction(0), "in-norm", False,
-                  "min ||mu||_TV over W = {||[w, b]||_2 <= 1} (program (9): cost sum ||[w_i, b_i]||_2)")
 ALPHAS = (Fraction(0), Fraction(1, 10), Fraction(-1, 2))
 EXAMPLE = "kh-example-1"
 FACE_OBJECTIVES = 12  # seeded objectives explored over the optimal face of (7) on the example
 
 
 def convention(base: Convention, alpha: Fraction) -> str:
-    return Convention(base.name, alpha, base.hidden_bias, base.output_bias, base.penalty).describe()
+    return replace(base, alpha=alpha).describe()
 
 
 def alpha_of(case: Case) -> Fraction:

@@ -15,6 +15,7 @@ sigma_alpha >= 0, so literally J = {all +1}.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from math import comb
 
@@ -29,13 +30,10 @@ from exact.sign_patterns import (
 )
 
 from ..audit import show
-from ..conventions import Convention
+from ..conventions import KH_3, KH_PATTERNS
 from ..registry import Context, claim
 from ..result import ERROR, PROVED, REFUTED, CheckResult
 
-KH_PATTERNS = Convention("kh J (Section III-A)", Fraction(1, 5), "free", False,
-                         "J = {sign(sigma_alpha(X^T w + b 1))}, sign(0) = +1; any alpha > 0 (cone property: "
-                         "||w|| <= lambda does not restrict J)")
 
 BOUND_CASES = ("kh-patterns-1d-general", "kh-patterns-1d-repeated", "kh-patterns-2d-general",
                "kh-patterns-2d-collinear", "kh-patterns-2d-square", "kh-patterns-3d-general",
@@ -170,7 +168,7 @@ def check_pieces(case: Case, ctx: Context) -> CheckResult:
     certified. Notes: the proof's (6) uses z . s >= 0, not strict where s_k = -1.
     """
     X, alpha = matrix_of(case), case.params.get("alpha", Fraction(0))
-    conv = Convention("kh (4)", alpha, "free", False, "min ||mu||_TV, W = {||w||_2 <= 1}, b free")
+    conv = replace(KH_3, name="kh (4) = (2)+(3)", alpha=alpha)
     res = CheckResult("kh.lem-1", case.name, ERROR, "exact", conv.describe())
     if alpha < 0 or alpha == 1:
         res.notes.append(f"alpha = {alpha}: only 0 <= alpha != 1 is implemented")

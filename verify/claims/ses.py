@@ -33,7 +33,7 @@ from exact.interpolation import interpolate_1d
 from exact.lasso import lasso, lasso_certificate
 
 from ..audit import audit, audit_check
-from ..conventions import SES_25, Convention
+from ..conventions import SES_25, SES_28, SES_3, SES_8
 from ..registry import Context, claim
 from ..result import ERROR, PROVED, REFUTED, CheckResult
 from .ep import data_of, one_d_cases
@@ -43,20 +43,6 @@ __all__ = ["end_slope_lp",  # moved to exact.function_space; re-exported for exi
            "check_function_norm", "check_spline_value", "check_regularised", "check_lemma_1",
            "function_cases", "function_of", "regularised_cases", "lemma_cases"]
 
-SES_8 = Convention(
-    "ses (8)", Fraction(0), "free", True,
-    "R̄(f) = inf ||alpha||_1 over measures on {+-1} x R with h_{alpha,c} = f exactly "
-    "(C = 1/2(||w2||^2 + ||W1||_F^2) = ||w2||_1 with unit hidden weights)",
-)
-SES_28 = Convention(
-    "ses (28)", Fraction(0), "free", True,
-    "min sum_n loss(h(x_n), y_n) + lambda C(theta), C = ||w2||_1 with |w1_i| = 1; squared loss (h - y)^2 "
-    "(no 1/2, no 1/N), hinge max(0, 1 - y h)",
-)
-SES_3 = Convention(
-    "ses (3)-(5)", Fraction(0), "free", True,
-    "C = 1/2(||w2||^2 + ||W1||_F^2) against ||w2||_1 with ||w1_i|| = 1 (ses Lemma 1)",
-)
 
 RANDOM_FUNCTIONS = 8
 COR_LAMBDA = Fraction(1, 2)  # lambda of the generated (28) cases
