@@ -57,6 +57,15 @@ def qlist(seq: Any, name: str, length: Optional[int] = None) -> list[Fraction]:
     return [q(s, f"{name}[{i}]") for i, s in enumerate(list_(seq, name, length))]
 
 
+def qmatrix(obj: Any, name: str) -> list[list[Fraction]]:
+    """A nonempty matrix of rational strings with rows of equal length."""
+    rows = list_(obj, name)
+    if not rows:
+        raise Malformed(f"{name}: expected at least one row")
+    d = len(list_(rows[0], f"{name}[0]"))
+    return [qlist(r, f"{name}[{i}]", d) for i, r in enumerate(rows)]
+
+
 def bool_(b: Any, name: str) -> bool:
     if not isinstance(b, bool):
         raise Malformed(f"{name}: expected true or false, got {show(b)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Optional
 
-from ._base import Malformed, at, bool_, dot, list_, q, qlist, show
+from ._base import Malformed, at, bool_, dot, list_, q, qlist, qmatrix, show
 
 
 def _convex_weights(lam: list[Fraction], row: int, label: str, problems: list[str]) -> None:
@@ -38,11 +38,8 @@ def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
       by convexity of a -> (a^T u + b)_+ no neuron is active at a_row alone); value null.
     Returns the value (all_vertices true) or None.
     """
-    rows = list_(at(doc, "data.A"), "data.A")
-    if not rows:
-        raise Malformed("data.A: expected at least one row")
-    d = len(list_(rows[0], "data.A[0]"))
-    A = [qlist(r, f"data.A[{i}]", d) for i, r in enumerate(rows)]
+    A = qmatrix(at(doc, "data.A"), "data.A")
+    d = len(A[0])
     n = len(A)
     y = qlist(at(doc, "data.y"), "data.y", n)
     if not bool_(at(doc, "all_vertices"), "all_vertices"):

@@ -6,7 +6,7 @@ from fractions import Fraction
 from math import comb
 from typing import Optional
 
-from ._base import Malformed, at, bool_, dot, list_, q, qlist, show
+from ._base import Malformed, at, bool_, dot, list_, q, qlist, qmatrix, show
 
 
 def _signs(seq, name: str, length: Optional[int] = None) -> tuple[int, ...]:
@@ -33,11 +33,8 @@ def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
       within_kh (bools) equal count <= 2^N and count <= bounds.kh.
     Returns count.
     """
-    rows = list_(at(doc, "data.X"), "data.X")
-    if not rows:
-        raise Malformed("data.X: expected at least one row")
-    d = len(list_(rows[0], "data.X[0]"))
-    X = [qlist(r, f"data.X[{i}]", d) for i, r in enumerate(rows)]
+    X = qmatrix(at(doc, "data.X"), "data.X")
+    d = len(X[0])
     N = len(X)
     words = []
     for k, item in enumerate(list_(at(doc, "realised"), "realised")):
