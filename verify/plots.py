@@ -28,11 +28,11 @@ def plot_1d(path: str, x: Sequence[Fraction], y: Sequence[Fraction],
     """
     lo, hi = float(min(x)) - margin, float(max(x)) + margin
     ts = [lo + (hi - lo) * k / (samples - 1) for k in range(samples)]
-    fig, ax = plt.subplots(figsize=(5, 3.5))
+    fig, ax = plt.subplots(figsize=(6, 4))
     for label, f in functions:
         ax.plot(ts, [float(f(Fraction(t))) for t in ts], label=label)
     ax.scatter([float(t) for t in x], [float(t) for t in y], color="k", zorder=3, label="data")
-    ax.set_title(title)
+    ax.set_title(title, fontsize="small", wrap=True)
     ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(path, dpi=120)
