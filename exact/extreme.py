@@ -56,7 +56,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Sequence
 
-from .certificate import FORMAT, VERSION
+from .certificate import certificate_header
 from .dictionary import factor_rank_one, rank_one_to_1d
 from .interpolation import Interpolation1D, interpolate_1d
 from .rational import rational_sqrt
@@ -147,11 +147,10 @@ def extreme_point_1d(x: Sequence[Fraction], v: Sequence[Fraction]) -> ExtremePoi
 
 def extreme_point_certificate(e: ExtremePoint1D, claim: str, case: str, statement: str = "") -> dict:
     """The ``relu1d-extreme-point`` certificate of ``e`` (checked by exact.checker.extreme)."""
-    doc = {"format": FORMAT, "version": VERSION, "kind": "relu1d-extreme-point", "claim": claim,
-           "case": case, "statement": statement or
-           "sup over |u| <= 1, b of v^T (x u + b 1)_+: value and a maximiser u = +-1, b = -u x_k "
-           "(ep Lemma 2.6), every maximiser (face), or +infinity when 1^T v > 0",
-           "data": {"x": [str(t) for t in e.x]}, "direction": [str(t) for t in e.v], "status": e.status}
+    doc = certificate_header("relu1d-extreme-point", claim, case, statement or
+                             "sup over |u| <= 1, b of v^T (x u + b 1)_+: value and a maximiser u = +-1, b = -u x_k "
+                             "(ep Lemma 2.6), every maximiser (face), or +infinity when 1^T v > 0")
+    doc.update(data={"x": [str(t) for t in e.x]}, direction=[str(t) for t in e.v], status=e.status)
     if e.status != UNBOUNDED:
         doc["value"] = str(e.value)
         doc["argmax"] = {"u": e.u, "b": str(e.b)}
@@ -199,11 +198,12 @@ def solve_rank_one(X: Sequence[Sequence[Fraction]], y: Sequence[Fraction]) -> Ra
 
 def rank_one_certificate(r: RankOneSolution, X: Sequence[Sequence[Fraction]], claim: str, case: str) -> dict:
     """The ``rank-one-l1`` certificate (checked by exact.checker.extreme)."""
-    return {"format": FORMAT, "version": VERSION, "kind": "rank-one-l1", "claim": claim, "case": case,
-            "statement": "inf ||w||_1 s.t. sum_j w_j (X u_j + b_j 1)_+ = y, ||u_j||_2 <= 1, b_j free, over "
-                         "networks of any width (ep (4)), for X = c a^T, equals value",
-            "data": {"X": [[str(t) for t in row] for row in X], "y": [str(t) for t in r.sol.y]},
-            "factor": {"c": [str(t) for t in r.c], "a": [str(t) for t in r.a], "norm": str(r.norm)},
-            "primal": {"neurons": [{"u": [str(t) for t in u], "b": str(b), "w": str(w)} for u, b, w in r.neurons],
+    doc = certificate_header("rank-one-l1", claim, case,
+                             "inf ||w||_1 s.t. sum_j w_j (X u_j + b_j 1)_+ = y, ||u_j||_2 <= 1, b_j free, over "
+                             "networks of any width (ep (4)), for X = c a^T, equals value")
+    doc.update(data={"X": [[str(t) for t in row] for row in X], "y": [str(t) for t in r.sol.y]},
+               factor={"c": [str(t) for t in r.c], "a": [str(t) for t in r.a], "norm": str(r.norm)},
+               primal={"neurons": [{"u": [str(t) for t in u], "b": str(b), "w": str(w)} for u, b, w in r.neurons],
                        "constant": str(r.constant)},
-            "dual": {"v": [str(t) for t in r.sol.dual]}, "value": str(r.value)}
+               dual={"v": [str(t) for t in r.sol.dual]}, value=str(r.value))
+    return doc

@@ -47,7 +47,7 @@ import numpy as np
 from flint import fmpq, fmpq_mat
 from scipy.optimize import linprog, nnls
 
-from .certificate import FORMAT, VERSION
+from .certificate import certificate_header
 from .lp import LinearProgram, solve_lp
 from .rational import sqrt_bounds, to_fraction
 
@@ -333,11 +333,11 @@ def hull_certificate(A: Matrix, y: Sequence[Fraction], sol: HullInterpolation,
     (False, [{'row': 1, 'lambda': ['2/3', '0', '1/3']}])
     """
     s = lambda v: [str(t) for t in v]  # noqa: E731
-    doc = {"format": FORMAT, "version": VERSION, "kind": "separating-neurons", "claim": claim, "case": case,
-           "statement": "ep Theorem 3.5: every sample is a vertex of conv(rows of A) and n unit-ball neurons "
-                        "with a diagonal activation matrix fit y (value = ||w||_1, an upper bound on P* of (4)); "
-                        "or a sample is a convex combination of the others (no diagonal activation exists)",
-           "data": {"A": [s(a) for a in A], "y": s(y)}, "all_vertices": sol.all_vertices}
+    doc = certificate_header("separating-neurons", claim, case,
+                             "ep Theorem 3.5: every sample is a vertex of conv(rows of A) and n unit-ball neurons "
+                             "with a diagonal activation matrix fit y (value = ||w||_1, an upper bound on P* of (4)); "
+                             "or a sample is a convex combination of the others (no diagonal activation exists)")
+    doc.update(data={"A": [s(a) for a in A], "y": s(y)}, all_vertices=sol.all_vertices)
     if sol.network is None:
         doc["witnesses"] = [{"row": t.row, "lambda": s(t.witness)} for t in sol.tests if not t.is_vertex]
         doc["value"] = None
