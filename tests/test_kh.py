@@ -127,3 +127,52 @@ def test_wrong_float_dual_is_repaired():
     bracket, body = joint_bracket(X, tuple(Y), F(0), prog, W, B, v * 3 + 0.5)  # far from feasible
     doc = {"format": "relu-certify-certificate", "version": 1, "kind": "relu1d-joint-bracket", **body}
     assert check_certificate(doc).ok and bracket.lower <= F(value) + 1
+
+
+def _certificate(res, suffix):
+    import json
+    return json.load(open(next(p for p in res.certificates if p.endswith(suffix + ".json"))))
+
+
+def test_2d_bracket_certificates_and_tamper(ctx):
+    """Both 2-D brackets are certified (kind pattern-bracket); tampering with each part is rejected."""
+    from cases import shipped_case
+    from verify.claims.kh import check_thm1
+    res = check_thm1(shipped_case("kh-2d-four"), ctx)
+    for tag in ("A", "B"):
+        doc = _certificate(res, f"__bracket_7{tag}")
+        rep = check_certificate(doc)
+        assert rep.ok and F(rep.value) == F(res.data[("program" if tag == "A" else "dictionary") + "_bracket"]["lower"])
+    doc = _certificate(res, "__bracket_7A")
+    G = F(doc["dual"]["G"])
+    tampered = []
+    bad = copy.deepcopy(doc)
+    bad["dual"]["G"], bad["lower"] = str(G / 2), str(2 * F(doc["lower"]))  # claims a better lower end
+    tampered.append(bad)
+    bad = copy.deepcopy(doc)
+    bad["dual"]["pieces"].pop()  # one (pattern, eps) piece left unbounded
+    tampered.append(bad)
+    bad = copy.deepcopy(doc)
+    bad["primal"]["neurons"][0]["w"] = [str(3 * F(t)) for t in doc["primal"]["neurons"][0]["w"]]  # outside W
+    tampered.append(bad)
+    bad = copy.deepcopy(doc)
+    bad["patterns"]["realised"].pop()  # J no longer complete
+    tampered.append(bad)
+    for bad in tampered:
+        assert not check_certificate(bad).ok
+
+
+def test_printed_program_above_the_infinite_width_value_in_2d(ctx):
+    """FINDING: with alpha = 1/10 the printed (7) is feasible on kh-2d-six but exactly above val(2)+(3)."""
+    from cases import shipped_case
+    from verify.claims.kh import check_thm1, with_alpha
+    res = check_thm1(with_alpha(shipped_case("kh-2d-six"), F(1, 10)), ctx)
+    assert res.verdict == REFUTED
+    doc = _certificate(res, "__printed_lower")
+    rep = check_certificate(doc)
+    assert rep.ok and rep.kind == "kh-printed-lower"
+    assert F(rep.value) > F(res.data["program_bracket"]["upper"]) + F(9, 100)  # about 2.4336 > 2.3356
+    bad = copy.deepcopy(doc)
+    bad["kind"] = "pattern-bracket"  # the same multipliers do not bound the atoms (S = s for eps = -1)
+    bad.update(primal={"neurons": [], "constant": "0"}, upper=doc["lower"])
+    assert not check_certificate(bad).ok

@@ -1,4 +1,4 @@
-"""kh sign patterns: exact |J|, the bounds, the certificate, Lemma 1's (6) and Proposition 1 in 1-D."""
+"""kh sign patterns: exact |J|, the bounds, the certificate, Lemma 1's (6) and Proposition 1 (1-D exact, 2-D bracketed)."""
 
 from __future__ import annotations
 
@@ -118,9 +118,19 @@ def test_pieces_equal_dictionary(alpha, value):
 def test_claims_run(tmp_path):
     ctx = Context(tmp_path)
     claims = all_claims()
-    got = {(r.claim, r.case): (r.verdict, r.value) for cid in ("kh.pattern-bound", "kh.lem-1")
-           for r in (run_check(claims[cid], c, ctx) for c in claims[cid].default_cases())}
+    results = {(r.claim, r.case): r for cid in ("kh.pattern-bound", "kh.lem-1")
+               for r in (run_check(claims[cid], c, ctx) for c in claims[cid].default_cases())}
+    got = {key: (r.verdict, r.value) for key, r in results.items()}
     assert got[("kh.pattern-bound", "kh-patterns-3d-general")] == ("PROVED", "84")
     assert all(v == "PROVED" for (cid, _), (v, _) in got.items() if cid == "kh.pattern-bound")
     assert got[("kh.lem-1", "kh-patterns-lem1-leaky")] == ("PROVED", "75/2")
     assert got[("kh.lem-1", "kh-patterns-lem1-relu")] == ("REFUTED", "30")
+
+    # Proposition 1 in d = 2: the pieces program (7) and the dictionary route give meeting exact brackets
+    for name, verdict in (("kh-patterns-lem1-2d-leaky", "CONFIRMED"), ("kh-patterns-lem1-2d-relu", "REFUTED")):
+        res = results[("kh.lem-1", name)]
+        assert res.verdict == verdict and any("brackets A and B meet" in n for n in res.notes)
+        A, B = res.data["program_bracket"], res.data["dictionary_bracket"]
+        assert F(A["lower"]) <= F(B["upper"]) and F(B["lower"]) <= F(A["upper"])
+        assert F(A["upper"]) - F(A["lower"]) < F(1, 10**6)
+    assert F(results[("kh.lem-1", "kh-patterns-lem1-2d-leaky")].data["program_bracket"]["lower"]) > F(2523, 1000)

@@ -393,11 +393,11 @@ class PatternSup:
 
     upper: Fraction
     directions: tuple[tuple[float, ...], ...]
-    pieces: int  # (pattern, sign) subproblems bounded
+    multipliers: tuple[tuple[tuple[int, ...], int, tuple[Fraction, ...]], ...]  # (s, eps, m = s ⊙ mu) per piece
 
 
 def pattern_sup(X: Sequence[Sequence[Fraction]], v: Sequence[Fraction], alpha: Fraction,
-                patterns: Sequence[Sequence[int]], joint: bool, keep: int = 4) -> PatternSup:
+                patterns: Sequence[Sequence[int]], joint: bool, keep: int = 4, printed: bool = False) -> PatternSup:
     """Bound ``sup |v^T sigma_alpha(X w + b 1)|`` over ``||w|| <= 1, b`` free (or ``||[w, b]|| <= 1``, ``joint``).
 
     ``patterns`` must be all affine sign patterns J of the rows of ``X`` (sign(0) = +1), e.g.
@@ -413,6 +413,8 @@ def pattern_sup(X: Sequence[Sequence[Fraction]], v: Sequence[Fraction], alpha: F
     is taken exactly and, b free, repaired exactly onto 1^T g = 0 within mu >= 0
     (:func:`repair_box_sum`); the norm is bounded above by :func:`norm_bounds`.
     Needs ``sum(v) = 0`` when b is free (else the sup is +oo: w = 0, b -> +-oo).
+    ``printed``: the eps = -1 pieces carry kh's printed constraint -s ⊙ p >= 0 instead (g = c - s ⊙ mu);
+    then ``upper`` bounds the dual constraints of (7)/(9) as printed (:mod:`exact.kh`), not the atoms.
 
     >>> F = Fraction
     >>> X = [[F(0), F(0)], [F(1), F(0)], [F(0), F(1)]]
@@ -431,23 +433,24 @@ def pattern_sup(X: Sequence[Sequence[Fraction]], v: Sequence[Fraction], alpha: F
     A = [row + [Fraction(1)] for row in X] if joint else X
     Af = np.array([[float(a) for a in row] for row in A])
     weight = 1e4  # enforces 1^T g = 0 in the float NNLS; the exact repair makes it hold exactly
-    upper, worst, count = Fraction(0), [], 0
+    upper, worst, multipliers = Fraction(0), [], []
     for s in patterns:
         for eps in (1, -1):
-            count += 1
             c = [eps * (vk if sk == 1 else alpha * vk) for vk, sk in zip(v, s)]
-            M = Af.T * np.array(s, dtype=float)
+            S = [-sk for sk in s] if printed and eps == -1 else list(s)
+            M = Af.T * np.array(S, dtype=float)
             r = Af.T @ np.array([float(t) for t in c])
             if not joint:
-                M = np.vstack([M, weight * np.array(s, dtype=float)])
+                M = np.vstack([M, weight * np.array(S, dtype=float)])
                 r = np.append(r, weight * float(sum(c)))
             mu = [Fraction(float(t)) for t in nnls(M, -r)[0]]
-            m = [sk * t for sk, t in zip(s, mu)]  # s ⊙ mu, sign-constrained by s
+            m = [sk * t for sk, t in zip(S, mu)]  # S ⊙ mu, sign-constrained by S
             if not joint:
-                m = repair_box_sum(m, [Fraction(0) if sk == 1 else None for sk in s],
-                                   [None if sk == 1 else Fraction(0) for sk in s], -sum(c))
+                m = repair_box_sum(m, [Fraction(0) if sk == 1 else None for sk in S],
+                                   [None if sk == 1 else Fraction(0) for sk in S], -sum(c))
                 if m is None:  # no mu >= 0 with 1^T g = 0: P(s, eps) = +oo (b -> +-oo inside the piece)
                     raise ValueError(f"pattern_sup: piece {s}, eps {eps} is unbounded")
+            multipliers.append((tuple(s), eps, tuple(m)))
             g = [ck + mk for ck, mk in zip(c, m)]
             z = [sum((g[i] * A[i][j] for i in range(n)), Fraction(0)) for j in range(len(A[0]))]
             bound = norm_bounds(z)[1]
@@ -455,4 +458,4 @@ def pattern_sup(X: Sequence[Sequence[Fraction]], v: Sequence[Fraction], alpha: F
             worst.append((bound, tuple(float(t) for t in z)))
     worst.sort(key=lambda t: -t[0])
     dirs = tuple(tuple(t / (np.linalg.norm(z) or 1.0) for t in z) for _, z in worst[:keep])
-    return PatternSup(upper, dirs, count)
+    return PatternSup(upper, dirs, tuple(multipliers))

@@ -50,6 +50,8 @@ _KINDS = {
     "bridge-vertex-min": "concave",
     "relu1d-joint-bracket": "kh",
     "sign-patterns": "patterns",
+    "pattern-bracket": "pattern_bracket",
+    "kh-printed-lower": "pattern_bracket",
     "relu1d-function-norm": "function_space",
 }
 

@@ -13,7 +13,7 @@ infinite-width value of (2)+(3) in 1-D. The programs (7), (9), (11) are built li
 from __future__ import annotations
 
 import random
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 import numpy as np
@@ -26,10 +26,11 @@ from exact.interpolation import interpolate_1d
 from exact.kh import (KHProgram, KHSolution, Neuron, build, classification_1d, face_solutions,
                       feasibility_lp, kinks_1d, min_kinks, network_values, solve_1d, term_neuron, term_support)
 from exact.l1 import l1_program
-from exact.lp import solve_lp
+from exact.lp import LPResult, solve_lp
+from exact.sign_patterns import PatternTree, pattern_tree, patterns_certificate
 
 from ..conventions import KH_3, KH_8, Convention
-from ..numeric import SOLVER_TOL, Bracket, ball_point, judge, pattern_sup, solve, sqrt_bounds
+from ..numeric import SOLVER_TOL, Bracket, PatternSup, ball_point, judge, pattern_sup, solve, sqrt_bounds
 from ..registry import Context, claim
 from ..result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, CheckResult
 
@@ -46,12 +47,15 @@ def alpha_of(case: Case) -> Fraction:
     return case.params.get("alpha", Fraction(0))
 
 
+def with_alpha(case: Case, alpha: Fraction) -> Case:
+    """The case with leaky slope ``alpha`` (named after it)."""
+    return replace(case, name=f"{case.name}-alpha={alpha}", params={**case.params, "alpha": alpha})
+
+
 def example_cases() -> list[Case]:
     """The Figure 1 data with alpha = 0 (shipped) and the alpha = 1/10, -1/2 variants."""
-    from dataclasses import replace
     base = shipped_case(EXAMPLE)
-    return [base] + [replace(base, name=f"{EXAMPLE}-alpha={a}", params={**base.params, "alpha": a})
-                     for a in ALPHAS[1:]]
+    return [base] + [with_alpha(base, a) for a in ALPHAS[1:]]
 
 
 def classification_cases() -> list[Case]:
@@ -201,12 +205,14 @@ def solve_joint(case: Case, ctx: Context, res: CheckResult):
 
 TWO_D = ("kh-2d-four", "kh-2d-six", "kh-2d-degenerate")
 DICT_DIRECTIONS = 48  # seeded random unit directions of the first dictionary LP (independent route)
-DICT_ROUNDS = 4  # column-generation rounds of the dictionary route
+DICT_ROUNDS = 12  # most column-generation rounds of the dictionary route
+DICT_WIDTH = Fraction(1, 10**10)  # ... which stops once its bracket is this narrow
 
 
 def thm_cases() -> list[Case]:
-    """The Figure 1 data (three alphas) and the 2-D instances."""
-    return example_cases() + [shipped_case(n) for n in TWO_D]
+    """The Figure 1 data (three alphas), the 2-D instances (ReLU) and one of them with alpha = 1/10."""
+    two_d = [shipped_case(n) for n in TWO_D]
+    return example_cases() + two_d + [with_alpha(two_d[1], ALPHAS[1])]
 
 
 def sphere_point(u) -> tuple[Fraction, ...]:
@@ -244,14 +250,85 @@ def network_lp(X, y, alpha: Fraction, neurons, joint: bool):
     return solve_lp(l1_program(cols, list(y), free))
 
 
-def program_bracket(prog: KHProgram, W, B, v, witnesses) -> Bracket:
+@dataclass(frozen=True)
+class PatternBracket:
+    """An exact bracket of val(2) (b free, or inside the norm when ``joint``) with its evidence.
+
+    ``certificate`` renders it as kind "pattern-bracket" (:mod:`exact.checker.pattern_bracket`):
+    the network of the LP ``res`` over ``neurons`` (upper end) and the dual v / G with G the
+    multiplier bound ``sup`` of :func:`verify.numeric.pattern_sup` over the patterns of ``tree``.
+    """
+
+    bracket: Bracket
+    X: tuple
+    y: tuple
+    alpha: Fraction
+    joint: bool
+    tree: PatternTree
+    v: tuple[Fraction, ...]
+    sup: PatternSup
+    neurons: tuple
+    res: LPResult
+
+    def certificate(self, claim: str, case: str, statement: str) -> dict:
+        k = len(self.neurons)
+        c = [self.res.x[2 * j] - self.res.x[2 * j + 1] for j in range(k)]
+        doc = dual_certificate("pattern-bracket", claim, case, statement, self.X, self.y, self.alpha, self.joint,
+                               self.tree, self.v, self.sup, self.bracket.lower)
+        doc.update(primal={"neurons": [{"w": [str(a) for a in w], "b": str(b), "c": str(cj)}
+                                       for cj, (w, b) in zip(c, self.neurons) if cj],
+                           "constant": str(Fraction(0) if self.joint else self.res.x[2 * k])},
+                   upper=str(self.bracket.upper))
+        return doc
+
+
+def dual_certificate(kind: str, claim: str, case: str, statement: str, X, y, alpha: Fraction, joint: bool,
+                     tree: PatternTree, v, sup: PatternSup, lower: Fraction) -> dict:
+    """The data, pattern and dual part of kinds "pattern-bracket" / "kh-printed-lower" (lower = v^T y / G)."""
+    doc = certificate_header(kind, claim, case, statement)
+    doc.update(data={"X": [[str(a) for a in r] for r in X], "y": [str(t) for t in y], "alpha": str(alpha),
+                     "joint": joint},
+               patterns=patterns_certificate(X, tree, claim, case),
+               dual={"v": [str(t) for t in v], "G": str(sup.upper),
+                     "pieces": [{"pattern": list(s), "eps": e, "m": [str(t) for t in m]}
+                                for s, e, m in sup.multipliers]},
+               lower=str(lower))
+    return doc
+
+
+def scaled_dual(X, y, alpha: Fraction, joint: bool, tree: PatternTree, v, printed: bool = False
+                ) -> tuple[tuple[Fraction, ...], PatternSup, Fraction]:
+    """(v rational and centred if b is free, its multiplier bound G, the lower bound v^T y / G).
+
+    Not ``printed``: v / G is feasible for the semi-infinite dual of (2) (:func:`verify.numeric.pattern_sup`).
+    ``printed``: for the dual of (7) / (9) as printed, so v^T y / G bounds the printed program below.
+    """
+    vq = [_q(a) for a in v]
+    if not joint:
+        mean = sum(vq, Fraction(0)) / len(vq)
+        vq = [a - mean for a in vq]
+    sup = pattern_sup(X, vq, alpha, [r.pattern for r in tree.realised], joint, printed=printed)
+    return tuple(vq), sup, sum((a * b for a, b in zip(vq, y)), Fraction(0)) / sup.upper
+
+
+def _pattern_bracket(X, y, alpha: Fraction, joint: bool, tree: PatternTree, v, neurons, how: tuple[str, str]
+                     ) -> PatternBracket:
+    """Exact LP over ``neurons`` (upper) and the exactly rescaled dual ``v`` (lower, centred if b is free)."""
+    res = network_lp(X, y, alpha, neurons, joint)
+    if res.status != "optimal":
+        raise ValueError(f"the network LP over {len(neurons)} atoms is {res.status}: it must fit y")
+    vq, sup, lower = scaled_dual(X, y, alpha, joint, tree, v)
+    return PatternBracket(Bracket(lower, res.value, *how), tuple(X), tuple(y), alpha, joint, tree, vq, sup,
+                          tuple(neurons), res)
+
+
+def program_bracket(prog: KHProgram, W, B, v, tree: PatternTree) -> PatternBracket:
     """Exact bracket from a float solution of the corrected (7) (or (9), ``prog.joint_norm``) in any d.
 
     Encloses BOTH the value of the program and the infinite-width value of (2)+(3) (resp. (2)+(8)):
-    upper = exact LP over the float neurons (each scaled into W) and the exact pattern witnesses
-    (:func:`network_lp`); the LP network is feasible for (2) and, merging equal (pattern, sign) terms
-    (triangle inequality), for the program; ``witnesses`` are exact realisations of J
-    (:func:`exact.sign_patterns.realisations`). Lower = v^T y / G with v the float dual (exactly
+    upper = exact LP over the float neurons (each scaled into W) and the exact pattern witnesses of
+    ``tree`` (:func:`network_lp`); the LP network is feasible for (2) and, merging equal (pattern, sign)
+    terms (triangle inequality), for the program. Lower = v^T y / G with v the float dual (exactly
     centred, 1^T v = 0, when b is free) and G >= sup over the atoms of |v^T sigma(X w + b 1)|
     (:func:`verify.numeric.pattern_sup`): v / G is feasible for the semi-infinite dual of (2) and
     for the dual of the program (module doc of :mod:`exact.kh`), so weak duality bounds both.
@@ -262,47 +339,90 @@ def program_bracket(prog: KHProgram, W, B, v, witnesses) -> Bracket:
         if np.abs(W[k]).sum() + abs(B[k]) > 1e-7:
             nr = term_neuron(prog, t, tuple(_q(a) for a in W[k]), _q(B[k]))
             neurons.append(_unit_neuron(nr.w, nr.b, joint))
-    neurons += [_unit_neuron(r.w, r.b, joint) for r in witnesses]
+    neurons += [_unit_neuron(r.w, r.b, joint) for r in tree.realised]
     if joint:
         neurons.append((tuple(Fraction(0) for _ in X[0]), Fraction(1)))
-    res = network_lp(X, prog.y, prog.alpha, [n for n in neurons if n is not None], joint)
-    upper = res.value if res.status == "optimal" else None
-    vq = [_q(a) for a in v]
-    if not joint:
-        mean = sum(vq, Fraction(0)) / len(vq)
-        vq = [a - mean for a in vq]
-    G = pattern_sup(X, vq, prog.alpha, prog.patterns, joint).upper
-    lower = sum((a * b for a, b in zip(vq, prog.y)), Fraction(0)) / G
-    return Bracket(lower, upper, f"float dual of ({prog.equation}), centred, / sup bound {float(G):.12g}",
-                   f"exact LP over {len(neurons)} atoms (float neurons + pattern witnesses)")
+    neurons = [n for n in neurons if n is not None]
+    return _pattern_bracket(X, prog.y, prog.alpha, joint, tree, v, neurons,
+                            (f"float dual of ({prog.equation}), centred, / pattern sup bound",
+                             f"exact LP over {len(neurons)} atoms (float neurons + pattern witnesses)"))
 
 
-def dictionary_bracket(X, y, alpha: Fraction, patterns, joint: bool, rounds: int = DICT_ROUNDS) -> Bracket:
+def dictionary_bracket(X, y, alpha: Fraction, tree: PatternTree, joint: bool, rounds: int = DICT_ROUNDS
+                       ) -> PatternBracket:
     """Bracket the infinite-width value of (2)+(3) (or (2)+(8), ``joint``) WITHOUT the programs (7)/(9).
 
     Exact LP over a finite dictionary of atoms (:func:`network_lp`): rational unit directions w
     (b free: every knot b = -x_i^T w, plus the free constant; joint: unit [w, b] on the sphere),
     seeded random at first, then column generation with the maximisers of the worst pattern
-    pieces of the LP dual. Upper = best LP value; lower = best v^T y / G, G from
+    pieces of the LP dual (at most ``rounds``, until the width is DICT_WIDTH).
+    Upper = best LP value; lower = best v^T y / G, G from
     :func:`verify.numeric.pattern_sup` (the LP dual satisfies 1^T v = 0 exactly via the constant).
     """
     d = len(X[0])
     rng = np.random.default_rng(0)
     dirs = [sphere_point(u) for u in rng.standard_normal((DICT_DIRECTIONS, d + joint))]
-    lower, upper = None, None
+    low = up = None  # the rounds with the best lower and the best upper end
     for _ in range(rounds):
         if joint:
             neurons = [(u[:d], u[d]) for u in dirs]
         else:
             neurons = [(u, -sum((a * c for a, c in zip(row, u)), Fraction(0))) for u in dirs for row in X]
         res = network_lp(X, y, alpha, neurons, joint)
-        upper = res.value if upper is None else min(upper, res.value)
-        sup = pattern_sup(X, res.y_eq, alpha, patterns, joint)
-        low = sum((a * b for a, b in zip(res.y_eq, y)), Fraction(0)) / sup.upper
-        lower = low if lower is None else max(lower, low)
-        dirs += [sphere_point(u) for u in sup.directions if np.linalg.norm(u) > 0]
-    return Bracket(lower, upper, f"dictionary LP dual / pattern sup bound ({rounds} rounds)",
-                   f"exact dictionary LP ({len(dirs)} directions)")
+        pb = _pattern_bracket(X, y, alpha, joint, tree, res.y_eq, neurons,
+                              ("dictionary LP dual / pattern sup bound", f"exact dictionary LP ({len(dirs)} directions)"))
+        low = pb if low is None or pb.bracket.lower > low.bracket.lower else low
+        up = pb if up is None or pb.bracket.upper < up.bracket.upper else up
+        if up.bracket.upper - low.bracket.lower <= DICT_WIDTH:
+            break
+        dirs += [sphere_point(u) for u in pb.sup.directions if np.linalg.norm(u) > 0]
+    return replace(low, bracket=Bracket(low.bracket.lower, up.bracket.upper, low.bracket.lower_from,
+                                        up.bracket.upper_from), neurons=up.neurons, res=up.res)
+
+
+@dataclass(frozen=True)
+class Corrected2D:
+    """The corrected (7) / (9) on matrix data: float value, program bracket A, dictionary bracket B."""
+
+    program: KHProgram
+    value: float
+    A: PatternBracket
+    B: PatternBracket
+    meet: str  # judge(A, B): both enclose val(2), so CONFIRMED unless a bound is wrong
+    in_a: str  # the float value inside A (tol SOLVER_TOL)
+
+    def certify(self, ctx: Context, res: CheckResult) -> bool:
+        """Write and re-check both brackets' "pattern-bracket" certificates (notes on rejection)."""
+        ok = True
+        inf = "(2)+(8)" if self.program.joint_norm else "(2)+(3)"
+        for tag, pb in (("A", self.A), ("B", self.B)):
+            path, good, problems = ctx.certify(
+                pb.certificate(res.claim, res.case, f"lower <= val{inf} <= upper, alpha = {self.program.alpha} "
+                               f"(bracket {tag} of kh ({self.program.equation}), d = {self.program.dim})"),
+                res.claim, res.case, f"__bracket_{self.program.equation}{tag}")
+            res.certificates.append(path)
+            res.notes += [f"certificate rejected: {q}" for q in problems]
+            ok &= good
+        return ok
+
+    def notes(self) -> list[str]:
+        eq, A, B = self.program.equation, self.A.bracket, self.B.bracket
+        inf = "(2)+(8)" if self.program.joint_norm else "(2)+(3)"
+        return [f"d = {self.program.dim}, N = {len(self.program.X)}, |J| = {len(self.program.patterns)} (exact), "
+                f"{len(self.program.terms())} terms; corrected ({eq}) float (Clarabel) = {self.value:.12g}",
+                f"A = exact bracket from the ({eq}) solution, enclosing both val({eq}) and val{inf}: {A.text(12)} "
+                f"(width {float(A.width):.3g}); float value in A: {self.in_a}",
+                f"B = exact bracket of val{inf} by the dictionary route (no program ({eq})): {B.text(12)} "
+                f"(width {float(B.width):.3g}); A and B meet: {self.meet}"]
+
+
+def corrected_2d(X, y, alpha: Fraction, equation: int, tree: PatternTree) -> Corrected2D:
+    """Solve the corrected (7) (``equation`` 7) or (9) over the exact J of ``tree`` and bracket it twice."""
+    prog = build(X, y, equation, "corrected", alpha, patterns=[r.pattern for r in tree.realised])
+    value, W, B, v = socp(prog)
+    A = program_bracket(prog, W, B, v, tree)
+    Bd = dictionary_bracket(X, y, alpha, tree, prog.joint_norm)
+    return Corrected2D(prog, value, A, Bd, judge(A.bracket, Bd.bracket), judge(A.bracket, Fraction(value), SOLVER_TOL))
 
 
 def check_2d(case: Case, ctx: Context, res: CheckResult, equation: int) -> CheckResult:
@@ -311,13 +431,12 @@ def check_2d(case: Case, ctx: Context, res: CheckResult, equation: int) -> Check
     Compared: the program bracket A (encloses the corrected program's value AND the infinite-width
     value, :func:`program_bracket`) with the dictionary bracket B of the infinite-width value
     (:func:`dictionary_bracket`, no pattern program used): CONFIRMED when they meet (tol 0, both
-    rigorous); the float SOCP value must lie in A (tol SOLVER_TOL).
+    rigorous, both certified as kind "pattern-bracket"); the float SOCP value must lie in A
+    (tol SOLVER_TOL).
     """
-    from exact.sign_patterns import realisations
-
     alpha, X = alpha_of(case), case.X
-    joint, rs = equation == 9, realisations(X)
-    printed = build(X, case.y, equation, "printed", alpha, patterns=[r.pattern for r in rs])
+    tree = pattern_tree(X)
+    printed = build(X, case.y, equation, "printed", alpha, patterns=[r.pattern for r in tree.realised])
     lp = feasibility_lp(printed, plus_only=True)
     feas = solve_lp(lp)
     path, ok, problems = ctx.certify(lp_certificate(
@@ -327,34 +446,34 @@ def check_2d(case: Case, ctx: Context, res: CheckResult, equation: int) -> Check
         res.claim, case.name, "__printed_feasibility")
     res.certificates.append(path)
     res.notes += [f"certificate rejected: {q}" for q in problems]
-    prog = build(X, case.y, equation, "corrected", alpha, patterns=printed.patterns)
-    value, W, B, v = socp(prog)
-    A = program_bracket(prog, W, B, v, rs)
-    Bd = dictionary_bracket(X, case.y, alpha, prog.patterns, joint)
-    meet = judge(A, Bd)
-    in_a = judge(A, Fraction(value), SOLVER_TOL)
-    inf = "(2)+(8)" if joint else "(2)+(3)"
+    c2 = corrected_2d(X, case.y, alpha, equation, tree)
+    ok &= c2.certify(ctx, res)
+    A = c2.A.bracket
+    inf = "(2)+(8)" if equation == 9 else "(2)+(3)"
     res.value = A.text(12)
-    res.notes.append(f"d = {len(X[0])}, N = {len(X)}, |J| = {len(prog.patterns)} (exact), "
-                     f"{len(prog.terms())} terms; corrected ({equation}) float (Clarabel) = {value:.12g}")
-    res.notes.append(f"A = exact bracket from the ({equation}) solution, enclosing both val({equation}) and "
-                     f"val{inf}: {A.text(12)} (width {float(A.width):.3g}); float value in A: {in_a}")
-    res.notes.append(f"B = exact bracket of val{inf} by the dictionary route (no program ({equation})): "
-                     f"{Bd.text(12)} (width {float(Bd.width):.3g}); A and B meet: {meet}")
+    res.notes += c2.notes()
     res.data = {"X": [[str(a) for a in r] for r in X], "y": [str(t) for t in case.y], "alpha": str(alpha),
-                "float": value, "program_bracket": A.as_json(), "dictionary_bracket": Bd.as_json()}
-    verdict = CONFIRMED if meet == CONFIRMED and in_a == CONFIRMED else CONTRADICTED
+                "float": c2.value, "program_bracket": A.as_json(), "dictionary_bracket": c2.B.bracket.as_json()}
+    verdict = CONFIRMED if c2.meet == CONFIRMED and c2.in_a == CONFIRMED else CONTRADICTED
     if feas.status == "infeasible":
         res.notes.append(f"FINDING: ({equation}) as printed is infeasible (exact Farkas vector, eq rows "
                          f"{[str(t) for t in feas.farkas_eq]}) while val{inf} is finite; the corrected "
                          f"({equation}) is {verdict} against val{inf}")
         res.verdict = REFUTED if ok and verdict == CONFIRMED else ERROR
     else:
-        pv = socp(printed)[0]
-        above = pv > float(A.upper) + float(SOLVER_TOL)
-        res.notes.append(f"({equation}) as printed is feasible here, float value {pv:.12g}" +
-                         (f" > upper end of A: differs from val{inf} (float)" if above else ""))
-        res.verdict = (CONTRADICTED if above else verdict) if ok else ERROR
+        pv, _, _, pdual = socp(printed)
+        vq, sup, low = scaled_dual(X, case.y, alpha, equation == 9, tree, pdual, printed=True)
+        path, good, problems = ctx.certify(dual_certificate(
+            "kh-printed-lower", res.claim, case.name, f"lower <= the value of kh ({equation}) as printed",
+            X, case.y, alpha, equation == 9, tree, vq, sup, low), res.claim, case.name, "__printed_lower")
+        res.certificates.append(path)
+        res.notes += [f"certificate rejected: {q}" for q in problems]
+        above = low > A.upper
+        res.notes.append(f"({equation}) as printed is feasible here, float value {pv:.12g}; exact lower bound "
+                         f"{float(low):.12g} (its dual, kind kh-printed-lower)" +
+                         (f" > upper end of A: FINDING: the printed ({equation}) is strictly above val{inf}"
+                          if above else ""))
+        res.verdict = (REFUTED if above else verdict) if ok and good else ERROR
     return res
 
 
@@ -447,7 +566,6 @@ def _centroid(sols: list[KHSolution]) -> KHSolution:
     k = len(sols)
     w = tuple(sum(ws, Fraction(0)) / k for ws in zip(*(s.w for s in sols)))
     b = tuple(sum(bs, Fraction(0)) / k for bs in zip(*(s.b for s in sols)))
-    from dataclasses import replace
     return replace(sols[0], w=w, b=b)
 
 

@@ -32,7 +32,7 @@ from exact.sign_patterns import (
 from ..audit import show
 from ..conventions import KH_3, KH_PATTERNS
 from ..registry import Context, claim
-from ..result import ERROR, PROVED, REFUTED, CheckResult
+from ..result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, CheckResult
 
 
 BOUND_CASES = ("kh-patterns-1d-general", "kh-patterns-1d-repeated", "kh-patterns-2d-general",
@@ -153,7 +153,9 @@ def loose_point(X, patterns, alpha: Fraction):
 
 @claim("kh.lem-1", "kh", "Lemma 1 and its proof (6), Lemma 2, Proposition 1 (Section III-A)",
        "sign-pattern pieces A_s, B_s of the atomic set are convex, cover it, and describe its convex hull",
-       "exact", lambda: [shipped_case("kh-patterns-lem1-leaky"), shipped_case("kh-patterns-lem1-relu")],
+       "exact (1-D), float SOCP + exact brackets (d >= 2)",
+       lambda: [shipped_case(name) for name in ("kh-patterns-lem1-leaky", "kh-patterns-lem1-relu",
+                                                "kh-patterns-lem1-2d-leaky", "kh-patterns-lem1-2d-relu")],
        needs_1d=False, covers=("kh.lem-2", "kh.prop-1"))
 def check_pieces(case: Case, ctx: Context) -> CheckResult:
     """Lemma 1 (convexity of A_s; the proof's description (6)), Lemma 2 (covering), Proposition 1 (1-D).
@@ -222,9 +224,7 @@ def check_pieces(case: Case, ctx: Context) -> CheckResult:
     covered = all(tuple(map(sign, _atom(X, r, alpha))) in J for r in rs)
     res.notes.append(f"Lemma 2: the atom of every witness (w, b) lies in A_(sign z) with sign z in J: {covered}")
     if len(X[0]) != 1:
-        res.notes.append("Proposition 1 in d >= 2 is not checked here (float part not built)")
-        res.verdict = REFUTED if refuted else PROVED if linear and covered else ERROR
-        return res
+        return _proposition_1_float(case, ctx, res, refuted, linear and covered)
     x = [v[0] for v in X]
     lp = pieces_lp(x, case.y, alpha, patterns)
     lp_res = solve_lp(lp)
@@ -254,4 +254,33 @@ def check_pieces(case: Case, ctx: Context) -> CheckResult:
         res.verdict = REFUTED
     elif all(oks) and linear and covered:
         res.verdict = PROVED if lp_res.value == dic.value else REFUTED
+    return res
+
+
+def _proposition_1_float(case: Case, ctx: Context, res: CheckResult, refuted: bool, lemmas: bool) -> CheckResult:
+    """Proposition 1 in d >= 2: the atomic norm (4) through the pattern pieces vs the infinite-width value.
+
+    The pieces description of conv(T^+ u T^-) is the corrected (7) over the intended J; its float
+    SOCP is bracketed exactly (bracket A, which encloses both values) and compared with the
+    dictionary bracket B of (2)+(3) that uses no pattern program (:func:`verify.claims.kh.corrected_2d`,
+    both certified as kind "pattern-bracket"). CONFIRMED when they meet and the exact Lemma 1-2 parts
+    hold; REFUTED when Lemma 1 is refuted exactly (alpha = 0, literal J).
+    """
+    from .kh import corrected_2d
+
+    X, alpha = matrix_of(case), case.params.get("alpha", Fraction(0))
+    res.method = "exact (Lemmas 1-2), float SOCP + exact brackets (Proposition 1)"
+    c2 = corrected_2d(X, case.y, alpha, 7, pattern_tree(X))
+    ok = c2.certify(ctx, res)
+    res.notes += c2.notes()
+    meet = c2.meet == CONFIRMED and c2.in_a == CONFIRMED
+    res.notes.append(f"Proposition 1 (d = {len(X[0])}): the pieces program and the dictionary route "
+                     + ("enclose the same value (brackets A and B meet)" if meet else "DISAGREE (A and B are disjoint)"))
+    res.value = c2.A.bracket.text(12)
+    res.data = {"X": [[str(a) for a in r] for r in X], "y": [str(t) for t in case.y], "alpha": str(alpha),
+                "program_bracket": c2.A.bracket.as_json(), "dictionary_bracket": c2.B.bracket.as_json()}
+    if refuted:
+        res.verdict = REFUTED
+    elif ok and lemmas:
+        res.verdict = CONFIRMED if meet else CONTRADICTED
     return res
