@@ -53,6 +53,7 @@ _KINDS = {
     "pattern-bracket": "pattern_bracket",
     "kh-printed-lower": "pattern_bracket",
     "relu1d-function-norm": "function_space",
+    "kh-face-pieces": "kh_face",
 }
 
 
