@@ -138,9 +138,9 @@ def build(X: Sequence, y: Sequence, equation: int, reading: str, alpha: Fraction
 
 @dataclass(frozen=True)
 class Neuron:
-    """The network term ``weight * sigma(x^T w + b)``."""
+    """The network term ``weight * sigma(x^T w + b)`` (weight +-1 for the programs' terms)."""
 
-    weight: int
+    weight: int | Fraction
     w: tuple[Fraction, ...]
     b: Fraction
 

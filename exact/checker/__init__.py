@@ -49,6 +49,7 @@ _KINDS = {
     "l1-l0-gap": "whitened",
     "bridge-vertex-min": "concave",
     "relu1d-joint-bracket": "kh",
+    "relu1d-joint-exact": "joint_exact",
     "sign-patterns": "patterns",
     "pattern-bracket": "pattern_bracket",
     "kh-printed-lower": "pattern_bracket",

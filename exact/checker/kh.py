@@ -49,30 +49,50 @@ def joint_candidates(x: list[Fraction], v: list[Fraction], alpha: Fraction
             for a in dirs]
 
 
-def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
+def joint_data(doc: dict) -> tuple[list[Fraction], list[Fraction], Fraction]:
+    """data.x (distinct), data.y, data.alpha (!= 1) of a 1-D joint-norm certificate."""
     x = qlist(at(doc, "data.x"), "data.x")
     y = qlist(at(doc, "data.y"), "data.y", len(x))
     alpha = q(at(doc, "data.alpha"), "data.alpha")
     if alpha == 1 or len(set(x)) != len(x) or not x:
         raise Malformed("data: need distinct points x and alpha != 1")
-    fit = [Fraction(0)] * len(x)
-    cost = Fraction(0)
+    return x, y, alpha
+
+
+def joint_network(doc: dict, x: list[Fraction], y: list[Fraction], alpha: Fraction, problems: list[str]
+                  ) -> list[tuple[Fraction, Fraction, Fraction]]:
+    """primal.neurons as (c, w, b); a problem for every data point where sum c sigma(w x + b) != y."""
+    out = []
     for j, nr in enumerate(list_(at(doc, "primal.neurons"), "primal.neurons")):
-        c, w, b = (q(at(nr, k, f"primal.neurons[{j}]"), f"primal.neurons[{j}].{k}") for k in ("c", "w", "b"))
+        out.append(tuple(q(at(nr, k, f"primal.neurons[{j}]"), f"primal.neurons[{j}].{k}") for k in ("c", "w", "b")))
+    for i, (xi, yi) in enumerate(zip(x, y)):
+        f = sum((c * _sigma(w * xi + b, alpha) for c, w, b in out), Fraction(0))
+        if f != yi:
+            problems.append(f"primal: network value {f} at x[{i}] = {xi} but y = {yi}")
+    return out
+
+
+def joint_dual_ok(x: list[Fraction], v: list, alpha: Fraction, problems: list[str]) -> list:
+    """|g_v(a)| <= |a| at every candidate of :func:`joint_candidates` (so on the whole disk); the candidates."""
+    cands = joint_candidates(x, v, alpha)
+    for a, g in cands:
+        if g * g > a[0] * a[0] + a[1] * a[1]:
+            problems.append(f"dual: |g(a)| > |a| at a = ({a[0]}, {a[1]}): g = {g}")
+    return cands
+
+
+def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
+    x, y, alpha = joint_data(doc)
+    cost = Fraction(0)
+    for j, (c, w, b) in enumerate(joint_network(doc, x, y, alpha, problems)):
         if w * w + b * b > 1:
             problems.append(f"primal neuron {j}: w^2 + b^2 = {w * w + b * b} > 1")
         cost += abs(c)
-        fit = [f + c * _sigma(w * xi + b, alpha) for f, xi in zip(fit, x)]
-    for i, (f, yi) in enumerate(zip(fit, y)):
-        if f != yi:
-            problems.append(f"primal: network value {f} at x[{i}] = {x[i]} but y = {yi}")
     upper, lower = q(at(doc, "upper"), "upper"), q(at(doc, "lower"), "lower")
     if cost != upper:
         problems.append(f"primal: sum |c_j| = {cost} but upper = {upper}")
     v = qlist(at(doc, "dual.v"), "dual.v", len(x))
-    for a, g in joint_candidates(x, v, alpha):
-        if g * g > a[0] * a[0] + a[1] * a[1]:
-            problems.append(f"dual: |g(a)| > |a| at a = ({a[0]}, {a[1]}): g = {g}")
+    joint_dual_ok(x, v, alpha, problems)
     if dot(v, y) != lower:
         problems.append(f"dual: v^T y = {dot(v, y)} but lower = {lower}")
     if lower > upper:
