@@ -346,33 +346,3 @@ def min_kinks(x: Sequence[Fraction], y: Sequence[Fraction]) -> int:
             if point is None or not left < point:
                 total, point = total + 1, right
     return total
-
-
-def term_support(sol: KHSolution) -> tuple[list[int], KHSolution]:
-    """The union over all optimal solutions of a 1-D (7)/(11) of the terms with w != 0, and an optimal
-    solution having exactly that support (exact).
-
-    For each term k, max w_k and max -w_k over the optimal face (exact LPs); the average of
-    the maximisers is optimal (convex face) and, since a 1-D pattern fixes the sign of a
-    nonzero w (its direction), no average cancels: its support is the union.
-    """
-    from dataclasses import replace
-
-    lp, m = sol.lp, len(sol.program.terms())
-    face = replace(lp, A_eq=lp.A_eq + ({j: c for j, c in enumerate(lp.c) if c},), b_eq=lp.b_eq + (sol.value,))
-    points, support = [sol.result.x], []
-    for k in range(m):
-        hit = False
-        for sgn in (1, -1):
-            cost = [Fraction(0)] * lp.num_vars
-            cost[3 * k], cost[3 * k + 1] = Fraction(-sgn), Fraction(sgn)  # minimise -sgn w_k
-            res = solve_lp(replace(face, c=tuple(cost)))
-            if res.status == "optimal" and res.value < 0:
-                points.append(res.x)
-                hit = True
-        if hit:
-            support.append(k)
-    xs = [sum(col, Fraction(0)) / len(points) for col in zip(*points)]
-    w = tuple(xs[3 * k] - xs[3 * k + 1] for k in range(m))
-    b = tuple(xs[3 * k + 2] for k in range(m))
-    return support, replace(sol, w=w, b=b)

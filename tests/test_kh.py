@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import json
+import os
 from fractions import Fraction as F
 
 import pytest
@@ -50,13 +52,26 @@ def ctx(tmp_path):
 def test_example_claim(ctx):
     res = check_example(example_cases()[0], ctx)
     assert res.verdict == PROVED and res.value == "30"
-    assert any("numbers of pieces over R: [4, 5, 6, 7]" in n for n in res.notes)
-    assert any("kinks at ['-3/5', '0', '3/5']" in n for n in res.notes)
     assert (res.data["pieces_min"], res.data["pieces_min_proved"]) == (4, True)
-    assert (res.data["pieces_max_witness"], res.data["pieces_max_bound"]) == (7, 15)
-    import os
+    assert (res.data["pieces_max"], res.data["pieces_max_proved"]) == (7, True)
+    assert res.data["nine_value"] == "10 + 4*sqrt(34)" and res.data["nine_unique"] is True
+    assert any("kinks at ['-3/5', '0', '3/5']" in n for n in res.notes)
+    assert any("the (9) solution is also (7)-optimal" in n for n in res.notes)
+    assert any("most-pieces (7) optimum is NOT (9)-optimal: its function differs" in n for n in res.notes)
+    kinds = {check_certificate(json.load(open(p))).kind for p in res.certificates}
+    assert {"kh-face-pieces", "relu1d-joint-exact", "relu1d-joint-bracket", "lp"} <= kinds
     png = res.data["plots"][0]
     assert png.endswith(".png") and os.path.getsize(png) > 1000
+
+
+@pytest.mark.parametrize("case, value, unique_pieces", [
+    (1, "100/9 + 40*sqrt(34)/9", 4), (2, "5/3 + 4*sqrt(26)/3 + 8*sqrt(34)/3", 5)])
+def test_example_variants_exact_nine(ctx, case, value, unique_pieces):
+    """alpha = 1/10 and -1/2: (7) pieces range [4, 7] proved; (9) exact and its optimal function unique."""
+    res = check_example(example_cases()[case], ctx)
+    assert res.verdict == PROVED and (res.data["pieces_min"], res.data["pieces_max"]) == (4, 7)
+    assert res.data["nine_value"] == value and res.data["nine_unique"] is True
+    assert any(f"(9) optimal network (exact): {unique_pieces} pieces" in n for n in res.notes)
 
 
 def test_min_kinks_is_a_lower_bound():

@@ -12,7 +12,6 @@ infinite-width value of (2)+(3) in 1-D. The programs (7), (9), (11) are built li
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
@@ -23,8 +22,10 @@ from exact.certificate import certificate_header, interpolation_certificate, lp_
 from exact.checker.kh import joint_candidates
 from exact.dictionary import Network1D, leaky
 from exact.interpolation import interpolate_1d
-from exact.kh import (KHProgram, KHSolution, Neuron, build, classification_1d, face_solutions,
-                      feasibility_lp, kinks_1d, min_kinks, network_values, solve_1d, term_neuron, term_support)
+from exact.kh import (KHProgram, KHSolution, Neuron, build, classification_1d, feasibility_lp, kinks_1d, solve_1d,
+                      term_neuron)
+from exact.kh_face import piece_range, piece_range_certificate
+from exact.kh_joint import JointExact, joint_exact_certificate, solve_joint_exact
 from exact.l1 import l1_program
 from exact.lp import LPResult, solve_lp
 from exact.sign_patterns import PatternTree, pattern_tree, patterns_certificate
@@ -36,7 +37,6 @@ from ..result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, CheckResul
 
 ALPHAS = (Fraction(0), Fraction(1, 10), Fraction(-1, 2))
 EXAMPLE = "kh-example-1"
-FACE_OBJECTIVES = 12  # seeded objectives explored over the optimal face of (7) on the example
 
 
 def convention(base: Convention, alpha: Fraction) -> str:
@@ -186,8 +186,30 @@ def joint_bracket(x: list[Fraction], y: tuple[Fraction, ...], alpha: Fraction, p
                    "float neurons of (9) in the unit disk + exact LP for the output weights"), body
 
 
-def solve_joint(case: Case, ctx: Context, res: CheckResult):
-    """Float (9) corrected on a 1-D case, its exact (2)+(8) bracket certified; (value, bracket, W, B, prog)."""
+@dataclass(frozen=True)
+class Joint1D:
+    """(2)+(8) / (9) in 1-D: the float (9) solution, its exact bracket and the exact optimum (if decided)."""
+
+    value: float  # the corrected (9), Clarabel
+    bracket: Bracket
+    W: np.ndarray
+    B: np.ndarray
+    program: KHProgram
+    exact: JointExact
+    ok: bool  # every certificate accepted
+
+    def neurons(self) -> list[Neuron]:
+        """The float (9) solution as neurons with rational (w, b)."""
+        return [term_neuron(self.program, t, (_q(self.W[k][0]),), _q(self.B[k]))
+                for k, t in enumerate(self.program.terms()) if abs(self.W[k][0]) + abs(self.B[k]) > 1e-7]
+
+    def exact_neurons(self) -> list[Neuron]:
+        return [Neuron(c, (w,), b) for w, b, c in self.exact.neurons]
+
+
+def solve_joint(case: Case, ctx: Context, res: CheckResult) -> Joint1D:
+    """Float (9) corrected on a 1-D case, its exact (2)+(8) bracket, and the exact optimum
+    (:func:`exact.kh_joint.solve_joint_exact`, warm-started by the float dual), all certified."""
     alpha, x = alpha_of(case), _x(case)
     prog = build(x, case.y, 9, "corrected", alpha)
     value, W, B, v = socp(prog)
@@ -195,10 +217,25 @@ def solve_joint(case: Case, ctx: Context, res: CheckResult):
     doc = certificate_header("relu1d-joint-bracket", res.claim, case.name,
                              "lower <= inf ||mu||_TV s.t. fit, W = {w^2 + b^2 <= 1} (kh (2)+(8)) <= upper")
     doc.update(body)
-    path, ok, problems = ctx.certify(doc, res.claim, case.name, "__joint_bracket")
-    res.certificates.append(path)
-    res.notes += [f"certificate rejected: {q}" for q in problems]
-    return value, bracket, W, B, prog, ok
+    docs = [(doc, "__joint_bracket")]
+    ex = solve_joint_exact(x, case.y, alpha, v)
+    if ex.status == "optimal":
+        docs.append((joint_exact_certificate(ex, res.claim, case.name), "__joint_exact"))
+    ok = True
+    for d, suffix in docs:
+        path, good, problems = ctx.certify(d, res.claim, case.name, suffix)
+        res.certificates.append(path)
+        res.notes += [f"certificate rejected: {q}" for q in problems]
+        ok &= good
+    if ex.status == "optimal":
+        inside = bracket.lower <= ex.value <= bracket.upper
+        ok &= inside
+        res.notes.append(f"(2)+(8) exact optimum {ex.value_expr} = {ex.value_float:.12g} (kind relu1d-joint-exact: "
+                         f"primal network and dual v over the field of its surds); inside the bracket "
+                         f"{bracket.text(12)}: {inside}")
+    else:
+        res.notes.append(f"(2)+(8) exact optimum not decided ({ex.reason}); bracket {bracket.text(12)}")
+    return Joint1D(value, bracket, W, B, prog, ex, ok)
 
 
 # ---------------------------------------------------------------- d >= 2: float SOCPs, exact brackets
@@ -490,15 +527,16 @@ def check_thm2(case: Case, ctx: Context) -> CheckResult:
         return check_2d(case, ctx, CheckResult("kh.thm-2", case.name, ERROR, "float SOCP + exact brackets",
                                                convention(KH_8, alpha)), 9)
     x = _x(case)
-    res = CheckResult("kh.thm-2", case.name, ERROR, "float + exact bracket", convention(KH_8, alpha))
+    res = CheckResult("kh.thm-2", case.name, ERROR, "exact (2)+(8), float (9) bracketed", convention(KH_8, alpha))
     # feasibility of the printed (9) does not depend on the norm: the LP of (7)'s constraints decides it
     printed = solve_1d(build(x, case.y, 7, "printed", alpha))
     ok = _certify_lp(printed, res, ctx, case.name, "__printed_feasibility",
                      "the constraint set of (9) as printed with '< 0' relaxed to '<= 0' (same as (7)'s)")
-    value, bracket, *_, ok2 = solve_joint(case, ctx, res)
-    res.value = bracket.text(12)
-    verdict = judge(bracket, Fraction(value), SOLVER_TOL)
-    res.notes.append(f"(2)+(8) exact bracket {bracket.text(12)}; corrected (9) float value {value:.10g}: {verdict}")
+    joint = solve_joint(case, ctx, res)
+    ok2, bracket = joint.ok, joint.bracket
+    res.value = str(joint.exact.value_expr) if joint.exact.status == "optimal" else bracket.text(12)
+    verdict = judge(bracket, Fraction(joint.value), SOLVER_TOL)
+    res.notes.append(f"corrected (9) float value {joint.value:.10g} against the exact (2)+(8) bracket: {verdict}")
     if printed.status == "optimal":
         res.notes.append("(9) as printed (closure) is feasible on this data")
         res.verdict = verdict if ok and ok2 else ERROR
@@ -552,105 +590,111 @@ def check_thm3(case: Case, ctx: Context) -> CheckResult:
 
 # ---------------------------------------------------------------- the Figure 1 example
 
-def _pieces(sol: KHSolution) -> int:
-    return len(kinks_1d(sol.neurons(), sol.program.alpha)) + 1
-
-
 def _network(neurons: list[Neuron], alpha: Fraction) -> Network1D:
     return Network1D(tuple(n.w[0] for n in neurons), tuple(n.b for n in neurons),
                      tuple(Fraction(n.weight) for n in neurons), Fraction(0), alpha)
 
 
-def _centroid(sols: list[KHSolution]) -> KHSolution:
-    """The average of optimal solutions: optimal (convex face), with the union of their supports."""
-    k = len(sols)
-    w = tuple(sum(ws, Fraction(0)) / k for ws in zip(*(s.w for s in sols)))
-    b = tuple(sum(bs, Fraction(0)) / k for bs in zip(*(s.b for s in sols)))
-    return replace(sols[0], w=w, b=b)
+def _describe(neurons: list[Neuron], alpha: Fraction) -> str:
+    return (f"{len(kinks_1d(neurons, alpha)) + 1} pieces, kinks at {[str(t) for t in kinks_1d(neurons, alpha)]}; "
+            "neurons " + ", ".join(f"{'+' if n.weight > 0 else ''}{n.weight} s({n.w[0]} x + {n.b})" for n in neurons))
 
 
 def joint_cost_bounds(neurons: list[Neuron]) -> tuple[Fraction, Fraction]:
-    """Rational bounds on sum_j sqrt(w_j^2 + b_j^2): the (9) cost of a network of (7)."""
+    """Rational bounds on sum_j |c_j| sqrt(w_j^2 + b_j^2): the (9) cost of a network of (7)."""
     lo = hi = Fraction(0)
     for n in neurons:
         a, c = sqrt_bounds(n.w[0] ** 2 + n.b ** 2, 30)
-        lo, hi = lo + a, hi + c
+        lo, hi = lo + abs(n.weight) * a, hi + abs(n.weight) * c
     return lo, hi
 
 
 @claim("kh.example-1", "kh", "Section V, Figure 1 (the 1-D example)",
        "(7) has optimal solutions with different numbers of pieces; (9)'s solution is Fig. 1(c); "
-       "Fig. 1(a),(b)-type solutions of (7) are not optimal for (9)", "exact (7), float (9)", example_cases)
+       "Fig. 1(a),(b)-type solutions of (7) are not optimal for (9)", "exact", example_cases)
 def check_example(case: Case, ctx: Context) -> CheckResult:
-    """(7) corrected exactly (the printed one is infeasible here, see kh.thm-1); (9) corrected bracketed."""
+    """(7) corrected exactly with its exact piece range; (9) / (2)+(8) exactly, with uniqueness.
+
+    (7) (the printed one is infeasible here, see kh.thm-1): optimum, and the least and largest
+    number of pieces over R over its optimal face (:func:`exact.kh_face.piece_range`, kind
+    kh-face-pieces). (9): the exact optimum of (2)+(8) and whether its optimal function is unique
+    (:func:`exact.kh_joint.solve_joint_exact`, kind relu1d-joint-exact), with the float (9) and its
+    exact bracket as a cross-check. A (7)-optimal network is not (9)-optimal when its function differs
+    from the unique (9)-optimal one, or (fallback) when its (9)-cost exceeds the bracket's upper end.
+    PROVED when (7) has optimal solutions with different numbers of pieces and one of them is
+    shown not (9)-optimal, everything certified.
+    """
     alpha, x = alpha_of(case), _x(case)
-    res = CheckResult("kh.example-1", case.name, ERROR, "exact (7), float (9)", convention(KH_3, alpha))
+    res = CheckResult("kh.example-1", case.name, ERROR, "exact", convention(KH_3, alpha))
     sol = solve_1d(build(x, case.y, 7, "corrected", alpha))
     ok = _certify_lp(sol, res, ctx, case.name, "__eq7", "optimal value")
-    m = len(sol.program.terms())
-    rng = random.Random(0)
-    sols = face_solutions(sol, [[rng.randint(-3, 3) for _ in range(m)] for _ in range(FACE_OBJECTIVES)])
-    sols.append(_centroid(sols))
-    support, widest = term_support(sol)
-    sols.append(widest)
-    pieces = [_pieces(s) for s in sols]
-    lo, hi = min(pieces), max(pieces)
-    floor = min_kinks(x, case.y) + 1
+    pr = piece_range(sol)
+    path, good, problems = ctx.certify(piece_range_certificate(pr, res.claim, case.name), res.claim, case.name,
+                                       "__eq7_pieces")
+    res.certificates.append(path)
+    res.notes += [f"certificate rejected: {q}" for q in problems]
+    ok &= good
     res.value = str(sol.value)
-    res.notes.append(f"(7) corrected: exact optimum {sol.value}; {len(sols)} exact optimal solutions explored "
-                     f"(vertices of the optimal face, their centroid, and an optimum with the union of all "
-                     f"optimal supports); numbers of pieces over R: {sorted(set(pieces))}")
-    res.notes.append(f"fewest pieces over ALL optimal solutions = {lo}: PROVED (exact witness, and the secant slopes "
-                     f"force >= {floor - 1} kinks for any interpolant, exact.kh.min_kinks)" if lo == floor else
-                     f"fewest pieces: witness {lo}, secant lower bound {floor} (gap not closed)")
-    res.notes.append(f"most pieces over optimal solutions: >= {hi} (exact witness) and <= {len(support) + 1} (the "
-                     f"union of the term supports over the optimal face has {len(support)} terms, one kink each, "
-                     f"exact LPs per term)" + (": PROVED" if hi == len(support) + 1 else
-                                               "; the exact maximum in between is not decided"))
-    few, many = sols[pieces.index(lo)], sols[pieces.index(hi)]
-    f_few, f_many = _network(few.neurons(), alpha), _network(many.neurons(), alpha)
-    for tag, s in (("fewest", few), ("most", many)):
-        res.notes.append(f"{tag} pieces ({_pieces(s)}): kinks at {[str(t) for t in kinks_1d(s.neurons(), alpha)]}; "
-                         "neurons " + ", ".join(f"{n.weight:+d} s({n.w[0]} x + {n.b})" for n in s.neurons()))
-    # every witness must fit the data and cost the optimum, exactly
-    for s in (few, many):
-        fits = network_values(s.neurons(), [(t,) for t in x], alpha) == list(case.y)
-        cost = sum((abs(n.w[0]) for n in s.neurons()), Fraction(0))
-        ok &= fits and cost == sol.value
-    several = lo < hi and not f_few.same_function(f_many)
+    res.notes.append(f"(7) corrected: exact optimum {sol.value}; over its optimal face the number of pieces over R "
+                     f"ranges from {pr.min_pieces} to {pr.max_pieces}")
+    res.notes.append(f"fewest = {pr.min_pieces}: " + ("PROVED (the secant slopes force as many for ANY interpolant)"
+                                                     if pr.min_proved else f"witness only (secant floor {pr.min_floor})"))
+    res.notes.append(f"most = {pr.max_pieces}: " + (
+        f"PROVED (the terms fall into {len(pr.classes)} classes with one common kink on the affine hull of the "
+        f"face, {sum(pr.jumping)} of them with a slope jump not identically 0, so no optimum has more than "
+        f"{pr.max_bound}; a generic relative-interior point attains it)" if pr.max_proved else
+        f"witness; upper bound {pr.max_bound}"))
+    few, many = pr.min_witness.neurons(), pr.max_witness.neurons()
+    res.notes.append(f"fewest-pieces (7) optimum: {_describe(few, alpha)}")
+    res.notes.append(f"most-pieces (7) optimum: {_describe(many, alpha)}")
+    several = pr.min_pieces < pr.max_pieces
     res.notes.append("(7) has optimal solutions with different numbers of pieces (exact witnesses)" if several
-                     else "FINDING: all explored optimal solutions of (7) have the same number of pieces")
-    value9, bracket, W9, B9, prog9, ok9 = solve_joint(case, ctx, res)
-    res.notes.append(f"(9) corrected: float {value9:.10g}, exact bracket of (2)+(8) {bracket.text(12)}")
-    not_opt = []
-    for s in sols:
-        lo9, _ = joint_cost_bounds(s.neurons())
-        not_opt.append(lo9 > bracket.upper)
-    res.notes.append(f"(9)-cost of the (7)-optimal solutions: {sum(not_opt)} of {len(sols)} exceed the (9) upper "
-                     f"bound {float(bracket.upper):.10g} (not optimal for (9), exactly)")
-    nine = [term_neuron(prog9, t, (_q(W9[k][0]),), _q(B9[k])) for k, t in enumerate(prog9.terms())
-            if abs(W9[k][0]) + abs(B9[k]) > 1e-7]
-    cost7 = sum((abs(n.w[0]) for n in nine), Fraction(0))
-    res.notes.append(f"the float (9) optimum has (7)-cost {float(cost7):.10g} vs (7) optimum {float(sol.value):.10g}"
-                     f" ({'consistent with' if abs(cost7 - sol.value) <= SOLVER_TOL * 100 else 'NOT'} "
-                     "being (7)-optimal, Fig. 1(c)=(d)); its kinks: "
-                     f"{[round(float(t), 6) for t in kinks_1d(nine, alpha)]}")
-    res.notes.append("uniqueness of the (9) optimal function: NOT decided (only a float optimum and the exact "
-                     "bracket of its value are computed; the (7)-optima above are excluded exactly when their "
-                     "(9)-cost lower bound exceeds the bracket's upper end)")
+                     else "FINDING: every optimal solution of (7) has the same number of pieces")
+    joint = solve_joint(case, ctx, res)
+    ok &= joint.ok
+    ex = joint.exact
+    f9 = _network(joint.exact_neurons(), alpha) if ex.status == "optimal" else None
+    if f9 is not None:
+        cost7 = sum((abs(n.weight * n.w[0]) for n in joint.exact_neurons()), Fraction(0))
+        res.notes.append(f"(9) optimal network (exact): {_describe(joint.exact_neurons(), alpha)}; the optimal "
+                         "function is " + {True: f"UNIQUE (every optimal measure lives on the {len(ex.contacts)} "
+                                                 f"contact atoms of the exact dual; test: {ex.uniqueness})",
+                                           False: "NOT unique (two exact optimal networks with different functions)",
+                                           None: "not decided"}[ex.unique])
+        res.notes.append(f"its (7)-cost sum |c w| = {cost7}" + (" = the (7) optimum: the (9) solution is also (7)-optimal, "
+                                                                 "as kh state (Fig. 1(d) = 1(c))" if cost7 == sol.value else
+                                                                 f" > the (7) optimum {sol.value}: it is not (7)-optimal"))
+    excluded = []
+    for tag, nr in (("fewest", few), ("most", many)):
+        same = f9 is not None and _network(nr, alpha).same_function(f9)
+        if ex.unique and not same:
+            excluded.append(tag)
+            res.notes.append(f"the {tag}-pieces (7) optimum is NOT (9)-optimal: its function differs from the "
+                             "unique (9)-optimal one (Fig. 1(a),(b) type)")
+        elif joint_cost_bounds(nr)[0] > joint.bracket.upper:
+            excluded.append(tag)
+            res.notes.append(f"the {tag}-pieces (7) optimum is NOT (9)-optimal as a network: its (9)-cost exceeds "
+                             "the (2)+(8) upper bound" + (" (its function is the (9)-optimal one, Fig. 1(c) = (d))"
+                                                          if same else ""))
+        elif same:
+            res.notes.append(f"the {tag}-pieces (7) optimum has the (9)-optimal function (Fig. 1(c) = (d))")
     from ..plots import plot_1d
     from ..registry import file_name
     folder = ctx.out_dir / "plots"
     folder.mkdir(parents=True, exist_ok=True)
+    nine = f9 if f9 is not None else _network(joint.neurons(), alpha)
     png = plot_1d(str(folder / file_name(res.claim, case.name, "", ".png")), x, case.y,
-                  [(f"(7) optimum, {_pieces(few)} pieces", f_few), (f"(7) optimum, {_pieces(many)} pieces", f_many),
-                   ("(9) float optimum", _network(nine, alpha))],
-                  title=f"kh Fig. 1, alpha = {alpha}: (7) value {sol.value}, (9) in {bracket.text(8)}")
+                  [(f"(7) optimum, {pr.min_pieces} pieces", _network(few, alpha)),
+                   (f"(7) optimum, {pr.max_pieces} pieces", _network(many, alpha)),
+                   ("(9) optimum" + (" (exact)" if f9 is not None else " (float)"), nine)],
+                  title=f"kh Fig. 1, alpha = {alpha}: (7) value {sol.value}, (9) value "
+                        + (str(ex.value_expr) if f9 is not None else joint.bracket.text(8)))
     res.notes.append(f"plot (like Fig. 1): {png}")
     res.data = {"x": [str(t) for t in x], "y": [str(t) for t in case.y], "alpha": str(alpha),
-                "seven": [[(n.weight, str(n.w[0]), str(n.b)) for n in s.neurons()] for s in (few, many)],
-                "nine": [(n.weight, float(n.w[0]), float(n.b)) for n in nine], "plots": [png],
-                "pieces_min": lo, "pieces_min_proved": lo == floor, "pieces_max_witness": hi,
-                "pieces_max_bound": len(support) + 1}
-    res.verdict = PROVED if ok and ok9 and several and any(not_opt) else (ERROR if not (ok and ok9) else REFUTED)
+                "seven": [[(str(n.weight), str(n.w[0]), str(n.b)) for n in nr] for nr in (few, many)],
+                "nine": [[str(c), str(w), str(b)] for w, b, c in ex.neurons], "nine_value": str(ex.value_expr),
+                "nine_unique": ex.unique, "plots": [png],
+                "pieces_min": pr.min_pieces, "pieces_min_proved": pr.min_proved,
+                "pieces_max": pr.max_pieces, "pieces_max_proved": pr.max_proved}
+    res.verdict = PROVED if ok and several and excluded else (ERROR if not ok else REFUTED)
     return res
