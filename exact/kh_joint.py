@@ -97,9 +97,9 @@ class JointExact:
 
     @property
     def value_expr(self) -> sympy.Expr | None:
-        return None if self.value is None else sympy.nsimplify(sum(
+        return None if self.value is None else sum(
             (sympy.Rational(r.numerator, r.denominator) * sympy.sqrt(m) for m, r in self.value.c.items()),
-            sympy.Integer(0)))
+            sympy.Integer(0))
 
     @property
     def value_float(self) -> float | None:

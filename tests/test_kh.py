@@ -65,7 +65,7 @@ def test_example_claim(ctx):
 
 
 @pytest.mark.parametrize("case, value, unique_pieces", [
-    (1, "100/9 + 40*sqrt(34)/9", 4), (2, "5/3 + 4*sqrt(26)/3 + 8*sqrt(34)/3", 5)])
+    (1, "100/9 + 40/9*sqrt(34)", 4), (2, "5/3 + 4/3*sqrt(26) + 8/3*sqrt(34)", 5)])
 def test_example_variants_exact_nine(ctx, case, value, unique_pieces):
     """alpha = 1/10 and -1/2: (7) pieces range [4, 7] proved; (9) exact and its optimal function unique."""
     res = check_example(example_cases()[case], ctx)

@@ -15,9 +15,10 @@ The min-norm interpolation problem each paper poses for 1-D data (x_i, y_i), ReL
   (pe (2)'s weight decay beta/2(||u||^2 + alpha^2) gives (6) with factor 1 as beta -> 0), and so is
   ddb (5)/(6) with V = |c| ||(a, b)|| (ddb (1): no output bias); ddb's weight decay V = ||theta||^2
   (no 1/2) gives 2 J. No paper here needs a joint norm with an output bias. J is irrational in
-  general: an exact-endpoint bracket from kh's float (9) (:func:`verify.claims.kh.solve_joint`,
-  kind relu1d-joint-bracket); when the float dual snaps to a small-denominator v that is exactly
-  feasible with v^T y = the exact upper bound, J is exact (a second certificate).
+  general: exact in a field of square roots when :func:`exact.kh_joint.solve_joint_exact` decides it
+  (kind relu1d-joint-exact, with the uniqueness of the optimal function), and always an
+  exact-endpoint bracket from kh's float (9) (:func:`verify.claims.kh.solve_joint`, kind
+  relu1d-joint-bracket).
 
 Relations checked exactly on every case (:func:`relations`):
   kh (7) = P; ses (25) = P and attained; ep (3) = 2 P (exact rescaled witness);
@@ -35,19 +36,17 @@ finite network reaches the infimum.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from fractions import Fraction
 
 from cases import Case, shipped_case
 from exact.certificate import interpolation_certificate, lp_certificate
-from exact.checker.kh import joint_candidates
+from exact.checker.joint_exact import Surd
 from exact.dictionary import Network1D
 from exact.face import optimal_face
 from exact.interpolation import Interpolation1D, interpolate_1d
 from exact.kh import build, solve_1d
 from exact.lp import solve_lp
-from exact.rational import sqrt_bounds
 
 from ..conventions import DDB_6, DDB_WD, EP_3, EP_4, EP_37, KH_3, KH_8, PE_6, SES_25, Convention
 from ..numeric import Bracket
@@ -58,7 +57,6 @@ from .ep_rankone import finite_network, rescaled_cost
 from .kh import solve_joint
 
 CASES = ("ep-prop-3.1-eq", "kh-example-1", "constant-labels", "abs-plus-one")
-SNAP_DENOMINATORS = (1, 2, 3, 4, 6, 10, 100, 1000)  # tried on the float dual of (9)
 
 
 def default_cases() -> list[Case]:
@@ -77,8 +75,9 @@ class Values:
     ep3_witness: Fraction  # R of the balanced rescaling of the ep (4) optimum (its hidden part)
     ep3_fits: bool
     ep37: Fraction | None  # None: (37) infeasible
-    joint: Bracket
-    joint_from_ep: tuple[Fraction, Fraction]  # rational bounds on sum |w_j| sqrt(1 + t_j^2) + |c|
+    joint: Bracket  # J, exact endpoints
+    joint_exact: Surd | None  # J exactly, when decided (exact.kh_joint)
+    joint_from_ep: Surd  # sum |w_j| sqrt(1 + t_j^2) + |c| over the ep (4) optimum
 
 
 @dataclass(frozen=True)
@@ -93,12 +92,12 @@ def relations(v: Values, conventions: tuple[Convention, ...] = (KH_8, PE_6, DDB_
 
     >>> b = Bracket(Fraction(1), Fraction(1))
     >>> vals = Values(Fraction(0), False, Fraction(0), Fraction(0), True, Fraction(0), True, Fraction(2), b,
-    ...               (Fraction(1), Fraction(1)))
+    ...               None, Surd.of(1))
     >>> all(r.holds for r in relations(vals))
     True
     """
-    P, J = v.ep4, v.joint
-    lo_u, hi_u = v.joint_from_ep
+    P, J, cost = v.ep4, v.joint, v.joint_from_ep
+    hi, lo = (v.joint_exact, v.joint_exact) if v.joint_exact is not None else (J.upper, J.lower)
     same = {(c.alpha, c.hidden_bias, c.output_bias) for c in conventions}
     return [
         Relation("kh (2)+(3) = ep (4): kh's finite program (7) (corrected) has the value P",
@@ -112,26 +111,25 @@ def relations(v: Values, conventions: tuple[Convention, ...] = (KH_8, PE_6, DDB_
         Relation("ep (37) >= ep (4), with equality only if P is attained",
                  v.ep37 is None or (v.ep37 >= P and (v.ep37 > P or v.ep4_attained)),
                  f"ep (37) = {'infeasible' if v.ep37 is None else v.ep37}, P = {P}, attained: {v.ep4_attained}"),
-        Relation("J >= P (||(w, b)||_2 <= 1 implies |w| <= 1)", J.upper >= P,
-                 f"J = {J.upper}, P = {P}" if J.lower == J.upper else
-                 f"J upper {float(J.upper):.12g} >= P = {P}" + (f"; strict: J lower {float(J.lower):.12g} > P"
-                                                                if J.lower > P else "")),
-        Relation("J <= sum_j |w_j| sqrt(1 + t_j^2) + |c| over the ep (4) optimum", J.lower <= lo_u,
-                 f"J lower {float(J.lower):.12g} <= {float(lo_u):.12g} (bound in [{float(lo_u):.15g}, "
-                 f"{float(hi_u):.15g}])"),
+        Relation("J >= P (||(w, b)||_2 <= 1 implies |w| <= 1)", hi >= P,
+                 f"J = {hi} >= P = {P}" + ("; strict" if lo > P else "") if v.joint_exact is not None else
+                 f"J upper {float(hi):.12g} >= P = {P}" + (f"; strict: J lower {float(lo):.12g} > P"
+                                                           if lo > P else "")),
+        Relation("J <= sum_j |w_j| sqrt(1 + t_j^2) + |c| over the ep (4) optimum", lo <= cost,
+                 f"J {'=' if v.joint_exact is not None else 'lower'} {float(lo):.12g} <= {cost} = {float(cost):.12g}"
+                 + (" (equal: the ep optimum is J-optimal)" if lo == cost else "")),
         Relation("kh (2)+(8) = pe (6) (bias as a feature) = ddb (5)/(6) (V = |c| ||(a, b)||): one problem",
                  len(same) == 1, "; ".join(f"alpha {a}, hidden bias {h}, output bias {o}" for a, h, o in same)),
     ]
 
 
-def _ep_bound(sol: Interpolation1D) -> tuple[Fraction, Fraction]:
-    """Rational bounds on sum_j |w_j| sqrt(1 + t_j^2) + |c| (joint cost of the ep optimum)."""
-    lo = hi = abs(sol.constant)
+def _ep_joint_cost(sol: Interpolation1D) -> Surd:
+    """sum_j |w_j| sqrt(1 + t_j^2) + |c|: the joint-norm cost of the ep optimum, exactly (module doc)."""
+    cost = Surd.of(abs(sol.constant))
     for a, w in zip(sol.atoms, sol.weights):
         if w:
-            s_lo, s_hi = sqrt_bounds(1 + a.knot * a.knot)
-            lo, hi = lo + abs(w) * s_lo, hi + abs(w) * s_hi
-    return lo, hi
+            cost += abs(w) * Surd.sqrt(1 + a.knot * a.knot)
+    return cost
 
 
 def _ep3_witness(sol: Interpolation1D) -> tuple[Fraction, bool]:
@@ -142,42 +140,6 @@ def _ep3_witness(sol: Interpolation1D) -> tuple[Fraction, bool]:
         return rescaled_cost(net, sol.y, sol.x)
     hidden = Network1D.from_atoms(sol.atoms, sol.weights)
     return rescaled_cost(hidden, [yi - sol.constant for yi in sol.y], sol.x)
-
-
-def _snap_joint(doc: dict) -> dict | None:
-    """The bracket certificate with an exactly feasible small-denominator dual closing it, or None.
-
-    The float dual is only a warm start: a snapped v counts when g(a)^2 <= |a|^2 on every candidate
-    direction (exact) and v^T y equals the exact upper bound; the checker re-checks both.
-    """
-    x = [Fraction(t) for t in doc["data"]["x"]]
-    y = [Fraction(t) for t in doc["data"]["y"]]
-    alpha, upper = Fraction(doc["data"]["alpha"]), Fraction(doc["upper"])
-    v0 = [Fraction(t) for t in doc["dual"]["v"]]
-    for K in SNAP_DENOMINATORS:
-        v = [t.limit_denominator(K) for t in v0]
-        if sum((a * b for a, b in zip(v, y)), Fraction(0)) != upper:
-            continue
-        if all(g * g <= a[0] ** 2 + a[1] ** 2 for a, g in joint_candidates(x, v, alpha)):
-            return {**doc, "dual": {"v": [str(t) for t in v]}, "lower": str(upper)}
-    return None
-
-
-def _joint(case: Case, ctx: Context, res: CheckResult) -> tuple[Bracket, bool]:
-    """kh (9)'s certified bracket of J, closed exactly when a snapped dual allows."""
-    _, bracket, *_, ok = solve_joint(case, ctx, res)
-    if bracket.lower == bracket.upper:
-        return bracket, ok
-    with open(res.certificates[-1]) as fh:
-        snapped = _snap_joint(json.load(fh))
-    if snapped is None:
-        return bracket, ok
-    snapped["statement"] = "J = inf ||mu||_TV s.t. fit, W = {w^2 + b^2 <= 1} (kh (2)+(8)) exactly: lower = upper"
-    path, good, problems = ctx.certify(snapped, res.claim, case.name, "__joint_exact")
-    res.certificates.append(path)
-    res.notes += [f"certificate rejected: {q}" for q in problems]
-    return (Bracket(bracket.upper, bracket.upper, "snapped exact dual", bracket.upper_from), ok and good) \
-        if good else (bracket, ok)
 
 
 def _certify(ctx: Context, res: CheckResult, doc: dict, suffix: str) -> tuple[str, bool]:
@@ -221,17 +183,21 @@ def check_conventions(case: Case, ctx: Context) -> CheckResult:
         ep37_path, good = _certify(ctx, res, lp_certificate(lp37, solve_lp(lp37), res.claim, case.name,
                                                             "ep (37): min ||w||_1 s.t. A_e w = y"), "__ep37")
         ok &= good
-    joint, good = _joint(case, ctx, res)
-    ok &= good
+    joint = solve_joint(case, ctx, res)
+    ok &= joint.ok
+    ex = joint.exact if joint.exact.status == "optimal" else None
     R, fits = _ep3_witness(ep)
     vals = Values(ep.value, ep.attained, kh7.value, ses.value, ses.attained, R, fits, ep.value_without_constant,
-                  joint, _ep_bound(ep))
+                  joint.bracket, None if ex is None else ex.value, _ep_joint_cost(ep))
     unique = _unique(ep.solution.lp, ep.solution.result)
     att = "yes" if ep.attained else "no (the constant needs a bias -> oo)"
-    J = str(joint.upper) if joint.lower == joint.upper else joint.text(12)
-    J2 = str(2 * joint.upper) if joint.lower == joint.upper else Bracket(2 * joint.lower, 2 * joint.upper).text(12)
+    br = joint.bracket
+    J = str(ex.value) if ex else br.text(12)
+    J2 = str(2 * ex.value) if ex else Bracket(2 * br.lower, 2 * br.upper).text(12)
     joint_cert = res.certificates[-1]
-    joint_att, joint_uniq = "yes (W compact: the atom set is compact)", "unknown (float bracket)"
+    joint_att = "yes (W compact: the atom set is compact)"
+    joint_uniq = ("unknown (float bracket)" if ex is None or ex.unique is None else
+                  "the optimal function: " + ("yes" if ex.unique else "no") + " (exact)")
     res.data = {"x": [str(t) for t in x], "y": [str(t) for t in y], "table": [
         _row(EP_4, "inf ||w||_1, |u_j| <= 1, b free, no output bias", str(ep.value), att, unique, ep4_path),
         _row(KH_3, "kh (2)+(3) = ep (4); its finite program (7) corrected", f"{ep.value} ((7): {kh7.value})",

@@ -230,7 +230,7 @@ def solve_joint(case: Case, ctx: Context, res: CheckResult) -> Joint1D:
     if ex.status == "optimal":
         inside = bracket.lower <= ex.value <= bracket.upper
         ok &= inside
-        res.notes.append(f"(2)+(8) exact optimum {ex.value_expr} = {ex.value_float:.12g} (kind relu1d-joint-exact: "
+        res.notes.append(f"(2)+(8) exact optimum {ex.value} = {ex.value_float:.12g} (kind relu1d-joint-exact: "
                          f"primal network and dual v over the field of its surds); inside the bracket "
                          f"{bracket.text(12)}: {inside}")
     else:
@@ -534,7 +534,7 @@ def check_thm2(case: Case, ctx: Context) -> CheckResult:
                      "the constraint set of (9) as printed with '< 0' relaxed to '<= 0' (same as (7)'s)")
     joint = solve_joint(case, ctx, res)
     ok2, bracket = joint.ok, joint.bracket
-    res.value = str(joint.exact.value_expr) if joint.exact.status == "optimal" else bracket.text(12)
+    res.value = str(joint.exact.value) if joint.exact.status == "optimal" else bracket.text(12)
     verdict = judge(bracket, Fraction(joint.value), SOLVER_TOL)
     res.notes.append(f"corrected (9) float value {joint.value:.10g} against the exact (2)+(8) bracket: {verdict}")
     if printed.status == "optimal":
@@ -688,11 +688,11 @@ def check_example(case: Case, ctx: Context) -> CheckResult:
                    (f"(7) optimum, {pr.max_pieces} pieces", _network(many, alpha)),
                    ("(9) optimum" + (" (exact)" if f9 is not None else " (float)"), nine)],
                   title=f"kh Fig. 1, alpha = {alpha}: (7) value {sol.value}, (9) value "
-                        + (str(ex.value_expr) if f9 is not None else joint.bracket.text(8)))
+                        + (str(ex.value) if f9 is not None else joint.bracket.text(8)))
     res.notes.append(f"plot (like Fig. 1): {png}")
     res.data = {"x": [str(t) for t in x], "y": [str(t) for t in case.y], "alpha": str(alpha),
                 "seven": [[(str(n.weight), str(n.w[0]), str(n.b)) for n in nr] for nr in (few, many)],
-                "nine": [[str(c), str(w), str(b)] for w, b, c in ex.neurons], "nine_value": str(ex.value_expr),
+                "nine": [[str(c), str(w), str(b)] for w, b, c in ex.neurons], "nine_value": str(ex.value),
                 "nine_unique": ex.unique, "plots": [png],
                 "pieces_min": pr.min_pieces, "pieces_min_proved": pr.min_proved,
                 "pieces_max": pr.max_pieces, "pieces_max_proved": pr.max_proved}
