@@ -518,7 +518,8 @@ def check_2d(case: Case, ctx: Context, res: CheckResult, equation: int) -> Check
        "(2) with W = {||[w,b]||_2 <= 1} equals the finite program (9)", "float SOCP, exact brackets",
        lambda: thm_cases(), expect=REFUTED, needs_1d=False)
 def check_thm2(case: Case, ctx: Context) -> CheckResult:
-    """(9) as printed (closure of its strict '< 0') exactly; corrected (9) float inside the exact (2)+(8) bracket.
+    """(9) as printed (closure of its strict '< 0') exactly; (2)+(8) exactly in 1-D when decided
+    (:func:`solve_joint`), with the corrected (9) float judged against its exact bracket.
 
     d >= 2: :func:`check_2d` with the joint norm.
     """

@@ -32,6 +32,7 @@ from exact.sign_patterns import (
 from ..audit import show
 from ..conventions import KH_3, KH_PATTERNS
 from ..registry import Context, claim
+from .kh import corrected_2d
 from ..result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, CheckResult
 
 
@@ -266,8 +267,6 @@ def _proposition_1_float(case: Case, ctx: Context, res: CheckResult, refuted: bo
     both certified as kind "pattern-bracket"). CONFIRMED when they meet and the exact Lemma 1-2 parts
     hold; REFUTED when Lemma 1 is refuted exactly (alpha = 0, literal J).
     """
-    from .kh import corrected_2d
-
     X, alpha = matrix_of(case), case.params.get("alpha", Fraction(0))
     res.method = "exact (Lemmas 1-2), float SOCP + exact brackets (Proposition 1)"
     c2 = corrected_2d(X, case.y, alpha, 7, pattern_tree(X))
