@@ -96,12 +96,6 @@ class JointExact:
     lps: tuple[tuple[LinearProgram, LPResult], ...] = field(default=(), repr=False)
 
     @property
-    def value_expr(self) -> sympy.Expr | None:
-        return None if self.value is None else sum(
-            (sympy.Rational(r.numerator, r.denominator) * sympy.sqrt(m) for m, r in self.value.c.items()),
-            sympy.Integer(0))
-
-    @property
     def value_float(self) -> float | None:
         return None if self.value is None else float(self.value)
 

@@ -428,13 +428,18 @@ class Corrected2D:
     meet: str  # judge(A, B): both enclose val(2), so CONFIRMED unless a bound is wrong
     in_a: str  # the float value inside A (tol SOLVER_TOL)
 
+    @property
+    def infinite_width(self) -> str:
+        """The infinite-width problem the program represents."""
+        return "(2)+(8)" if self.program.joint_norm else "(2)+(3)"
+
     def certify(self, ctx: Context, res: CheckResult) -> bool:
         """Write and re-check both brackets' "pattern-bracket" certificates (notes on rejection)."""
         ok = True
-        inf = "(2)+(8)" if self.program.joint_norm else "(2)+(3)"
         for tag, pb in (("A", self.A), ("B", self.B)):
             path, good, problems = ctx.certify(
-                pb.certificate(res.claim, res.case, f"lower <= val{inf} <= upper, alpha = {self.program.alpha} "
+                pb.certificate(res.claim, res.case, f"lower <= val{self.infinite_width} <= upper, "
+                               f"alpha = {self.program.alpha} "
                                f"(bracket {tag} of kh ({self.program.equation}), d = {self.program.dim})"),
                 res.claim, res.case, f"__bracket_{self.program.equation}{tag}")
             res.certificates.append(path)
@@ -443,8 +448,7 @@ class Corrected2D:
         return ok
 
     def notes(self) -> list[str]:
-        eq, A, B = self.program.equation, self.A.bracket, self.B.bracket
-        inf = "(2)+(8)" if self.program.joint_norm else "(2)+(3)"
+        eq, A, B, inf = self.program.equation, self.A.bracket, self.B.bracket, self.infinite_width
         return [f"d = {self.program.dim}, N = {len(self.program.X)}, |J| = {len(self.program.patterns)} (exact), "
                 f"{len(self.program.terms())} terms; corrected ({eq}) float (Clarabel) = {self.value:.12g}",
                 f"A = exact bracket from the ({eq}) solution, enclosing both val({eq}) and val{inf}: {A.text(12)} "
@@ -485,8 +489,7 @@ def check_2d(case: Case, ctx: Context, res: CheckResult, equation: int) -> Check
     res.notes += [f"certificate rejected: {q}" for q in problems]
     c2 = corrected_2d(X, case.y, alpha, equation, tree)
     ok &= c2.certify(ctx, res)
-    A = c2.A.bracket
-    inf = "(2)+(8)" if equation == 9 else "(2)+(3)"
+    A, inf = c2.A.bracket, c2.infinite_width
     res.value = A.text(12)
     res.notes += c2.notes()
     res.data = {"X": [[str(a) for a in r] for r in X], "y": [str(t) for t in case.y], "alpha": str(alpha),
@@ -654,10 +657,11 @@ def check_example(case: Case, ctx: Context) -> CheckResult:
     joint = solve_joint(case, ctx, res)
     ok &= joint.ok
     ex = joint.exact
-    f9 = _network(joint.exact_neurons(), alpha) if ex.status == "optimal" else None
+    nine = joint.exact_neurons()
+    f9 = _network(nine, alpha) if ex.status == "optimal" else None
     if f9 is not None:
-        cost7 = sum((abs(n.weight * n.w[0]) for n in joint.exact_neurons()), Fraction(0))
-        res.notes.append(f"(9) optimal network (exact): {_describe(joint.exact_neurons(), alpha)}; the optimal "
+        cost7 = sum((abs(n.weight * n.w[0]) for n in nine), Fraction(0))
+        res.notes.append(f"(9) optimal network (exact): {_describe(nine, alpha)}; the optimal "
                          "function is " + {True: f"UNIQUE (every optimal measure lives on the {len(ex.contacts)} "
                                                  f"contact atoms of the exact dual; test: {ex.uniqueness})",
                                            False: "NOT unique (two exact optimal networks with different functions)",
@@ -683,11 +687,11 @@ def check_example(case: Case, ctx: Context) -> CheckResult:
     from ..registry import file_name
     folder = ctx.out_dir / "plots"
     folder.mkdir(parents=True, exist_ok=True)
-    nine = f9 if f9 is not None else _network(joint.neurons(), alpha)
+    shown = f9 if f9 is not None else _network(joint.neurons(), alpha)
     png = plot_1d(str(folder / file_name(res.claim, case.name, "", ".png")), x, case.y,
                   [(f"(7) optimum, {pr.min_pieces} pieces", _network(few, alpha)),
                    (f"(7) optimum, {pr.max_pieces} pieces", _network(many, alpha)),
-                   ("(9) optimum" + (" (exact)" if f9 is not None else " (float)"), nine)],
+                   ("(9) optimum" + (" (exact)" if f9 is not None else " (float)"), shown)],
                   title=f"kh Fig. 1, alpha = {alpha}: (7) value {sol.value}, (9) value "
                         + (str(ex.value) if f9 is not None else joint.bracket.text(8)))
     res.notes.append(f"plot (like Fig. 1): {png}")
