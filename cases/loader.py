@@ -433,12 +433,15 @@ def _data_dir():
 
 
 def shipped_cases() -> list[Case]:
-    """Every case shipped in ``cases/data/*.toml``, sorted by name."""
+    """Every case shipped in ``cases/data/<paper>/*.toml``, sorted by name."""
     out = []
-    for entry in _data_dir().iterdir():
-        if entry.is_file() and entry.name.endswith(".toml"):
-            label = f"cases/data/{entry.name}"
-            out.append(_parse_text(entry.read_text(encoding="utf-8"), label, str(entry)))
+    for folder in _data_dir().iterdir():
+        if not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            if entry.is_file() and entry.name.endswith(".toml"):
+                label = f"cases/data/{folder.name}/{entry.name}"
+                out.append(_parse_text(entry.read_text(encoding="utf-8"), label, str(entry)))
     out.sort(key=lambda c: c.name)
     return out
 

@@ -5,7 +5,7 @@ Dual:    max v^T y    s.t.  |a_j^T v| <= 1 for every column a_j of A,  F^T v = 0
 
 As an LP, w = w+ - w- with w+, w- >= 0 and cost 1 each; c is free with
 cost 0. The equality rows may be given in any invertible coordinates T (the
-1-D problems use the sparse kink coordinates of :mod:`exact.dictionary`);
+1-D problems use the sparse kink coordinates of :mod:`exact.relu.dictionary`);
 ``dual_map`` = T^T turns the LP dual y' into v = T^T y'.
 
 >>> from fractions import Fraction as F

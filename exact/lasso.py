@@ -35,7 +35,7 @@ with all KKT conditions verified exactly (an iteration cap fails loudly).
 
 Uniqueness. The fit A w + F c is unique (phi is strictly convex in it), so
 the optimal set is {w : A w + F c = fit, ||w||_1 minimal}, the optimal face
-of the LP min ||w||_1 s.t. A w + F c = fit; :func:`exact.face.optimal_face`
+of the LP min ||w||_1 s.t. A w + F c = fit; :func:`exact.lp.face.optimal_face`
 decides exactly whether it is a point, and if not returns a second optimum.
 
 >>> from fractions import Fraction as F
@@ -53,11 +53,10 @@ from typing import Sequence
 import numpy as np
 from flint import fmpq_mat
 
-from .certificate import certificate_header
-from .face import optimal_face
 from .l1 import l1_program
 from .lp import solve_lp
-from .rational import to_fmpq, to_fraction
+from .lp.face import optimal_face
+from .numbers import to_fmpq, to_fraction
 
 Matrix = Sequence[Sequence[Fraction]]
 
@@ -337,24 +336,3 @@ def kkt_report(A: Matrix, y, beta, scale=Fraction(1), w=(), c=(), free_columns=(
     return _Problem(A, y, beta, scale, free_columns).kkt([Fraction(t) for t in w], [Fraction(t) for t in c])
 
 
-def lasso_certificate(A: Matrix, y, sol: LassoSolution, claim: str, case: str, statement: str,
-                      free_columns: Sequence[Sequence[Fraction]] = (), relu1d: dict | None = None) -> dict:
-    """Kind ``l1-ls-kkt`` (checked by :mod:`exact.checker.lasso`); ``relu1d`` = {x, alpha, neurons: [(u, b)],
-    optional rank_one: {c, a, norm}} makes it a certificate for the infinite-width 1-D problem."""
-    S = lambda seq: [str(Fraction(t)) for t in seq]  # noqa: E731
-    doc = certificate_header("l1-ls-kkt", claim, case, statement)
-    doc.update(
-        data={"A": [S(row) for row in A], "F": [S(col) for col in free_columns], "y": S(y),
-              "beta": str(sol.beta), "scale": str(sol.scale)},
-        primal={"w": S(sol.weights), "c": S(sol.free)},
-        dual={"v": S(sol.dual)},
-        value=str(sol.value),
-    )
-    if relu1d is not None:
-        block = {"x": S(relu1d["x"]), "alpha": str(Fraction(relu1d.get("alpha", 0))),
-                 "neurons": [{"u": str(Fraction(u)), "b": str(Fraction(b))} for u, b in relu1d["neurons"]]}
-        if "rank_one" in relu1d:
-            ro = relu1d["rank_one"]
-            block["rank_one"] = {"c": S(ro["c"]), "a": S(ro["a"]), "norm": str(Fraction(ro["norm"]))}
-        doc["relu1d"] = block
-    return doc

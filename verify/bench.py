@@ -8,7 +8,7 @@ labels y in [-10, 10]. Every column of a row solves that same instance.
 
 Columns (seconds unless said otherwise):
 
-* ``highs``  -- ``timings['float']`` of :func:`exact.interpolation.solve_dictionary_lp`
+* ``highs``  -- ``timings['float']`` of :func:`exact.relu.interpolation.solve_dictionary_lp`
   (standard form of the sparse kink-coordinate LP + HiGHS solve).
 * ``exact``  -- ``timings['exact'] + timings['verify']``: exact basis
   completion / LU solves / simplex repair plus the exact optimality re-check.
@@ -48,11 +48,12 @@ from typing import Sequence
 
 import numpy as np
 
+from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.checker import check_certificate
-from exact.certificate import interpolation_certificate
-from exact.dictionary import Atom
-from exact.interpolation import interpolate_1d, solve_dictionary_lp
-from exact.lp import LinearProgram, run_highs
+from exact.lp import LinearProgram
+from exact.lp.highs import run_highs
+from exact.relu.dictionary import Atom
+from exact.relu.interpolation import interpolate_1d, solve_dictionary_lp
 
 QSOPT_TIMEOUT = 120.0  # seconds per esolver run
 REPEATS, REPEAT_BELOW = 3, 1.0  # the project's solve: best of 3 when a run takes < 1 s

@@ -49,7 +49,7 @@ EP_ALG1 = Convention("ep (4)/(12)/(15), Algorithm 1", Fraction(0), "none", False
                      "min ||w||_1 s.t. (A U)_+ w = y, ||u_j||_2 <= 1 (the main text drops the bias, footnote 5)")
 EP_ALG3 = Convention("ep (21), Algorithm 3", Fraction(0), "free", False,
                      "min ||w||_1 s.t. (A U + 1 b^T)_+ w = y, ||u_j||_2 <= 1; dual has 1^T v = 0 (a free "
-                     "constant column in the finite problem, as in exact/interpolation.py)")
+                     "constant column in the finite problem, as in exact/relu/interpolation.py)")
 EP_19 = Convention("ep (19), logistic", Fraction(0), "free", False,
                    "min sum_i log(1 + exp(-y_i f(a_i))) + beta ||w||_1, |u_j| <= 1 (no 1/n, no 1/2); "
                    "free hidden bias as in (1), so constants are free (a free constant column)")

@@ -23,7 +23,7 @@ def plot_1d(path: str, x: Sequence[Fraction], y: Sequence[Fraction],
             title: str = "", margin: float = 0.25, samples: int = 801) -> str:
     """Plot each (label, f) on [min x - margin, max x + margin] with the data points; write ``path``.
 
-    ``f`` takes an exact Fraction (e.g. :class:`exact.dictionary.Network1D`) and may return a
+    ``f`` takes an exact Fraction (e.g. :class:`exact.relu.networks.Network`) and may return a
     Fraction or a float; sampling is float (a picture, not a proof).
     """
     lo, hi = float(min(x)) - margin, float(max(x)) + margin

@@ -9,6 +9,7 @@ A claim module registers a function ``check(case, ctx) -> CheckResult`` with
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import time
 import traceback
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from cases import Case
-from exact.certificate import write_certificate
+from exact.certificates import write_certificate
 from exact.checker import check_file
 
 from .result import ERROR, PROVED, CheckResult
@@ -65,12 +66,14 @@ class Context:
 
 
 CLAIMS: dict[str, Claim] = {}
-_MODULES = (
-    "verify.claims.ep", "verify.claims.ep_rankone", "verify.claims.ep_spikefree", "verify.claims.ep_hull",
-    "verify.claims.ep_regularised", "verify.claims.ep_hinge", "verify.claims.ep_float",
-    "verify.claims.kh", "verify.claims.kh_patterns", "verify.claims.ses", "verify.claims.ses_deep",
-    "verify.claims.cross",
-)
+
+
+def claim_modules() -> list[str]:
+    """Every module of :mod:`verify.claims` that may register a claim: not a package, no leading underscore."""
+    from . import claims
+
+    return sorted(m.name for m in pkgutil.walk_packages(claims.__path__, f"{claims.__name__}.")
+                  if not m.ispkg and not m.name.rsplit(".", 1)[1].startswith("_"))
 
 
 def claim(id: str, paper: str, location: str, summary: str, method: str,
@@ -82,15 +85,24 @@ def claim(id: str, paper: str, location: str, summary: str, method: str,
     which run the covering check (one check per CLAIMS.md row, not one per id).
     """
     def register(fn: Callable[[Case, Context], CheckResult]):
+        if id in CLAIMS and CLAIMS[id].check.__module__ != fn.__module__:
+            raise ValueError(f"claim {id} registered twice ({CLAIMS[id].check.__module__}, {fn.__module__})")
         CLAIMS[id] = Claim(id, paper, location, summary, method, fn, default_cases, expect, needs_1d, covers)
         return fn
     return register
 
 
 def all_claims() -> dict[str, Claim]:
-    for mod in _MODULES:
+    for mod in claim_modules():
         importlib.import_module(mod)
-    return CLAIMS
+    return dict(sorted(CLAIMS.items(), key=lambda kv: _order(kv[0])))
+
+
+def _order(claim_id: str) -> tuple[int, str]:
+    """Papers in the order of CLAIMS.md (kh, ep, pe, ddb, ses, cross), then by id."""
+    papers = ("kh", "ep", "pe", "ddb", "ses", "cross")
+    paper = claim_id.split(".")[0]
+    return (papers.index(paper) if paper in papers else len(papers), claim_id)
 
 
 class UsageError(ValueError):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Optional
 
-from ._base import Malformed, at, dot, list_, q, qlist, show
+from ._fields import Malformed, at, list_, q, qlist, show
+from .arith import dot
 
 
 def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
@@ -83,6 +84,3 @@ def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
         if dot(c, d) >= 0:
             problems.append(f"ray: c.d = {dot(c, d)} but must be < 0")
     return None
-
-
-CHECKS = {"lp": check}

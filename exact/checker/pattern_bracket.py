@@ -1,5 +1,4 @@
-"""Kinds "pattern-bracket" (an exact bracket of kh (2) in any dimension through the sign patterns J)
-and "kh-printed-lower" (a lower bound on the printed (7) / (9), :func:`check_printed`).
+"""Kind "pattern-bracket": an exact bracket of kh (2) in any dimension through the sign patterns J.
 
 The problem: inf ||mu||_TV s.t. y_i = int sigma_alpha(x_i^T w + b) dmu(w, b) over W = {||w||_2 <= 1},
 b free (kh (3); ``joint`` false) or W = {||[w, b]||_2 <= 1} (kh (8); ``joint`` true); no output bias.
@@ -31,76 +30,15 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Optional
 
-from ._base import Malformed, at, bool_, dot, list_, q, qlist, qmatrix, show
-from .patterns import check as check_patterns
-
-
-def _sigma(t: Fraction, alpha: Fraction) -> Fraction:
-    return t if t >= 0 else alpha * t
-
-
-def _data(doc: dict, problems: list[str]):
-    """data.X, data.y, data.alpha, data.joint and the certified pattern set J of ``patterns``."""
-    X = qmatrix(at(doc, "data.X"), "data.X")
-    y = qlist(at(doc, "data.y"), "data.y", len(X))
-    alpha = q(at(doc, "data.alpha"), "data.alpha")
-    joint = bool_(at(doc, "data.joint"), "data.joint")
-    if alpha == 1:
-        raise Malformed("data.alpha: expected alpha != 1")
-    sub = at(doc, "patterns")
-    if not isinstance(sub, dict) or sub.get("kind") != "sign-patterns":
-        raise Malformed("patterns: expected a sign-patterns certificate")
-    inner: list[str] = []
-    check_patterns(sub, inner)
-    problems += [f"patterns: {p}" for p in inner]
-    if qmatrix(at(sub, "data.X", "patterns"), "patterns.data.X") != X:
-        problems.append("patterns.data.X differs from data.X")
-    J = [tuple(at(r, "pattern", "patterns.realised")) for r in sub["realised"]]
-    return X, y, alpha, joint, J
-
-
-def _dual_lower(doc: dict, problems: list[str], X, y, alpha: Fraction, joint: bool, J, printed: bool) -> Fraction:
-    """Check dual.v, dual.G, dual.pieces (sign vector S = s, or -s for eps = -1 when ``printed``); v^T y / G."""
-    N, d = len(X), len(X[0])
-    v = qlist(at(doc, "dual.v"), "dual.v", N)
-    G = q(at(doc, "dual.G"), "dual.G")
-    if G <= 0:
-        raise Malformed(f"dual.G: expected > 0, got {G}")
-    if not joint and sum(v) != 0:
-        problems.append(f"dual.v: sum(v) = {sum(v)} != 0 with a free bias (the sup is infinite)")
-    seen = set()
-    for k, item in enumerate(list_(at(doc, "dual.pieces"), "dual.pieces")):
-        name = f"dual.pieces[{k}]"
-        s = tuple(list_(at(item, "pattern", name), f"{name}.pattern", N))
-        eps = at(item, "eps", name)
-        if eps not in (1, -1) or s not in J:
-            raise Malformed(f"{name}: expected a pattern of J and eps = 1 or -1, got {show(s)}, {show(eps)}")
-        seen.add((s, eps))
-        S = [-t for t in s] if printed and eps == -1 else s
-        m = qlist(at(item, "m", name), f"{name}.m", N)
-        if any(sk * mk < 0 for sk, mk in zip(S, m)):
-            problems.append(f"{name}: S . m has a negative entry (mu must be >= 0)")
-        g = [eps * (vk if sk == 1 else alpha * vk) + mk for vk, sk, mk in zip(v, s, m)]
-        z = [sum((gi * x[j] for gi, x in zip(g, X)), Fraction(0)) for j in range(d)]
-        if joint:
-            z.append(sum(g, Fraction(0)))
-        elif sum(g) != 0:
-            problems.append(f"{name}: 1^T g = {sum(g)} != 0 (b is free)")
-        if dot(z, z) > G * G:
-            problems.append(f"{name}: ||z||^2 = {dot(z, z)} > G^2 = {G * G}")
-    missing = [(s, e) for s in J for e in (1, -1) if (s, e) not in seen]
-    if missing:
-        problems.append(f"dual.pieces: no bound for {len(missing)} (pattern, eps) pairs, e.g. {show(missing[0])}")
-    lower = q(at(doc, "lower"), "lower")
-    if lower != dot(v, y) / G:
-        problems.append(f"lower: {lower} != v^T y / G = {dot(v, y) / G}")
-    return lower
+from ._fields import at, list_, q, qlist
+from ._pattern_dual import dual_lower, pattern_data
+from .arith import dot, sigma
 
 
 def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
-    X, y, alpha, joint, J = _data(doc, problems)
+    X, y, alpha, joint, J = pattern_data(doc, problems)
     N, d = len(X), len(X[0])
-    lower = _dual_lower(doc, problems, X, y, alpha, joint, J, printed=False)
+    lower = dual_lower(doc, problems, X, y, alpha, joint, J, printed=False)
     fit = [Fraction(0)] * N
     cost = Fraction(0)
     for k, item in enumerate(list_(at(doc, "primal.neurons"), "primal.neurons")):
@@ -109,7 +47,7 @@ def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
         b, c = q(at(item, "b", name), f"{name}.b"), q(at(item, "c", name), f"{name}.c")
         if dot(w, w) + (b * b if joint else 0) > 1:
             problems.append(f"{name}: the atom is outside W")
-        fit = [f + c * _sigma(dot(x, w) + b, alpha) for f, x in zip(fit, X)]
+        fit = [f + c * sigma(dot(x, w) + b, alpha) for f, x in zip(fit, X)]
         cost += abs(c)
     c0 = q(at(doc, "primal.constant"), "primal.constant")
     if joint and c0:
@@ -122,19 +60,3 @@ def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
     if lower > upper:
         problems.append(f"lower {lower} > upper {upper}")
     return lower
-
-
-def check_printed(doc: dict, problems: list[str]) -> Optional[Fraction]:
-    """Kind "kh-printed-lower": lower <= the value of kh (7) (joint false) or (9) (joint true) AS PRINTED.
-
-    The printed programs constrain the eps = -1 term of pattern s by -s . p >= 0 (exact.kh). Their
-    Lagrangian dual (multipliers v on the fit rows, mu >= 0 on the sign rows) is feasible when, for every
-    (s, eps), g = eps h(s) . v + S . mu has 1^T g = 0 (b free) and ||X^T g|| <= 1 (resp.
-    ||[X^T g, 1^T g]|| <= 1), S = s for eps = +1 and -s for eps = -1. The checks are those of
-    "pattern-bracket" for data, patterns and dual (with that S); no primal. Returns ``lower``.
-    """
-    X, y, alpha, joint, J = _data(doc, problems)
-    return _dual_lower(doc, problems, X, y, alpha, joint, J, printed=True)
-
-
-CHECKS = {"pattern-bracket": check, "kh-printed-lower": check_printed}

@@ -1,0 +1,42 @@
+"""Certificate writers: one module per kind, named as the kind, re-checked by :mod:`exact.checker`.
+
+Every rational is a string "p/q". A certificate is a JSON object with the checker's ``format`` and
+``version``, its ``kind``, the informational ``claim``, ``case`` and ``statement``, and the
+kind's fields (``exact/checker/SPEC.md``). The writer of kind ``k`` is ``exact.certificates.<k>``
+(hyphens as underscores); the checker of kind ``k`` is ``exact.checker.<k>``.
+
+>>> doc = certificate_header("lp", "demo", "demo", "a statement")
+>>> doc["format"], doc["kind"]
+('relu-certify-certificate', 'lp')
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from ..checker import FORMAT, VERSION
+
+__all__ = ["FORMAT", "VERSION", "certificate_header", "write_certificate"]
+
+
+def certificate_header(kind: str, claim: str, case: str, statement: str) -> dict:
+    return {"format": FORMAT, "version": VERSION, "kind": kind, "claim": claim, "case": case,
+            "statement": statement}
+
+
+def write_certificate(doc: dict, path: str | Path) -> Path:
+    """Write ``doc`` as JSON atomically (a temporary file in the same folder, then renamed)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(doc, indent=1) + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return path

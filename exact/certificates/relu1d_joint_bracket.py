@@ -1,0 +1,22 @@
+"""Kind "relu1d-joint-bracket": an exact bracket of the 1-D problem with the bias inside the norm."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Sequence
+
+from ..relu.networks import Network
+from . import certificate_header
+
+
+def joint_bracket_certificate(claim: str, case: str, x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction,
+                              network: Network, v: Sequence[Fraction], lower: Fraction, upper: Fraction) -> dict:
+    """The network (atoms in the unit disk w^2 + b^2 <= 1) fitting y, cost ``upper``; the dual v with
+    |g_v| <= 1 on the disk and v^T y = ``lower``."""
+    doc = certificate_header("relu1d-joint-bracket", claim, case,
+                             "lower <= inf ||mu||_TV s.t. fit, W = {w^2 + b^2 <= 1} (kh (2)+(8)) <= upper")
+    doc.update({"data": {"x": [str(t) for t in x], "y": [str(t) for t in y], "alpha": str(alpha)},
+                "primal": {"neurons": [{"c": str(n.c), "w": str(n.w[0]), "b": str(n.b)}
+                                       for n in network.neurons if n.c]},
+                "dual": {"v": [str(t) for t in v]}, "lower": str(lower), "upper": str(upper)})
+    return doc

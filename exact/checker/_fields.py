@@ -1,0 +1,124 @@
+"""Parsing the fields of a certificate (standard library only; private to the checker).
+
+Every rational in a certificate is a JSON string parsed by ``Fraction``; a
+missing or ill-typed field raises :class:`Malformed` naming the field.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Optional
+
+from .arith import Surd, power_free
+
+
+class Malformed(Exception):
+    """A field is missing or ill-typed; the message names the field."""
+
+
+def show(obj: Any) -> str:
+    text = repr(obj)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def at(obj: Any, path: str, prefix: str = "") -> Any:
+    """Follow the dotted ``path`` from ``obj``; a missing or non-object step is Malformed."""
+    name = prefix
+    for key in path.split("."):
+        if not isinstance(obj, dict):
+            raise Malformed(f"{name or 'certificate'}: expected a JSON object, got {show(obj)}")
+        name = f"{name}.{key}" if name else key
+        if key not in obj:
+            raise Malformed(f"{name}: missing field")
+        obj = obj[key]
+    return obj
+
+
+def q(s: Any, name: str) -> Fraction:
+    """Parse a rational given as a JSON string (finite, nonzero denominator)."""
+    if isinstance(s, str):
+        try:
+            return Fraction(s)
+        except (ValueError, ZeroDivisionError):
+            pass
+    raise Malformed(f"{name}: expected a rational string like '3/4', got {show(s)}")
+
+
+def list_(seq: Any, name: str, length: Optional[int] = None) -> list:
+    if not isinstance(seq, list):
+        raise Malformed(f"{name}: expected a list, got {show(seq)}")
+    if length is not None and len(seq) != length:
+        raise Malformed(f"{name}: expected {length} entries, got {len(seq)}")
+    return seq
+
+
+def qlist(seq: Any, name: str, length: Optional[int] = None) -> list[Fraction]:
+    return [q(s, f"{name}[{i}]") for i, s in enumerate(list_(seq, name, length))]
+
+
+def qmatrix(obj: Any, name: str) -> list[list[Fraction]]:
+    """A nonempty matrix of rational strings with rows of equal length."""
+    rows = list_(obj, name)
+    if not rows:
+        raise Malformed(f"{name}: expected at least one row")
+    d = len(list_(rows[0], f"{name}[0]"))
+    return [qlist(r, f"{name}[{i}]", d) for i, r in enumerate(rows)]
+
+
+def bool_(b: Any, name: str) -> bool:
+    if not isinstance(b, bool):
+        raise Malformed(f"{name}: expected true or false, got {show(b)}")
+    return b
+
+
+def int_(v: Any, name: str, allowed: Optional[Any] = None) -> int:
+    """A JSON integer (not a bool, not 12.0), optionally restricted to ``allowed``."""
+    if type(v) is not int or (allowed is not None and v not in allowed):
+        raise Malformed(f"{name}: expected an integer{'' if allowed is None else ' in ' + show(allowed)}, "
+                        f"got {show(v)}")
+    return v
+
+
+def unit(v: Any, name: str) -> int:
+    """The JSON integer 1 or -1."""
+    if type(v) is not int or v not in (1, -1):
+        raise Malformed(f"{name}: expected the JSON integer 1 or -1, got {show(v)}")
+    return v
+
+
+def distinct_points(doc: dict, path: str) -> list[Fraction]:
+    """A nonempty list of distinct rationals (1-D data points)."""
+    x = qlist(at(doc, path), path)
+    if not x:
+        raise Malformed(f"{path}: expected at least one point")
+    seen: set[Fraction] = set()
+    for i, xi in enumerate(x):
+        if xi in seen:
+            raise Malformed(f"{path}[{i}]: duplicate data point {xi}")
+        seen.add(xi)
+    return x
+
+
+def atom(a: Any, name: str) -> tuple[int, Fraction]:
+    """A 1-D dictionary atom {u (JSON 1 or -1), knot}: x -> sigma(u (x - knot))."""
+    return unit(at(a, "u", name), f"{name}.u"), q(at(a, "knot", name), f"{name}.knot")
+
+
+def surd(obj: Any, name: str) -> Surd:
+    """{"root": L (2..64), "terms": {"m": "c", ...}}: sum_m c m^(1/L), each key the canonical decimal of an
+    L-th-power-free integer m >= 1 (so no two keys name the same radicand)."""
+    L = int_(at(obj, "root", name), f"{name}.root", range(2, 65))
+    terms = at(obj, "terms", name)
+    if not isinstance(terms, dict):
+        raise Malformed(f"{name}.terms: expected an object {{radicand: rational}}, got {show(terms)}")
+    c = {}
+    for k, r in terms.items():
+        m = int(k) if isinstance(k, str) and k.isascii() and k.isdigit() else 0
+        try:
+            free = m >= 1 and str(m) == k and power_free(m, L)[0] == 1
+        except ValueError:
+            free = False
+        if not free:
+            raise Malformed(f"{name}.terms: key {show(k)} is not the canonical decimal of an integer >= 1 free of "
+                            f"{L}-th powers")
+        c[m] = q(r, f"{name}.terms[{k}]")
+    return Surd(c, L)

@@ -1,0 +1,177 @@
+"""Minimum-norm interpolation of 1-D data by infinite-width (leaky) ReLU networks.
+
+The problem (ep (4)/(36) for d = 1, ses (25) after ses Lemma 1)::
+
+    P* = inf ||w||_1  s.t.  sum_j w_j s_a(u_j x_i + b_j) = y_i,  |u_j| <= 1,  b_j free,
+
+over networks of any width, with or without a free output bias.
+
+Which finite LP has the value P*? (ep convention: free hidden biases, *no*
+output bias, |u| <= 1.)
+
+* A neuron with 0 < |u| < 1 is |u| times a neuron with u = +-1, so it costs
+  more for the same function: only u = +-1 and u = 0 matter.
+* u = 0 gives the constant s_a(b): weight c/b with b -> oo produces the
+  constant c at cost |c|/b -> 0. So the constant is free *in the limit*:
+  P* = min ||w||_1 s.t. A w + c 1 = y over the dictionary A (2n atoms with
+  knots at the data, :func:`exact.relu.dictionary.relu_atoms`) plus a free,
+  unpenalised constant column. On the data every atom with knot between two
+  data points is a convex combination of the atoms at those points (same
+  cost), an atom with knot beyond the data is an end atom plus a constant or
+  zero, so nothing else is needed. The LP dual is
+  max v^T y s.t. |v^T a_j| <= 1, 1^T v = 0, which is exactly the
+  semi-infinite dual (12) of ep: b -> oo forces 1^T v = 0.
+* Attainment. A finite network pays for every constant it uses, except that
+  the end atoms s_a(x - min x) and s_a(max x - x) are affine on the data and
+  can absorb a constant of the sign of their weight by moving their knot
+  outward, at no cost. So P* is attained iff some LP optimum has c = 0, or c
+  of the sign of the weight of one of those two end atoms. We decide this
+  exactly: c = 0 is possible iff the LP without constant column (ep's own
+  (37)) has the same value; otherwise c has one sign s on the whole optimal
+  face (it is convex) and we maximise s * (end-atom weight) over that face.
+* With a free output bias (ses (1)) the constant is a real parameter and P*
+  is always attained.
+
+ep's finite reformulation (37) drops the constant column; its value can be
+strictly larger than P* (e.g. constant labels: P* = 0, (37) > 0). We report
+both.
+
+>>> from fractions import Fraction as F
+>>> sol = interpolate_1d([F(-2), F(-1), F(0), F(1), F(2)], [F(1), F(-1), F(1), F(1), F(-1)])
+>>> sol.value, sol.attained, sol.value_without_constant
+(Fraction(8, 1), True, Fraction(8, 1))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import Sequence
+
+from ..l1 import L1Solution, l1_interpolation
+from ..lp import solve_lp
+from .dictionary import Atom, KinkCoordinates, relu_atoms
+from .networks import Network, Neuron
+
+
+@dataclass(frozen=True)
+class Interpolation1D:
+    """Exact optimum of the 1-D problem, with the dual and the attainment analysis."""
+
+    x: tuple[Fraction, ...]
+    y: tuple[Fraction, ...]
+    alpha: Fraction
+    output_bias: bool
+    atoms: tuple[Atom, ...]
+    weights: tuple[Fraction, ...]
+    constant: Fraction
+    dual: tuple[Fraction, ...]  # v, in the order of x
+    value: Fraction  # P* = D*
+    attained: bool
+    attained_by: tuple[tuple[Fraction, ...], Fraction] | None  # (weights, constant) of a finite optimum
+    solution: L1Solution
+    without_constant: L1Solution | None  # ep (37): no constant column (None with an output bias, or infeasible)
+
+    @property
+    def value_without_constant(self) -> Fraction | None:
+        return None if self.without_constant is None else self.without_constant.value
+
+    def network(self) -> Network:
+        """The LP optimum as a network (with its constant, which may need a limit)."""
+        return Network.from_atoms(self.atoms, self.weights, self.constant, self.alpha)
+
+    def finite_network(self) -> Network | None:
+        """A finite optimal network without output bias (the constant absorbed by moving an end atom's
+        knot outward, module doc); None when P* is not attained.
+
+        >>> from fractions import Fraction as F
+        >>> interpolate_1d([F(0), F(1)], [F(1), F(2)]).finite_network().neurons
+        (Neuron(w=(Fraction(1, 1),), b=Fraction(1, 1), c=Fraction(1, 1)),)
+        """
+        if self.attained_by is None:
+            return None
+        weights, c = self.attained_by
+        lo, hi = min(self.x), max(self.x)
+        neurons, moved = [], c == 0
+        for a, w in zip(self.atoms, weights, strict=True):
+            if not w:
+                continue
+            n = Neuron.atom(a, w)
+            if not moved and w * c > 0 and (a.u, a.knot) in ((1, lo), (-1, hi)):
+                # w s(u(x - t)) is w u (x - t) on the data; moving t outward by c / w adds c there
+                n, moved = Neuron(n.w, n.b + c / w, n.c), True
+            neurons.append(n)
+        return Network(tuple(neurons), alpha=self.alpha)
+
+
+def solve_dictionary_lp(
+    x: Sequence[Fraction],
+    y: Sequence[Fraction],
+    alpha: Fraction = Fraction(0),
+    constant: bool = True,
+    warm_basis: list[int] | None = None,
+) -> tuple[list[Atom], L1Solution]:
+    """min ||w||_1 s.t. A w (+ c 1) = y over the 1-D dictionary, in kink coordinates."""
+    atoms = relu_atoms(x, alpha)
+    kc = KinkCoordinates.of(x)
+    columns = [kc.atom_column(a, alpha) for a in atoms]
+    free = [kc.constant_column()] if constant else []
+    sol = l1_interpolation(columns, kc.transform(y), free, dual_map=kc.transpose, warm_basis=warm_basis)
+    return atoms, sol
+
+
+def interpolate_1d(
+    x: Sequence[Fraction],
+    y: Sequence[Fraction],
+    alpha: Fraction = Fraction(0),
+    output_bias: bool = False,
+) -> Interpolation1D:
+    """Solve the infinite-width 1-D problem exactly (see the module doc)."""
+    x, y, alpha = tuple(map(Fraction, x)), tuple(map(Fraction, y)), Fraction(alpha)
+    if alpha == 1:
+        raise ValueError("alpha = 1 makes every neuron linear; the problem is not a ReLU problem")
+    atoms, sol = solve_dictionary_lp(x, y, alpha, constant=True)
+    (c,) = sol.free
+    no_const = None if output_bias else _without_constant(x, y, alpha)
+    attained_by = None
+    if output_bias or c == 0:
+        attained_by = (sol.weights, c)
+    elif no_const is not None and no_const.value == sol.value:
+        attained_by = (no_const.weights, Fraction(0))
+    else:
+        attained_by = _absorbable_optimum(atoms, sol, x, c)
+    return Interpolation1D(
+        x, y, alpha, output_bias, tuple(atoms), sol.weights, c, sol.dual, sol.value,
+        attained_by is not None, attained_by, sol, no_const,
+    )
+
+
+def _without_constant(x, y, alpha) -> L1Solution | None:
+    try:
+        return solve_dictionary_lp(x, y, alpha, constant=False)[1]
+    except ValueError:  # infeasible without a constant column (n = 1 with a ReLU, say)
+        return None
+
+
+def _absorbable_optimum(atoms, sol: L1Solution, x, c: Fraction):
+    """An optimum whose constant an end atom absorbs, or None (see module doc)."""
+    sign = 1 if c > 0 else -1
+    lp = sol.lp
+    cost_row = {j: v for j, v in enumerate(lp.c) if v}
+    face = replace(lp, A_eq=lp.A_eq + (cost_row,), b_eq=lp.b_eq + (sol.value,))
+    ends = [Atom(1, min(x)), Atom(-1, max(x))]
+    for end in ends:
+        if end not in atoms:
+            continue
+        j = atoms.index(end)
+        # maximise sign * (w+_j - w-_j) over the optimal face, capped at 1
+        obj = [Fraction(0)] * lp.num_vars
+        obj[2 * j], obj[2 * j + 1] = Fraction(-sign), Fraction(sign)
+        cap = {2 * j: Fraction(sign), 2 * j + 1: Fraction(-sign)}
+        res = solve_lp(replace(face, c=tuple(obj), A_ub=(cap,), b_ub=(Fraction(1),)))
+        if res.status == "optimal" and res.value < 0:
+            N = len(atoms)
+            weights = tuple(res.x[2 * k] - res.x[2 * k + 1] for k in range(N))
+            return weights, res.x[2 * N]
+    return None
+

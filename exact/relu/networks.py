@@ -1,0 +1,165 @@
+"""Finite shallow networks: one :class:`Neuron` type and one JSON neuron schema.
+
+A neuron is ``c * sigma_alpha(w . x + b)`` with input weights ``w`` (d entries), bias ``b`` and
+output weight ``c``; sigma_alpha(t) = t for t >= 0 and alpha t for t < 0 (alpha = 0: the ReLU).
+A :class:`Network` adds a constant (an output bias, or the limit of a neuron with bias -> oo) to a
+sum of neurons. In JSON a neuron is ``{"w": ["p/q", ...], "b": "p/q", "c": "p/q"}`` in every
+certificate kind that stores networks; each kind states which atoms it allows (||w|| <= 1,
+||(w, b)|| <= 1, or unnormalised with cost |c| ||w||: sigma is positively homogeneous).
+
+In 1-D the atom x -> sigma(u (x - t)) of the dictionary (:class:`exact.relu.dictionary.Atom`) is
+the neuron (w, b) = ((u,), -u t).
+
+>>> from fractions import Fraction as F
+>>> f = Network((Neuron((F(1),), F(0), F(1)), Neuron((F(-1),), F(0), F(1))))   # |x|
+>>> f(F(-3)), f.kinks(), f.same_function(Network((Neuron((F(1),), F(0), F(2)),)))
+(Fraction(3, 1), [Fraction(0, 1)], False)
+>>> Neuron((F(1, 2),), F(-1), F(3)).as_json()
+{'w': ['1/2'], 'b': '-1', 'c': '3'}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Sequence
+
+from ..checker.arith import Surd, sigma
+from .dictionary import Atom
+
+
+@dataclass(frozen=True)
+class Neuron:
+    """``c * sigma_alpha(w . x + b)``."""
+
+    w: tuple[Fraction, ...]
+    b: Fraction
+    c: Fraction
+
+    @classmethod
+    def atom(cls, atom: Atom, c: Fraction) -> "Neuron":
+        """The 1-D dictionary atom c sigma(u (x - knot)) as a neuron."""
+        return cls((Fraction(atom.u),), -atom.u * atom.knot, Fraction(c))
+
+    @property
+    def dim(self) -> int:
+        return len(self.w)
+
+    def pre(self, x: Sequence[Fraction]) -> Fraction:
+        """The pre-activation w . x + b."""
+        return sum((a * t for a, t in zip(self.w, x, strict=True)), self.b)
+
+    def __call__(self, x: Sequence[Fraction], alpha: Fraction) -> Fraction:
+        return self.c * sigma(self.pre(x), alpha)
+
+    def knot(self) -> Fraction | None:
+        """1-D: where the neuron kinks (-b / w), None for w = 0."""
+        (w,) = self.w
+        return -self.b / w if w else None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"w": [str(a) for a in self.w], "b": str(self.b), "c": str(self.c)}
+
+
+@dataclass(frozen=True)
+class Network:
+    """x -> sum_j neuron_j(x) + constant, with leaky slope ``alpha``."""
+
+    neurons: tuple[Neuron, ...]
+    constant: Fraction = Fraction(0)
+    alpha: Fraction = Fraction(0)
+
+    @classmethod
+    def of_1d(cls, u: Sequence[Fraction], b: Sequence[Fraction], w: Sequence[Fraction],
+              constant: Fraction = Fraction(0), alpha: Fraction = Fraction(0)) -> "Network":
+        """sum_j w_j sigma(u_j t + b_j) + constant (the papers' (u, b, w) form)."""
+        return cls(tuple(Neuron((Fraction(ui),), Fraction(bi), Fraction(wi))
+                         for ui, bi, wi in zip(u, b, w, strict=True)), Fraction(constant), Fraction(alpha))
+
+    @classmethod
+    def from_atoms(cls, atoms: Sequence[Atom], weights: Sequence[Fraction], constant: Fraction = Fraction(0),
+                   alpha: Fraction = Fraction(0)) -> "Network":
+        """sum_j weights_j sigma(u_j (x - knot_j)) + constant over the dictionary atoms (zero weights dropped)."""
+        return cls(tuple(Neuron.atom(a, w) for a, w in zip(atoms, weights, strict=True) if w),
+                   Fraction(constant), Fraction(alpha))
+
+    # ----------------------------------------------------------------- views of 1-D networks
+    @property
+    def u(self) -> tuple[Fraction, ...]:
+        return tuple(n.w[0] for n in self.neurons)
+
+    @property
+    def b(self) -> tuple[Fraction, ...]:
+        return tuple(n.b for n in self.neurons)
+
+    @property
+    def w(self) -> tuple[Fraction, ...]:
+        """The output weights (1-D papers call them w)."""
+        return tuple(n.c for n in self.neurons)
+
+    def __call__(self, x: Fraction | Sequence[Fraction]) -> Fraction:
+        point = (x,) if isinstance(x, (Fraction, int)) else tuple(x)
+        return sum((n(point, self.alpha) for n in self.neurons if n.c), self.constant)
+
+    def values(self, X: Sequence[Fraction] | Sequence[Sequence[Fraction]]) -> list[Fraction]:
+        return [self(x) for x in X]
+
+    def matrix(self, x: Sequence[Fraction]) -> tuple[tuple[Fraction, ...], ...]:
+        """1-D: the n x m activation matrix sigma(x u^T + 1 b^T) (ep's A_e)."""
+        return tuple(tuple(sigma(n.w[0] * xi + n.b, self.alpha) for n in self.neurons) for xi in x)
+
+    def knots(self) -> list[Fraction]:
+        """1-D: the knots of the neurons with w != 0 and c != 0 (a cancelling pair still counts)."""
+        return sorted({k for n in self.neurons if n.c and (k := n.knot()) is not None})
+
+    def kinks(self) -> list[Fraction]:
+        """1-D: the points where the function really kinks: the slope of c sigma(w t + b) jumps by
+        (1 - alpha) |w| c at t = -b / w, and jumps at one point may cancel."""
+        jump: dict[Fraction, Fraction] = {}
+        for n in self.neurons:
+            k = n.knot()
+            if k is not None:
+                jump[k] = jump.get(k, Fraction(0)) + (1 - self.alpha) * abs(n.w[0]) * n.c
+        return sorted(t for t, j in jump.items() if j)
+
+    def pieces(self) -> int:
+        """1-D: the number of maximal affine pieces over R."""
+        return len(self.kinks()) + 1
+
+    def same_function(self, other: "Network") -> bool:
+        """1-D, exact equality on all of R: both are piecewise linear with known knots, so it suffices
+        to compare at every knot, between consecutive knots and one point beyond each end."""
+        ks = sorted(set(self.knots()) | set(other.knots())) or [Fraction(0)]
+        pts = ks + [(a + b) / 2 for a, b in zip(ks, ks[1:])] + [ks[0] - 1, ks[-1] + 1]
+        return all(self(t) == other(t) for t in pts)
+
+    def l1(self) -> Fraction:
+        """sum_j |c_j|."""
+        return sum((abs(n.c) for n in self.neurons), Fraction(0))
+
+    def as_json(self) -> dict[str, Any]:
+        return {"neurons": [n.as_json() for n in self.neurons if n.c], "constant": str(self.constant)}
+
+
+def rescaled_cost(net: Network, x: Sequence[Fraction], y: Sequence[Fraction]) -> tuple[Fraction, bool]:
+    """The balanced rescaling of a 1-D network: R = sum_j (c_j / a_j)^2 + (a_j u_j)^2 with a_j = sqrt(|c_j| / |u_j|),
+    and whether the rescaled network (a_j u_j, a_j b_j, c_j / a_j) still fits y, computed in exact square roots.
+
+    R = 2 sum_j |c_j| |u_j| (AM-GM is tight); positive homogeneity keeps the function.
+
+    >>> from fractions import Fraction as F
+    >>> rescaled_cost(Network.of_1d([F(1)], [F(0)], [F(2)]), [F(1)], [F(2)])
+    (Fraction(4, 1), True)
+    """
+    parts = []
+    for n in net.neurons:
+        (u,) = n.w
+        if n.c:
+            a = Surd.sqrt(abs(n.c) / abs(u))
+            parts.append((a * u, a * n.b, a * (n.c * abs(u) / abs(n.c))))  # c / a = c a |u| / |c|
+    R = sum((c * c + u * u for u, _, c in parts), Surd.of(0)).rational()
+    if R is None:  # cannot happen: (c / a)^2 = |c| |u| and (a u)^2 = |c| |u| are rational
+        raise ArithmeticError("the balanced rescaling cost is irrational")
+    fits = all(sum((c * sigma(u * xi + b, net.alpha) for u, b, c in parts), Surd.of(0)) == yi
+               for xi, yi in zip(x, y, strict=True))
+    return R, fits

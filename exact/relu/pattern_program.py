@@ -1,0 +1,315 @@
+"""Finite convex programs over the sign patterns of the data (kh (7), (9), (11); pe (8) has the same pieces).
+
+Notation: data rows x_i of ``X`` (n x d), labels y, leaky slope alpha != 1, sign(0) = +1,
+J = the affine sign patterns sign(X w + b 1) (:func:`exact.relu.arrangements.affine_sign_patterns`)
+and h(s)_k = 1 (s_k = 1), alpha (s_k = -1). For each s in J and each part eps = +1 / -1 a program
+has a variable (w, b) ("term") whose pre-activation is p = X w + b 1::
+
+    min  sum_terms N(w, b)
+    s.t. sum_terms eps * D ⊙ p  = y        ("fit")
+         sum_terms eps * D ⊙ p >= 1        ("margin", labels +-1)
+         S ⊙ p >= 0                        for every term
+
+with N(w, b) = ||w||_2, or ||[w, b]||_2 (``joint_norm``). The *atom terms* (:func:`atom_terms`) have
+D = h(s) (y ⊙ h(s) for "margin") and S = s for both parts: with S = s, D ⊙ p = h(s) ⊙ p =
+sigma(p) on the data (sign(p) = s, and p_k = 0 gives 0 on either branch), so each term is the
+neuron eps * sigma(X w + b 1) (times y for "margin") and the program is the infinite-width
+problem over the atoms restricted to one neuron per (pattern, part). A paper's program with
+other sign rows S is built from its own terms (``verify/claims/<paper>/programs.py``).
+
+In 1-D, ||w||_2 = |w| and the non-joint programs are LPs (:func:`lp_1d`): w = w+ - w-,
+cost w+ + w-. Their dual (derived from the Lagrangian with multipliers v for the fit/margin rows,
+mu >= 0 for the sign rows; v >= 0 for "margin")::
+
+    max v^T y  (1^T v for "margin")  s.t. for every term, with g = eps D ⊙ v + S ⊙ mu:
+        1^T g = 0 and ||X^T g||_2 <= 1;     joint norm:  ||[X^T g, 1^T g]||_2 <= 1.
+
+>>> from fractions import Fraction as F
+>>> x = [F(-1), F(0), F(1)]
+>>> solve_1d(pattern_program(x, [F(2), F(1), F(2)])).value, solve_1d(pattern_program(x, [F(1), F(-1), F(1)])).value
+(Fraction(2, 1), Fraction(4, 1))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import Sequence
+
+from ..lp import LinearProgram, LPResult, solve_lp
+from .arrangements import Pattern, affine_sign_patterns
+from .networks import Network, Neuron
+
+Rows = tuple[tuple[Fraction, ...], ...]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One (pattern, part) variable block: eps * D ⊙ p in the main rows, S ⊙ p >= 0."""
+
+    pattern: Pattern
+    eps: int
+    D: tuple[Fraction, ...]
+    S: tuple[Fraction, ...]
+
+
+def h_vector(s: Sequence[int], alpha: Fraction) -> tuple[Fraction, ...]:
+    """h_k(s) = 1 if s_k = +1, alpha if s_k = -1: sigma_alpha(p) = h(s) ⊙ p whenever s ⊙ p >= 0."""
+    return tuple(Fraction(1) if si == 1 else Fraction(alpha) for si in s)
+
+
+def atom_terms(patterns: Sequence[Pattern], alpha: Fraction, y: Sequence[Fraction] | None = None
+               ) -> tuple[Term, ...]:
+    """The terms whose pieces are atoms (module doc): D = h(s) (⊙ y when ``y`` is given), S = s."""
+    out = []
+    for s in patterns:
+        h = h_vector(s, alpha)
+        D = h if y is None else tuple(hk * yk for hk, yk in zip(h, y, strict=True))
+        for eps in (1, -1):
+            out.append(Term(tuple(s), eps, D, tuple(map(Fraction, s))))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class PatternProgram:
+    """A program of the module doc on data (X, y) over ``patterns``; ``name`` is informational."""
+
+    X: Rows
+    y: tuple[Fraction, ...]
+    alpha: Fraction
+    joint_norm: bool
+    margin: bool
+    patterns: tuple[Pattern, ...]
+    terms: tuple[Term, ...]
+    name: str = ""
+
+    @property
+    def dim(self) -> int:
+        return len(self.X[0])
+
+    @property
+    def atoms_only(self) -> bool:
+        """Every term has S = s: its pieces are atoms (the infinite-width problem restricted to J)."""
+        return all(t.S == tuple(map(Fraction, t.pattern)) for t in self.terms)
+
+    def rhs(self) -> tuple[Fraction, ...]:
+        return (Fraction(1),) * len(self.y) if self.margin else self.y
+
+
+def as_rows(X: Sequence) -> Rows:
+    """An n x d matrix, or a 1-D list of points as an n x 1 matrix."""
+    return tuple(tuple(map(Fraction, r)) if isinstance(r, (list, tuple)) else (Fraction(r),) for r in X)
+
+
+def pattern_program(X: Sequence, y: Sequence, alpha: Fraction = Fraction(0), joint_norm: bool = False,
+                    margin: bool = False, patterns: Sequence[Sequence[int]] | None = None,
+                    terms: Sequence[Term] | None = None, name: str = "") -> PatternProgram:
+    """The program of the module doc over J (computed exactly unless given), with the atom terms unless given."""
+    alpha = Fraction(alpha)
+    if alpha == 1:
+        raise ValueError("alpha = 1 makes every neuron linear; the pattern programs need alpha != 1")
+    rows, yq = as_rows(X), tuple(map(Fraction, y))
+    if margin and any(v not in (1, -1) for v in yq):
+        raise ValueError("a margin program is binary classification: labels must be +1 or -1")
+    J = tuple(map(tuple, patterns)) if patterns is not None else tuple(affine_sign_patterns(rows))
+    T = tuple(terms) if terms is not None else atom_terms(J, alpha, yq if margin else None)
+    return PatternProgram(rows, yq, alpha, joint_norm, margin, J, T, name)
+
+
+def term_neuron(t: Term, w: tuple[Fraction, ...], b: Fraction) -> Neuron:
+    """eps D ⊙ p as a neuron on the data: S = s gives eps sigma(p); S = -s gives -eps sigma(-p).
+
+    Not defined for other sign rows (e.g. S = s ⊙ y), which are not patterns of p.
+    """
+    s = tuple(Fraction(v) for v in t.pattern)
+    if t.S == s:
+        return Neuron(w, b, Fraction(t.eps))
+    if t.S == tuple(-v for v in s):
+        return Neuron(tuple(-v for v in w), -b, Fraction(-t.eps))
+    raise ValueError("the term's sign rows are not +-its pattern: it is not a neuron")
+
+
+@dataclass(frozen=True)
+class PatternSolution:
+    """Exact solution of a 1-D non-joint program (``status`` 'optimal' / 'infeasible')."""
+
+    program: PatternProgram
+    status: str
+    value: Fraction | None
+    w: tuple[Fraction, ...]  # per term (empty unless optimal)
+    b: tuple[Fraction, ...]
+    lp: LinearProgram
+    result: LPResult
+
+    def network(self) -> Network:
+        """The nonzero terms as neurons (:func:`term_neuron`)."""
+        return Network(tuple(term_neuron(t, (w,), b) for t, w, b in zip(self.program.terms, self.w, self.b,
+                                                                         strict=True) if w or b),
+                       alpha=self.program.alpha)
+
+    def at_point(self, z: Sequence[Fraction]) -> "PatternSolution":
+        """This solution moved to the LP point z (z must be on the optimal face)."""
+        m = len(self.program.terms)
+        return replace(self, w=tuple(z[3 * k] - z[3 * k + 1] for k in range(m)),
+                       b=tuple(z[3 * k + 2] for k in range(m)), result=replace(self.result, x=tuple(z)))
+
+
+def lp_1d(prog: PatternProgram) -> LinearProgram:
+    """A non-joint program in 1-D as an LP: per term (w+, w-, b) at columns 3k, 3k+1, 3k+2 (b free)."""
+    if prog.dim != 1 or prog.joint_norm:
+        raise ValueError("lp_1d: a program without the joint norm on 1-D data (||w||_2 = |w|)")
+    x = [r[0] for r in prog.X]
+    main: list[dict[int, Fraction]] = [{} for _ in x]
+    signs: list[dict[int, Fraction]] = []
+    for k, t in enumerate(prog.terms):
+        for i, xi in enumerate(x):
+            c = t.eps * t.D[i]
+            if c:
+                main[i].update({3 * k: c * xi, 3 * k + 1: -c * xi, 3 * k + 2: c})
+            # -S_i (x_i w + b) <= 0
+            signs.append({j: v for j, v in ((3 * k, -t.S[i] * xi), (3 * k + 1, t.S[i] * xi),
+                                            (3 * k + 2, -t.S[i])) if v})
+    main = [{j: v for j, v in row.items() if v} for row in main]
+    m = len(prog.terms)
+    cost = tuple(Fraction(1) if j % 3 != 2 else Fraction(0) for j in range(3 * m))
+    free = frozenset(3 * k + 2 for k in range(m))
+    if prog.margin:
+        return LinearProgram(cost, A_ub=tuple({j: -v for j, v in r.items()} for r in main) + tuple(signs),
+                             b_ub=(Fraction(-1),) * len(x) + (Fraction(0),) * len(signs), free=free)
+    return LinearProgram(cost, A_eq=tuple(main), b_eq=prog.y, A_ub=tuple(signs),
+                         b_ub=(Fraction(0),) * len(signs), free=free)
+
+
+def feasibility_lp(prog: PatternProgram, plus_only: bool = False) -> LinearProgram:
+    """The constraint set of a program in any dimension as an LP with zero cost (the norms do not matter).
+
+    Per term k the free columns (w_k, b_k) at k(d+1) .. k(d+1)+d. Exact infeasibility (a Farkas
+    vector) proves the program infeasible. ``plus_only`` keeps the eps = +1 terms only: when every
+    eps = -1 term is the eps = +1 term of its pattern at -p (D the same, S = -s), the two LPs are
+    feasible together, since two points of one convex cone add to one.
+
+    >>> from fractions import Fraction as F
+    >>> X = [[F(0), F(0)], [F(1), F(0)], [F(0), F(1)], [F(1, 3), F(1, 3)]]
+    >>> solve_lp(feasibility_lp(pattern_program(X, [F(0), F(0), F(0), F(1)]))).status
+    'optimal'
+    """
+    d, terms = prog.dim, [t for t in prog.terms if t.eps == 1 or not plus_only]
+    main: list[dict[int, Fraction]] = [{} for _ in prog.X]
+    signs: list[dict[int, Fraction]] = []
+    for k, t in enumerate(terms):
+        base = k * (d + 1)
+        for i, row in enumerate(prog.X):
+            coef = {base + j: a for j, a in enumerate(row) if a}
+            coef[base + d] = Fraction(1)
+            if t.D[i]:
+                main[i].update({j: t.eps * t.D[i] * a for j, a in coef.items()})
+            signs.append({j: -t.S[i] * a for j, a in coef.items() if t.S[i]})
+    n_var = len(terms) * (d + 1)
+    zero, free = (Fraction(0),) * n_var, frozenset(range(n_var))
+    if prog.margin:
+        return LinearProgram(zero, A_ub=tuple({j: -a for j, a in r.items()} for r in main) + tuple(signs),
+                             b_ub=(Fraction(-1),) * len(main) + (Fraction(0),) * len(signs), free=free)
+    return LinearProgram(zero, A_eq=tuple(main), b_eq=prog.y, A_ub=tuple(signs),
+                         b_ub=(Fraction(0),) * len(signs), free=free)
+
+
+def solve_1d(prog: PatternProgram) -> PatternSolution:
+    """Solve the 1-D LP of a non-joint program exactly (optimal with dual, or infeasible with Farkas)."""
+    lp = lp_1d(prog)
+    res = solve_lp(lp)
+    if res.status != "optimal":
+        return PatternSolution(prog, res.status, None, (), (), lp, res)
+    sol = PatternSolution(prog, res.status, res.value, (), (), lp, res)
+    return sol.at_point(res.x)
+
+
+def face_solutions(sol: PatternSolution, objectives: Sequence[Sequence[int]]) -> list[PatternSolution]:
+    """Optimal solutions of a 1-D program found by optimising each objective over its optimal face.
+
+    The face is {feasible, cost = value}; every answer is an exact optimum of the program (same
+    value), distinct ones only.
+    """
+    lp, seen, out = sol.lp, {sol.result.x}, [sol]
+    face = replace(lp, A_eq=lp.A_eq + ({j: c for j, c in enumerate(lp.c) if c},), b_eq=lp.b_eq + (sol.value,))
+    for obj in objectives:
+        cost = [Fraction(0)] * lp.num_vars
+        for k, c in enumerate(obj):  # c weighs term k's w = w+ - w- (b would make the LP unbounded)
+            cost[3 * k], cost[3 * k + 1] = Fraction(c), Fraction(-c)
+        res = solve_lp(replace(face, c=tuple(cost)))
+        if res.status == "optimal" and res.x not in seen:
+            seen.add(res.x)
+            out.append(replace(sol, result=res).at_point(res.x))
+    return out
+
+
+def atom_lp(X: Sequence[Sequence[Fraction]], z: Sequence[Fraction], alpha: Fraction,
+            lam: Fraction | None = None) -> LinearProgram:
+    """Feasible iff z = sigma_alpha(X w + b 1) for some (w, b), i.e. z is an atom, alpha >= 0.
+
+    Variables (w, b), free. For alpha > 0 sigma is invertible (p = z or z / alpha);
+    for alpha = 0, z_k > 0 forces p_k = z_k and z_k = 0 only p_k <= 0 (z_k < 0: the
+    empty row 0 = 1). ``lam`` adds |w| <= lam (1-D only: ||w||_2 = |w|); without it
+    infeasibility means z is the atom of no (w, b) at all.
+
+    >>> X = [[Fraction(0)], [Fraction(1)], [Fraction(2)]]
+    >>> solve_lp(atom_lp(X, [Fraction(1, 2), Fraction(0), Fraction(1, 2)], Fraction(0))).status
+    'infeasible'
+    """
+    d = len(X[0])
+    eq: list[dict[int, Fraction]] = []
+    ub: list[dict[int, Fraction]] = []
+    b_eq: list[Fraction] = []
+    b_ub: list[Fraction] = []
+    for x, zk in zip(X, map(Fraction, z), strict=True):
+        row = {j: Fraction(a) for j, a in enumerate(x) if a}
+        row[d] = Fraction(1)
+        if alpha > 0 or zk > 0:
+            eq.append(row)
+            b_eq.append(zk if zk >= 0 else zk / alpha)
+        elif zk == 0:
+            ub.append(row)
+            b_ub.append(Fraction(0))
+        else:
+            eq.append({})
+            b_eq.append(Fraction(1))
+    if lam is not None:
+        ub += [{0: Fraction(1)}, {0: Fraction(-1)}]
+        b_ub += [Fraction(lam), Fraction(lam)]
+    return LinearProgram(c=(Fraction(0),) * (d + 1), A_eq=tuple(eq), b_eq=tuple(b_eq), A_ub=tuple(ub),
+                         b_ub=tuple(b_ub), free=frozenset(range(d + 1)))
+
+
+def pieces_lp(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, patterns: Sequence[Pattern],
+              minus_sign: int = 1) -> LinearProgram:
+    """The atomic norm in 1-D through the closed pattern pieces A_s (plus part) and B_s (minus part).
+
+    min sum_s (t_s^+ + t_s^-) s.t. y = sum_s h(s) . (p_s^+ - p_s^-), p_s^+- = x w_s^+- + b_s^+- 1,
+    s . p_s^+ >= 0, minus_sign * s . p_s^- >= 0, |w_s^+-| <= t_s^+-.
+    With minus_sign = +1, h(s) . p_s^+ ranges over the closure of A_s^{t^+} and -h(s) . p_s^- over
+    that of B_s^{t^-} (sigma_alpha(p) = h(s) . p whenever s . p >= 0), so the value is the atomic
+    norm of y. With minus_sign = -1 the minus part -h(s) . p^- = h(s) . (-p^-) lies in the plus
+    atoms again (s . (-p^-) >= 0): only nonnegative measures remain.
+    Variables per pattern k: 6k + (w^+, b^+, w^-, b^-, t^+, t^-); w, b free, t >= 0.
+    """
+    xq, yq = [Fraction(v) for v in x], [Fraction(v) for v in y]
+    eq: list[dict[int, Fraction]] = [dict() for _ in xq]
+    ub: list[dict[int, Fraction]] = []
+    for k, s in enumerate(patterns):
+        base = 6 * k
+        h = h_vector(s, alpha)
+        for i, xi in enumerate(xq):
+            for off, sgn in ((0, 1), (2, -1)):
+                eq[i][base + off] = sgn * h[i] * xi
+                eq[i][base + off + 1] = sgn * h[i]
+            ub.append({base: -s[i] * xi, base + 1: Fraction(-s[i])})
+            ub.append({base + 2: -minus_sign * s[i] * xi, base + 3: Fraction(-minus_sign * s[i])})
+        for w_col, t_col in ((base, base + 4), (base + 2, base + 5)):
+            ub += [{w_col: Fraction(1), t_col: Fraction(-1)}, {w_col: Fraction(-1), t_col: Fraction(-1)}]
+    n = 6 * len(patterns)
+    c = tuple(Fraction(1) if j % 6 >= 4 else Fraction(0) for j in range(n))
+
+    def clean(r: dict[int, Fraction]) -> dict[int, Fraction]:
+        return {j: v for j, v in r.items() if v}
+    return LinearProgram(c=c, A_eq=tuple(map(clean, eq)), b_eq=tuple(yq), A_ub=tuple(map(clean, ub)),
+                         b_ub=(Fraction(0),) * len(ub), free=frozenset(j for j in range(n) if j % 6 < 4))
+

@@ -1,0 +1,103 @@
+"""ep (18) hinge loss (Theorems 5.1-5.2, Corollary 5.1) and A.7 vector outputs: exact values."""
+
+from fractions import Fraction as F
+
+import pytest
+
+from cases import shipped_case
+from exact.certificates.relu1d_hinge import hinge_certificate
+from exact.checker import check_certificate
+from exact.relu.hinge import constant_as_neuron, hinge_objective, solve_hinge_1d
+from verify.claims.ep.programs import printed_dual_51
+from verify.claims.ep.thm_5_1 import check_hinge
+from verify.claims.ep.vector_output import _group_bracket, check_vector_output, one_hot
+from verify.registry import Context
+from verify.result import CheckResult
+
+X6 = [F(t) for t in range(6)]
+Y6 = [F(t) for t in (1, 1, -1, -1, 1, 1)]
+
+
+@pytest.mark.parametrize("name, infinite, svm, attained", [
+    ("ep-hinge-signchange", F(11, 12), F(11, 12), True),
+    ("ep-hinge-nosignchange", F(0), F(1, 15), False),
+    ("ep-hinge-offset", F(2, 5), F(11, 25), False),
+])
+def test_hinge_values(name, infinite, svm, attained):
+    case = shipped_case(name)
+    beta = case.params["beta"]
+    sol = solve_hinge_1d(case.x, case.y, beta)
+    assert (sol.value, sol.attained) == (infinite, attained)
+    assert solve_hinge_1d(case.x, case.y, beta, "data-knots").value == svm
+    for mode in ("infinite", "no-bias"):  # Theorem 5.1's printed dual has the primal's value
+        assert -printed_dual_51(case.x, case.y, beta, mode).value == solve_hinge_1d(case.x, case.y, beta, mode).value
+
+
+def test_theorem_5_2_counterexample_is_a_finite_network():
+    sol = solve_hinge_1d(X6, Y6, F(1, 10))
+    assert sol.constant == -3
+    net = constant_as_neuron(sol, F(11, 25) - F(2, 5))
+    assert (net.u[-1], net.b[-1], net.w[-1]) == (0, 16, F(-3, 16))
+    assert hinge_objective(net, X6, Y6, F(1, 10)) == F(67, 160) < F(11, 25)
+    assert solve_hinge_1d(X6, Y6, F(1, 10), "kernel").value == F(9, 5)
+    assert solve_hinge_1d(X6, Y6, F(1, 10), "no-bias").value == F(251, 50)
+
+
+def test_labels_must_be_signs():
+    with pytest.raises(ValueError, match="must be \\+1 or -1"):
+        solve_hinge_1d([F(0), F(1)], [F(1), F(2)], F(1))
+
+
+def test_tampered_hinge_certificate_rejected():
+    doc = hinge_certificate(solve_hinge_1d(X6, Y6, F(1, 10)), "t", "offset")
+    assert check_certificate(doc).ok and check_certificate(doc).value == "2/5"
+    bad = {**doc, "value": "11/25"}
+    assert any("primal: objective 2/5" in p for p in check_certificate(bad).problems)
+    bad = {**doc, "dual": {"v": ["0", "1/5"] + doc["dual"]["v"][2:]}}
+    problems = check_certificate(bad).problems
+    assert "dual: constant direction (u = 0, b -> +inf): sum(v) = 1/10, must be 0" in problems
+    bad = {**doc, "mode": "data-knots"}  # the finite SVM has no constant
+    assert "primal: constant -3 but mode data-knots has no constant" in check_certificate(bad).problems
+    bad = {**doc, "data": {**doc["data"], "y": ["1", "1", "-1", "-1", "1", "2"]}}
+    assert check_certificate(bad).problems == ["data.y: every label must be 1 or -1"]
+
+
+@pytest.mark.parametrize("name, verdict, value", [
+    ("ep-hinge-signchange", "PROVED", "11/12"), ("ep-hinge-nosignchange", "REFUTED", "0"),
+    ("ep-hinge-offset", "REFUTED", "2/5"), ("ep-hinge-rankone", "PROVED", "4/25"),
+])
+def test_hinge_claim(tmp_path, name, verdict, value):
+    res = check_hinge(shipped_case(name), Context(tmp_path))
+    assert (res.verdict, res.value) == (verdict, value)
+    status = {p.what.split(" [")[0] if "Theorem 5.1" in p.what else p.what: p.status for p in res.printed}
+    assert status["Theorem 5.2: the l1-SVM on the extreme-point features solves (18)"] == \
+        ("MATCH" if verdict == "PROVED" else "MISMATCH")
+    assert status["Corollary 5.1: l1-SVM with the kernel K_ij = (a_i - a_j)_+ is equivalent"] == "MISMATCH"
+    if name == "ep-hinge-rankone":
+        assert all(p.status == "MATCH" for p in res.printed if "printed features" in p.what or "b_i*" in p.what)
+    if name == "ep-hinge-nosignchange":
+        assert any("no optimum of the l1-SVM has a kink strictly inside" in n for n in res.notes)
+
+
+def test_vector_bracket_contains_known_value_and_solver(tmp_path):
+    case = shipped_case("ep-vector-signed")
+    Y = one_hot(case.y, signed=True)
+    res = CheckResult("ep.vector-output", case.name, "ERROR", "", "")
+    lo, up, val, ok = _group_bracket(case.x, Y, True, res, Context(tmp_path), "t")
+    assert ok and lo <= up and up - lo < F(1, 10**6)
+    assert lo * lo <= 128 <= up * up  # the exact optimum is 8 sqrt(2)
+    assert float(lo) - 1e-9 <= val <= float(up) + 1e-9
+    doc = __import__("json").load(open(res.certificates[0]))
+    doc["dual"]["V"][0] = [str(F(doc["dual"]["V"][0][0]) + 1), doc["dual"]["V"][0][1]]
+    problems = check_certificate(doc).problems
+    assert any(p.startswith("dual: trace(V^T Y)") for p in problems)
+    assert any(p.startswith("dual: V^T 1 = ") for p in problems)
+
+
+def test_vector_output_claims(tmp_path):
+    res = check_vector_output(shipped_case("ep-vector-1d"), Context(tmp_path))
+    assert res.verdict == "REFUTED" and res.data["l1"] == "12"
+    (lo, up), (lo_e, _) = res.data["bracket"], res.data["bracket_theorem1"]
+    assert up < lo_e and lo <= res.data["solver"] + 1e-9 and float(up) + 1e-9 >= res.data["solver"]
+    res = check_vector_output(shipped_case("ep-vector-signed"), Context(tmp_path))
+    assert res.verdict == "CONFIRMED" and res.data["l1"] == "16"

@@ -1,0 +1,155 @@
+"""ep Theorems 3.5 / 3.6: exact vertex tests, the diagonal network, its certificate, the Gaussian sweep."""
+
+import copy
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+
+from cases import shipped_case
+from exact.certificates.separating_neurons import hull_certificate
+from exact.checker import check_certificate
+from exact.relu.hull import activation, diagonal_network, nearest_point, screen_rows, vertex_test
+from verify.claims.ep._shared import matrix_of
+from verify.claims.ep.thm_3_5 import HULL_CASES, check_hull_interpolation
+from verify.claims.ep.thm_3_6 import _cell
+from verify.registry import Context, all_claims, run_check
+from verify.result import MEASURED, PROVED
+
+
+def polygon():
+    case = shipped_case("ep-hull-polygon")
+    return matrix_of(case), case.y
+
+
+def polygon_certificate():
+    A, y = polygon()
+    sol = diagonal_network(A, y)
+    return hull_certificate(A, y, sol, [nearest_point(A, j) for j in range(len(A))], "ep.thm-3.5", "t")
+
+
+def test_polygon_network_is_exact_diagonal_fit_in_unit_ball():
+    A, y = polygon()
+    sol = diagonal_network(A, y)
+    net = sol.network
+    assert sol.all_vertices
+    assert [t.margin for t in sol.tests] == [F(1, 4), F(1, 5)] * 4  # l-infinity distances
+    M = activation(A, net.U, net.b)
+    assert all(M[i][j] == (net.diagonal[i] if i == j else 0) for i in range(8) for j in range(8))
+    assert net.diagonal[:2] == (F(2500, 8839), F(125, 442))
+    assert all(sum(v * v for v in u) <= 1 for u in net.U)
+    assert [sum(M[i][j] * net.w[j] for j in range(8)) for i in range(8)] == list(y)
+    assert net.cost == F(92813, 2500) == sum(abs(w) for w in net.w)
+
+
+def test_lemma_27_nearest_points_exact():
+    A, _ = polygon()
+    assert [nearest_point(A, j).dist2 for j in range(8)] == [F(2, 25)] * 8
+    tri = [[F(0), F(0)], [F(2), F(0)], [F(1), F(1)]]
+    p = nearest_point(tri, 2)  # projection onto the edge between the other two points
+    assert p.point == (F(1), F(0)) and p.dist2 == 1 and p.weights == (F(1, 2), F(1, 2), F(0))
+
+
+def test_non_vertex_witnesses():
+    A = matrix_of(shipped_case("ep-hull-interior"))
+    sol = diagonal_network(A, [F(0)] * len(A))
+    assert sol.network is None
+    assert [t.row for t in sol.tests if not t.is_vertex] == [4, 5]
+    assert sol.tests[5].witness == (F(1, 2), F(0), F(0), F(1, 2), F(0), F(0))  # (1,0) = midpoint of an edge
+    t = vertex_test([[F(-2)], [F(-1, 2)], [F(1)], [F(3)]], 2)
+    assert not t.is_vertex and t.margin == 0 and t.witness == (F(0), F(4, 7), F(0), F(3, 7))
+
+
+def test_certificate_accepted_and_value():
+    rep = check_certificate(polygon_certificate())
+    assert rep.ok and rep.kind == "separating-neurons" and rep.value == "92813/2500"
+
+
+@pytest.mark.parametrize("tamper, message", [
+    (lambda d: d["network"]["U"].__setitem__(0, [str(2 * F(v)) for v in d["network"]["U"][0]]), "||u||^2 ="),
+    (lambda d: d["network"]["b"].__setitem__(0, str(F(d["network"]["b"][0]) + 1)), "not diagonal"),
+    (lambda d: d["network"]["b"].__setitem__(1, "-10"), "neuron 1 is not active"),
+    (lambda d: d["network"]["w"].__setitem__(2, "0"), "sample 2: network output"),
+    (lambda d: d.__setitem__("value", "1"), "value = 1 but ||w||_1"),
+    (lambda d: d["lemma_2_7"][0].__setitem__("dist2", "1/10"), "lemma_2_7[0]: ||a_j - p||^2"),
+    (lambda d: d["lemma_2_7"][0].__setitem__("lambda", ["0", "1"] + ["0"] * 6), "p is not the nearest point"),
+])
+def test_tampered_network_certificate_rejected(tamper, message):
+    doc = copy.deepcopy(polygon_certificate())
+    tamper(doc)
+    rep = check_certificate(doc)
+    assert not rep.ok and any(message in p for p in rep.problems), rep.problems
+
+
+def test_tampered_witness_rejected():
+    A = matrix_of(shipped_case("ep-hull-interior"))
+    doc = hull_certificate(A, [F(0)] * 6, diagonal_network(A, [F(0)] * 6))
+    assert check_certificate(doc).ok
+    bad = copy.deepcopy(doc)
+    bad["witnesses"][0]["lambda"] = ["1/2", "1/2", "0", "0", "0", "0"]  # convex but the wrong point
+    assert "sum lambda_i a_i != a_4" in check_certificate(bad).problems[0]
+    bad = copy.deepcopy(doc)
+    bad["witnesses"][0]["lambda"] = ["0", "0", "0", "0", "1", "0"]  # the point itself
+    assert any("weight of the row itself" in p for p in check_certificate(bad).problems)
+    bad = copy.deepcopy(doc)
+    bad["all_vertices"] = True
+    assert not check_certificate(bad).ok  # no network: malformed
+
+
+def test_default_cases_proved(tmp_path):
+    ctx = Context(tmp_path)
+    for name in HULL_CASES:
+        res = check_hull_interpolation(shipped_case(name), ctx)
+        assert res.verdict == PROVED, (name, res.notes)
+    pair = check_hull_interpolation(shipped_case("ep-hull-1d-pair"), ctx)
+    assert pair.value == "4/3"
+    assert any("P* = 2/3" in n and "gap of the Theorem 3.5 network = 2/3" in n for n in pair.notes)
+
+
+def test_screen_rows_agrees_with_exact_lp():
+    rng = np.random.default_rng(7)
+    seen = set()
+    for _ in range(12):
+        X = rng.standard_normal((6, 2))
+        scr = screen_rows(X)
+        A = [[F(float(v)) for v in r] for r in X]
+        exact = [vertex_test(A, j).is_vertex for j in range(6)]
+        assert scr.all_vertices == all(exact)
+        if not scr.all_vertices:
+            lam = scr.witness
+            assert not exact[scr.row] and min(lam) >= 0 and sum(lam) == 1 and lam[scr.row] == 0
+            assert [sum(l * a[c] for l, a in zip(lam, A)) for c in range(2)] == A[scr.row]
+        seen.add(scr.all_vertices)
+    assert seen == {True, False}
+
+
+def test_gaussian_cells_deterministic_and_affine_independence():
+    assert _cell(11, 5, 2, 20) == _cell(11, 5, 2, 20)
+    top = _cell(11, 6, 5, 10)
+    assert top["all_vertices"] == top["affinely_independent"] == 10
+    assert _cell(11, 5, 1, 10)["all_vertices"] == 0  # 1-D: only the two extreme points are vertices
+
+
+def test_thm_36_measured(tmp_path):
+    cl = all_claims()["ep.thm-3.6"]
+    case = cl.default_cases()[0]
+    small = type(case)(case.name, case.source, None, None, None, (), params={"seed": F(1), "draws": F(8)})
+    res = run_check(cl, small, Context(tmp_path))
+    assert res.verdict == MEASURED and res.as_expected
+    assert any(n.startswith("n = 20: measured transition") and "693.6" in n for n in res.notes)
+
+
+def test_wrong_float_warm_starts_are_repaired(monkeypatch):
+    import exact.relu.hull as hull
+    A, _ = polygon()
+    # a wrong NNLS support (all weight on sample 4, opposite to sample 0) is rejected; enumeration repairs it
+    monkeypatch.setattr(hull, "nnls", lambda M, b: (np.eye(M.shape[1])[3], 0.0))
+    assert nearest_point(A, 0).dist2 == F(2, 25)
+    # useless float separators and LPs: every row falls back to the exact LP, same exact answer
+    X = np.random.default_rng(7).standard_normal((6, 2))
+    honest = screen_rows(X)
+    monkeypatch.setattr(hull, "_gilbert_separator", lambda X, j: -X[j])
+    monkeypatch.setattr(hull, "_float_margin_lp", lambda X, j: type("R", (), {"status": 2})())
+    broken = screen_rows(X)
+    assert (broken.all_vertices, broken.row) == (honest.all_vertices, honest.row)
+    assert broken.witness is None or sum(broken.witness) == 1

@@ -1,0 +1,139 @@
+"""Spike-free and whitened-data claims of ep (Lemmas 2.3-2.5, 3.1-3.2, Corollary 3.6, Theorem 3.4)."""
+
+from __future__ import annotations
+
+import copy
+from fractions import Fraction as F
+
+import numpy as np
+import pytest
+import sympy
+
+from cases import shipped_case
+from exact.certificates.l1_l0_gap import gap_certificate
+from exact.certificates.spike_free import spike_free_certificate
+from exact.certificates.spike_witness import spike_witness_certificate
+from exact.certificates.whitened_l1 import whitened_certificate
+from exact.checker import check_certificate
+from exact.linalg import as_matrix, dot, matvec, relu
+from exact.relu.bias_free_l1 import relu_l1, two_neuron_bound, whitened_l1
+from exact.relu.spike_free import decide_spike_free
+from verify.claims.ep.programs import paper_condition_7
+from verify.claims.ep.thm_3_4 import check_gaussian_spike_free
+from verify.registry import Context, all_claims, get_claim, run_check
+from verify.result import MEASURED, PROVED, REFUTED
+
+
+def spike_certificate(dec, claim, case):
+    return (spike_free_certificate if dec.spike_free else spike_witness_certificate)(dec, claim, case)
+
+
+OBTUSE = as_matrix([[1, 0, 0], [F(-3, 5), F(4, 5), 0], [0, 0, 1]])
+
+
+def _case(name):
+    c = shipped_case(name)
+    return as_matrix(c.X), tuple(c.y)
+
+
+@pytest.mark.parametrize("name, value", [("ep-whitened-cayley4", 2 + sympy.sqrt(5) / 2),
+                                         ("ep-whitened-cayley3", 3 + sympy.sqrt(2))])
+def test_whitened_value_and_certificate(name, value):
+    A, y = _case(name)
+    sol = whitened_l1(A, y)
+    assert sympy.simplify(sol.value - value) == 0
+    doc = whitened_certificate(sol, "t", name)
+    assert check_certificate(doc).ok
+    bad = copy.deepcopy(doc)  # a dual entry doubled: ||v_+|| > 1 and the values no longer agree
+    i = next(i for i, v in enumerate(y) if v > 0)
+    bad["dual"][i]["r"] = str(2 * F(bad["dual"][i]["r"]))
+    problems = check_certificate(bad).problems
+    assert "dual infeasible: ||v_+||^2 > 1" in problems and any("grouped by radicand" in p for p in problems)
+    bad = copy.deepcopy(doc)
+    bad["network"][0]["sign"] = "-1"
+    assert "network: sum_j s_j (A p_j)_+ != y" in check_certificate(bad).problems
+
+
+def test_whitened_spike_free_proved():
+    A, _ = _case("ep-whitened-cayley4")
+    dec = decide_spike_free(A)
+    assert dec.spike_free and dec.method == "gram" and dec.K == tuple(
+        tuple(F(int(i == j)) for j in range(3)) for i in range(3))
+    doc = spike_certificate(dec, "t", "w")
+    assert check_certificate(doc).ok
+    doc["K"][0][1] = "1/100"
+    assert "A A^T K != I" in check_certificate(doc).problems
+
+
+def test_obtuse_witness_and_l1_l0_gap():
+    dec = decide_spike_free(OBTUSE)
+    assert not dec.spike_free and dec.witness.u == (F(-3, 5), F(4, 5), F(0)) and dec.witness.norm2 == F(25, 16)
+    assert check_certificate(spike_certificate(dec, "t", "o")).value == "25/16"
+    y = (F(1), F(1), F(-1))
+    sol = relu_l1(OBTUSE, y)
+    assert sol.value == 3 and sol.weights == (1, 1, -1) and sol.dual == (1, 1, -1)
+    bound = two_neuron_bound(OBTUSE, y)
+    assert (bound.r_pos, bound.r_neg) == (F(1, 5), F(1)) and sympy.simplify(bound.lower - 1 - sympy.sqrt(5)) == 0
+    doc = gap_certificate(OBTUSE, y, sol, bound, "t", "o")
+    assert check_certificate(doc).value == "3"
+    bad = copy.deepcopy(doc)
+    bad["two_neuron_bound"]["hi_pos"] = "2/5"  # (2/5)^2 < 1/5
+    assert any(p.startswith("hi_pos^2 < r") for p in check_certificate(bad).problems)
+    bad = copy.deepcopy(doc)
+    bad["dual"] = ["1", "1", "-2"]  # v^T y = 4: infeasible on the e3 cone
+    problems = check_certificate(bad).problems
+    assert any("> 1" in p and p.startswith("patterns[") for p in problems)
+
+
+def test_mixed_rank_one_witness_and_lemma_2_3_finding():
+    A, _ = _case("ep-spikefree-rank1-mixed")
+    dec = decide_spike_free(A)
+    assert not dec.spike_free and dec.method == "rank-one"
+    w = dec.witness
+    assert w.u == (F(1, 4), F(-1, 4), F(1, 2)) and w.b == (F(3, 2), 0, F(3, 4)) and w.k == (4, F(5, 2), 2)  # c_+ ||c_-||^2 + c_- ||c_+||^2
+    assert check_certificate(spike_certificate(dec, "t", "m")).ok
+    assert paper_condition_7(dec) == (True, F(0))  # the rank-deficient condition holds: Lemma 2.3 is wrong here
+    tampered = spike_certificate(dec, "t", "m")
+    tampered["k"] = ["1", "0", "0"]
+    assert "A^T k != 0" in check_certificate(tampered).problems
+    pos = decide_spike_free(_case("ep-spikefree-rank1-pos")[0])
+    assert pos.spike_free and paper_condition_7(pos) == (True, F(1))
+
+
+def test_claim_verdicts(tmp_path):
+    claims, ctx = all_claims(), Context(tmp_path)
+    got = {(cid, c.name): run_check(claims[cid], c, ctx).verdict
+           for cid in ("ep.lem-2.3", "ep.lem-2.5", "ep.lem-3.1") for c in claims[cid].default_cases()}
+    assert got[("ep.lem-2.3", "ep-spikefree-rank1-mixed")] == REFUTED
+    assert got[("ep.lem-2.3", "ep-spikefree-pairwise")] == PROVED
+    assert got[("ep.lem-3.1", "ep-spikefree-obtuse")] == PROVED
+    assert all(v == PROVED for k, v in got.items() if k != ("ep.lem-2.3", "ep-spikefree-rank1-mixed"))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_gram_criterion_against_witness_and_search(seed):
+    """Random small integer matrices: the decision's certificate is accepted, and a float search agrees."""
+    rng = np.random.default_rng(seed)
+    X = rng.integers(-3, 4, size=(3, 4))
+    A = as_matrix(X.tolist())
+    dec = decide_spike_free(A)
+    assert check_certificate(spike_certificate(dec, "t", str(seed))).ok
+    pinv = np.linalg.pinv(X.astype(float))
+    us = rng.standard_normal((20000, 4))
+    us /= np.linalg.norm(us, axis=1, keepdims=True)
+    best = np.max(np.linalg.norm(np.maximum(us @ X.T.astype(float), 0) @ pinv.T, axis=1))
+    if dec.spike_free:
+        assert best <= 1 + 1e-9
+    else:
+        assert dot(dec.witness.u, dec.witness.u) <= 1 and relu(matvec(A, dec.witness.u)) == dec.witness.b
+
+
+def test_statistical_run_is_deterministic(tmp_path):
+    case = get_claim("ep.thm-3.4").default_cases()[0]
+    case.params["draws"] = F(20)
+    a = check_gaussian_spike_free(case, Context(tmp_path))
+    b = check_gaussian_spike_free(case, Context(tmp_path))
+    assert a.verdict == MEASURED and a.data == b.data
+    n2 = [c for c in a.data["cells"] if c["n"] == 2]
+    assert all(0 < c["spike_free"] < c["draws"] for c in n2)
+    assert a.printed[0].status == "MISMATCH"

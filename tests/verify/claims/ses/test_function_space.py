@@ -1,0 +1,177 @@
+"""ses (Savarese et al.) 1-D function-space claims: exact values, verdicts, certificate rejections."""
+
+import copy
+from fractions import Fraction as F
+
+import pytest
+
+from cases import case_from_dict, shipped_case
+from exact.certificates.relu1d_function_norm import representation_certificate
+from exact.checker import check_certificate, check_file
+from exact.lasso import lasso
+from exact.relu.dictionary import relu_atoms
+from exact.relu.function_norm import PiecewiseLinear, end_slope_set, representation_cost
+from exact.relu.networks import Network
+from verify.claims.ses.cor_3_4 import check_regularised
+from verify.claims.ses.lem_1 import check_lemma_1
+from verify.claims.ses.thm_3_1 import check_function_norm, function_cases, function_of
+from verify.claims.ses.thm_3_3 import _non_spline_optimum, check_spline_value
+from verify.registry import Context
+from verify.result import MATCH, PROVED
+
+
+def pl(t, v, left, right):
+    return PiecewiseLinear(tuple(map(F, t)), tuple(map(F, v)), F(left), F(right))
+
+
+@pytest.mark.parametrize("f, tv, ends, value", [
+    (pl([0], [0], -1, 1), 2, 0, 2),                              # |x|: the ∫|f''| branch
+    (pl([-2, -1, 0, 1, 2], [0, 1, 0, 1, 0], -1, 1), 10, 0, 10),  # zigzag: ∫|f''| branch
+    (pl([0], [0], 1, 3), 2, 4, 4),                               # the |f'(-oo) + f'(+oo)| branch
+    (pl([-1, 0, "1/2"], [3, 1, 0], -5, -3), 4, 8, 8),            # that branch with a negative sum
+    (pl([0], [1], 2, 2), 0, 4, 4),                               # affine 2x + 1: cost 2|2|
+    (pl([0, 1], [0, 2], 1, 1), 2, 2, 2),                         # tie
+    (pl([0], [3], 0, 0), 0, 0, 0),                               # constant: the output bias pays
+])
+def test_theorem_3_1_values_and_certificate(f, tv, ends, value):
+    rc = representation_cost(f)
+    assert (f.total_variation, abs(f.end_sum), rc.value, f.theorem_value) == (tv, ends, value, value)
+    assert PiecewiseLinear.of_network(rc.network()).same_function(f)
+    report = check_certificate(representation_certificate(rc, "t", "c"))
+    assert report.ok and report.value == str(value)
+
+
+def test_end_slope_branch_network_and_dual():
+    rc = representation_cost(pl([0], [5], 1, 3))
+    assert (rc.weights, rc.constant, rc.kink_dual, rc.right_dual) == ((F(3), F(-1)), F(5), (F(-1),), F(2))
+
+
+def _ramp_cert():
+    return representation_certificate(representation_cost(pl([0], [0], 1, 3)), "t", "ramp")
+
+
+def test_tampered_function_norm_certificates_rejected():
+    doc = _ramp_cert()
+    doc["value"] = "3"  # below R̄ = 4: cost and dual bound disagree
+    rep = check_certificate(doc)
+    assert not rep.ok and "network cost sum |weight| = 4 but value = 3" in rep.problems
+    doc = _ramp_cert()
+    doc["primal"]["atoms"][0]["weight"] = "2"  # no longer f: end slope and values differ
+    rep = check_certificate(doc)
+    assert not rep.ok and "network end slopes (1, 2) != f's (1, 3)" in rep.problems
+    doc = _ramp_cert()
+    doc["dual"]["right"] = "3"  # |y_k + y_+| = 2 > 1
+    rep = check_certificate(doc)
+    assert not rep.ok and any(p.startswith("dual: kink 0: |y_k + y_+| = 2") for p in rep.problems)
+    doc = _ramp_cert()
+    doc["dual"].update(kink=["1"], right="0", left="3")  # |y_+ + y_-| = 3: no extension off the breakpoints
+    rep = check_certificate(doc)
+    assert not rep.ok and "dual: |y_+ + y_-| = 3 > 2 (no feasible y off the breakpoints)" in rep.problems
+    doc = _ramp_cert()
+    doc["data"]["breakpoints"] = []
+    assert "expected at least one point" in check_certificate(doc).problems[0]
+
+
+def test_network_with_off_breakpoint_knots_is_checked_everywhere():
+    # (x)_+ - (x - 1)_+ + (x - 1)_+ = (x)_+ written with a cancelling knot at 1 is still f
+    doc = representation_certificate(representation_cost(pl([0], [0], 0, 1)), "t", "c")
+    doc["primal"]["atoms"] += [{"u": 1, "knot": "1", "weight": "1"}, {"u": 1, "knot": "1", "weight": "-1"}]
+    rep = check_certificate(doc)
+    assert rep.problems == ["network cost sum |weight| = 3 but value = 1"]
+    doc["primal"]["atoms"] = doc["primal"]["atoms"][:-1]  # now (x)_+ + (x - 1)_+: right slope 2, not 1
+    assert any("end slopes" in p for p in check_certificate(doc).problems)
+
+
+def test_piecewise_linear_validation_and_defaults():
+    with pytest.raises(ValueError, match="strictly increasing"):
+        pl([1, 0], [0, 0], 0, 0)
+    with pytest.raises(ValueError, match="at least one breakpoint"):
+        pl([], [], 0, 0)
+    f = pl([0, 1, 3], [0, 1, 0], 2, -1)
+    assert (f.slopes, f.kinks, f(F(-1)), f(F(2)), f(F(5))) == (
+        (2, 1, F(-1, 2), -1), (-1, F(-3, 2), F(-1, 2)), -2, F(1, 2), -2)
+    case = case_from_dict({"name": "c", "source": "s", "x": ["2", "0", "1"], "y": ["0", "0", "1"]}, "t")
+    g = function_of(case)  # no slope params: extend the outer pieces (no kink at the end points)
+    assert (g.left_slope, g.right_slope, g.kinks) == (1, -1, (0, -2, 0))
+
+
+def test_function_cases_cover_both_branches():
+    fs = [function_of(c) for c in function_cases()]
+    assert any(f.total_variation > abs(f.end_sum) for f in fs)
+    assert any(f.total_variation < abs(f.end_sum) for f in fs)
+    assert any(f.total_variation == abs(f.end_sum) > 0 for f in fs)
+
+
+def test_claim_3_1_verdicts(tmp_path):
+    ctx = Context(tmp_path)
+    by_name = {c.name: c for c in function_cases()}
+    r = check_function_norm(by_name["ses-fn-ramp-up"], ctx)
+    assert (r.verdict, r.value) == (PROVED, "4")
+    assert "active branch: |f'(-oo) + f'(+oo)|" in r.notes[0]
+    r = check_function_norm(by_name["ses-fn-zigzag"], ctx)
+    assert (r.verdict, r.value) == (PROVED, "10") and "active branch: ∫|f''|" in r.notes[0]
+
+
+def test_end_slope_set_point_and_segment():
+    S = end_slope_set([F(0), F(1), F(2)], [F(0), F(1), F(0)])
+    assert (S.value, S.is_point, S.ends) == (2, True, ((1, -1), (1, -1)))
+    S = end_slope_set([F(0), F(1), F(2)], [F(0), F(1), F(2)])  # y = x: (M + a + b)/2 = 1
+    assert (S.value, S.ranges["l_0 + l_N"], S.ranges["l_0"], S.ends) == (1, (1, 1), (0, 1), ((0, 1), (1, 0)))
+
+
+def test_theorem_3_3_spline_set_and_witness(tmp_path):
+    case = shipped_case("ses-cor-3.4-signs")
+    r = check_spline_value(case, Context(tmp_path))
+    assert (r.verdict, r.value) == (PROVED, "6")
+    assert "the single point (l_0, l_N) = (-2, 0)" in r.notes[1]
+    assert "non-spline optimum: breakpoints ['-1/2', '1']" in r.notes[2] and "R̄ = 6" in r.notes[2]
+    assert all(check_file(p).ok for p in r.certificates)
+
+
+def test_non_spline_witness_is_exact():
+    spline = PiecewiseLinear.spline([F(0), F(1), F(2), F(3)], [F(0), F(0), F(1), F(3)], F(0), F(2))
+    w = _non_spline_optimum(spline)  # kinks +1 at 1 and +1 at 2 merge at 3/2
+    assert w.true_breakpoints == (F(3, 2),)
+    assert [w(F(t)) for t in range(4)] == [0, 0, 1, 3]
+    assert representation_cost(w).value == representation_cost(spline).value == 2
+    assert not w.same_function(spline)
+
+
+def test_corollary_3_4_values(tmp_path):
+    r = check_regularised(shipped_case("ses-cor-3.4-signs"), Context(tmp_path))
+    assert (r.verdict, r.value) == (PROVED, "167/128")
+    assert "4 pieces <= N + 1 = 6, breakpoints ['-1', '0', '1'] all at data points" in r.notes[0]
+    assert "(25) on the labels h(x_n) has value 71/16 (certified); ||w||_1 of h = 71/16: equal" in r.notes[1]
+    assert "hinge loss: optimum 1;" in r.notes[2] and "3 pieces <= N + 1 = 6" in r.notes[2]
+
+
+def test_corollary_3_4_needs_lambda(tmp_path):
+    case = case_from_dict({"name": "c", "source": "s", "x": ["0", "1"], "y": ["1", "-1"]}, "t")
+    with pytest.raises(ValueError, match="needs a parameter lambda"):
+        check_regularised(case, Context(tmp_path))
+
+
+def test_wrong_warm_start_is_repaired():
+    case = shipped_case("ses-cor-3.4-signs")
+    atoms = relu_atoms(case.x)
+    A = [[a(xi, F(0)) for a in atoms] for xi in case.x]
+    ones = [[F(1)] * len(case.x)]
+    bad = [5.0 * (-1) ** j for j in range(len(atoms))]
+    sol = lasso(A, case.y, F(1, 4), F(2), ones, warm=bad, decide_uniqueness=False)
+    assert sol.value == F(167, 128) and sol.steps > 0
+    net = Network.from_atoms(atoms, sol.weights, sol.free[0])
+    assert PiecewiseLinear.of_network(net).pieces == 4
+
+
+def test_lemma_1_audit(tmp_path):
+    r = check_lemma_1(shipped_case("ep-prop-3.1-eq"), Context(tmp_path))
+    assert (r.verdict, r.value) == (PROVED, "8")
+    assert [(p.exact, p.status) for p in r.printed][0] == ("8", MATCH)
+    assert r.printed[1].status == MATCH and "R_ep = 16, C_ses = 8" in r.printed[1].exact
+
+
+def test_tampered_copy_keeps_original_valid():
+    doc = _ramp_cert()
+    bad = copy.deepcopy(doc)
+    bad["data"]["right_slope"] = "4"
+    assert check_certificate(doc).ok and not check_certificate(bad).ok

@@ -1,0 +1,90 @@
+"""ep.thm-3.5: every sample a vertex of the hull => n neurons with a diagonal activation matrix interpolate.
+
+Convention ep (4) (free hidden biases, no output bias, ||u_j||_2 <= 1). :func:`exact.relu.hull.diagonal_network`
+builds the neurons from exact separating LPs (kind separating-neurons, holding the data, the neurons and w,
+or a convex-combination witness for a non-vertex sample). The network's ||w||_1 is an upper bound on P*,
+not the optimum; Lemma 2.7's weights (10) with (28) are computed exactly as well.
+"""
+
+from __future__ import annotations
+
+import sympy
+
+from cases import Case, shipped_case
+from exact.certificates.separating_neurons import hull_certificate
+from exact.relu.hull import Matrix, diagonal_network, nearest_point
+from exact.relu.interpolation import interpolate_1d
+
+from ...audit import show
+from ...conventions import EP_4
+from ...registry import Context, claim
+from ...result import ERROR, PROVED, CheckResult
+from ._shared import matrix_of
+
+HULL_CASES = ("ep-hull-polygon", "ep-hull-cube", "ep-hull-interior", "ep-hull-1d", "ep-hull-1d-pair")
+
+
+def _lemma_27(A: Matrix, y, net, res: CheckResult) -> list:
+    """Lemma 2.7's neurons exactly: nearest points p_j, D_j = ||a_j - p_j||^2, cost sum |y_j| / sqrt(D_j)."""
+    proj = [nearest_point(A, j) for j in range(len(A))]
+    cost = sympy.nsimplify(sum(abs(sympy.Rational(str(yj))) / sympy.sqrt(sympy.Rational(str(p.dist2)))
+                               for yj, p in zip(y, proj)))
+    # The Lemma 2.7 neuron has the largest Euclidean margin, so diag_j^2 <= D_j for our neurons
+    widest = all(dj * dj <= p.dist2 for dj, p in zip(net.diagonal, proj))
+    res.notes.append(f"Lemma 2.7 (28) solved exactly: D_j = ||a_j - p_j||^2 = {show([p.dist2 for p in proj])}; "
+                     f"its neurons u_j = (a_j - p_j)/sqrt(D_j), b_j = min_(i != j) -a_i^T u_j give activation "
+                     f"diag(sqrt(D_j)) (checked via the projection inequality in the certificate), so "
+                     f"w_j = y_j / sqrt(D_j) achieves zero training error: Lemma 2.7's weights are correct")
+    res.notes.append(f"Lemma 2.7 network cost ||w||_1 = {cost} ~ {float(cost):.6g} "
+                     f"{'<=' if widest else 'NOT <='} the LP network's {net.cost} ~ {float(net.cost):.6g} "
+                     f"(exact: diag_j^2 <= D_j for every j is {widest})")
+    return proj
+
+
+@claim("ep.thm-3.5", "ep", "Theorem 3.5 (Section 3.3) and its appendix proof",
+       "every sample a vertex of the hull => n neurons with diagonal activation interpolate", "exact",
+       lambda: [shipped_case(name) for name in HULL_CASES], needs_1d=False)
+def check_hull_interpolation(case: Case, ctx: Context) -> CheckResult:
+    """ep Theorem 3.5 on one instance, in convention ep (4) (see the module docstring).
+
+    Hypothesis holds: PROVED by an exact network (||u_j||_2 <= 1, diagonal activation with
+    positive diagonal, exact fit). Hypothesis fails: the theorem is vacuous; PROVED means the
+    certificate's convex-combination witness shows it fails, and (by convexity of the ReLU
+    neuron in a) that no activation matrix of (4) can be diagonal with a positive diagonal.
+    """
+    A, y = matrix_of(case), case.y
+    sol = diagonal_network(A, y)
+    res = CheckResult("ep.thm-3.5", case.name, ERROR, "exact", EP_4.describe())
+    margins = [t.margin for t in sol.tests]
+    res.notes.append(f"l-infinity distance of each sample to the hull of the others (exact LP): {show(margins)}")
+    proj = []
+    if sol.network is not None:
+        net = sol.network
+        res.value = str(net.cost)
+        res.notes.append(f"every sample is a vertex; diagonal activation {show(net.diagonal)}, w = {show(net.w)}")
+        res.notes.append(f"cost ||w||_1 = {net.cost}: the cost of one feasible point of (4), an UPPER BOUND on P*, "
+                         "not the optimum")
+        proj = _lemma_27(A, y, net, res)
+        if len(A[0]) == 1:
+            opt = interpolate_1d([a[0] for a in A], y)
+            res.notes.append(f"1-D: exact optimum P* = {opt.value} (exact.relu.interpolation, "
+                             f"{'attained' if opt.attained else 'an infimum, not attained'}); gap of the "
+                             f"Theorem 3.5 network = {net.cost - opt.value}")
+    else:
+        bad = [t.row for t in sol.tests if not t.is_vertex]
+        res.notes.append(f"hypothesis FAILS: samples {bad} are convex combinations of the others (exact witnesses "
+                         f"{show([t.witness for t in sol.tests if not t.is_vertex])}); the theorem is vacuous here")
+        res.notes.append("and no diagonal activation matrix exists for any neurons: (a^T u + b)_+ is convex in a, so "
+                         "(a_j^T u + b)_+ <= sum_i lambda_i (a_i^T u + b)_+ and a neuron active at a_j is active at "
+                         "another sample")
+        if len(A[0]) == 1:
+            xs = [a[0] for a in A]
+            ends = {xs.index(min(xs)), xs.index(max(xs))}
+            res.notes.append(f"1-D: the vertices are exactly the extreme points {sorted(ends)}: "
+                             f"{set(range(len(xs))) - set(bad) == ends}")
+    path, ok, problems = ctx.certify(hull_certificate(A, y, sol, proj, res.claim, case.name), res.claim, case.name)
+    res.certificates.append(path)
+    res.data = {"A": [[str(v) for v in a] for a in A], "y": [str(v) for v in y], "all_vertices": sol.all_vertices}
+    res.verdict = PROVED if ok else ERROR
+    res.notes += [f"certificate rejected: {p}" for p in problems]
+    return res

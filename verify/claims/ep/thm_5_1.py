@@ -1,0 +1,147 @@
+"""ep.thm-5.1 (covers ep.cor-5.1, ep.thm-5.2): hinge loss (18), its printed dual, the l1-SVM on extreme points.
+
+Convention ep (18): f(a) = sum_j w_j (a u_j + b_j)_+, |u_j| <= 1, hidden bias free and unpenalised (Section
+2's Theta), no output bias, objective sum_i max{0, 1 - y_i f(a_i)} + beta ||w||_1 (no 1/n), labels +-1.
+Exact LPs of :mod:`exact.relu.hinge` for the infinite-width value and the paper's finite programs (kind
+relu1d-hinge); rank-one data through x = ||a|| c.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from cases import Case
+from exact.certificates.relu1d_hinge import hinge_certificate
+from exact.lp import LinearProgram, solve_lp
+from exact.relu.dictionary import Atom
+from exact.relu.hinge import Hinge1D, constant_as_neuron, hinge_objective, solve_hinge_1d
+
+from ...audit import audit, audit_check, show
+from ...conventions import EP_18
+from ...registry import Context, claim
+from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ._shared import _cases, points_of
+from .programs import printed_dual_51
+
+DEFAULT_BETA = Fraction(1, 10)
+
+
+def _certify(sol: Hinge1D, res: CheckResult, ctx: Context, suffix: str) -> bool:
+    path, ok, problems = ctx.certify(hinge_certificate(sol, res.claim, res.case), res.claim, res.case, suffix)
+    res.certificates.append(path)
+    res.notes += [f"certificate {suffix or 'main'} rejected: {p}" for p in problems]
+    return ok
+
+
+def _interior_kink_weight(sol: Hinge1D) -> Fraction:
+    """max over the optimal face of sum |w_j| over atoms with a knot strictly inside the data range."""
+    lo, hi = min(sol.x), max(sol.x)
+    inner = [j for j, a in enumerate(sol.atoms) if lo < a.knot < hi]
+    obj = [Fraction(0)] * sol.lp.num_vars
+    for j in inner:
+        obj[2 * j] = obj[2 * j + 1] = Fraction(-1)
+    face = LinearProgram(tuple(obj), A_eq=({j: v for j, v in enumerate(sol.lp.c) if v},), b_eq=(sol.value,),
+                         A_ub=sol.lp.A_ub, b_ub=sol.lp.b_ub, free=sol.lp.free)
+    return -solve_lp(face).value
+
+
+def _audit_rank_one(case: Case, x, svm: Hinge1D, res: CheckResult) -> None:
+    """Theorem 5.2's U*, b* built from A itself: features (A u_i* + b_i*)_+ vs the 1-D dictionary."""
+    X, c, a, norm = res.data["rank_one"]
+    feats = []
+    for s in (1, -1):
+        for ci in c:
+            u = [s * t / norm for t in a]
+            b = -s * ci * norm
+            feats.append(tuple(max(Fraction(0), sum((p * q for p, q in zip(r, u)), Fraction(0)) + b) for r in X))
+    oned = {tuple(at(xi, Fraction(0)) for xi in x) for at in [Atom(s, t) for s in (1, -1) for t in x]}
+    res.printed.append(audit_check(
+        "Theorem 5.2: (A U*^T + 1 b*^T)_+ with u_i* = s_i a/||a||, b_i* = -s_i c_i ||a||", "2n features",
+        set(feats) == oned, f"the {len(feats)} features equal the 1-D atoms (s(x - x_k))_+ on x = ||a|| c: "
+        f"{set(feats) == oned} (read as A U*: with U* in R^(d x 2n) as stated, A U*^T does not conform)"))
+    cols = [{i: v for i, v in enumerate(f) if v} for f in feats]
+    n = len(x)
+    rows = [{2 * len(cols) + i: Fraction(-1)} for i in range(n)]
+    for j, col in enumerate(cols):
+        for i, g in col.items():
+            rows[i][2 * j], rows[i][2 * j + 1] = -case.y[i] * g, case.y[i] * g
+    lp = LinearProgram(tuple([svm.beta] * (2 * len(cols)) + [Fraction(1)] * n), A_ub=tuple(rows),
+                       b_ub=(Fraction(-1),) * n)
+    direct = solve_lp(lp).value
+    res.printed.append(audit("l1-SVM on the printed features (d-dim data) = l1-SVM on the 1-D dictionary",
+                             svm.value, direct))
+
+
+@claim("ep.thm-5.1", "ep", "Theorems 5.1-5.2, Corollary 5.1 (Section 5) and the proof of Theorem 5.1 (A.5)",
+       "hinge loss (18): printed dual, extreme points, l1-SVM on extreme-point features solves (18) (1-D, rank-one)",
+       "exact", lambda: _cases("ep-hinge-"), needs_1d=False, covers=("ep.cor-5.1", "ep.thm-5.2"))
+def check_hinge(case: Case, ctx: Context) -> CheckResult:
+    beta = case.params.get("beta", DEFAULT_BETA)
+    res = CheckResult("ep.thm-5.1", case.name, ERROR, "exact", EP_18.describe() + f"; beta = {beta}")
+    x, y = points_of(case, res), case.y
+    sols = {m: solve_hinge_1d(x, y, beta, m) for m in ("infinite", "data-knots", "kernel", "no-bias")}
+    sol, svm = sols["infinite"], sols["data-knots"]
+    ok = all(_certify(s, res, ctx, "" if m == "infinite" else f"__{m}") for m, s in sols.items())
+    res.value = str(sol.value)
+    res.data = {**res.data, "x": [str(t) for t in x], "y": [str(t) for t in y], "dual": [str(v) for v in sol.dual]}
+    res.notes.append(f"infinite-width value of (18): {sol.value} (certified over all (u, b)); optimal constant "
+                     f"{sol.constant}; " + ("attained by a finite network" if sol.attained else
+                                             "NOT attained: every optimum needs a constant, reached only in the "
+                                             "limit of a bias -> oo"))
+    # Theorem 5.1: the printed dual, in both bias conventions
+    for mode, where in (("no-bias", "(18) as printed, Q_A = {(a u)_+}"),
+                        ("infinite", "free hidden bias, Q_A = {(a u + b)_+}, forcing 1^T v = 0")):
+        dual = -printed_dual_51(x, y, beta, mode).value
+        res.printed.append(audit_check(
+            f"Theorem 5.1 dual max v^T y s.t. 0 <= y_i v_i <= 1, v, -v in beta Q_A^o [{where}]",
+            "D* = P*", dual == sols[mode].value,
+            f"derived dual (lam in [0,1], v = y o lam, y in {{+-1}}) has the printed constraint set; "
+            f"printed-dual LP value {dual}, primal value {sols[mode].value}"))
+    # Corollary 5.1: optimal neurons are extreme points along v*
+    used = [(a, w) for a, w in zip(sol.atoms, sol.attained_by[0] if sol.attained else sol.weights) if w]
+    tight = all(sum((v * a(xi, Fraction(0)) for v, xi in zip(sol.dual, x)), Fraction(0)) == beta * (1 if w > 0 else -1)
+                for a, w in used)
+    res.printed.append(audit_check("Corollary 5.1: optimal neurons attain max |v*^T (a u + b)_+| (= beta)",
+                                   "extreme points", tight, f"v*^T s_j = beta sign(w_j) at every used neuron: {tight}"))
+    printed_b = all(-a.u * a.knot in x for a, _ in used)
+    res.printed.append(audit_check(
+        "Corollary 5.1, 1-D: u_j = +-1 and b_j = a_j for some j", "b_j = a_j", printed_b,
+        "used neurons (u, b) = " + show([(a.u, -a.u * a.knot) for a, _ in used]) +
+        "; the correct form is b_j = -u_j a_j (Corollary 1 of A.7: b = -sign(u) a_i)"))
+    k = sols["kernel"].value
+    res.printed.append(audit_check("Corollary 5.1: l1-SVM with the kernel K_ij = (a_i - a_j)_+ is equivalent",
+                                   "equivalent", k == sol.value, f"kernel SVM value {k}, (18) value {sol.value}"))
+    # Theorem 5.2: l1-SVM (no intercept) on the 2n extreme-point features
+    thm52 = svm.value == sol.value
+    note = f"l1-SVM on (a u*^T + 1 b*^T)_+ (no intercept) has value {svm.value}, (18) has {sol.value}"
+    if not thm52:
+        net = constant_as_neuron(sol, svm.value - sol.value)
+        cost = hinge_objective(net, x, y, beta)
+        note += (f"; counterexample: the finite network {show(list(zip(net.u, net.b, net.w)))} (u, b, w) has "
+                 f"objective {cost} < {svm.value}")
+    res.printed.append(audit_check("Theorem 5.2: the l1-SVM on the extreme-point features solves (18)",
+                                   "solves (18)", thm52, note))
+    if case.X is not None:
+        _audit_rank_one(case, x, svm, res)
+    _figure_7_notes(x, y, svm, res)
+    if not ok:
+        return res
+    res.verdict = PROVED if thm52 and tight and res.printed[0].status == res.printed[1].status == "MATCH" else REFUTED
+    return res
+
+
+def _figure_7_notes(x, y, svm: Hinge1D, res: CheckResult) -> None:
+    """The verbal claims under Theorem 5.2, on Theorem 5.2's own solution."""
+    order = sorted(range(len(x)), key=lambda i: x[i])
+    net = svm.network()
+    changes = [(i, j) for i, j in zip(order, order[1:]) if y[i] != y[j]]
+    if changes:
+        through = all(net(x[i]) == y[i] and net(x[j]) == y[j] for i, j in changes)
+        res.notes.append(f"sign changes at {show([(x[i], x[j]) for i, j in changes])}: the SVM fit passes through "
+                         f"both samples of every change: {through}")
+    else:
+        inner = _interior_kink_weight(svm)
+        res.notes.append("no sign change: " + ("no optimum of the l1-SVM has a kink strictly inside the data "
+                                               "range (max interior |w| on the optimal face = 0)" if inner == 0 else
+                                               f"some l1-SVM optimum kinks inside the data range (interior |w| up "
+                                               f"to {inner})") + f"; the SVM fit is {show([net(t) for t in x])}")

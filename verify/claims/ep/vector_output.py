@@ -1,0 +1,153 @@
+"""ep.vector-output: appendix A.7, vector outputs (one-hot Y) on 1-D and rank-one data.
+
+Convention ep (48): min sum_j ||w_j||_2 s.t. f(A) = Y, free hidden biases, no output bias; A.7.3 with
+sum_j ||w_j||_1 separates into one ep (4) per output (exact). The group-norm problem and Theorem 1's finite
+program are SOCPs, solved in float and certified as exact brackets (kind relu1d-group-bracket).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+
+from cases import Case
+from exact.certificates import certificate_header
+from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
+from exact.numbers import sqrt_bounds
+from exact.relu.dictionary import Atom, relu_atoms
+from exact.relu.interpolation import interpolate_1d
+
+from ...audit import audit_check, show
+from ...conventions import EP_48
+from ...numeric import Bracket, restore_equality, solve
+from ...registry import Context, claim
+from ...result import CONFIRMED, ERROR, REFUTED, CheckResult
+from ._shared import _cases, points_of
+
+
+def one_hot(y, signed: bool = False) -> list[list[Fraction]]:
+    """Y_ik = [y_i = k-th label] (or 2 [..] - 1, the +-1 one-vs-rest codes, when ``signed``).
+
+    >>> one_hot([2, 5, 2], signed=True)
+    [[Fraction(1, 1), Fraction(-1, 1)], [Fraction(-1, 1), Fraction(1, 1)], [Fraction(1, 1), Fraction(-1, 1)]]
+    """
+    labels = sorted(set(y))
+    return [[Fraction(2 * int(v == lab) - 1 if signed else int(v == lab)) for lab in labels] for v in y]
+
+
+def _l1_outputs(x, Y, res: CheckResult, ctx: Context) -> tuple[Fraction, bool]:
+    """A.7.3: min sum_j ||w_j||_1 separates into one ep (4) per output; dual columns v_k."""
+    total, ok, norm_one = Fraction(0), True, True
+    for k in range(len(Y[0])):
+        sol = interpolate_1d(x, [r[k] for r in Y])
+        path, good, problems = ctx.certify(interpolation_certificate(sol, res.claim, res.case),
+                                           res.claim, res.case, f"__l1_output{k}")
+        res.certificates.append(path)
+        res.notes += [f"l1 output {k} certificate rejected: {p}" for p in problems]
+        ok, total = ok and good, total + sol.value
+        used = [a for a, w in zip(sol.atoms, sol.attained_by[0] if sol.attained else sol.weights) if w]
+        norm_one = norm_one and all(abs(sum((v * a(t, Fraction(0)) for v, t in zip(sol.dual, x)), Fraction(0))) == 1
+                                    for a in used)
+    res.printed.append(audit_check("A.7.3: optimal U satisfies ||(A U*)_+^T V*||_oo = 1", "= 1", norm_one,
+                                   f"every used neuron of every output attains |v_k^T s| = 1: {norm_one}"))
+    res.notes.append(f"A.7.3 (sum_j ||w_j||_1) value {total} = sum of the per-output values of (4), exact")
+    return total, ok
+
+
+def _round(v: float, D: int = 10**12) -> Fraction:
+    return Fraction(round(v * D), D)
+
+
+def _group_bracket(x, Y, constant: bool, res: CheckResult, ctx: Context, tag: str):
+    """Float SOCP (cvxpy + Clarabel), then an exact bracket [lower, upper] checked by the checker.
+
+    Upper: the rounded primal, restricted to its support plus a spanning set of atoms, made to fit
+    Y exactly by the least-norm correction, each ||w_j|| rounded up. Lower: the rounded dual V,
+    centred (V^T 1 = 0, the constant direction) and scaled so that ||V^T s||^2 <= 1 at every
+    breakpoint atom s, which covers every (u, b): the squared norm is convex on each linear piece.
+    """
+    import cvxpy as cp
+
+    atoms = relu_atoms(x)
+    n, o = len(x), len(Y[0])
+    G = [[a(t, Fraction(0)) for a in atoms] for t in x]
+    W = cp.Variable((len(atoms), o))
+    c = cp.Variable(o) if constant else None
+    fit = np.array(G, dtype=float) @ W + (np.ones((n, 1)) @ cp.reshape(c, (1, o), order="C") if constant else 0)
+    con = [fit == np.array(Y, dtype=float)]
+    prob = cp.Problem(cp.Minimize(cp.sum(cp.norm(W, 2, axis=1))), con)
+    solve(prob)
+    spanning = [j for j, a in enumerate(atoms) if a.u == 1] + ([] if constant else [atoms.index(Atom(-1, max(x)))])
+    cols = sorted({j for j, row in enumerate(W.value) if max(abs(row)) > 1e-7} | set(spanning))
+    M = [[G[i][j] for j in cols] + ([Fraction(1)] if constant else []) for i in range(n)]
+    Wq = [[Fraction(0)] * o for _ in atoms]
+    cq = [Fraction(0)] * o
+    for k in range(o):
+        start = [_round(float(W.value[j, k])) for j in cols] + ([_round(float(c.value[k]))] if constant else [])
+        fixed = restore_equality(M, start, [r[k] for r in Y])
+        for j, v in zip(cols, fixed):
+            Wq[j][k] = v
+        if constant:
+            cq[k] = fixed[-1]
+    V = [[_round(float(v)) for v in row] for row in con[0].dual_value]
+    if sum(V[i][k] * Y[i][k] for i in range(n) for k in range(o)) < 0:
+        V = [[-v for v in row] for row in V]
+    if constant:
+        V = [[V[i][k] - sum(r[k] for r in V) / n for k in range(o)] for i in range(n)]
+    profile = [[sum((V[i][k] * a(x[i], Fraction(0)) for i in range(n)), Fraction(0)) for k in range(o)]
+               for a in [Atom(s, t) for s in (1, -1) for t in x]]
+    worst = max(sum((g * g for g in h), Fraction(0)) for h in profile)
+    if worst > 1:
+        t = sqrt_bounds(worst, 9)[1]
+        V = [[v / t for v in row] for row in V]
+    lower = sum((V[i][k] * Y[i][k] for i in range(n) for k in range(o)), Fraction(0))
+    bounds = [sqrt_bounds(sum((v * v for v in Wq[j]), Fraction(0)), 15)[1] for j in range(len(atoms))]
+    upper = sum((b for j, b in enumerate(bounds) if any(Wq[j])), Fraction(0))
+    doc = certificate_header(
+        "relu1d-group-bracket", res.claim, res.case,
+        f"lower <= ep (48) value <= upper ({'any width, free constant' if constant else 'Theorem 1 finite dictionary'})")
+    doc.update({"data": {"x": [str(t) for t in x], "Y": [[str(v) for v in r] for r in Y]},
+                "constant_column": constant,
+                "primal": {"atoms": [{"u": a.u, "knot": str(a.knot), "weight": [str(v) for v in Wq[j]],
+                                      "norm_bound": str(bounds[j])} for j, a in enumerate(atoms) if any(Wq[j])],
+                           "constant": [str(v) for v in cq]},
+                "dual": {"V": [[str(v) for v in r] for r in V]}, "lower": str(lower), "upper": str(upper)})
+    path, ok, problems = ctx.certify(doc, res.claim, res.case, f"__group_{tag}")
+    res.certificates.append(path)
+    res.notes += [f"group bracket {tag} certificate rejected: {p}" for p in problems]
+    return lower, upper, float(prob.value), ok
+
+
+@claim("ep.vector-output", "ep", "Appendix A.7: (48)-(53), Corollaries 1-2, Theorem 1, A.7.3",
+       "vector outputs (one-hot Y): 1-D / rank-one extreme points, Theorem 1's finite program, the l1 version",
+       "exact (l1 version) + exact-endpoint bracket (group norm)", lambda: _cases("ep-vector-"), expect=CONFIRMED,
+       needs_1d=False)
+def check_vector_output(case: Case, ctx: Context) -> CheckResult:
+    res = CheckResult("ep.vector-output", case.name, ERROR, "exact + bracket", EP_48.describe())
+    x = points_of(case, res)
+    signed = bool(case.params.get("signed_codes", 0))
+    Y = one_hot(case.y, signed)
+    res.notes.append(f"Y = {'2 one-hot(y) - 1' if signed else 'one-hot(y)'}, {len(Y[0])} outputs (labels {show(sorted(set(case.y)))})")
+    l1_value, ok = _l1_outputs(x, Y, res, ctx)
+    lo, up, val, good = _group_bracket(x, Y, True, res, ctx, "infinite")
+    lo_e, up_e, val_e, good_e = _group_bracket(x, Y, False, res, ctx, "theorem1")
+    ok = ok and good and good_e
+    res.value = Bracket(lo, up).text()
+    res.data.update(x=[str(t) for t in x], l1=str(l1_value), bracket=(lo, up), bracket_theorem1=(lo_e, up_e),
+                    solver=val, solver_theorem1=val_e)
+    for what, (a, b, v) in (("(48), any width", (lo, up, val)), ("Theorem 1 program over U_e", (lo_e, up_e, val_e))):
+        res.notes.append(f"{what}: exact bracket [{float(a):.12g}, {float(b):.12g}] (width {float(b - a):.3g}), "
+                         f"Clarabel {v:.12g}")
+    refuted = up < lo_e
+    res.printed.append(audit_check(
+        "Theorem 1: the l2 program over all extreme points U_e (no constant) globally optimizes (48)",
+        "optimal", not refuted,
+        f"(48) <= {up} < {lo_e} <= Theorem 1 program: exact gap" if refuted else
+        f"brackets overlap: (48) in [{float(lo):.9g}, {float(up):.9g}], Theorem 1 in "
+        f"[{float(lo_e):.9g}, {float(up_e):.9g}]"))
+    res.notes.append("Corollaries 1-2 (extreme points u = +-1, b = -sign(u) a_i): the any-width bracket uses only "
+                     "those neurons, and its dual is checked over all (u, b), so they lose at most the bracket width")
+    if ok:
+        res.verdict = REFUTED if refuted else CONFIRMED
+    return res

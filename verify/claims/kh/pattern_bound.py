@@ -1,0 +1,73 @@
+"""kh.pattern-bound: |J| <= 2^N and |J| <= 2 sum_{i=1}^{d} C(N, i), against the exact count.
+
+Convention kh (Section III-A): J = {sign(sigma_alpha(X^T w + b 1))}, sign(0) = +1, alpha > 0: the affine
+sign patterns of the data, enumerated exactly (kind sign-patterns); Cover's count in general position.
+"""
+
+from __future__ import annotations
+
+from math import comb
+
+from cases import Case, shipped_case
+from exact.certificates.sign_patterns import patterns_certificate
+from exact.relu.arrangements import cover_count, in_general_position, pattern_tree
+
+from ...audit import show
+from ...conventions import KH_PATTERNS
+from ...registry import Context, claim
+from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ._shared import matrix_of
+from .programs import kh_bound
+
+BOUND_CASES = ("kh-patterns-1d-general", "kh-patterns-1d-repeated", "kh-patterns-2d-general",
+               "kh-patterns-2d-collinear", "kh-patterns-2d-square", "kh-patterns-3d-general",
+               "kh-patterns-3d-coplanar", "kh-patterns-3d-few")
+
+
+def bound_gap_identity(max_n: int = 40, max_d: int = 10) -> bool:
+    """kh's bound minus Cover's count is 2 (sum_{i=0}^{d-1} C(N-1, i) - 1) >= 0 (Pascal's rule), checked exactly.
+
+    So kh's bound is never below the general-position count, with equality iff d = 1 or N = 1.
+
+    >>> bound_gap_identity()
+    True
+    """
+    return all(kh_bound(n, d) - cover_count(n, d) == 2 * (sum(comb(n - 1, i) for i in range(d)) - 1) >= 0
+               and (kh_bound(n, d) == cover_count(n, d)) == (d == 1 or n == 1)
+               for n in range(1, max_n + 1) for d in range(1, max_d + 1))
+
+
+@claim("kh.pattern-bound", "kh", "Section III-A (after Lemma 1: |J| <= 2^N) and after Theorem 1 (line 167)",
+       "|J| <= 2^N and |J| <= 2 sum_{i=1}^{d} C(N, i)", "exact",
+       lambda: [shipped_case(name) for name in BOUND_CASES], needs_1d=False)
+def check_pattern_bound(case: Case, ctx: Context) -> CheckResult:
+    """Exact |J| (affine patterns, sign(0) = +1) against both bounds; Cover's count in general position.
+
+    PROVED when the certificate (every pattern realised, every other one excluded by Farkas)
+    checks and both bounds hold; REFUTED (with the certified pattern list) when a bound fails.
+    """
+    X = matrix_of(case)
+    N, d = len(X), len(X[0])
+    tree = pattern_tree(X)
+    count = len(tree.realised)
+    res = CheckResult("kh.pattern-bound", case.name, ERROR, "exact", KH_PATTERNS.describe(), value=str(count))
+    general = in_general_position(X)
+    bounds = (2 ** N, kh_bound(N, d))
+    res.notes.append(f"N = {N}, d = {d}: exact |J| = {count}; 2^N = {bounds[0]}; kh's 2 sum_(i=1..d) C(N,i) = "
+                     f"{bounds[1]}; Cover's general-position count 2 sum_(i=0..d) C(N-1,i) = {cover_count(N, d)}")
+    res.notes.append(f"general position (every min(N, d+1) lifted points (x_i, 1) independent, exact rank): {general}"
+                     + (f"; |J| == Cover's count: {count == cover_count(N, d)}" if general else
+                        f"; degenerate data: |J| = {count} < Cover's {cover_count(N, d)}: {count < cover_count(N, d)}"))
+    res.notes.append(f"kh's bound minus Cover's count = {bounds[1] - cover_count(N, d)} (identity 2(sum_(i<d) "
+                     f"C(N-1,i) - 1) >= 0 checked exactly for N <= 40, d <= 10: {bound_gap_identity()}); "
+                     f"{len(tree.excluded)} pruned prefixes carry Farkas certificates")
+    path, ok, problems = ctx.certify(patterns_certificate(X, tree, res.claim, case.name), res.claim, case.name)
+    res.certificates.append(path)
+    res.notes += [f"certificate rejected: {p}" for p in problems]
+    violated = [name for name, b in zip(("2^N", "kh"), bounds) if count > b]
+    if violated:
+        res.notes.append(f"BOUND VIOLATED ({', '.join(violated)}): patterns {show(tree.patterns)}")
+    res.verdict = ERROR if not ok else REFUTED if violated else PROVED
+    res.data = {"X": [[str(a) for a in x] for x in X], "count": count, "bounds": list(bounds),
+                "cover": cover_count(N, d), "general_position": general}
+    return res

@@ -1,0 +1,56 @@
+"""kh.thm-3: binary classification (10) equals the finite program (11).
+
+Convention kh (10): min ||mu||_TV s.t. y_i f(x_i) >= 1, b free, no output bias. 1-D: (11) printed and
+corrected as exact LPs against (10) over the data-knot dictionary plus a free constant
+(:func:`exact.relu.hinge.hard_margin_1d`), its dual checked over every (w, b).
+"""
+
+from __future__ import annotations
+
+from cases import Case
+from exact.certificates.lp import lp_certificate
+from exact.checker.arith import relu1d_sup
+from exact.relu.hinge import hard_margin_1d
+from exact.relu.pattern_program import solve_1d
+
+from ...conventions import KH_3
+from ...registry import Context, claim
+from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ._shared import _certify_lp, _farkas_note, _x, alpha_of, classification_cases, convention
+from .programs import build
+
+
+@claim("kh.thm-3", "kh", "Theorem 3, programs (10)-(11) (Section IV)",
+       "binary classification (10) equals the finite program (11)", "exact", classification_cases,
+       expect=REFUTED)
+def check_thm3(case: Case, ctx: Context) -> CheckResult:
+    """Exact 1-D LPs: (11) printed and corrected vs (10) over the data-knot dictionary + free constant."""
+    alpha, x = alpha_of(case), _x(case)
+    res = CheckResult("kh.thm-3", case.name, ERROR, "exact", convention(KH_3, alpha))
+    atoms, lp10, r10 = hard_margin_1d(x, case.y, alpha)
+    path, ok, problems = ctx.certify(lp_certificate(lp10, r10, res.claim, case.name,
+                                                    "kh (10) in 1-D: min ||c||_1 s.t. y_i (A c + c0)_i >= 1"),
+                                     res.claim, case.name, "__eq10")
+    res.certificates.append(path)
+    res.notes += [f"certificate rejected: {q}" for q in problems]
+    # the (10) dual u = -z (>= 0) must satisfy the semi-infinite constraint |sum u_i y_i s(w x_i + b)| <= 1
+    sup = relu1d_sup(x, [-z * yi for z, yi in zip(r10.z_ub, case.y)], alpha)
+    ok &= sup is not None and sup[0] <= 1
+    res.notes.append(f"(10) infinite-width value {r10.value} (dual checked on all |w| <= 1, b: sup = "
+                     f"{None if sup is None else sup[0]})")
+    N = len(atoms)
+    c = [r10.x[2 * j] - r10.x[2 * j + 1] for j in range(N)]
+    used = sum(1 for t in c if t)
+    res.notes.append(f"an optimal (10) network uses {used} neuron(s) plus the constant {r10.x[2 * N]}")
+    printed, corrected = (solve_1d(build(x, case.y, 11, r, alpha)) for r in ("printed", "corrected"))
+    ok &= _certify_lp(printed, res, ctx, case.name, "__printed", "status/value as solved")
+    ok &= _certify_lp(corrected, res, ctx, case.name, "__corrected", "optimal value")
+    res.value = str(corrected.value)
+    res.notes.append(f"(11) corrected = {corrected.value}" + (" = (10)" if corrected.value == r10.value else
+                                                              f" != (10) = {r10.value}"))
+    same = printed.status == "optimal" and printed.value == r10.value
+    res.notes.append(f"(11) as printed: {printed.status}" + (f", value {printed.value}" if printed.value is not None
+                                                             else f" ({_farkas_note(printed)})")
+                     + ("" if same else " -- FINDING: differs from (10)"))
+    res.verdict = (PROVED if same else REFUTED) if ok and corrected.value == r10.value else ERROR
+    return res

@@ -1,0 +1,1 @@
+"""ses claims: one module per registered claim, named by its primary id."""

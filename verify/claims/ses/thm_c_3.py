@@ -1,0 +1,170 @@
+"""ses.thm-c.3: deep parallel networks (l_{2/L}, (49)): an optimum with <= N non-zeros; for L >= 3 every optimum.
+
+Convention ses (49): parallel sub-networks without biases, unit-Frobenius layers (45), penalty
+||alpha||_{2/L}^{2/L}, interpolation of y over a finite dictionary: min sum |alpha_i|^(2/L) s.t.
+A alpha = y. Each L in 2, 3, 4 solved exactly by enumerating basic solutions (kind bridge-vertex-min),
+L = 2 against the exact LP (kind lp), and a feasible point with more than N non-zeros shown strictly
+suboptimal for L >= 3 by the exact strict-concavity step (64).
+"""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+from cases import Case, shipped_cases
+from exact.certificates.bridge_vertex_min import bridge_certificate
+from exact.certificates.lp import lp_certificate
+from exact.l1 import l1_program
+from exact.lp import solve_lp
+from exact.lp.face import optimal_face
+from exact.relu.bridge import BridgeOptimum, bridge_value, compare, descent, minimise_bridge, support
+from exact.relu.dictionary import relu_atoms
+
+from ...audit import show
+from ...conventions import SES_49
+from ...registry import Context, claim
+from ...result import ERROR, PROVED, REFUTED, CheckResult
+
+DEPTHS = (2, 3, 4)
+
+
+Matrix = list[list[Fraction]]
+
+
+def unit_vector(rng: random.Random, n: int) -> list[Fraction]:
+    """A rational point of S^(n-1): inverse stereographic projection of a random t in (Z/2)^(n-1)."""
+    t = [Fraction(rng.randint(-4, 4), 2) for _ in range(n - 1)]
+    s = sum(x * x for x in t)
+    return [2 * x / (s + 1) for x in t] + [(s - 1) / (s + 1)]
+
+
+def _relu(v: list[Fraction]) -> list[Fraction]:
+    return [max(x, Fraction(0)) for x in v]
+
+
+def parallel_dictionary(X, L: int, count: int, width: int, seed: int) -> Matrix:
+    """A[n][i] = v(W_i, x_n) (41)-(42) for ``count`` sub-networks of L-1 unit-Frobenius layers (45).
+
+    >>> parallel_dictionary([[Fraction(1), Fraction(0)]], 2, 2, 2, 2)  # L = 2: v = [w^T x]_+, ||w|| = 1
+    [[Fraction(1, 1), Fraction(12, 13)]]
+    """
+    rng = random.Random(seed * 100 + L)
+    d = len(X[0])
+    shapes = [(1, d)] if L == 2 else [(width, d)] + [(width, width)] * (L - 3) + [(1, width)]
+    nets = []
+    for _ in range(count):
+        layers = []
+        for rows, cols in shapes:
+            flat = unit_vector(rng, rows * cols)
+            layers.append([flat[r * cols:(r + 1) * cols] for r in range(rows)])
+        nets.append(layers)
+    A = []
+    for x in X:
+        row = []
+        for layers in nets:
+            z = list(x)
+            for W in layers:
+                z = _relu([sum((a * b for a, b in zip(wr, z)), Fraction(0)) for wr in W])
+            row.append(z[0])
+        A.append(row)
+    return A
+
+
+def dictionary(case: Case, L: int) -> tuple[Matrix, str]:
+    """The N x K dictionary matrix of a ``ses-deep-*`` case for depth L, with a description."""
+    X = case.X if case.X is not None else tuple((v,) for v in case.x)
+    p = case.params
+    if "matrix" in p:
+        return [list(r) for r in X], "the given matrix X"
+    if "relu1d" in p:
+        xs = [r[0] for r in X]
+        atoms = relu_atoms(xs)
+        return [[a(x, Fraction(0)) for a in atoms] for x in xs], f"1-D ReLU atoms {[(a.u, str(a.knot)) for a in atoms]}"
+    if not {"subnetworks", "width", "seed"} <= set(p):
+        raise ValueError(f"case {case.name}: give matrix = \"1\" (X is the dictionary), relu1d = \"1\", or "
+                         "subnetworks, width and seed (a random deep parallel dictionary)")
+    K, m, seed = int(p["subnetworks"]), int(p["width"]), int(p["seed"])
+    return (parallel_dictionary(X, L, K, m, seed),
+            f"{K} parallel sub-networks of depth {L - 1}, width {m}, seed {seed}")
+
+
+def deep_cases() -> list[Case]:
+    return [c for c in shipped_cases() if c.name.startswith("ses-deep-")]
+
+
+def _average(points) -> tuple[Fraction, ...]:
+    return tuple(sum(col, Fraction(0)) / len(points) for col in zip(*points))
+
+
+def _dense_point(opt: BridgeOptimum, N: int) -> tuple[Fraction, ...] | None:
+    """A feasible point with more than N non-zeros: the midpoint of an optimum and another basic solution."""
+    best = opt.basic[opt.optimal[0]]
+    mids = (_average([best, w]) for w in opt.basic)
+    return next((m for m in mids if len(support(m)) > N), None)
+
+
+def _l2_check(A: Matrix, y, opt: BridgeOptimum, case: Case, ctx: Context, res: CheckResult):
+    """L = 2: exact LP value = vertex minimum; an optimum with > N non-zeros when the optimal face allows."""
+    N = len(A)
+    lp = l1_program([{i: A[i][j] for i in range(N) if A[i][j]} for j in range(len(A[0]))], y)
+    lpres = solve_lp(lp)
+    path, ok, problems = ctx.certify(lp_certificate(
+        lp, lpres, res.claim, case.name, "min ||w||_1 s.t. A w = y as an LP in (w+, w-): (49) with L = 2"),
+        res.claim, case.name, "-L2-lp")
+    res.certificates.append(path)
+    same = lpres.status == "optimal" and lpres.value == opt.value.rational()
+    face = optimal_face(lp, lpres)
+    mid = _average([opt.basic[i] for i in opt.optimal])
+    dense = len(support(mid)) > N and bridge_value(mid, 2) == opt.value
+    res.notes.append(f"L = 2: exact LP value {lpres.value} {'=' if same else '!='} vertex minimum {opt.value}; "
+                     f"optimal face {'unique' if face.unique else 'not unique'} ({face.method}); "
+                     f"{len(opt.optimal)} optimal vertices, their average {show(list(mid))} has "
+                     f"{len(support(mid))} non-zeros ({'an optimum with more than N = ' + str(N) if dense else 'not more than N'})")
+    return ok and same, problems, (mid if dense else None)
+
+
+@claim("ses.thm-c.3", "ses", "Theorem C.3 (Appendix C, (49)) and its proof (62)-(65)",
+       "(49): an optimum with ||alpha||_0 <= N; for L >= 3 every optimum has ||alpha||_0 <= N", "exact",
+       deep_cases, needs_1d=False)
+def check_bridge(case: Case, ctx: Context) -> CheckResult:
+    res = CheckResult("ses.thm-c.3", case.name, ERROR, "exact (vertex enumeration, root enclosures)",
+                      SES_49.describe())
+    N, y, values = case.n, list(case.y), []
+    holds, rejected, witness = True, [], None
+    fixed = "relu1d" in case.params or "matrix" in case.params  # the same dictionary for every L
+    for L in DEPTHS:
+        A, what = dictionary(case, L)
+        opt = minimise_bridge(A, y, L)
+        res.notes.append(f"L = {L}: dictionary {what}; rank {opt.rank}, {len(opt.basic)} basic solutions; "
+                         f"minimum {opt.value.brief()} (~{opt.value.approx():.6g}) at "
+                         + "; ".join(f"{show(list(opt.basic[i]))} ({len(support(opt.basic[i]))} non-zeros)"
+                                     for i in opt.optimal))
+        if L == 2:
+            same, problems, witness = _l2_check(A, y, opt, case, ctx, res)
+            holds &= same
+            rejected += problems
+            point, role = witness, "optimal"
+        else:  # a feasible point with more than N non-zeros must be strictly worse (64)
+            point, role = (witness if witness is not None and fixed else _dense_point(opt, N)), "suboptimal"
+        if point is not None and len(support(point)) <= N:
+            point = None
+        step = descent(A, point, L) if point is not None else None
+        if step is not None:
+            worse = L == 2 or compare(bridge_value(point, L), opt.value) > 0
+            holds &= L == 2 or (step.strict and worse)
+            res.notes.append(
+                f"L = {L}: feasible point with {len(support(point))} > N = {N} non-zeros, f = {bridge_value(point, L).brief()}; "
+                f"along beta = {show(list(step.beta))}, rho = {step.rho}: 2f(w) - f(w+rho beta) - f(w-rho beta) = "
+                f"{step.gap.brief()} " + ("(f is linear on the orthant: no strict descent, which is why 'every optimum' "
+                                  "is claimed only for L >= 3)" if L == 2 else
+                                  f"> 0: {step.strict} (strict concavity, (64)); f(w) > optimum: {worse}"))
+        doc = bridge_certificate(A, y, opt, res.claim, case.name, point, role)
+        path, ok, problems = ctx.certify(doc, res.claim, case.name, f"-L{L}")
+        res.certificates.append(path)
+        rejected += problems if not ok else []
+        values.append(f"L={L}: {opt.value.brief()}")
+    res.value = "; ".join(values)
+    res.notes += rejected
+    res.verdict = ERROR if rejected else (PROVED if holds else REFUTED)
+    return res

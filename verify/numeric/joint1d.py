@@ -1,0 +1,117 @@
+"""The 1-D problem with the bias inside the norm: float joint-norm program, exact bracket, exact optimum.
+
+Problem (kh (2)+(8) = pe (6) with the bias as a feature = ddb (5)/(6)): inf ||mu||_TV s.t.
+y_i = int sigma_alpha(w x_i + b) dmu(w, b) over the unit disk, no output bias. Its pattern program
+with the joint norm (kh (9) corrected, :func:`exact.relu.pattern_program.pattern_program` with
+``joint_norm``) is solved in float (:func:`verify.numeric.pattern_brackets.socp`); the solution
+becomes an exact bracket (:func:`joint_bracket`) and the float dual warm-starts the exact solver
+:func:`exact.relu.joint_norm.solve_joint_exact`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Sequence
+
+import numpy as np
+
+from exact.certificates.relu1d_joint_bracket import joint_bracket_certificate
+from exact.certificates.relu1d_joint_exact import joint_exact_certificate
+from exact.checker.arith import joint_candidates, sigma
+from exact.l1 import l1_program
+from exact.lp import solve_lp
+from exact.numbers import sqrt_bounds
+from exact.relu.joint_norm import JointExact, solve_joint_exact
+from exact.relu.networks import Network, Neuron
+from exact.relu.pattern_program import PatternProgram, pattern_program, term_neuron
+
+from .bracket import Bracket
+from .pattern_brackets import rational, socp
+from .repair import ball_point
+
+
+@dataclass(frozen=True)
+class JointBracket:
+    """lower <= value <= upper, with the exact network (atoms in the disk) and the scaled dual v."""
+
+    bracket: Bracket
+    network: Network
+    v: tuple[Fraction, ...]
+
+
+def joint_bracket(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, prog: PatternProgram,
+                  W: np.ndarray, B: np.ndarray, v: np.ndarray) -> JointBracket:
+    """An exact bracket of the problem from a float solution of its joint-norm pattern program.
+
+    Upper: the float neurons, rescaled into the unit disk with rational (w, b), plus the data-knot
+    atoms (scaled into the disk) and the constant neuron (0, 1), with output weights from the exact
+    LP min sum |c_j| s.t. fit (always feasible). Lower: v / U, U >= sup |g_v| over the circle.
+    """
+    atoms: list[tuple[Fraction, Fraction]] = []
+    for k, t in enumerate(prog.terms):
+        w, b = float(W[k][0]), float(B[k])
+        if abs(w) + abs(b) > 1e-7:
+            nr = term_neuron(t, (rational(w),), rational(b))
+            r = nr.w[0] ** 2 + nr.b ** 2
+            atoms.append((*ball_point([float(nr.w[0]) / float(r) ** 0.5, float(nr.b) / float(r) ** 0.5]),))
+    for u in (1, -1):
+        for t in sorted(set(x)):
+            _, hi = sqrt_bounds(1 + t * t, 12)
+            atoms.append((u / hi, -u * t / hi))
+    atoms.append((Fraction(0), Fraction(1)))
+    cols = [{i: val for i, xi in enumerate(x) if (val := sigma(w * xi + b, alpha))} for w, b in atoms]
+    res = solve_lp(l1_program(cols, list(y)))
+    net = Network(tuple(Neuron((w,), b, res.x[2 * j] - res.x[2 * j + 1]) for j, (w, b) in enumerate(atoms)
+                        if res.x[2 * j] != res.x[2 * j + 1]), alpha=alpha)
+    vq = [rational(t) for t in v]
+    U = max(sqrt_bounds((g * g) / (a[0] ** 2 + a[1] ** 2), 30)[1] for a, g in joint_candidates(x, vq, alpha))
+    vq = [t / U for t in vq] if U > 0 else vq
+    lower = sum((a * b for a, b in zip(vq, y, strict=True)), Fraction(0))
+    return JointBracket(Bracket(lower, res.value, "float dual v of the joint-norm program scaled by its exact sup "
+                                "on the circle", "float neurons in the unit disk + exact LP for the output weights"),
+                        net, tuple(vq))
+
+
+@dataclass(frozen=True)
+class Joint1D:
+    """The float joint-norm program, its exact bracket and the exact optimum (if decided)."""
+
+    x: tuple[Fraction, ...]
+    y: tuple[Fraction, ...]
+    alpha: Fraction
+    value: float  # the joint-norm pattern program, Clarabel
+    joint: JointBracket
+    W: np.ndarray
+    B: np.ndarray
+    program: PatternProgram
+    exact: JointExact
+
+    @property
+    def bracket(self) -> Bracket:
+        return self.joint.bracket
+
+    def float_network(self) -> Network:
+        """The float solution as a network with rational (w, b)."""
+        return Network(tuple(term_neuron(t, (rational(self.W[k][0]),), rational(self.B[k]))
+                             for k, t in enumerate(self.program.terms)
+                             if abs(self.W[k][0]) + abs(self.B[k]) > 1e-7), alpha=self.alpha)
+
+    def documents(self, claim: str, case: str) -> list[tuple[dict, str]]:
+        """The certificates to check: the bracket (relu1d-joint-bracket) and, if decided, the exact optimum."""
+        jb = self.joint
+        docs = [(joint_bracket_certificate(claim, case, self.x, self.y, self.alpha, jb.network, jb.v,
+                                           jb.bracket.lower, jb.bracket.upper), "__joint_bracket")]
+        if self.exact.status == "optimal":
+            docs.append((joint_exact_certificate(self.exact, claim, case), "__joint_exact"))
+        return docs
+
+
+def solve_joint(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction) -> Joint1D:
+    """The float joint-norm program on 1-D data, its exact bracket, and the exact optimum
+    (:func:`exact.relu.joint_norm.solve_joint_exact`, warm-started by the float dual)."""
+    xq, yq, alpha = tuple(map(Fraction, x)), tuple(map(Fraction, y)), Fraction(alpha)
+    prog = pattern_program(xq, yq, alpha, joint_norm=True)
+    value, W, B, v = socp(prog)
+    jb = joint_bracket(xq, yq, alpha, prog, W, B, v)
+    return Joint1D(xq, yq, alpha, value, jb, W, B, prog, solve_joint_exact(xq, yq, alpha, v))
