@@ -45,7 +45,7 @@ __all__ = [
 ]
 
 #: Verdict words allowed in an ``[expect]`` table.
-VERDICTS = ("PROVED", "REFUTED", "CONFIRMED", "CONTRADICTED", "MEASURED")
+VERDICTS = ("PROVED", "REFUTED", "CONFIRMED", "CONTRADICTED", "MEASURED", "VACUOUS", "UNDECIDED")
 
 #: Top-level keys with a fixed meaning; any other top-level key is a parameter.
 RESERVED_KEYS = ("name", "source", "x", "X", "y", "printed", "expect", "notes")

@@ -8,15 +8,16 @@ was rejected; 2 bad usage or bad input (message names file, field, expectation).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from cases import CaseError, load_case
+from cases import Case, CaseError, load_case
 
-from .registry import Claim, Context, UsageError, all_claims, check_suitable, claim_ids, get_claim, run_check
-from .result import CheckResult
+from .context import Context
+from .registry import Claim, UsageError, all_claims, check_suitable, claim_ids, get_claim, run_check
+from .result import MISMATCH, CheckResult
+from .run import header, publish, seeds_of, staging, write_json
 
 DEFAULT_OUT = Path("reports")
 
@@ -48,42 +49,44 @@ def _parser() -> argparse.ArgumentParser:
 
 def _line(res: CheckResult) -> str:
     flag = "" if res.as_expected else f"   <-- expected {res.expected}"
-    mism = sum(p.status == "MISMATCH" for p in res.printed)
+    mism = sum(p.status is MISMATCH for p in res.printed)
     printed = f" printed {len(res.printed) - mism} MATCH / {mism} MISMATCH" if res.printed else ""
-    return f"{res.verdict:<12} {res.claim:<16} {res.case:<22} value={res.value}{printed} ({res.seconds:.2f}s){flag}"
+    return (f"{res.verdict!s:<12} {res.claim:<16} {res.case:<22} value={res.value_text}{printed} "
+            f"({res.seconds:.2f}s){flag}")
 
 
-def _task(args: tuple[str, object, Path, bool]) -> CheckResult:
+def _task(args: tuple[str, Case, Path, bool]) -> CheckResult:
     claim_id, case, out, thorough = args
     return run_check(all_claims()[claim_id], case, Context(out, thorough))
 
 
-def _run(tasks: list[tuple[Claim, object]], out: Path, jobs: int, thorough: bool) -> list[CheckResult]:
-    payload = [(cl.id, case, out, thorough) for cl, case in tasks]
+def _run(tasks: list[tuple[Claim, Case]], out: Path, jobs: int, thorough: bool) -> list[CheckResult]:
+    """Run the checks into a staging folder of ``out``, then publish it (:mod:`verify.run`)."""
+    stage = staging(out)
+    payload = [(cl.id, case, stage, thorough) for cl, case in tasks]
+    results: list[CheckResult] = []
     if jobs > 1:
         with ProcessPoolExecutor(jobs) as pool:
             results = list(pool.map(_task, payload))
         for r in results:
             print(_line(r))
-        return results
-    results = []
-    for p in payload:
-        results.append(_task(p))
-        print(_line(results[-1]), flush=True)
-    return results
+    else:
+        for p in payload:
+            results.append(_task(p))
+            print(_line(results[-1]), flush=True)
+    return publish(stage, out, results)
 
 
-def _finish(results: list[CheckResult], json_path: Path | None, report: Path | None) -> int:
+def _finish(results: list[CheckResult], json_path: Path | None, report: Path | None, cases: list[Case]) -> int:
     if json_path:
-        json_path.parent.mkdir(parents=True, exist_ok=True)
-        json_path.write_text(json.dumps({"version": 1, "results": [r.as_json() for r in results]}, indent=1) + "\n")
+        write_json(json_path, results, header(sys.argv, seeds_of(cases)))
     if report:
         from .report import write_reports
         print(f"report: {write_reports(results, report)}")
     bad = [r for r in results if not r.as_expected]
     counts: dict[str, int] = {}
     for r in results:
-        counts[r.verdict] = counts.get(r.verdict, 0) + 1
+        counts[str(r.verdict)] = counts.get(str(r.verdict), 0) + 1
     print(f"{len(results)} checks: " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
           + (f"; {len(bad)} not as expected" if bad else "; all as expected"))
     return 1 if bad else 0
@@ -103,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             for path in args.certificates:
                 rep = check_file(path)
                 if rep.ok:
-                    print(f"ACCEPTED {path}: {rep.kind}, value {rep.value}")
+                    what = rep.relation if rep.relation is not None else f"value {rep.value}"
+                    print(f"ACCEPTED {path}: {rep.kind}, {what}")
                 else:
                     worst = 1
                     print(f"REJECTED {path}: " + "; ".join(rep.problems))
@@ -120,9 +124,10 @@ def main(argv: list[str] | None = None) -> int:
             cases = [load_case(args.case)] if args.case else cl.default_cases()
             for case in cases:
                 check_suitable(cl, case)
-            return _finish(_run([(cl, c) for c in cases], out, 1, args.thorough), args.json, args.report)
+            return _finish(_run([(cl, c) for c in cases], out, 1, args.thorough), args.json, args.report, cases)
         tasks = [(cl, case) for cl in all_claims().values() for case in cl.default_cases()]
-        return _finish(_run(tasks, out, max(1, args.jobs), args.thorough), args.json, args.report)
+        return _finish(_run(tasks, out, max(1, args.jobs), args.thorough), args.json, args.report,
+                       [case for _, case in tasks])
     except (CaseError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

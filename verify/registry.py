@@ -1,9 +1,10 @@
 """The claim registry: every checkable claim, its paper location and default cases.
 
-A claim module registers a function ``check(case, ctx) -> CheckResult`` with
-:func:`claim`; :func:`run_check` times it, turns an exception into an
-``ERROR`` verdict (never a silent skip) and attaches the recorded expectation
-(the case's ``[expect]`` entry, else the claim's default).
+A claim module (one per claim, ``verify/claims/<paper>/<id>.py``) registers a function
+``check(case, ctx) -> Draft`` with :func:`claim`; :func:`all_claims` imports every claim module
+itself. :func:`run_check` binds the check's certificates to the case, times it, turns an exception
+into an ``ERROR`` verdict (never a silent skip) and attaches the recorded expectation (the case's
+``[expect]`` entry, else the claim's default).
 """
 
 from __future__ import annotations
@@ -13,14 +14,12 @@ import pkgutil
 import time
 import traceback
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable
 
 from cases import Case
-from exact.certificates import write_certificate
-from exact.checker import check_file
 
-from .result import ERROR, PROVED, CheckResult
+from .context import Context
+from .result import ERROR, PROVED, CheckResult, Draft, Verdict
 
 
 @dataclass(frozen=True)
@@ -30,39 +29,11 @@ class Claim:
     location: str
     summary: str
     method: str
-    check: Callable[[Case, "Context"], CheckResult]
+    check: Callable[[Case, Context], Draft]
     default_cases: Callable[[], list[Case]]
-    expect: str = PROVED
+    expect: Verdict = PROVED
     needs_1d: bool = True
     covers: tuple[str, ...] = ()  # further claim ids of the same CLAIMS.md row this check settles
-
-
-def file_name(claim: str, case: str, suffix: str, ext: str) -> str:
-    """A file name for (claim, case): case names may hold "/" (e.g. alpha=1/10).
-
-    >>> file_name("kh.thm-1", "kh-example-1-alpha=1/10", "", ".md")
-    'kh.thm-1__kh-example-1-alpha=1_10.md'
-    """
-    return f"{claim}__{case}{suffix}{ext}".replace("/", "_")
-
-
-@dataclass
-class Context:
-    """Where a run writes its certificates (each re-checked on disk); ``thorough`` enlarges sweeps."""
-
-    out_dir: Path
-    thorough: bool = False
-
-    def certify(self, doc: dict, claim: str, case: str, suffix: str = "",
-                folder: str = "certificates") -> tuple[str, bool, list[str]]:
-        """Write ``doc``, re-check it with the independent checker; (path, ok, problems).
-
-        Candidate certificates built from a paper's printed numbers go to
-        ``folder="audits"``: their rejection is a finding, not a failure.
-        """
-        path = write_certificate(doc, self.out_dir / folder / file_name(claim, case, suffix, ".json"))
-        report = check_file(str(path))
-        return str(path), report.ok, list(report.problems)
 
 
 CLAIMS: dict[str, Claim] = {}
@@ -77,14 +48,14 @@ def claim_modules() -> list[str]:
 
 
 def claim(id: str, paper: str, location: str, summary: str, method: str,
-          default_cases: Callable[[], list[Case]], expect: str = PROVED, needs_1d: bool = True,
+          default_cases: Callable[[], list[Case]], expect: Verdict = PROVED, needs_1d: bool = True,
           covers: tuple[str, ...] = ()):
     """Register ``check(case, ctx)`` under ``id``; ``covers`` lists ids it also settles.
 
     A covered id is listed by ``verify list`` and accepted by ``verify run``,
     which run the covering check (one check per CLAIMS.md row, not one per id).
     """
-    def register(fn: Callable[[Case, Context], CheckResult]):
+    def register(fn: Callable[[Case, Context], Draft]) -> Callable[[Case, Context], Draft]:
         if id in CLAIMS and CLAIMS[id].check.__module__ != fn.__module__:
             raise ValueError(f"claim {id} registered twice ({CLAIMS[id].check.__module__}, {fn.__module__})")
         CLAIMS[id] = Claim(id, paper, location, summary, method, fn, default_cases, expect, needs_1d, covers)
@@ -133,14 +104,19 @@ def check_suitable(cl: Claim, case: Case) -> None:
         )
 
 
+def case_binding(case: Case) -> dict[str, object]:
+    """The data every certificate of a check on ``case`` must be about, by default: its x, X and y."""
+    return {k: v for k, v in (("x", case.x), ("X", case.X), ("y", case.y)) if v is not None}
+
+
 def run_check(cl: Claim, case: Case, ctx: Context) -> CheckResult:
+    """Run ``cl`` on ``case`` (its certificates bound to the case), timed; an exception is an ERROR verdict."""
     t0 = time.perf_counter()
-    expected = case.expect.get(cl.id, cl.expect)
+    expected = Verdict(case.expect.get(cl.id, cl.expect))
+    bound = Context(ctx.out_dir, ctx.thorough, case_binding(case))
     try:
-        res = cl.check(case, ctx)
+        draft = cl.check(case, bound)
     except Exception as exc:  # noqa: BLE001 - an ERROR verdict, reported with its cause
-        res = CheckResult(cl.id, case.name, ERROR, cl.method, "", notes=[
+        draft = Draft(cl.id, case.name, ERROR, cl.method, "", notes=[
             f"{type(exc).__name__}: {exc}", *traceback.format_exc().strip().splitlines()[-3:]])
-    res.seconds = time.perf_counter() - t0
-    res.expected = expected
-    return res
+    return draft.freeze(time.perf_counter() - t0, expected, cl.covers)

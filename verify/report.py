@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .registry import file_name
+from .context import file_name
 from .result import CheckResult
 
 
@@ -23,7 +23,7 @@ def render(res: CheckResult) -> str:
     lines = [f"# {res.claim} on `{res.case}`", "",
              f"- **verdict**: {res.verdict} (expected {res.expected or 'any'})",
              f"- **method**: {res.method}", f"- **convention**: {res.convention}",
-             f"- **optimal value**: {res.value}", f"- **time**: {res.seconds:.3f} s", ""]
+             f"- **optimal value**: {res.value_text}", f"- **time**: {res.seconds:.3f} s", ""]
     if isinstance(d.get("network"), list) and "dual" in d:  # a 1-D network and its dual (interpolation claims)
         lines += ["## Data", "", f"x = {d.get('x')}", "", f"y = {d.get('y')}", "",
                   "## Solution", ""]
@@ -35,6 +35,8 @@ def render(res: CheckResult) -> str:
     lines += ["## Certificates (re-checked by the independent checker)", ""]
     lines += [f"- `{c}`" for c in res.certificates] + ["", "## Checks and notes", ""]
     lines += [f"- {n}" for n in res.notes]
+    if res.findings:
+        lines += ["", "## Findings", ""] + [f"- **{f.paper} {f.place}** ({f.statement}): {f.shows}" for f in res.findings]
     if res.printed:
         lines += ["", "## Printed numbers", "", "| what | printed | exact | status |", "|---|---|---|---|"]
         lines += [f"| {p.what} | {p.printed} | {p.exact} | {p.status} |" for p in res.printed]
@@ -47,7 +49,7 @@ def write_reports(results: list[CheckResult], out_dir: Path) -> Path:
     for res in results:
         name = file_name(res.claim, res.case, "", ".md")
         (out_dir / name).write_text(render(res))
-        index.append(f"| {res.claim} | [{res.case}]({name}) | {res.verdict} | {res.value} |")
+        index.append(f"| {res.claim} | [{res.case}]({name}) | {res.verdict} | {res.value_text} |")
     path = out_dir / "index.md"
     path.write_text("\n".join(index) + "\n")
     return path

@@ -1,21 +1,105 @@
-"""Verdicts and the result of one check (one claim on one case).
+"""Verdicts, findings and the result of one check (one claim on one case).
 
-Verdicts (DESIGN.md): PROVED (exact certificate checked), REFUTED (exact
-counterexample checked), CONFIRMED / CONTRADICTED (float interval agrees /
-excludes), MEASURED (statistical), ERROR (the check could not run).
-Printed numbers of a paper are audited as MATCH / MISMATCH.
+Verdicts (DESIGN.md): PROVED / REFUTED need a checked certificate (a proof, or a checked
+counterexample); CONFIRMED / CONTRADICTED a rigorous bracket that agrees with / excludes the claim;
+MEASURED a statistical claim's frequencies; VACUOUS when the claim's hypothesis fails on the data
+(with the certified reason); UNDECIDED when the check ran but could neither prove nor refute;
+ERROR / TIMEOUT when a check could not run. Printed numbers are MATCH / MISMATCH.
+
+A claim builds a mutable :class:`Draft`; the registry freezes it into a :class:`CheckResult`.
+Values are typed (Fraction, :class:`exact.checker.arith.Surd`, :class:`verify.numeric.bracket.Bracket`,
+or :class:`Labelled` for several) and rendered only at the edges (:func:`render_value`,
+:func:`value_json`).
+
+>>> from fractions import Fraction as F
+>>> render_value(Labelled((("beta = 1/10", F(919, 2160)), ("beta = 1/10000", F(1999, 2500000)))))
+'919/2160 (beta = 1/10); 1999/2500000 (beta = 1/10000)'
+>>> Verdict("PROVED") is Verdict.PROVED, Verdict.PROVED == "PROVED"
+(True, True)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from enum import Enum
+from fractions import Fraction
+from typing import Any, Mapping, Union
 
-PROVED, REFUTED, CONFIRMED, CONTRADICTED, MEASURED, ERROR = (
-    "PROVED", "REFUTED", "CONFIRMED", "CONTRADICTED", "MEASURED", "ERROR",
-)
-VERDICTS = (PROVED, REFUTED, CONFIRMED, CONTRADICTED, MEASURED, ERROR)
-MATCH, MISMATCH = "MATCH", "MISMATCH"
+from exact.checker.arith import Surd
+
+from .numeric.bracket import Bracket, Position
+
+
+class Verdict(str, Enum):
+    PROVED = "PROVED"
+    REFUTED = "REFUTED"
+    CONFIRMED = "CONFIRMED"
+    CONTRADICTED = "CONTRADICTED"
+    MEASURED = "MEASURED"
+    VACUOUS = "VACUOUS"
+    UNDECIDED = "UNDECIDED"
+    ERROR = "ERROR"
+    TIMEOUT = "TIMEOUT"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+PROVED, REFUTED, CONFIRMED, CONTRADICTED, MEASURED, VACUOUS, UNDECIDED, ERROR, TIMEOUT = Verdict
+VERDICTS = tuple(Verdict)
+
+
+def confirmed(position: Position) -> Verdict:
+    """A rigorous bracket comparison as a verdict: CONFIRMED when the claim lies inside, else CONTRADICTED."""
+    return CONFIRMED if position is Position.INSIDE else CONTRADICTED
+
+
+class Status(str, Enum):
+    """A printed number against its exact recomputation."""
+
+    MATCH = "MATCH"
+    MISMATCH = "MISMATCH"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+MATCH, MISMATCH = Status
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """Several values of one check, each with a label (per beta, per depth L, ...)."""
+
+    items: tuple[tuple[str, "Value"], ...]
+
+
+Value = Union[Fraction, Surd, Bracket, Labelled, str, None]
+
+
+def render_value(v: Value) -> str | None:
+    """The text of a value: "p/q", a radical, an outward-rounded bracket, "v (label); ..."."""
+    if v is None:
+        return None
+    if isinstance(v, Bracket):
+        return v.text(12)
+    if isinstance(v, Labelled):
+        return "; ".join(f"{render_value(x)} ({label})" for label, x in v.items)
+    return str(v) if not isinstance(v, Surd) else repr(v)
+
+
+def value_json(v: Value) -> Any:
+    """JSON of a value: rationals as "p/q", radicals as {exact, root, terms, decimal}, brackets as
+    {lower, upper, ...}, labelled values as [{label, value}]."""
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, Fraction):
+        return str(v)
+    if isinstance(v, Surd):
+        return {"exact": repr(v), **v.doc(), "decimal": f"{float(v):.15g}"}
+    if isinstance(v, Bracket):
+        return v.as_json()
+    return [{"label": label, "value": value_json(x)} for label, x in v.items]
 
 
 @dataclass(frozen=True)
@@ -25,44 +109,104 @@ class Printed:
     what: str
     printed: str
     exact: str
-    status: str  # MATCH or MISMATCH
+    status: Status
 
     def as_json(self) -> dict[str, str]:
-        return {"what": self.what, "printed": self.printed, "exact": self.exact, "status": self.status}
+        return {"what": self.what, "printed": self.printed, "exact": self.exact, "status": str(self.status)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What the toolkit found wrong (or unstated) in a paper, with its evidence.
+
+    ``place`` is where in the paper ("Corollary 3.2", "(37)"), ``statement`` the statement as printed
+    (or its gist), ``shows`` what the computation shows, ``certificates`` the checked evidence.
+    """
+
+    paper: str
+    place: str
+    statement: str
+    shows: str
+    certificates: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"paper": self.paper, "place": self.place, "statement": self.statement, "shows": self.shows,
+                "certificates": list(self.certificates)}
+
+    def text(self) -> str:
+        return f"{self.paper} {self.place}: {self.shows}"
 
 
 @dataclass
-class CheckResult:
-    """What one check established; ``value`` is an exact string ("p/q")."""
+class Draft:
+    """A check under way: the claim fills it in; :meth:`freeze` makes the :class:`CheckResult`."""
 
     claim: str
     case: str
-    verdict: str
+    verdict: Verdict
     method: str
     convention: str
-    value: str | None = None
+    value: Value = None
     certificates: list[str] = field(default_factory=list)
     printed: list[Printed] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    seconds: float = 0.0
-    expected: str | None = None
     data: dict[str, Any] = field(default_factory=dict)  # for reports: x, y, solution, dual
+
+    def finding(self, place: str, statement: str, shows: str, *certificates: str) -> Finding:
+        """Record a finding about the paper of this claim (its id's prefix)."""
+        f = Finding(self.claim.split(".")[0], place, statement, shows, tuple(certificates))
+        self.findings.append(f)
+        return f
+
+    def freeze(self, seconds: float, expected: Verdict | None, covers: tuple[str, ...] = ()) -> "CheckResult":
+        return CheckResult(self.claim, self.case, Verdict(self.verdict), self.method, self.convention, self.value,
+                           tuple(self.certificates), tuple(self.printed), tuple(self.findings), tuple(self.notes),
+                           dict(self.data), seconds, expected, covers)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What one check established (frozen). ``expected`` is the recorded verdict of a shipped case (None
+    for a user's own case: its verdicts are results, not tests)."""
+
+    claim: str
+    case: str
+    verdict: Verdict
+    method: str
+    convention: str
+    value: Value = None
+    certificates: tuple[str, ...] = ()
+    printed: tuple[Printed, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    notes: tuple[str, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict)
+    seconds: float = 0.0
+    expected: Verdict | None = None
+    covers: tuple[str, ...] = ()
 
     @property
     def as_expected(self) -> bool:
-        return self.verdict != ERROR and (self.expected is None or self.verdict == self.expected)
+        return self.verdict not in (ERROR, TIMEOUT) and (self.expected is None or self.verdict == self.expected)
+
+    @property
+    def value_text(self) -> str | None:
+        return render_value(self.value)
 
     def as_json(self) -> dict[str, Any]:
         return {
             "claim": self.claim,
+            "covers": [self.claim, *self.covers],
             "case": self.case,
-            "verdict": self.verdict,
-            "expected": self.expected,
+            "verdict": str(self.verdict),
+            "expected": None if self.expected is None else str(self.expected),
             "method": self.method,
             "convention": self.convention,
-            "value": self.value,
-            "certificate": self.certificates[0] if len(self.certificates) == 1 else (self.certificates or None),
+            "value": value_json(self.value),
+            "value_text": self.value_text,
+            "certificates": list(self.certificates),
+            "findings": [f.as_json() for f in self.findings],
             "printed": [p.as_json() for p in self.printed],
-            "notes": self.notes,
+            "notes": list(self.notes),
             "seconds": round(self.seconds, 4),
         }

@@ -7,7 +7,15 @@ from . import certificate_header
 
 
 def lp_certificate(lp: LinearProgram, res: LPResult, claim: str, case: str, statement: str) -> dict:
+    """The certificate of ``res`` (an exactly verified result of ``lp``): data.problem is ``lp`` itself.
+
+    >>> from fractions import Fraction as F
+    >>> from exact.lp import solve_lp
+    >>> lp = LinearProgram(c=[F(1), F(1)], A_eq=[{0: F(1), 1: F(2)}], b_eq=[F(3)])
+    >>> lp_certificate(lp, solve_lp(lp), "demo", "demo", "min x0 + x1, x0 + 2 x1 = 3")["relation"]
+    {'type': 'equals', 'value': '3/2'}
+    """
     doc = certificate_header("lp", claim, case, statement)
-    doc["problem"] = lp.dense()
+    doc["data"] = {"problem": lp.dense()}
     doc.update(res.certificate_body())
     return doc

@@ -7,20 +7,26 @@ malformed certificate is reported, never raised: ``check_certificate`` and
 ``check_file`` always return a ``CheckReport``.
 
 A certificate is a JSON object with ``"format": "relu-certify-certificate"``,
-``"version": 1`` and a ``"kind"``; each kind is checked by one module of this
-package named as the kind (the static table ``KINDS``), whose docstring states the conditions
-checked; ``SPEC.md`` lists every kind's fields, conditions and the theorem behind them.
-The fields ``"claim"``, ``"case"`` and ``"statement"`` are informational.
+``"version": 2``, a ``"kind"``, the ``"data"`` it is about and the ``"relation"`` it proves; each kind
+is checked by one module of this package named as the kind (the static table ``KINDS``), whose
+docstring states the conditions checked. The check derives the relation from the evidence; the
+certificate's ``relation`` (and ``convention``, where the kind has one) must equal it. ``SPEC.md`` lists
+every kind's fields, conditions and the theorem behind them. The fields ``"claim"``, ``"case"`` and
+``"statement"`` are informational.
 
 Example::
 
-    >>> doc = {"format": "relu-certify-certificate", "version": 1, "kind": "lp",
-    ...        "problem": {"c": ["1", "1"], "A_eq": [["1", "2"]], "b_eq": ["3"],
-    ...                    "A_ub": [], "b_ub": [], "free": []},
-    ...        "status": "optimal", "value": "3/2",
+    >>> doc = {"format": "relu-certify-certificate", "version": 2, "kind": "lp",
+    ...        "data": {"problem": {"c": ["1", "1"], "A_eq": [["1", "2"]], "b_eq": ["3"],
+    ...                             "A_ub": [], "b_ub": [], "free": []}},
+    ...        "relation": {"type": "equals", "value": "3/2"},
     ...        "primal": {"x": ["0", "3/2"]}, "dual": {"y_eq": ["1/2"], "y_ub": []}}
-    >>> check_certificate(doc)
-    CheckReport(ok=True, kind='lp', value='3/2', problems=[])
+    >>> report = check_certificate(doc)
+    >>> report.ok, report.value, report.relation
+    (True, '3/2', {'type': 'equals', 'value': '3/2'})
+    >>> bad = check_certificate({**doc, "relation": {"type": "equals", "value": "1"}})
+    >>> bad.ok, bad.problems[0].split(" but ")[1]
+    (False, "the evidence proves {'type': 'equals', 'value': '3/2'}")
 """
 from __future__ import annotations
 
@@ -52,8 +58,9 @@ from . import (
     whitened_l1,
 )
 from ._fields import Malformed, at, show
+from ._proved import Proved, canonical, compare_stated
 
-FORMAT, VERSION = "relu-certify-certificate", 1
+FORMAT, VERSION = "relu-certify-certificate", 2
 
 Checker = Callable[[dict, list[str]], Optional[Fraction]]
 
@@ -84,20 +91,29 @@ KINDS: dict[str, Checker] = {
 
 @dataclass(frozen=True)
 class CheckReport:
-    """Outcome of a check; ``value`` is ``str(Fraction)`` of the certified value when ok."""
+    """Outcome of a check. When ok: ``relation`` is what the certificate proves (the checker's own
+    statement, equal to the certificate's ``relation`` field), ``data`` the data it is about (problem
+    data and convention, as the checker parsed them), both canonical JSON; ``value`` is the relation's
+    rational value (``str(Fraction)``) when it has one."""
 
     ok: bool
     kind: str
     value: Optional[str]
     problems: list[str]
+    relation: Optional[dict] = None
+    data: Optional[dict] = None
 
 
 def check_certificate(doc: dict) -> CheckReport:
-    """Check a parsed certificate; never raises.  ok iff no problem was found."""
+    """Check a parsed certificate; never raises. ok iff no problem was found.
+
+    The kind's check verifies the evidence and returns what it proves (:class:`Proved`); the
+    certificate's ``relation`` and ``convention`` must then equal the proved ones exactly.
+    """
     kind = doc.get("kind") if isinstance(doc, dict) else None
     kind_name = kind if isinstance(kind, str) else "?"
     problems: list[str] = []
-    value = None
+    proved: Any = None
     try:
         if at(doc, "format") != FORMAT:
             raise Malformed(f"format: expected {FORMAT!r}, got {show(doc['format'])}")
@@ -106,13 +122,20 @@ def check_certificate(doc: dict) -> CheckReport:
             raise Malformed(f"version: expected {VERSION}, got {show(version)}")
         if at(doc, "kind") not in KINDS:
             raise Malformed(f"kind: unknown certificate kind {show(kind)}")
-        value = KINDS[kind](doc, problems)
+        proved = KINDS[kind](doc, problems)
+        if isinstance(proved, Proved) and not problems:
+            compare_stated(doc, proved, problems)
     except Malformed as err:
         problems.append(str(err))
     except Exception as err:  # defensive: a checker bug must fail closed, not crash
         problems.append(f"checker error: {type(err).__name__}: {err}")
-    ok = not problems
-    return CheckReport(ok, kind_name, str(value) if ok and value is not None else None, problems)
+    if problems:
+        return CheckReport(False, kind_name, None, problems)
+    if isinstance(proved, Proved):
+        relation, data = canonical(proved.relation), canonical(proved.data)
+        value = relation.get("value")
+        return CheckReport(True, kind_name, value if isinstance(value, str) else None, [], relation, data)
+    return CheckReport(True, kind_name, None if proved is None else str(proved), [])
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:

@@ -122,3 +122,12 @@ def surd(obj: Any, name: str) -> Surd:
                             f"{L}-th powers")
         c[m] = q(r, f"{name}.terms[{k}]")
     return Surd(c, L)
+
+
+def neurons(obj: Any, name: str, d: int) -> list[tuple[list[Fraction], Fraction, Fraction]]:
+    """A list of neurons {"w": [d rationals], "b": rational, "c": rational}: c sigma(w . x + b)."""
+    out = []
+    for j, nr in enumerate(list_(obj, name)):
+        nm = f"{name}[{j}]"
+        out.append((qlist(at(nr, "w", nm), f"{nm}.w", d), q(at(nr, "b", nm), f"{nm}.b"), q(at(nr, "c", nm), f"{nm}.c")))
+    return out

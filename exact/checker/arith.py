@@ -415,3 +415,29 @@ def evaluation_points(x: list[Fraction], contacts: list[tuple[Fraction, Fraction
     kinks = sorted({-b / w for w, b in contacts if w})
     ends = kinks + list(x)
     return [min(ends) - 1] + kinks + [max(ends) + 1]
+
+
+Neuron1D = tuple[Fraction, Fraction, Fraction]  # (w, b, c): c sigma(w x + b)
+
+
+def network_1d(x: Sequence[Fraction], neurons: Sequence[Neuron1D], alpha: Fraction,
+               constant: Fraction = Fraction(0)) -> list[Fraction]:
+    """[constant + sum_j c_j sigma(w_j x_i + b_j) for x_i in x], exactly and in O((m + n) log m).
+
+    For w != 0, sigma(w x + b) = |w| sigma(sign(w) (x - t)) with t = -b / w (positive homogeneity), so
+    the neuron is the ramp atom (sign w, t) with weight c |w| (:func:`atom_values`); w = 0 is the
+    constant c sigma(b).
+
+    >>> F = Fraction
+    >>> network_1d([F(-1), F(0), F(2)], [(F(1, 2), F(-1, 2), F(4)), (F(0), F(-3), F(1))], F(0), F(1))
+    [Fraction(1, 1), Fraction(1, 1), Fraction(3, 1)]
+    """
+    atoms = [(1 if w > 0 else -1, -b / w, c * abs(w)) for w, b, c in neurons if w]
+    flat = constant + sum((c * sigma(b, alpha) for w, b, c in neurons if not w), Fraction(0))
+    return [flat + v for v in atom_values(x, atoms, alpha)]
+
+
+def absorbs_constant(x: Sequence[Fraction], neurons: Sequence[Neuron1D], constant: Fraction) -> bool:
+    """Some neuron c sigma(w x + b) is affine (w x_i + b >= 0) on all the data with c * constant > 0: raising
+    its b by constant / c adds the constant at no cost, so the network needs no output bias."""
+    return any(c * constant > 0 and all(w * xi + b >= 0 for xi in x) for w, b, c in neurons)

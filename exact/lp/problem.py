@@ -129,18 +129,15 @@ class LPResult:
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
     def certificate_body(self) -> dict:
-        """The solution part of an ``lp`` certificate (strings)."""
-        s = lambda v: None if v is None else [str(q) for q in v]  # noqa: E731
-        body: dict = {"status": self.status, "value": None if self.value is None else str(self.value)}
+        """The relation and evidence of an ``lp`` certificate (rationals as strings)."""
+        s = lambda v: [str(q) for q in v]  # noqa: E731
         if self.status == "optimal":
-            body["primal"] = {"x": s(self.x)}
-            body["dual"] = {"y_eq": s(self.y_eq), "y_ub": s(self.z_ub)}
-        elif self.status == "infeasible":
-            body["farkas"] = {"y_eq": s(self.farkas_eq), "y_ub": s(self.farkas_ub)}
-        else:
-            body["primal"] = {"x": s(self.x)}
-            body["ray"] = s(self.ray)
-        return body
+            return {"relation": {"type": "equals", "value": str(self.value)}, "primal": {"x": s(self.x)},
+                    "dual": {"y_eq": s(self.y_eq), "y_ub": s(self.z_ub)}}
+        if self.status == "infeasible":
+            return {"relation": {"type": "infeasible"},
+                    "farkas": {"y_eq": s(self.farkas_eq), "y_ub": s(self.farkas_ub)}}
+        return {"relation": {"type": "unbounded"}, "primal": {"x": s(self.x)}, "ray": s(self.ray)}
 
 
 @dataclass

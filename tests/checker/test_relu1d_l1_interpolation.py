@@ -1,11 +1,9 @@
-"""Tests for the trusted certificate checker exact/checker.py.
+"""Checker of kind "relu1d-l1-interpolation" (exact/checker/relu1d_l1_interpolation.py): certificates by hand.
 
-All certificates are built by hand here; the reference instance is
-x = [-2,-1,0,1,2], y = [1,-1,1,1,-1], alpha = 0, no output bias, optimal value 8.
+The reference instance is x = [-2,-1,0,1,2], y = [1,-1,1,1,-1], alpha = 0, no output bias, optimal value 8.
 """
 from __future__ import annotations
 
-import copy
 import json
 import time
 from fractions import Fraction as F
@@ -16,8 +14,9 @@ from hypothesis import strategies as st
 
 from exact.checker import CheckReport, check_certificate, check_file
 from exact.checker.arith import ramp_sums
+from tests.checker.helpers import DELETE, HEADER, assert_problem, tampered
 
-HEADER = {"format": "relu-certify-certificate", "version": 1}
+KIND = "relu1d-l1-interpolation"
 
 
 def s(z: F, alpha: F) -> F:
@@ -26,36 +25,25 @@ def s(z: F, alpha: F) -> F:
 
 
 def atom(u: int, knot, weight) -> dict:
-    return {"u": u, "knot": str(knot), "weight": str(weight)}
+    """weight s(u (x - knot)) as a neuron {w, b, c}."""
+    return {"w": [str(u)], "b": str(-u * F(knot)), "c": str(weight)}
 
 
-def relu1d(x, y, alpha, atoms, constant, v, value, attained=None, output_bias=False) -> dict:
-    doc = {**HEADER, "kind": "relu1d-l1-interpolation", "claim": "test", "case": "test",
-           "statement": "hand-built",
-           "data": {"x": [str(t) for t in x], "y": [str(t) for t in y], "alpha": str(alpha)},
-           "output_bias": output_bias,
-           "primal": {"atoms": atoms, "constant": str(constant)},
-           "dual": {"v": [str(t) for t in v]}, "value": str(value)}
-    if attained is not None:
-        doc["attained"] = attained
-    return doc
+def relu1d(x, y, alpha, atoms, constant, v, value, attained=False, output_bias=False) -> dict:
+    relation = {"type": "equals", "value": str(value)} | ({"attained": True} if attained else {})
+    return {**HEADER, "kind": KIND, "claim": "test", "case": "test", "statement": "hand-built",
+            "convention": {"alpha": str(alpha), "hidden_bias": "free", "output_bias": output_bias},
+            "data": {"x": [str(t) for t in x], "y": [str(t) for t in y]}, "relation": relation,
+            "primal": {"neurons": atoms, "constant": str(constant)}, "dual": {"v": [str(t) for t in v]}}
 
 
-def tampered(doc: dict, path: str, new) -> dict:
-    """Deep copy of doc with the entry at path (dots; integers index lists) replaced or deleted."""
-    doc = copy.deepcopy(doc)
-    *head, last = [int(p) if p.lstrip("-").isdigit() else p for p in path.split(".")]
-    obj = doc
-    for key in head:
-        obj = obj[key]
-    if new is DELETE:
-        del obj[last]
-    else:
-        obj[last] = new
-    return doc
+def report(value: str, attained: bool = False, x=None, y=None, alpha="0", bias=False) -> CheckReport:
+    rel = {"type": "equals", "value": value} | ({"attained": True} if attained else {})
+    return CheckReport(True, KIND, value, [], rel, {"x": [str(t) for t in x], "y": [str(t) for t in y],
+                                                     "convention": {"alpha": alpha, "hidden_bias": "free",
+                                                                    "output_bias": bias}})
 
 
-DELETE = object()
 X = [-2, -1, 0, 1, 2]
 Y = [1, -1, 1, 1, -1]
 V = [1, -3, 2, 1, -1]
@@ -67,12 +55,6 @@ ATOMS_C = [atom(1, -1, 2), atom(1, 0, -2), atom(1, 1, -2), atom(-1, -1, 2)]
 GOOD = relu1d(X, Y, 0, ATOMS, 0, V, 8, attained=True)
 
 
-def assert_problem(report: CheckReport, fragment: str) -> None:
-    assert not report.ok
-    assert report.value is None
-    assert any(fragment in p for p in report.problems), report.problems
-
-
 def g(v, x, alpha, u, b) -> F:
     return sum((vi * s(u * xi + b, alpha) for vi, xi in zip(v, x)), F(0))
 
@@ -80,15 +62,14 @@ def g(v, x, alpha, u, b) -> F:
 # ---------------------------------------------------------------- relu1d: valid
 
 def test_reference_certificate_passes():
-    rep = check_certificate(GOOD)
-    assert rep == CheckReport(True, "relu1d-l1-interpolation", "8", [])
+    assert check_certificate(GOOD) == report("8", True, X, Y)
 
 
 def test_reference_primal_by_hand():
     for xi, yi in zip(X, Y):
-        net = sum(F(a["weight"]) * s(a["u"] * (xi - F(a["knot"])), F(0)) for a in ATOMS)
+        net = sum(F(a["c"]) * s(F(a["w"][0]) * xi + F(a["b"]), F(0)) for a in ATOMS)
         assert net == yi
-    assert sum(abs(F(a["weight"])) for a in ATOMS) == 8
+    assert sum(abs(F(a["c"])) for a in ATOMS) == 8
     assert sum(V) == 0 and sum(vi * yi for vi, yi in zip(V, Y)) == 8
 
 
@@ -102,8 +83,19 @@ def test_reference_dual_brute_force_grid():
 
 def test_other_optimal_primal_with_constant_and_alternatives():
     assert check_certificate(relu1d(X, Y, 0, ATOMS_C, -1, V, 8)).ok
-    assert check_certificate(relu1d(X, Y, 0, ATOMS_C, -1, V, 8, attained=False)).ok
     assert check_certificate(relu1d(X, Y, 0, ATOMS_C, -1, V, 8, attained=True, output_bias=True)).ok
+
+
+def test_off_data_knot_and_fractional_slope():
+    """Merging the same-signed atoms at 0 and 1 into -7/2 s(x - 3/7) keeps the data and the cost (a knot off
+    the data: ep Proposition 3.1's non-spline optimum); a slope |w| < 1 is allowed, |w| > 1 is not."""
+    merged = [ATOMS[0], atom(1, F(3, 7), F(-7, 2))] + ATOMS[3:]
+    assert check_certificate(relu1d(X, Y, 0, merged, 0, V, 8, True)) == report("8", True, X, Y)
+    half = {"w": ["1/2"], "b": "0", "c": "2"}  # 2 s(x / 2) = x on x >= 0, cost 2 (dominated, but feasible)
+    assert check_certificate(relu1d([0, 1], [0, 1], 0, [half], 0, ["-1", "1"], 1, True)).problems == [
+        "duality gap: primal cost sum |c| = 2 but dual objective v^T y = 1"]
+    steep = {"w": ["2"], "b": "0", "c": "1/2"}
+    assert_problem(check_certificate(relu1d([0, 1], [0, 1], 0, [steep], 0, ["-1", "1"], "1/2", True)), "|w| = 2 > 1")
 
 
 def test_permuted_data_duplicate_atoms_and_decimal_strings():
@@ -111,7 +103,7 @@ def test_permuted_data_duplicate_atoms_and_decimal_strings():
     split = ATOMS[1:] + [atom(1, -1, "0.75"), atom(1, -1, "3/4")]
     doc = relu1d([X[i] for i in perm], [Y[i] for i in perm], "0.0", split, 0,
                  [V[i] for i in perm], "8.0", attained=True)
-    assert check_certificate(doc) == CheckReport(True, "relu1d-l1-interpolation", "8", [])
+    assert check_certificate(doc) == report("8", True, [X[i] for i in perm], [Y[i] for i in perm])
 
 
 def test_attained_by_absorbing_constant_at_either_end():
@@ -121,27 +113,31 @@ def test_attained_by_absorbing_constant_at_either_end():
     assert check_certificate(relu1d([0, 1], [2, 1], 0, [atom(-1, 1, 1)], 1, [1, -1], 1, True)).ok
     # A zero-weight end atom absorbs nothing: y = 1 on {0, 1} has infimum 0, not attained.
     rep = check_certificate(relu1d([0, 1], [1, 1], 0, [atom(1, 0, 0)], 1, [0, 0], 0, True))
-    assert_problem(rep, "attained: constant 1 cannot be absorbed")
+    assert_problem(rep, "relation: the certificate states")
     assert check_certificate(relu1d([0, 1], [1, 1], 0, [atom(1, 0, 0)], 1, [0, 0], 0, False)).ok
     # Wrong sign: -s(x - 0) + 1 cannot absorb the +1.
     rep = check_certificate(relu1d([0, 1], [1, 0], 0, [atom(1, 0, -1)], 1, [1, -1], 1, True))
-    assert_problem(rep, "attained: constant 1 cannot be absorbed")
+    assert_problem(rep, "relation: the certificate states")
+    # Not stating attainment that the evidence shows is a wrong relation too: the checker says exactly what it proves.
+    assert_problem(check_certificate(relu1d([0, 1], [1, 2], 0, [atom(1, 0, 1)], 1, [-1, 1], 1)), "relation")
 
 
 # ---------------------------------------------------------------- relu1d: tampered
 
 @pytest.mark.parametrize("path, new, fragment", [
-    ("primal.atoms.0.weight", "2", "primal: point 4 (x = 2): network = 1/2 but y = -1"),
-    ("primal.atoms.0.weight", "2", "primal: cost sum|weight| = 17/2 but value = 8"),
+    ("primal.neurons.0.c", "2", "primal: point 4 (x = 2): network = 1/2 but y = -1"),
+    ("primal.neurons.0.c", "2", "duality gap: primal cost sum |c| = 17/2 but dual objective v^T y = 8"),
     ("dual.v.1", "-2", "dual: constant direction (u = 0, b -> +inf): sum(v) = 1, must be 0"),
-    ("dual.v.1", "-2", "dual: objective sum v_i y_i = 7 but value = 8"),
+    ("dual.v.1", "-2", "duality gap: primal cost sum |c| = 8 but dual objective v^T y = 7"),
     ("data.x.0", "-3", "primal: point 0 (x = -3): network = 3 but y = 1"),
     ("data.y.2", "2", "primal: point 2 (x = 0): network = 1 but y = 2"),
-    ("data.y.2", "2", "dual: objective sum v_i y_i = 10 but value = 8"),
-    ("value", "7", "primal: cost sum|weight| = 8 but value = 7"),
-    ("value", "7", "dual: objective sum v_i y_i = 8 but value = 7"),
-    ("primal.atoms.2.knot", "1/2", "primal.atoms[2].knot: 1/2 is not a data point"),
+    ("data.y.2", "2", "duality gap: primal cost sum |c| = 8 but dual objective v^T y = 10"),
+    ("relation.value", "7", "relation: the certificate states"),
+    ("relation.value", "abc", "relation.value: expected a rational string"),
+    ("relation.type", "at-most", "relation: the certificate states"),
+    ("primal.neurons.2.b", "-1/2", "primal: point 3 (x = 1)"),
     ("primal.constant", "1", "primal: point 0 (x = -2): network = 2 but y = 1"),
+    ("convention.hidden_bias", "none", "convention: the certificate states"),
 ])
 def test_tampered_reference_is_rejected(path, new, fragment):
     assert_problem(check_certificate(tampered(GOOD, path, new)), fragment)
@@ -186,7 +182,7 @@ def test_limits_equal_extreme_breakpoints(xs, vs, alpha):
 
 def test_attained_with_unabsorbable_constant_is_rejected():
     rep = check_certificate(relu1d(X, Y, 0, ATOMS_C, -1, V, 8, attained=True))
-    assert_problem(rep, "attained: constant -1 cannot be absorbed: no atom (u=1, knot=-2) or (u=-1, knot=2)")
+    assert_problem(rep, "relation: the certificate states")
     assert len(rep.problems) == 1
 
 
@@ -196,14 +192,14 @@ LEAKY = relu1d([-1, 0, 1], [0, 1, 0], "1/2", [atom(1, 0, -2), atom(-1, 0, -2)], 
 
 
 def test_leaky_half_valid_and_brute_force():
-    assert check_certificate(LEAKY) == CheckReport(True, "relu1d-l1-interpolation", "4", [])
+    assert check_certificate(LEAKY) == report("4", False, [-1, 0, 1], [0, 1, 0], "1/2")
     x, v, a = [F(-1), F(0), F(1)], [F(-2), F(4), F(-2)], F(1, 2)
     us = [F(k, 4) for k in range(-4, 5)]
     bs = [F(k, 8) for k in range(-40, 41)]
     assert max(abs(g(v, x, a, u, b)) for u in us for b in bs) == 1
-    # The constant 1 sits in no end atom, so "attained" cannot be certified.
-    assert_problem(check_certificate(tampered(LEAKY, "attained", True)), "attained: constant 1")
-    assert check_certificate(tampered(tampered(LEAKY, "attained", True), "output_bias", True)).ok
+    # The constant 1 sits in no end atom, so "attained" cannot be certified (but it is with an output bias).
+    assert_problem(check_certificate(tampered(LEAKY, "relation.attained", True)), "relation: the certificate states")
+    assert check_certificate(tampered(tampered(LEAKY, "relation.attained", True), "convention.output_bias", True)).ok
 
 
 def test_leaky_half_limit_minus_inf_checked():
@@ -215,9 +211,9 @@ def test_leaky_half_limit_minus_inf_checked():
 def test_alpha_three_minus_inf_limit_is_binding():
     # -1/3 s_3(-x) interpolates (0,0),(1,1); dual v = (-1/3, 1/3) is tight at b -> -inf: 3 * 1/3 = 1.
     good = relu1d([0, 1], [0, 1], 3, [atom(-1, 0, "-1/3")], 0, ["-1/3", "1/3"], "1/3", True)
-    assert check_certificate(good) == CheckReport(True, "relu1d-l1-interpolation", "1/3", [])
+    assert check_certificate(good) == report("1/3", True, [0, 1], [0, 1], "3")
     # Overclaiming dual v = (-1/2, 1/2): +inf limit is 1/2 (fine), only the -inf limit 3/2 fails.
-    bad = tampered(tampered(good, "dual.v", ["-1/2", "1/2"]), "value", "1/2")
+    bad = tampered(tampered(good, "dual.v", ["-1/2", "1/2"]), "relation.value", "1/2")
     rep = check_certificate(bad)
     assert_problem(rep, "dual: u = 1, limit b -> -inf: |g| = 3/2 > 1")
     assert_problem(rep, "dual: u = -1, limit b -> -inf: |g| = 3/2 > 1")
@@ -230,8 +226,9 @@ def test_alpha_three_minus_inf_limit_is_binding():
 @pytest.mark.parametrize("path, new, fragment", [
     ("dual.v", DELETE, "dual.v: missing field"),
     ("primal.constant", DELETE, "primal.constant: missing field"),
-    ("primal.atoms.0.u", DELETE, "primal.atoms[0].u: missing field"),
-    ("value", 8, "value: expected a rational string like '3/4', got 8"),
+    ("primal.neurons.0.w", DELETE, "primal.neurons[0].w: missing field"),
+    ("relation", DELETE, "relation: missing field"),
+    ("relation.value", 8, "relation: the certificate states"),
     ("data.y.0", 1.0, "data.y[0]: expected a rational string like '3/4', got 1.0"),
     ("dual.v.2", "nan", "dual.v[2]: expected a rational string like '3/4', got 'nan'"),
     ("dual.v.2", "inf", "dual.v[2]: expected a rational string like '3/4', got 'inf'"),
@@ -242,17 +239,16 @@ def test_alpha_three_minus_inf_limit_is_binding():
     ("data.x.4", "-2", "data.x[4]: duplicate data point -2"),
     ("data.x.4", "-4/2", "data.x[4]: duplicate data point -2"),
     ("data.x", [], "data.x: expected at least one point"),
-    ("data.alpha", "1", "data.alpha: must differ from 1"),
-    ("primal.atoms.0.u", True, "primal.atoms[0].u: expected the JSON integer 1 or -1, got True"),
-    ("primal.atoms.0.u", 2, "primal.atoms[0].u: expected the JSON integer 1 or -1, got 2"),
-    ("primal.atoms.0", "atom", "primal.atoms[0]: expected a JSON object"),
-    ("primal.atoms", {}, "primal.atoms: expected a list"),
-    ("output_bias", "false", "output_bias: expected true or false"),
-    ("attained", 1, "attained: expected true or false"),
+    ("convention.alpha", "1", "convention.alpha: must differ from 1"),
+    ("convention", DELETE, "convention: missing field"),
+    ("convention.output_bias", "false", "convention: hidden_bias one of"),
+    ("primal.neurons.0.w", ["1", "0"], "primal.neurons[0].w: expected 1 entries, got 2"),
+    ("primal.neurons.0", "atom", "primal.neurons[0]: expected a JSON object"),
+    ("primal.neurons", {}, "primal.neurons: expected a list"),
     ("kind", "relu2d", "kind: unknown certificate kind 'relu2d'"),
     ("format", "other", "format: expected 'relu-certify-certificate'"),
-    ("version", 2, "version: expected 1, got 2"),
-    ("version", True, "version: expected 1, got True"),
+    ("version", 1, "version: expected 2, got 1"),
+    ("version", True, "version: expected 2, got True"),
     ("data", DELETE, "data: missing field"),
 ])
 def test_malformed_is_rejected(path, new, fragment):
@@ -269,7 +265,7 @@ def test_not_an_object_and_kind_field():
 def test_check_file(tmp_path):
     good = tmp_path / "good.json"
     good.write_text(json.dumps(GOOD))
-    assert check_file(str(good)) == CheckReport(True, "relu1d-l1-interpolation", "8", [])
+    assert check_file(str(good)) == report("8", True, X, Y)
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "relu-certify-certificate", "version": 1,')
     rep = check_file(str(bad))
@@ -284,7 +280,7 @@ def test_check_file(tmp_path):
     assert not rep.ok and "file: cannot read" in rep.problems[0]
     nan = tmp_path / "nan.json"
     nan.write_text(json.dumps(GOOD).replace('"value": "8"', '"value": NaN'))
-    assert_problem(check_file(str(nan)), "value: expected a rational string like '3/4', got nan")
+    assert_problem(check_file(str(nan)), "relation.value: expected a rational string, an integer or a radical, got nan")
 
 
 # ---------------------------------------------------------------- property tests
@@ -313,13 +309,13 @@ def test_single_weight_change_breaks_primal(xs, data):
     y = data.draw(st.lists(rationals, min_size=len(x), max_size=len(x)))
     alpha = data.draw(rationals.filter(lambda a: a != 1))
     atoms, const = interpolant(x, y, alpha)
-    cost = sum(abs(F(a["weight"])) for a in atoms)
+    cost = sum(abs(F(a["c"])) for a in atoms)
     doc = relu1d(x, y, alpha, atoms, const, [0] * len(x), cost)
     rep = check_certificate(doc)
     assert not any(p.startswith("primal") for p in rep.problems), rep.problems
     j = data.draw(st.integers(0, len(atoms) - 1))
     delta = data.draw(rationals.filter(lambda d: d != 0))
-    bad = tampered(doc, f"primal.atoms.{j}.weight", str(F(atoms[j]["weight"]) + delta))
+    bad = tampered(doc, f"primal.neurons.{j}.c", str(F(atoms[j]["c"]) + delta))
     # atom j has knot x_j < x_{n-1}, so the network moves by delta*(x_{n-1}-x_j) != 0 there.
     assert_problem(check_certificate(bad), f"primal: point {len(x) - 1} (x = {x[-1]})")
 
@@ -350,7 +346,7 @@ def test_dual_verdict_matches_brute_force(xs, vs, alpha):
     us = [F(k, 4) for k in range(-4, 5)]
     bs = [F(k, 2) for k in range(-20, 21)] + [F(10**4), F(-10**4)]
     brute_ok = max(abs(g(v, x, alpha, u, b)) for u in us for b in bs) <= 1
-    rep = check_certificate(relu1d(x, [0] * len(x), alpha, [], 0, v, 0))
+    rep = check_certificate(relu1d(x, [0] * len(x), alpha, [], 0, v, 0, attained=True))
     checker_ok = not any(p.startswith("dual: u =") or "constant direction" in p for p in rep.problems)
     assert checker_ok == brute_ok, rep.problems
 
@@ -360,79 +356,11 @@ def test_large_instance_is_fast():
     x = [F(i, 7) for i in range(n)]
     y = [F((i * i) % 11, 3) for i in range(n)]
     atoms, const = interpolant(x, y, F(1, 2))
-    cost = sum(abs(F(a["weight"])) for a in atoms)
+    cost = sum(abs(F(a["c"])) for a in atoms)
     v = [F(0)] * n
     v[0], v[1] = F(-1), F(1)  # sum 0, sum v x = 1/7, breakpoint values at most 1/7
     doc = relu1d(x, y, "1/2", atoms, const, v, cost)
     start = time.perf_counter()
     rep = check_certificate(doc)
     assert time.perf_counter() - start < 5
-    assert rep.problems == [f"dual: objective sum v_i y_i = {y[1] - y[0]} but value = {cost}"]
-
-
-# ---------------------------------------------------------------- kind "lp"
-
-def lp(c, a_eq, b_eq, a_ub, b_ub, free, status, value, **extra) -> dict:
-    q = lambda row: [str(t) for t in row]  # noqa: E731
-    return {**HEADER, "kind": "lp", "statement": "test",
-            "problem": {"c": q(c), "A_eq": [q(r) for r in a_eq], "b_eq": q(b_eq),
-                        "A_ub": [q(r) for r in a_ub], "b_ub": q(b_ub), "free": free},
-            "status": status, "value": value, **extra}
-
-
-# min x0 + x1 s.t. x0 + 2 x1 = 3, x2 <= 5, x0, x1 >= 0, x2 free: value 3/2.
-LP_OPT = lp([1, 1, 0], [[1, 2, 0]], [3], [[0, 0, 1]], [5], [2], "optimal", "3/2",
-            primal={"x": ["0", "3/2", "-7"]}, dual={"y_eq": ["1/2"], "y_ub": ["0"]})
-# x0 + x1 = -1 with x >= 0 (and x0 <= 5): Farkas y = -1 gives A^T y = (-1, -1) <= 0, b.y = 1 > 0.
-LP_INF = lp([1, 1], [[1, 1]], [-1], [[1, 0]], [5], [], "infeasible", None,
-            farkas={"y_eq": ["-1"], "y_ub": ["0"]})
-# min -x0 s.t. x0 - x1 = 1, -x0 <= -1, x >= 0: feasible (1, 0), ray (1, 1).
-LP_UNB = lp([-1, 0], [[1, -1]], [1], [[-1, 0]], [-1], [], "unbounded", None,
-            primal={"x": ["1", "0"]}, ray=["1", "1"])
-
-
-def test_lp_valid_certificates():
-    assert check_certificate(LP_OPT) == CheckReport(True, "lp", "3/2", [])
-    assert check_certificate(LP_INF) == CheckReport(True, "lp", None, [])
-    assert check_certificate(LP_UNB) == CheckReport(True, "lp", None, [])
-    no_rows = lp([1, 2], [], [], [], [], [], "optimal", "0", primal={"x": ["0", "0"]},
-                 dual={"y_eq": [], "y_ub": []})
-    assert check_certificate(no_rows) == CheckReport(True, "lp", "0", [])
-
-
-@pytest.mark.parametrize("doc, path, new, fragment", [
-    (LP_OPT, "primal.x.1", "1", "primal: A_eq row 0: A x = 2 but must be = 3"),
-    (LP_OPT, "primal.x.1", "1", "primal: objective c.x = 1 but value = 3/2"),
-    (LP_OPT, "primal.x", ["-1", "2", "0"], "primal: entry 0 = -1 < 0 but the variable is nonnegative"),
-    (LP_OPT, "primal.x.2", "6", "primal: A_ub row 0: A x = 6 but must be <= 5"),
-    (LP_OPT, "dual.y_eq.0", "1", "dual: column 1: (A^T y)_j = 2 but must be <= 1"),
-    (LP_OPT, "dual.y_ub.0", "1/2", "dual: y_ub[0] = 1/2 > 0 but must be <= 0"),
-    (LP_OPT, "dual.y_ub.0", "-1", "dual: column 2: (A^T y)_j = -1 but must be == 0"),
-    (LP_OPT, "value", "1", "dual: objective b.y = 3/2 but value = 1"),
-    (LP_OPT, "value", None, "value: expected a rational string"),
-    (LP_OPT, "problem.A_eq.0", ["1", "2"], "problem.A_eq[0]: expected 3 entries, got 2"),
-    (LP_OPT, "problem.b_ub", [], "problem.b_ub: expected 1 entries, got 0"),
-    (LP_OPT, "problem.free", [3], "problem.free[0]: expected a variable index in 0..2, got 3"),
-    (LP_OPT, "problem.free", ["2"], "problem.free[0]: expected a variable index in 0..2, got '2'"),
-    (LP_OPT, "dual.y_ub", DELETE, "dual.y_ub: missing field"),
-    (LP_OPT, "status", "solved", "status: expected 'optimal', 'infeasible' or 'unbounded'"),
-    (LP_INF, "farkas.y_eq.0", "1", "farkas: column 0: (A^T y)_j = 1 but must be <= 0"),
-    (LP_INF, "farkas.y_eq.0", "1", "farkas: b.y = -1 but must be > 0"),
-    (LP_INF, "farkas", {"y_eq": ["0"], "y_ub": ["0"]}, "farkas: b.y = 0 but must be > 0"),
-    (LP_INF, "farkas.y_ub.0", "1", "farkas: y_ub[0] = 1 > 0 but must be <= 0"),
-    (LP_INF, "problem.free", [1], "farkas: column 1: (A^T y)_j = -1 but must be == 0"),
-    (LP_INF, "value", "3", "value: must be null for status 'infeasible'"),
-    (LP_INF, "farkas", DELETE, "farkas: missing field"),
-    (LP_UNB, "ray", ["1", "0"], "ray: A_eq row 0: A x = 1 but must be = 0"),
-    (LP_UNB, "ray", ["-1", "-1"], "ray: A_ub row 0: A x = 1 but must be <= 0"),
-    (LP_UNB, "ray", ["-1", "-1"], "ray: entry 0 = -1 < 0 but the variable is nonnegative"),
-    (LP_UNB, "ray", ["0", "0"], "ray: c.d = 0 but must be < 0"),
-    (LP_UNB, "primal.x", ["0", "0"], "primal: A_eq row 0: A x = 0 but must be = 1"),
-    (LP_UNB, "primal.x", ["1/2", "-1/2"], "primal: A_ub row 0: A x = -1/2 but must be <= -1"),
-    (LP_UNB, "value", "-1", "value: must be null for status 'unbounded'"),
-    (LP_UNB, "ray", ["1"], "ray: expected 2 entries, got 1"),
-])
-def test_lp_tampered_is_rejected(doc, path, new, fragment):
-    rep = check_certificate(tampered(doc, path, new))
-    assert rep.kind == "lp"
-    assert_problem(rep, fragment)
+    assert rep.problems == [f"duality gap: primal cost sum |c| = {cost} but dual objective v^T y = {y[1] - y[0]}"]

@@ -52,17 +52,19 @@ def test_all_writes_the_json_contract(tmp_path, capsys):
     code, out, _ = run(capsys, "all", "--json", str(out_json), "--report", str(tmp_path / "rep"))
     assert code == 0
     doc = json.loads(out_json.read_text())
-    assert doc["version"] == 1
+    assert doc["version"] == 2 and {"tool", "version", "python", "packages", "command"} <= set(doc["run"])
     rows = doc["results"]
     prop = [r for r in rows if r["claim"] == "ep.prop-3.1" and r["case"] == "ep-prop-3.1-eq"]
     assert len(prop) == 1 and prop[0]["verdict"] == "PROVED" and prop[0]["value"] == "8"
     for cid in ("ep.thm-3.3", "ses.thm-3.3"):
         mine = [r for r in rows if r["claim"] == cid]
         assert len(mine) >= 24 and all(r["verdict"] == "PROVED" for r in mine)
-    keys = {"claim", "case", "verdict", "method", "convention", "value", "certificate", "printed", "seconds"}
+    keys = {"claim", "covers", "case", "verdict", "method", "convention", "value", "certificates", "findings", "printed",
+            "seconds"}
     assert all(keys <= set(r) for r in rows)
+    assert "ep.cor-3.3" in next(r for r in rows if r["claim"] == "ep.thm-3.3")["covers"]
     assert not [r for r in rows if r["verdict"] == "ERROR"]
-    assert not [r for r in rows if r["verdict"] in ("PROVED", "REFUTED") and not r["certificate"]]
+    assert not [r for r in rows if r["verdict"] in ("PROVED", "REFUTED") and not r["certificates"]]
     registered = {cl.id for cl in all_claims().values()}
     assert registered == {r["claim"] for r in rows}  # every claim checked on at least one case
     statuses = {p["what"]: p["status"] for p in prop[0]["printed"]}
@@ -81,7 +83,7 @@ def test_run_on_a_user_case_and_check_its_certificate(tmp_path, capsys):
     assert code == 0
     (row,) = json.loads(out_json.read_text())["results"]
     assert row["verdict"] == "PROVED" and row["case"] == "mine"
-    cert = Path(row["certificate"])
+    cert = Path(row["certificates"][0])
     code, out, _ = run(capsys, "check", str(cert))
     assert code == 0 and "ACCEPTED" in out
     doc = json.loads(cert.read_text())

@@ -5,9 +5,9 @@ from __future__ import annotations
 from cases import Case, random_1d_cases, shipped_cases
 from exact.relu.interpolation import Interpolation1D
 
+from ..context import Context
 from ..numeric.joint1d import Joint1D
-from ..registry import Context
-from ..result import CheckResult
+from ..result import Draft
 
 GENERATED = 20
 
@@ -29,7 +29,7 @@ def data_of(sol: Interpolation1D) -> dict:
     }
 
 
-def certify_joint(joint: Joint1D, ctx: Context, res: CheckResult) -> bool:
+def certify_joint(joint: Joint1D, ctx: Context, res: Draft) -> bool:
     """Check the joint-norm certificates of ``joint`` (bracket, and the exact optimum when decided); the exact
     value must lie inside the bracket. Notes on the result; True when all holds."""
     ok = True

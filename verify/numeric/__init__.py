@@ -7,12 +7,12 @@ patterns) · joint1d (the float joint-norm program in 1-D and its exact bracket)
 (ep's cutting-plane algorithms) · group_lasso (the vector-output group-norm bracket).
 """
 
-from .bracket import Bracket, judge
+from .bracket import Bracket, Position, locate
 from .intervals import DPS, enclose, exact, lower_of, norm_bounds, rational_bounds, upper_of
 from .repair import ball_point, repair_box_sum, restore_equality, scale_into
 from .socp import SOLVER_TOL, SOLVERS, solve
 from .sups import PatternSup, ReluSup, best_breakpoint, pattern_sup, relu_argmax, relu_sup, relu_value
 
-__all__ = ["Bracket", "judge", "DPS", "enclose", "exact", "lower_of", "norm_bounds", "rational_bounds", "upper_of",
+__all__ = ["Bracket", "Position", "locate", "DPS", "enclose", "exact", "lower_of", "norm_bounds", "rational_bounds", "upper_of",
            "ball_point", "repair_box_sum", "restore_equality", "scale_into", "SOLVER_TOL", "SOLVERS", "solve",
            "PatternSup", "ReluSup", "best_breakpoint", "pattern_sup", "relu_argmax", "relu_sup", "relu_value"]

@@ -14,10 +14,10 @@ with exact rational endpoints:
   :func:`verify.numeric.repair.scale_into` so a constraint ``g(v) <= bound`` holds, with ``g``
   bounded above rigorously by the caller).
 
-**The verdict rule.** A verdict never reads the solver's status. It compares
-the bracket with the claimed quantity (itself an exact value or a bracket)
-through :func:`judge`: CONFIRMED when the two intervals meet after widening by
-``tol``, CONTRADICTED when they are more than ``tol`` apart. ``tol`` is 0 when
+**The comparison rule.** Nothing here reads a solver's status. :func:`locate` places the claimed
+quantity (itself an exact value or a bracket) against the bracket: INSIDE when the two intervals
+meet after widening by ``tol``, ABOVE / BELOW when they are more than ``tol`` apart; a claim turns
+that into CONFIRMED / CONTRADICTED (:func:`verify.result.confirmed`). ``tol`` is 0 when
 both sides are rigorous enclosures of fixed mathematical quantities; a
 positive ``tol`` (the documented solver accuracy ``SOLVER_TOL``) is used only
 when the claimed quantity is the value of a point that a float solve chose
@@ -25,17 +25,16 @@ when the claimed quantity is the value of a point that a float solve chose
 
 >>> from fractions import Fraction as F
 >>> b = Bracket(F(1), F(3, 2), "dual v", "primal w")
->>> b.width, b.contains(F(5, 4)), judge(b, F(2)), judge(b, F(2), tol=F(1))
-(Fraction(1, 2), True, 'CONTRADICTED', 'CONFIRMED')
+>>> b.width, b.contains(F(5, 4)), locate(b, F(2)), locate(b, F(2), tol=F(1))
+(Fraction(1, 2), True, <Position.ABOVE: 'above'>, <Position.INSIDE: 'inside'>)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, localcontext
+from enum import Enum
 from fractions import Fraction
-
-from ..result import CONFIRMED, CONTRADICTED
 
 
 @dataclass(frozen=True)
@@ -90,11 +89,21 @@ class Bracket:
                 "lower_from": self.lower_from, "upper_from": self.upper_from}
 
 
-def judge(bracket: Bracket, claimed: Fraction | Bracket, tol: Fraction = Fraction(0)) -> str:
-    """CONFIRMED if ``claimed`` (a value or an interval) meets ``bracket`` widened by ``tol``, else CONTRADICTED."""
+class Position(str, Enum):
+    """Where a claimed value lies against a bracket."""
+
+    INSIDE = "inside"
+    ABOVE = "above"
+    BELOW = "below"
+
+
+def locate(bracket: Bracket, claimed: Fraction | Bracket, tol: Fraction = Fraction(0)) -> Position:
+    """INSIDE if ``claimed`` (a value or an interval) meets ``bracket`` widened by ``tol``, else ABOVE / BELOW."""
     c = claimed if isinstance(claimed, Bracket) else Bracket(claimed, claimed)
-    below = c.upper is not None and bracket.lower is not None and c.upper < bracket.lower - tol
-    above = c.lower is not None and bracket.upper is not None and c.lower > bracket.upper + tol
-    return CONTRADICTED if below or above else CONFIRMED
+    if c.upper is not None and bracket.lower is not None and c.upper < bracket.lower - tol:
+        return Position.BELOW
+    if c.lower is not None and bracket.upper is not None and c.lower > bracket.upper + tol:
+        return Position.ABOVE
+    return Position.INSIDE
 
 

@@ -28,7 +28,7 @@ from exact.relu.arrangements import PatternTree
 from exact.relu.networks import Network, Neuron
 from exact.relu.pattern_program import PatternProgram, pattern_program, term_neuron
 
-from .bracket import Bracket, judge
+from .bracket import Bracket, Position, locate
 from .socp import SOLVER_TOL, solve
 from .sups import PatternSup, pattern_sup
 
@@ -229,8 +229,8 @@ class TwoRoutes:
     value: float
     A: PatternBracket
     B: PatternBracket
-    meet: str  # judge(A, B): both enclose the same value, so CONFIRMED unless a bound is wrong
-    in_a: str  # the float value inside A (tol SOLVER_TOL)
+    meet: Position  # of A against B: both enclose the same value, so INSIDE unless a bound is wrong
+    in_a: Position  # of the float value against A (tol SOLVER_TOL)
 
 
 def two_routes(X: Sequence[Sequence[Fraction]], y: Sequence[Fraction], alpha: Fraction, joint: bool,
@@ -240,7 +240,8 @@ def two_routes(X: Sequence[Sequence[Fraction]], y: Sequence[Fraction], alpha: Fr
     value, W, B, v = socp(prog)
     A = program_bracket(prog, W, B, v, tree)
     Bd = dictionary_bracket(X, y, alpha, tree, joint)
-    return TwoRoutes(prog, value, A, Bd, judge(A.bracket, Bd.bracket), judge(A.bracket, Fraction(value), SOLVER_TOL))
+    return TwoRoutes(prog, value, A, Bd, locate(A.bracket, Bd.bracket),
+                     locate(A.bracket, Fraction(value), SOLVER_TOL))
 
 
 def lower_bound_certificate(claim: str, case: str, statement: str, X: Sequence[Sequence[Fraction]],

@@ -49,11 +49,12 @@ from exact.relu.interpolation import Interpolation1D, interpolate_1d
 from exact.relu.networks import Network, rescaled_cost
 from exact.relu.pattern_program import pattern_program, solve_1d
 
+from ...context import Context
 from ...conventions import DDB_6, DDB_WD, EP_3, EP_4, EP_37, KH_3, KH_8, PE_6, SES_25, Convention
 from ...numeric import Bracket
 from ...numeric.joint1d import solve_joint
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from .._shared import certify_joint
 from ..ep.programs import original_lp_37
 
@@ -143,7 +144,7 @@ def _ep3_witness(sol: Interpolation1D) -> tuple[Fraction, bool]:
     return rescaled_cost(hidden, sol.x, [yi - sol.constant for yi in sol.y])
 
 
-def _certify(ctx: Context, res: CheckResult, doc: dict, suffix: str) -> tuple[str, bool]:
+def _certify(ctx: Context, res: Draft, doc: dict, suffix: str) -> tuple[str, bool]:
     path, ok, problems = ctx.certify(doc, res.claim, res.case, suffix)
     res.certificates.append(path)
     res.notes += [f"certificate rejected ({suffix}): {q}" for q in problems]
@@ -163,10 +164,10 @@ def _row(conv: Convention, problem: str, value: str, attained: str, unique: str,
        "Fig. 2; ddb (5)-(6); ses (1)-(5), (25)",
        "the same 1-D data under the five papers' conventions: values and optimal sets side by side, "
        "with the exact relations between them", "exact", default_cases, needs_1d=True)
-def check_conventions(case: Case, ctx: Context) -> CheckResult:
+def check_conventions(case: Case, ctx: Context) -> Draft:
     """The table of values (exact, or an exact-endpoint bracket for J) and the relations (module doc)."""
     x, y = list(case.x), list(case.y)
-    res = CheckResult("cross.conventions", case.name, ERROR, "exact",
+    res = Draft("cross.conventions", case.name, ERROR, "exact",
                       " | ".join(c.describe() for c in (EP_4, SES_25, KH_8)))
     ep = interpolate_1d(x, y)
     ses = interpolate_1d(x, y, output_bias=True)

@@ -22,8 +22,8 @@ from exact.relu.spike_free import SpikeFreeDecision
 from exact.relu.support import DEAD, UNBOUNDED, ExtremePoint1D
 
 from ...audit import show
-from ...registry import Context
-from ...result import CheckResult
+from ...context import Context
+from ...result import Draft
 
 
 def certify_interpolation(sol: Interpolation1D, claim_id: str, case: str, ctx: Context,
@@ -62,7 +62,7 @@ def _describe(e: ExtremePoint1D) -> str:
 
 
 def _certify_extreme(e: ExtremePoint1D, claim_id: str, case: str, ctx: Context, suffix: str,
-                     res: CheckResult) -> bool:
+                     res: Draft) -> bool:
     path, ok, problems = ctx.certify(extreme_point_certificate(e, claim_id, case), claim_id, case, suffix)
     res.certificates.append(path)
     res.notes += [f"certificate rejected: {p}" for p in problems]
@@ -79,7 +79,7 @@ def _matrix_of(case: Case):
     return as_matrix(case.X)
 
 
-def _certify_decision(dec: SpikeFreeDecision, res: CheckResult, ctx: Context, suffix: str = "") -> bool:
+def _certify_decision(dec: SpikeFreeDecision, res: Draft, ctx: Context, suffix: str = "") -> bool:
     write = spike_free_certificate if dec.spike_free else spike_witness_certificate
     path, ok, problems = ctx.certify(write(dec, res.claim, res.case), res.claim, res.case, suffix)
     res.certificates.append(path)
@@ -99,7 +99,7 @@ def _certify_decision(dec: SpikeFreeDecision, res: CheckResult, ctx: Context, su
     return ok
 
 
-def _whitened_solution(case: Case, res: CheckResult, ctx: Context) -> bool:
+def _whitened_solution(case: Case, res: Draft, ctx: Context) -> bool:
     sol = whitened_l1(_matrix_of(case), case.y)
     path, ok, problems = ctx.certify(whitened_certificate(sol, res.claim, case.name), res.claim, case.name)
     res.certificates.append(path)
@@ -121,7 +121,7 @@ def matrix_of(case: Case) -> Matrix:
     return case.X if case.X is not None else tuple((v,) for v in case.x)
 
 
-def points_of(case: Case, res: CheckResult) -> tuple[Fraction, ...]:
+def points_of(case: Case, res: Draft) -> tuple[Fraction, ...]:
     """1-D inputs; rank-one X = c a^T becomes x = ||a|| c (ep Corollary 3.4), ||a|| rational."""
     if case.x is not None:
         return case.x

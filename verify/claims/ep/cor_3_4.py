@@ -14,20 +14,21 @@ from exact.relu.rank_one import solve_rank_one
 from exact.relu.support import extreme_point_1d
 
 from ...audit import audit_check, show
+from ...context import Context
 from ...conventions import EP_4, EP_9
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import _certify_extreme, _describe, _sign, rank_one_shipped
 
 
 @claim("ep.cor-3.4", "ep", "Corollary 3.4 (Section 3.2.1) and its appendix proof",
        "rank-one extreme points u = s a/||a||, b = -s c_i ||a||", "exact", rank_one_shipped, needs_1d=False)
-def check_rank_one_extreme_points(case: Case, ctx: Context) -> CheckResult:
+def check_rank_one_extreme_points(case: Case, ctx: Context) -> Draft:
     """Every neuron of the certified optimum of (4) for X = c a^T is u = s a/||a||, b = -s c_i ||a||
     (formula audited) and is a maximiser of sign(w) v^T (X u + b 1)_+ over ||u|| <= 1, b, which is
     the 1-D problem on x = ||a|| c (certificates relu1d-extreme-point along +-v)."""
     r = solve_rank_one(case.X, case.y)
-    res = CheckResult("ep.cor-3.4", case.name, ERROR, "exact", EP_9.describe() + " | " + EP_4.describe(),
+    res = Draft("ep.cor-3.4", case.name, ERROR, "exact", EP_9.describe() + " | " + EP_4.describe(),
                       value=str(r.value))
     x = r.sol.x
     ok = True

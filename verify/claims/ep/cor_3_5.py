@@ -11,20 +11,21 @@ from exact.certificates.rank_one_l1 import rank_one_certificate
 from exact.relu.rank_one import solve_rank_one
 
 from ...audit import show
+from ...context import Context
 from ...conventions import EP_4
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, Draft
 from ._shared import rank_one_shipped
 
 
 @claim("ep.cor-3.5", "ep", "Corollary 3.5 (Section 3.2.1)",
        "rank-one data X = c a^T: strong duality for (4), exactly", "exact", rank_one_shipped, needs_1d=False)
-def check_rank_one_duality(case: Case, ctx: Context) -> CheckResult:
+def check_rank_one_duality(case: Case, ctx: Context) -> Draft:
     """P* = D* for X = c a^T, certified by kind rank-one-l1 (primal network in R^d, dual v checked over
     the whole semi-infinite constraint through t = a^T u in [-||a||, ||a||]); the value equals the 1-D
     reduction's V(c, y) / ||a|| (exact.relu.rank_one.rank_one_to_1d, a second solve)."""
     r = solve_rank_one(case.X, case.y)
-    res = CheckResult("ep.cor-3.5", case.name, ERROR, "exact", EP_4.describe(), value=str(r.value),
+    res = Draft("ep.cor-3.5", case.name, ERROR, "exact", EP_4.describe(), value=str(r.value),
                       data={"c": show(r.c), "a": show(r.a), "norm": str(r.norm), "dual": show(r.sol.dual)})
     path, ok, problems = ctx.certify(rank_one_certificate(r, case.X, res.claim, case.name), res.claim, case.name)
     res.certificates.append(path)

@@ -15,9 +15,10 @@ from exact.relu.interpolation import Interpolation1D, interpolate_1d
 from exact.relu.networks import Network, rescaled_cost
 
 from ...audit import audit, audit_check
+from ...context import Context
 from ...conventions import EP_3, EP_4
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from .._shared import data_of
 from ._shared import certify_interpolation, small_1d_cases
 
@@ -33,7 +34,7 @@ def _constant_pair(x: Sequence[Fraction], y: Sequence[Fraction], sol: Interpolat
 @claim("ep.lem-2.1", "ep", "Lemmas 2.1-2.2 (Section 2) and their appendix proofs",
        "min squared norm (3) vs min l1 with ||u_j|| = 1 and with ||u_j|| <= 1 (4)", "exact",
        small_1d_cases, covers=("ep.lem-2.2",))
-def check_rescaling(case: Case, ctx: Context) -> CheckResult:
+def check_rescaling(case: Case, ctx: Context) -> Draft:
     """Lemma 2.1 (value): inf (3) = 2 P*, P* = inf (4).  Upper bound: the certified optimum of (4),
     rescaled by alpha_j = sqrt(|w_j|) (|u_j| = 1), fits y exactly (positive homogeneity) and has
     R = sum_j (w_j^2/|w_j| + |w_j|) = 2 ||w||_1 = 2 P* (checked in exact surds); if P* needs a constant c,
@@ -52,7 +53,7 @@ def check_rescaling(case: Case, ctx: Context) -> CheckResult:
     exact.relu.interpolation has |u_j| = 1 on every neuron).
     """
     sol = interpolate_1d(case.x, case.y)
-    res = CheckResult("ep.lem-2.1", case.name, ERROR, "exact", EP_3.describe() + " | " + EP_4.describe(),
+    res = Draft("ep.lem-2.1", case.name, ERROR, "exact", EP_3.describe() + " | " + EP_4.describe(),
                       value=str(2 * sol.value), data=data_of(sol))
     path, ok, problems = certify_interpolation(sol, res.claim, case.name, ctx)
     res.certificates.append(path)

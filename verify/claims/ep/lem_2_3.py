@@ -11,9 +11,10 @@ from cases import Case
 from exact.relu.spike_free import decide_spike_free
 
 from ...audit import audit_check
+from ...context import Context
 from ...conventions import EP_NOBIAS
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import _cases, _certify_decision, _matrix_of
 from .programs import paper_condition_7
 
@@ -21,7 +22,7 @@ from .programs import paper_condition_7
 @claim("ep.lem-2.3", "ep", "Lemma 2.3 (Section 2.2.1) and its appendix proof",
        "spike-free characterisations (6)/(7) agree", "exact",
        lambda: _cases("ep-spikefree-") + _cases("ep-whitened-"), needs_1d=False)
-def check_characterisations(case: Case, ctx: Context) -> CheckResult:
+def check_characterisations(case: Case, ctx: Context) -> Draft:
     """Decide spike-freeness (definition / (6)) exactly, then the paper's second condition; compare.
 
     Full row rank: (7) reads max_{||u||<=1} ||A^+ (A u)_+|| <= 1; rank-deficient
@@ -32,7 +33,7 @@ def check_characterisations(case: Case, ctx: Context) -> CheckResult:
     """
     A = _matrix_of(case)
     dec = decide_spike_free(A)
-    res = CheckResult("ep.lem-2.3", case.name, ERROR, "exact", EP_NOBIAS.describe())
+    res = Draft("ep.lem-2.3", case.name, ERROR, "exact", EP_NOBIAS.describe())
     ok = _certify_decision(dec, res, ctx)
     holds, value = paper_condition_7(dec)
     full = dec.method == "gram"

@@ -11,15 +11,16 @@ from cases import Case
 from exact.linalg import gram
 from exact.relu.spike_free import decide_spike_free
 
+from ...context import Context
 from ...conventions import EP_NOBIAS
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, Draft
 from ._shared import _cases, _certify_decision, _matrix_of
 
 
 @claim("ep.lem-2.4", "ep", "Lemma 2.4 (Section 2.2.1) and its appendix proof",
        "whitened A (A A^T = I, n <= d) is spike-free", "exact", lambda: _cases("ep-whitened-"), needs_1d=False)
-def check_whitened_spike_free(case: Case, ctx: Context) -> CheckResult:
+def check_whitened_spike_free(case: Case, ctx: Context) -> Draft:
     """A A^T = I exactly; then K = I and the Gram certificate proves spike-freeness.
 
     The paper's chain sigma_min(A)^-1 sigma_max(A) <= 1 is exact here: all
@@ -31,7 +32,7 @@ def check_whitened_spike_free(case: Case, ctx: Context) -> CheckResult:
     if gram(A) != eye or n > d:
         raise ValueError(f"{case.name}: ep Lemma 2.4 needs A A^T = I and n <= d (exactly)")
     dec = decide_spike_free(A)
-    res = CheckResult("ep.lem-2.4", case.name, ERROR, "exact", EP_NOBIAS.describe())
+    res = Draft("ep.lem-2.4", case.name, ERROR, "exact", EP_NOBIAS.describe())
     ok = _certify_decision(dec, res, ctx)
     res.notes.append(f"A A^T = I exactly (n = {n} <= d = {d}): sigma_min = sigma_max = 1, so the proof's bound "
                      "sigma_min^-1 sigma_max max ||(A u)_+|| <= 1 holds with equality of the singular values")

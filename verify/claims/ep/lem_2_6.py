@@ -20,9 +20,10 @@ from exact.relu.networks import Network
 from exact.relu.support import ATTAINED, UNBOUNDED, extreme_point_1d
 
 from ...audit import audit_check, show
+from ...context import Context
 from ...conventions import EP_4, EP_9
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from .._shared import data_of
 from ._shared import _certify_extreme, _describe, _sign, certify_interpolation, small_1d_cases
 from .programs import original_lp_37
@@ -44,7 +45,7 @@ def _directions(case: Case, sol: Interpolation1D) -> list[tuple[str, tuple[Fract
 
 
 def _complementary_slackness(x: Sequence[Fraction], v: Sequence[Fraction], net: Network,
-                             res: CheckResult, label: str) -> bool:
+                             res: Draft, label: str) -> bool:
     """Every neuron of ``net`` with w != 0 maximises sign(w) v^T (x u + b)_+ with maximum 1 (exact)."""
     ok = True
     for u, b, w in zip(net.u, net.b, net.w):
@@ -65,7 +66,7 @@ def _complementary_slackness(x: Sequence[Fraction], v: Sequence[Fraction], net: 
 @claim("ep.lem-2.6", "ep", "Lemma 2.6 (Section 2.4, proof (22)-(24)) and Corollary 3.2 (Section 3.2)",
        "1-D: extreme points along v have u = +-1 and a breakpoint at a data point", "exact",
        small_1d_cases, covers=("ep.cor-3.2",))
-def check_extreme_points(case: Case, ctx: Context) -> CheckResult:
+def check_extreme_points(case: Case, ctx: Context) -> Draft:
     """Lemma 2.6: along every v with 1^T v <= 0 the maximum of v^T (a u + b 1)_+ is attained at
     u = +-1, b = -u a_i (certified, kind relu1d-extreme-point, with the whole face of maximisers);
     along 1^T v > 0 the supremum is +infinity (a MISMATCH of "for any v"). Corollary 3.2: every
@@ -74,7 +75,7 @@ def check_extreme_points(case: Case, ctx: Context) -> CheckResult:
     is REFUTED where P* is attained but ep (37) (all knots at data points) has a larger certified value:
     then no optimal solution has the corollary's form (case ep-rankone-1d-offdata-knot)."""
     sol = interpolate_1d(case.x, case.y)
-    res = CheckResult("ep.lem-2.6", case.name, ERROR, "exact", EP_9.describe() + " | " + EP_4.describe(),
+    res = Draft("ep.lem-2.6", case.name, ERROR, "exact", EP_9.describe() + " | " + EP_4.describe(),
                       value=str(sol.value), data=data_of(sol))
     ok = True
     unbounded = []
@@ -116,7 +117,7 @@ def check_extreme_points(case: Case, ctx: Context) -> CheckResult:
     return res
 
 
-def _refute_corollary_3_2(case: Case, sol: Interpolation1D, ctx: Context, res: CheckResult) -> bool:
+def _refute_corollary_3_2(case: Case, sol: Interpolation1D, ctx: Context, res: Draft) -> bool:
     """P* is attained, but only with a knot off the data: every network whose neurons all have Lemma 2.6's
     form (u = +-1, b = -u a_i) is feasible for ep (37), whose certified value exceeds P*."""
     lp37 = original_lp_37(case.x, case.y)

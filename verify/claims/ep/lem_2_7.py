@@ -15,21 +15,22 @@ import numpy as np
 
 from cases import Case
 
+from ...context import Context
 from ...conventions import EP_EXTREME
 from ...numeric import (
     SOLVER_TOL,
     Bracket,
     ball_point,
     exact,
-    judge,
+    locate,
     norm_bounds,
     relu_sup,
     relu_value,
     repair_box_sum,
     solve,
 )
-from ...registry import Context, claim
-from ...result import CONFIRMED, CONTRADICTED, ERROR, CheckResult
+from ...registry import claim
+from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft, confirmed
 from ._shared import _fl, _float_cases
 
 
@@ -41,7 +42,7 @@ def _dot(a: Sequence[Fraction], b: Sequence[Fraction]) -> Fraction:
     return sum((x * y for x, y in zip(a, b)), Fraction(0))
 
 
-def _lemma_2_7(A: list[list[Fraction]], res: CheckResult) -> list[str]:
+def _lemma_2_7(A: list[list[Fraction]], res: Draft) -> list[str]:
     """(10): for every sample a_i off the hull of the others, (u_i, b_i) puts only a_i above the kink,
     with value a_i^T u_i + b_i = max of (25) = dist(a_i, conv{a_j : j != i}).
 
@@ -75,7 +76,7 @@ def _lemma_2_7(A: list[list[Fraction]], res: CheckResult) -> list[str]:
             continue
         only_i = all(_dot(A[j], u) + b <= 0 for j in others)
         br = Bracket(value, upper, "(10) point, exact", "simplex-repaired lambda of (28)")
-        v = judge(br, value) if br.width <= SOLVER_TOL else ERROR
+        v = confirmed(locate(br, value)) if br.width <= SOLVER_TOL else ERROR
         verdicts.append(v if only_i else CONTRADICTED)
         res.notes.append(f"(10), i = {i + 1}: value a_i^T u_i + b_i = {_fl(value)}, max of (25) in {br}; "
                          f"(A u_i + b_i 1)_+ in span(e_i): {only_i} -> {v}")
@@ -147,7 +148,7 @@ def extreme_point_cases() -> list[Case]:
 @claim("ep.lem-2.7", "ep", "Lemmas 2.7, 2.8 and Corollary 2.1 (Section 2.4; proofs in the appendix, (25)-(29))",
        "extreme points along e_i (10) and along any alpha (11); representer form of Corollary 2.1", "float",
        extreme_point_cases, expect=CONFIRMED, needs_1d=False, covers=("ep.lem-2.8", "ep.cor-2.1"))
-def check_extreme_point_formulas(case: Case, ctx: Context) -> CheckResult:
+def check_extreme_point_formulas(case: Case, ctx: Context) -> Draft:
     """Lemma 2.7 (free bias: (25) maximises a_i^T u + b with the other samples below the kink), Lemma 2.8
     and Corollary 2.1 (free bias: (29) maximises alpha^T (A u + b 1)_+ over ||u|| <= 1, b). With a free bias
     the sup is +oo when sum(alpha) > 0 (u = 0, b -> oo), so (11) needs sum(alpha) <= 0.
@@ -159,7 +160,7 @@ def check_extreme_point_formulas(case: Case, ctx: Context) -> CheckResult:
     constraint, b = 0) is reported as a note: the Lemma does not state it.
     """
     A, alpha = _matrix(case), list(case.y)
-    res = CheckResult("ep.lem-2.7", case.name, ERROR, "float", EP_EXTREME.describe())
+    res = Draft("ep.lem-2.7", case.name, ERROR, "float", EP_EXTREME.describe())
     parts = {"ep.lem-2.7": _lemma_2_7(A, res)}
     if sum(alpha) > 0:
         res.notes.append(f"sum(alpha) = {sum(alpha)} > 0: sup = +oo, no extreme point along alpha (11) "
@@ -167,14 +168,14 @@ def check_extreme_point_formulas(case: Case, ctx: Context) -> CheckResult:
     else:
         sup = relu_sup(A, alpha, bias=True)
         S, dS, u, b, val = _formula_11(A, alpha, bias=True)
-        v11 = judge(sup.bracket, val, SOLVER_TOL)
+        v11 = confirmed(locate(sup.bracket, val, SOLVER_TOL))
         parts["ep.lem-2.8"] = [v11]
         res.value = sup.bracket.text()
         res.notes.append(f"sup alpha^T (A u + b 1)_+ in {sup.bracket} ({sup.patterns} sign patterns)")
         res.notes.append(f"(11): S = {[i + 1 for i in range(len(A)) if S[i]]}, QP value {dS:.10g}, "
                          f"alpha^T (A u_alpha + b_alpha 1)_+ = {_fl(val)} -> {v11}")
         cor, arg = _corollary_2_1(A, alpha)
-        vc = judge(sup.bracket, cor)
+        vc = confirmed(locate(sup.bracket, cor))
         parts["ep.cor-2.1"] = [vc]
         res.notes.append(f"Corollary 2.1 (u = sum_S alpha_i (a_i - a_k) / ||.||, b = -a_k^T u, all k, S): "
                          f"best value in {cor} -> {vc}")
@@ -186,7 +187,7 @@ def check_extreme_point_formulas(case: Case, ctx: Context) -> CheckResult:
         nb = relu_sup(A, alpha, bias=False)
         _, _, _, _, val0 = _formula_11(A, alpha, bias=False)
         res.notes.append(f"no-bias analogue of (11) (not claimed): value {_fl(val0)}, sup in {nb.bracket} -> "
-                         f"{judge(nb.bracket, val0, SOLVER_TOL)}")
+                         f"{confirmed(locate(nb.bracket, val0, SOLVER_TOL))}")
     res.data = {"parts": {k: v for k, v in parts.items()}}
     flat = [v for vs in parts.values() for v in vs]
     res.verdict = CONTRADICTED if CONTRADICTED in flat else (ERROR if ERROR in flat or not flat else CONFIRMED)

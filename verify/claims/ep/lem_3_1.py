@@ -15,19 +15,20 @@ from exact.linalg import gram
 from exact.relu.bias_free_l1 import relu_l1, two_neuron_bound, two_neuron_network
 
 from ...audit import show
+from ...context import Context
 from ...conventions import EP_NOBIAS
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, Draft
 from ._shared import _cases, _matrix_of, _whitened_solution
 
 
 @claim("ep.lem-3.1", "ep", "Lemmas 3.1-3.2 (Section 3.4) and their appendix proofs",
        "l0 optimum of (13) has 2 neurons in closed form; l1-l0 equivalence for whitened data", "exact",
        lambda: _cases("ep-whitened-") + _cases("ep-spikefree-obtuse"), needs_1d=False, covers=("ep.lem-3.2",))
-def check_l1_l0(case: Case, ctx: Context) -> CheckResult:
+def check_l1_l0(case: Case, ctx: Context) -> Draft:
     """Whitened: the 2-neuron closed form is l1-optimal (certificate). Otherwise: l0 = 2 still, and the
     exact l1 optimum is compared with a lower bound on every 2-neuron fit (no equivalence claimed there)."""
-    res = CheckResult("ep.lem-3.1", case.name, ERROR, "exact", EP_NOBIAS.describe())
+    res = Draft("ep.lem-3.1", case.name, ERROR, "exact", EP_NOBIAS.describe())
     A = _matrix_of(case)
     n = len(A)
     if gram(A) == tuple(tuple(Fraction(int(i == j)) for j in range(n)) for i in range(n)):

@@ -25,14 +25,15 @@ from exact.relu.interpolation import Interpolation1D, interpolate_1d
 from exact.relu.networks import Network
 
 from ...audit import audit, audit_check, show
+from ...context import Context
 from ...conventions import EP_4, EP_37, EP_39
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from .._shared import data_of
 from ._shared import certify_interpolation
 
 
-def _distinct_optima(case: Case, sol: Interpolation1D, ctx: Context, res: CheckResult) -> bool:
+def _distinct_optima(case: Case, sol: Interpolation1D, ctx: Context, res: Draft) -> bool:
     """Two distinct optimal networks of (4) (finite, no constant), both certified."""
     atoms, sol37 = sol.atoms, sol.without_constant
     if sol37 is None or sol37.value != sol.value:
@@ -60,7 +61,7 @@ def _distinct_optima(case: Case, sol: Interpolation1D, ctx: Context, res: CheckR
     return ok
 
 
-def _non_spline_optimum(case: Case, sol: Interpolation1D, res: CheckResult) -> bool:
+def _non_spline_optimum(case: Case, sol: Interpolation1D, res: Draft) -> bool:
     """An optimal network that is not the data-knot spline (Proposition 3.1's second sentence).
 
     Two atoms of one direction at adjacent data points x_k < x_l with weights
@@ -105,7 +106,7 @@ def _non_spline_optimum(case: Case, sol: Interpolation1D, res: CheckResult) -> b
     return False
 
 
-def _audit_solution(case: Case, sol: Interpolation1D, tag: str, res: CheckResult, ctx: Context) -> None:
+def _audit_solution(case: Case, sol: Interpolation1D, tag: str, res: Draft, ctx: Context) -> None:
     """Audit printed A, u, b, v, w, value for one printed solution (tag '' or '_hat')."""
     p = case.printed
     star = "_star" if tag == "" else tag
@@ -153,11 +154,11 @@ def _audit_solution(case: Case, sol: Interpolation1D, tag: str, res: CheckResult
 @claim("ep.prop-3.1", "ep", "Proposition 3.1 and its appendix proof, equality case (36)-(38)",
        "1-D optimum of (4) is not unique; every printed matrix, vector and value", "exact",
        lambda: [shipped_case("ep-prop-3.1-eq"), shipped_case("ep-prop-3.1-reg")])
-def check_non_uniqueness(case: Case, ctx: Context) -> CheckResult:
+def check_non_uniqueness(case: Case, ctx: Context) -> Draft:
     if "beta" in case.params:  # the regularised case (39)-(40)
         return check_regularised_non_uniqueness(case, ctx)
     sol = interpolate_1d(case.x, case.y)
-    res = CheckResult("ep.prop-3.1", case.name, ERROR, "exact", EP_4.describe() + " | audit: " + EP_37.describe(),
+    res = Draft("ep.prop-3.1", case.name, ERROR, "exact", EP_4.describe() + " | audit: " + EP_37.describe(),
                       value=str(sol.value), data=data_of(sol))
     path, ok, problems = certify_interpolation(sol, res.claim, case.name, ctx)
     res.certificates.append(path)
@@ -201,12 +202,12 @@ def _rounded_optimum(A, y, w2, sol: LassoSolution):
     return tuple(w), optimal, all(Fraction(float(a)) == b for a, b in zip(w, w2))
 
 
-def check_regularised_non_uniqueness(case: Case, ctx: Context) -> CheckResult:
+def check_regularised_non_uniqueness(case: Case, ctx: Context) -> Draft:
     """Proposition 3.1, regularised case (39)-(40): audit every printed number, decide non-uniqueness."""
     p, y, n = case.printed, case.y, len(case.y)
     beta, scale = case.params["beta"], Fraction(1, n)
     A = [list(row) for row in Network.of_1d(p["u_star"], p["b_star"], tuple(0 * t for t in p["u_star"])).matrix(case.x)]
-    res = CheckResult("ep.prop-3.1", case.name, ERROR, "exact", EP_39.describe())
+    res = Draft("ep.prop-3.1", case.name, ERROR, "exact", EP_39.describe())
     res.printed.append(audit("A_e = (a u*^T + 1 b*^T)_+", p["A_e"], A))
     knots = [-b / u for u, b in zip(p["u_star"], p["b_star"])]
     res.printed.append(audit_check("(u*, b*)", (p["u_star"], p["b_star"]), all(abs(u) <= 1 for u in p["u_star"]),
@@ -253,14 +254,14 @@ def check_regularised_non_uniqueness(case: Case, ctx: Context) -> CheckResult:
             continue
         certs = [_certify_39(A, y, b_, w, case, ctx, f"__beta{b_.denominator}__optimum{k + 1}")
                  for k, w in enumerate((s_.weights, s_.second[0]))]
-        res.certificates += [c[0] for c in certs]
-        if all(c[1] for c in certs):
+        res.certificates += [c.path for c in certs]
+        if all(c.ok for c in certs):
             distinct = True
             f1, f2 = (Network.of_1d(p["u_star"], p["b_star"], tuple(w)) for w in (s_.weights, s_.second[0]))
             res.notes.append(f"beta = {b_}: two distinct exact optima of (39), both certified: {show(s_.weights)} and "
                              f"{show(s_.second[0])}, value {s_.value}; as functions on R they are "
                              + ("the same" if f1.same_function(f2) else "different"))
-        problems += [q for c in certs for q in c[2]]
+        problems += [q for c in certs for q in c.problems]
     for b_ in (beta, beta_fit):
         path, good, _ = _certify_39(A, y, b_, w1, case, ctx, f"__printed_w1_beta{b_.denominator}", "audits")
         res.certificates.append(path)

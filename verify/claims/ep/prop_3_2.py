@@ -17,11 +17,12 @@ from exact.numbers import sqrt_bounds
 from exact.relu.interpolation import interpolate_1d
 from exact.relu.rank_one import factor_rank_one
 
+from ...context import Context
 from ...conventions import EP_ALG1, EP_ALG3
-from ...numeric import SOLVER_TOL, Bracket, judge, norm_bounds
+from ...numeric import SOLVER_TOL, Bracket, locate, norm_bounds
 from ...numeric.cutting_plane import cutting_plane, exact_oracle, relaxed_oracle, run_bracket
-from ...registry import Context, claim
-from ...result import CONFIRMED, CONTRADICTED, ERROR, CheckResult
+from ...registry import claim
+from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft, confirmed
 from ._shared import _fl, _float_cases, matrix_of
 
 
@@ -39,7 +40,7 @@ def _rank_one(A) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]] | None:
     return (c, a) if all(ci >= 0 for ci in c) else None
 
 
-def certified_optimum(A, y, bias: bool, res: CheckResult) -> Bracket:
+def certified_optimum(A, y, bias: bool, res: Draft) -> Bracket:
     """The optimum of (4) / (21), certified independently of the algorithm under test.
 
     * Whitened A (A A^T = I exactly), no bias: {A u : ||u|| <= 1} is the unit ball of R^n, so
@@ -76,7 +77,7 @@ def cutting_plane_cases() -> list[Case]:
 @claim("ep.prop-3.2", "ep", "Proposition 3.2, Algorithm 1 (Section 3.5); Algorithm 3 (appendix, with bias)",
        "the cutting-plane method with the spike-free relaxation (15) reaches the optimum on spike-free data",
        "float", cutting_plane_cases, expect=CONFIRMED, needs_1d=False)
-def check_cutting_plane(case: Case, ctx: Context) -> CheckResult:
+def check_cutting_plane(case: Case, ctx: Context) -> Draft:
     """Run the printed algorithm (case parameter ``bias`` = 0: Algorithm 1; 1: Algorithm 3) and compare
     its final network's value (an exact upper bound) with the certified optimum: CONFIRMED when it is
     within SOLVER_TOL of the certified bracket, CONTRADICTED when above it by more (or infeasible).
@@ -85,7 +86,7 @@ def check_cutting_plane(case: Case, ctx: Context) -> CheckResult:
     """
     bias = bool(case.params.get("bias", 0))
     A, y = matrix_of(case), list(case.y)
-    res = CheckResult("ep.prop-3.2", case.name, ERROR, "float", (EP_ALG3 if bias else EP_ALG1).describe())
+    res = Draft("ep.prop-3.2", case.name, ERROR, "float", (EP_ALG3 if bias else EP_ALG1).describe())
     Af = np.array([[float(x) for x in r] for r in A])
     run = cutting_plane(Af, np.array([float(x) for x in y]), bias, relaxed_oracle(Af, bias))
     alg = run_bracket(A, y, bias, run)
@@ -101,7 +102,7 @@ def check_cutting_plane(case: Case, ctx: Context) -> CheckResult:
     low = max(opt.lower, alg.lower)
     both = Bracket(low, opt.upper, opt.lower_from if low == opt.lower else alg.lower_from, opt.upper_from)
     res.notes.append(f"optimum (intersection of the rigorous brackets) in {both}")
-    res.verdict = CONTRADICTED if alg.upper is None else judge(both, alg.upper, SOLVER_TOL)
+    res.verdict = CONTRADICTED if alg.upper is None else confirmed(locate(both, alg.upper, SOLVER_TOL))
     if res.verdict == CONTRADICTED:
         gap = "no feasible network" if alg.upper is None else f"{_fl(alg.upper - opt.upper)} above the optimum"
         res.notes.append(f"{name} does not reach the optimum: {gap}")

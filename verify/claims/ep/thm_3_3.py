@@ -15,9 +15,10 @@ from exact.lp import solve_lp
 from exact.relu.interpolation import interpolate_1d
 
 from ...audit import show
+from ...context import Context
 from ...conventions import EP_4
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, Draft
 from .._shared import data_of, one_d_cases
 from ._shared import certify_interpolation
 from .programs import original_lp_37
@@ -26,9 +27,9 @@ from .programs import original_lp_37
 @claim("ep.thm-3.3", "ep", "Theorem 3.3 with Corollaries 3.2-3.3 (Section 3.1.1-3.2)",
        "1-D data: strong duality P* = D* for (4) and its dual (12)", "exact",
        one_d_cases, covers=("ep.thm-3.1", "ep.thm-3.2", "ep.cor-3.3"))
-def check_strong_duality(case: Case, ctx: Context) -> CheckResult:
+def check_strong_duality(case: Case, ctx: Context) -> Draft:
     sol = interpolate_1d(case.x, case.y)
-    res = CheckResult("ep.thm-3.3", case.name, ERROR, "exact", EP_4.describe(), value=str(sol.value),
+    res = Draft("ep.thm-3.3", case.name, ERROR, "exact", EP_4.describe(), value=str(sol.value),
                       data=data_of(sol))
     path, ok, problems = certify_interpolation(sol, res.claim, case.name, ctx)
     res.certificates.append(path)

@@ -17,9 +17,10 @@ from exact.linalg import as_matrix
 from exact.relu.spike_free import gram_inverse, z_matrix
 
 from ...audit import audit_check
+from ...context import Context
 from ...conventions import EP_NOBIAS
-from ...registry import Context, claim
-from ...result import MEASURED, CheckResult
+from ...registry import claim
+from ...result import MEASURED, Draft
 
 
 def spike_free_draw(X: np.ndarray) -> tuple[bool, float, bool]:
@@ -41,7 +42,7 @@ def spike_free_draw(X: np.ndarray) -> tuple[bool, float, bool]:
 @claim("ep.thm-3.4", "ep", "Theorem 3.4 (Section 3.5) and its appendix proof",
        "Gaussian A is spike-free with probability -> 1 as d -> oo", "stat",
        lambda: [parameter_case("ep-thm-3.4-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", seed=3004)], expect=MEASURED, needs_1d=False)
-def check_gaussian_spike_free(case: Case, ctx: Context) -> CheckResult:
+def check_gaussian_spike_free(case: Case, ctx: Context) -> Draft:
     """Fraction of spike-free draws per (n, d), Clopper-Pearson 95%, against the paper's limit 1.
 
     Heuristic limit derived here: as d -> oo, K = (A A^T)^-1 ~ (I - E)/d with
@@ -53,7 +54,7 @@ def check_gaussian_spike_free(case: Case, ctx: Context) -> CheckResult:
     draws = int(case.params.get("draws", 400 if ctx.thorough else 100))
     grid = (2, 3, 4, 6) if ctx.thorough else (2, 3, 4)
     dims = (8, 16, 32, 64, 256, 1024) if ctx.thorough else (8, 16, 32, 64)
-    res = CheckResult("ep.thm-3.4", case.name, MEASURED, "stat (each draw decided exactly)", EP_NOBIAS.describe())
+    res = Draft("ep.thm-3.4", case.name, MEASURED, "stat (each draw decided exactly)", EP_NOBIAS.describe())
     table, worst, disagree = [], math.inf, 0
     for n in grid:
         row = []

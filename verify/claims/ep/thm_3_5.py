@@ -16,15 +16,16 @@ from exact.relu.hull import Matrix, diagonal_network, nearest_point
 from exact.relu.interpolation import interpolate_1d
 
 from ...audit import show
+from ...context import Context
 from ...conventions import EP_4
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, Draft
 from ._shared import matrix_of
 
 HULL_CASES = ("ep-hull-polygon", "ep-hull-cube", "ep-hull-interior", "ep-hull-1d", "ep-hull-1d-pair")
 
 
-def _lemma_27(A: Matrix, y, net, res: CheckResult) -> list:
+def _lemma_27(A: Matrix, y, net, res: Draft) -> list:
     """Lemma 2.7's neurons exactly: nearest points p_j, D_j = ||a_j - p_j||^2, cost sum |y_j| / sqrt(D_j)."""
     proj = [nearest_point(A, j) for j in range(len(A))]
     cost = sympy.nsimplify(sum(abs(sympy.Rational(str(yj))) / sympy.sqrt(sympy.Rational(str(p.dist2)))
@@ -44,7 +45,7 @@ def _lemma_27(A: Matrix, y, net, res: CheckResult) -> list:
 @claim("ep.thm-3.5", "ep", "Theorem 3.5 (Section 3.3) and its appendix proof",
        "every sample a vertex of the hull => n neurons with diagonal activation interpolate", "exact",
        lambda: [shipped_case(name) for name in HULL_CASES], needs_1d=False)
-def check_hull_interpolation(case: Case, ctx: Context) -> CheckResult:
+def check_hull_interpolation(case: Case, ctx: Context) -> Draft:
     """ep Theorem 3.5 on one instance, in convention ep (4) (see the module docstring).
 
     Hypothesis holds: PROVED by an exact network (||u_j||_2 <= 1, diagonal activation with
@@ -54,7 +55,7 @@ def check_hull_interpolation(case: Case, ctx: Context) -> CheckResult:
     """
     A, y = matrix_of(case), case.y
     sol = diagonal_network(A, y)
-    res = CheckResult("ep.thm-3.5", case.name, ERROR, "exact", EP_4.describe())
+    res = Draft("ep.thm-3.5", case.name, ERROR, "exact", EP_4.describe())
     margins = [t.margin for t in sol.tests]
     res.notes.append(f"l-infinity distance of each sample to the hull of the others (exact LP): {show(margins)}")
     proj = []

@@ -15,9 +15,10 @@ from scipy.stats import binomtest
 from cases import Case, gaussian_matrix, parameter_case
 from exact.relu.hull import screen_rows
 
+from ...context import Context
 from ...conventions import EP_4
-from ...registry import Context, claim
-from ...result import MEASURED, CheckResult
+from ...registry import claim
+from ...result import MEASURED, Draft
 
 
 def paper_threshold(n: int) -> float:
@@ -49,7 +50,7 @@ def _cell(seed: int, n: int, d: int, draws: int) -> dict:
 @claim("ep.thm-3.6", "ep", "Theorem 3.6 (Section 3.3) and its appendix proof (45)",
        "d > 4n log^2(n-1) => every Gaussian row is a vertex of the hull w.h.p.", "stat",
        lambda: [parameter_case("ep-thm-3.6-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", seed=3006)], expect=MEASURED, needs_1d=False)
-def check_gaussian_vertices(case: Case, ctx: Context) -> CheckResult:
+def check_gaussian_vertices(case: Case, ctx: Context) -> Draft:
     """Fraction of draws in which every row is a vertex, per (n, d), with Clopper-Pearson 95% intervals.
 
     d is scanned upward from 1 until three consecutive cells reach a fraction of 1, then the
@@ -59,7 +60,7 @@ def check_gaussian_vertices(case: Case, ctx: Context) -> CheckResult:
     seed = int(case.params.get("seed", 3006))
     draws = int(case.params.get("draws", 400 if ctx.thorough else 100))
     sizes = (5, 10, 20, 40) if ctx.thorough else (5, 10, 20)
-    res = CheckResult("ep.thm-3.6", case.name, MEASURED, "stat (each draw decided exactly)", EP_4.describe())
+    res = Draft("ep.thm-3.6", case.name, MEASURED, "stat (each draw decided exactly)", EP_4.describe())
     table = []
     for n in sizes:
         cells, full = [], 0

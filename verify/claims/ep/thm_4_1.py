@@ -19,9 +19,10 @@ from exact.relu.interpolation import interpolate_1d
 from exact.relu.rank_one import factor_rank_one
 
 from ...audit import show
+from ...context import Context
 from ...conventions import EP_16
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, Draft
 from .._shared import one_d_cases
 
 DEFAULT_BETA = Fraction(1, 10)
@@ -70,7 +71,7 @@ def _dictionary(x):
 @claim("ep.thm-4.1", "ep", "Theorem 4.1, Remark 4.1, Corollary 4.1 (Section 4)",
        "regularised (16): strong duality with the dual of Theorem 4.1; l1 reformulation (17) over the extreme points",
        "exact", regularised_cases, needs_1d=False, covers=("ep.cor-4.1",))
-def check_regularised_duality(case: Case, ctx: Context) -> CheckResult:
+def check_regularised_duality(case: Case, ctx: Context) -> Draft:
     beta = case.params.get("beta", DEFAULT_BETA)
     ro = None
     if case.x is not None:
@@ -82,7 +83,7 @@ def check_regularised_duality(case: Case, ctx: Context) -> CheckResult:
     atoms, A, neurons = _dictionary(x)
     ones = [Fraction(1)] * len(x)
     sol = lasso(A, case.y, beta, Fraction(1), [ones], decide_uniqueness=False)
-    res = CheckResult("ep.thm-4.1", case.name, ERROR, "exact", EP_16.describe() + f"; beta = {beta}",
+    res = Draft("ep.thm-4.1", case.name, ERROR, "exact", EP_16.describe() + f"; beta = {beta}",
                       value=str(sol.value))
     relu1d = {"x": x, "alpha": 0, "neurons": neurons} | ({"rank_one": ro} if ro else {})
     doc = lasso_certificate(A, case.y, sol, res.claim, case.name,

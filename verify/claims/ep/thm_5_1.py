@@ -17,16 +17,17 @@ from exact.relu.dictionary import Atom
 from exact.relu.hinge import Hinge1D, constant_as_neuron, hinge_objective, solve_hinge_1d
 
 from ...audit import audit, audit_check, show
+from ...context import Context
 from ...conventions import EP_18
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import _cases, points_of
 from .programs import printed_dual_51
 
 DEFAULT_BETA = Fraction(1, 10)
 
 
-def _certify(sol: Hinge1D, res: CheckResult, ctx: Context, suffix: str) -> bool:
+def _certify(sol: Hinge1D, res: Draft, ctx: Context, suffix: str) -> bool:
     path, ok, problems = ctx.certify(hinge_certificate(sol, res.claim, res.case), res.claim, res.case, suffix)
     res.certificates.append(path)
     res.notes += [f"certificate {suffix or 'main'} rejected: {p}" for p in problems]
@@ -45,7 +46,7 @@ def _interior_kink_weight(sol: Hinge1D) -> Fraction:
     return -solve_lp(face).value
 
 
-def _audit_rank_one(case: Case, x, svm: Hinge1D, res: CheckResult) -> None:
+def _audit_rank_one(case: Case, x, svm: Hinge1D, res: Draft) -> None:
     """Theorem 5.2's U*, b* built from A itself: features (A u_i* + b_i*)_+ vs the 1-D dictionary."""
     X, c, a, norm = res.data["rank_one"]
     feats = []
@@ -75,9 +76,9 @@ def _audit_rank_one(case: Case, x, svm: Hinge1D, res: CheckResult) -> None:
 @claim("ep.thm-5.1", "ep", "Theorems 5.1-5.2, Corollary 5.1 (Section 5) and the proof of Theorem 5.1 (A.5)",
        "hinge loss (18): printed dual, extreme points, l1-SVM on extreme-point features solves (18) (1-D, rank-one)",
        "exact", lambda: _cases("ep-hinge-"), needs_1d=False, covers=("ep.cor-5.1", "ep.thm-5.2"))
-def check_hinge(case: Case, ctx: Context) -> CheckResult:
+def check_hinge(case: Case, ctx: Context) -> Draft:
     beta = case.params.get("beta", DEFAULT_BETA)
-    res = CheckResult("ep.thm-5.1", case.name, ERROR, "exact", EP_18.describe() + f"; beta = {beta}")
+    res = Draft("ep.thm-5.1", case.name, ERROR, "exact", EP_18.describe() + f"; beta = {beta}")
     x, y = points_of(case, res), case.y
     sols = {m: solve_hinge_1d(x, y, beta, m) for m in ("infinite", "data-knots", "kernel", "no-bias")}
     sol, svm = sols["infinite"], sols["data-knots"]
@@ -130,7 +131,7 @@ def check_hinge(case: Case, ctx: Context) -> CheckResult:
     return res
 
 
-def _figure_7_notes(x, y, svm: Hinge1D, res: CheckResult) -> None:
+def _figure_7_notes(x, y, svm: Hinge1D, res: Draft) -> None:
     """The verbal claims under Theorem 5.2, on Theorem 5.2's own solution."""
     order = sorted(range(len(x)), key=lambda i: x[i])
     net = svm.network()

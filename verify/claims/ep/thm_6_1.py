@@ -18,10 +18,11 @@ from exact.linalg import dot
 from exact.relu.dictionary import relu_atoms
 
 from ...audit import audit_check
+from ...context import Context
 from ...conventions import EP_19
 from ...numeric import SOLVER_TOL, Bracket, exact, lower_of, scale_into, solve, upper_of
-from ...registry import Context, claim
-from ...result import CONFIRMED, CONTRADICTED, ERROR, CheckResult
+from ...registry import claim
+from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft
 from ._shared import _fl, _float_cases
 
 
@@ -58,7 +59,7 @@ def logistic_cases() -> list[Case]:
 @claim("ep.thm-6.1", "ep", "Theorem 6.1 (Section 6) and its appendix proof",
        "dual of (19) for a convex loss: max -l*(v) s.t. v, -v in beta Q_A^o (here: logistic loss, 1-D)", "float",
        logistic_cases, expect=CONFIRMED)
-def check_logistic_dual(case: Case, ctx: Context) -> CheckResult:
+def check_logistic_dual(case: Case, ctx: Context) -> Draft:
     """Primal (19) with l(z, y) = sum_i log(1 + exp(-y_i z_i)), over the 1-D dictionary (2n atoms with knots
     at the data) plus the free constant column (free hidden bias, exact/relu/interpolation.py), solved by cvxpy.
     Upper end: the primal objective at the exact rational (w, c) in interval arithmetic (the constant is
@@ -73,7 +74,7 @@ def check_logistic_dual(case: Case, ctx: Context) -> CheckResult:
 
     x, y = list(case.x), list(case.y)
     beta = case.params.get("beta", Fraction(1, 2))
-    res = CheckResult("ep.thm-6.1", case.name, ERROR, "float", EP_19.describe() + f"; beta = {beta}")
+    res = Draft("ep.thm-6.1", case.name, ERROR, "float", EP_19.describe() + f"; beta = {beta}")
     if any(abs(v) != 1 for v in y):
         raise ValueError("logistic loss: labels must be +1 or -1")
     atoms = relu_atoms(x)

@@ -19,10 +19,11 @@ from exact.relu.dictionary import Atom, relu_atoms
 from exact.relu.interpolation import interpolate_1d
 
 from ...audit import audit_check, show
+from ...context import Context
 from ...conventions import EP_48
 from ...numeric import Bracket, restore_equality, solve
-from ...registry import Context, claim
-from ...result import CONFIRMED, ERROR, REFUTED, CheckResult
+from ...registry import claim
+from ...result import CONFIRMED, ERROR, REFUTED, Draft
 from ._shared import _cases, points_of
 
 
@@ -36,13 +37,14 @@ def one_hot(y, signed: bool = False) -> list[list[Fraction]]:
     return [[Fraction(2 * int(v == lab) - 1 if signed else int(v == lab)) for lab in labels] for v in y]
 
 
-def _l1_outputs(x, Y, res: CheckResult, ctx: Context) -> tuple[Fraction, bool]:
+def _l1_outputs(x, Y, res: Draft, ctx: Context) -> tuple[Fraction, bool]:
     """A.7.3: min sum_j ||w_j||_1 separates into one ep (4) per output; dual columns v_k."""
     total, ok, norm_one = Fraction(0), True, True
     for k in range(len(Y[0])):
         sol = interpolate_1d(x, [r[k] for r in Y])
         path, good, problems = ctx.certify(interpolation_certificate(sol, res.claim, res.case),
-                                           res.claim, res.case, f"__l1_output{k}")
+                                           res.claim, res.case, f"__l1_output{k}",
+                                           about={"x": x, "y": tuple(r[k] for r in Y)})
         res.certificates.append(path)
         res.notes += [f"l1 output {k} certificate rejected: {p}" for p in problems]
         ok, total = ok and good, total + sol.value
@@ -59,7 +61,7 @@ def _round(v: float, D: int = 10**12) -> Fraction:
     return Fraction(round(v * D), D)
 
 
-def _group_bracket(x, Y, constant: bool, res: CheckResult, ctx: Context, tag: str):
+def _group_bracket(x, Y, constant: bool, res: Draft, ctx: Context, tag: str):
     """Float SOCP (cvxpy + Clarabel), then an exact bracket [lower, upper] checked by the checker.
 
     Upper: the rounded primal, restricted to its support plus a spanning set of atoms, made to fit
@@ -123,8 +125,8 @@ def _group_bracket(x, Y, constant: bool, res: CheckResult, ctx: Context, tag: st
        "vector outputs (one-hot Y): 1-D / rank-one extreme points, Theorem 1's finite program, the l1 version",
        "exact (l1 version) + exact-endpoint bracket (group norm)", lambda: _cases("ep-vector-"), expect=CONFIRMED,
        needs_1d=False)
-def check_vector_output(case: Case, ctx: Context) -> CheckResult:
-    res = CheckResult("ep.vector-output", case.name, ERROR, "exact + bracket", EP_48.describe())
+def check_vector_output(case: Case, ctx: Context) -> Draft:
+    res = Draft("ep.vector-output", case.name, ERROR, "exact + bracket", EP_48.describe())
     x = points_of(case, res)
     signed = bool(case.params.get("signed_codes", 0))
     Y = one_hot(case.y, signed)

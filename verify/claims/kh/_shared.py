@@ -12,10 +12,11 @@ from exact.lp import solve_lp
 from exact.relu.arrangements import PatternTree, pattern_tree
 from exact.relu.pattern_program import PatternSolution, feasibility_lp
 
+from ...context import Context
 from ...conventions import Convention
+from ...numeric.bracket import Position
 from ...numeric.pattern_brackets import TwoRoutes, lower_bound_certificate, socp, two_routes
-from ...registry import Context
-from ...result import CONFIRMED, CONTRADICTED, ERROR, REFUTED, CheckResult
+from ...result import CONFIRMED, CONTRADICTED, ERROR, REFUTED, Draft, confirmed
 from .programs import build, equation_of
 
 ALPHAS = (Fraction(0), Fraction(1, 10), Fraction(-1, 2))
@@ -56,7 +57,7 @@ def _farkas_note(sol: PatternSolution) -> str:
     return f"Farkas vector (eq rows) {[str(t) for t in y]}" if y else "Farkas vector on the inequality rows"
 
 
-def _certify_lp(sol: PatternSolution, res: CheckResult, ctx: Context, case: str, suffix: str, what: str) -> bool:
+def _certify_lp(sol: PatternSolution, res: Draft, ctx: Context, case: str, suffix: str, what: str) -> bool:
     p = sol.program
     statement = (f"{p.name}, alpha = {p.alpha}, over the {len(p.patterns)} patterns of J "
                  f"(1-D LP; per term columns w+, w-, b): {what}")
@@ -86,7 +87,7 @@ def corrected_2d(X, y, alpha: Fraction, equation: int, tree: PatternTree) -> Two
     return two_routes(X, y, alpha, equation == 9, tree, name=f"kh ({equation}) corrected")
 
 
-def certify_routes(c2: TwoRoutes, ctx: Context, res: CheckResult) -> bool:
+def certify_routes(c2: TwoRoutes, ctx: Context, res: Draft) -> bool:
     """Write and re-check both brackets' "pattern-bracket" certificates (notes on rejection)."""
     ok, eq, inf = True, equation_of(c2.program), infinite_width(c2.program.joint_norm)
     for tag, pb in (("A", c2.A), ("B", c2.B)):
@@ -106,12 +107,12 @@ def routes_notes(c2: TwoRoutes) -> list[str]:
     return [f"d = {prog.dim}, N = {len(prog.X)}, |J| = {len(prog.patterns)} (exact), "
             f"{len(prog.terms)} terms; corrected ({eq}) float (Clarabel) = {c2.value:.12g}",
             f"A = exact bracket from the ({eq}) solution, enclosing both val({eq}) and val{inf}: {A.text(12)} "
-            f"(width {float(A.width):.3g}); float value in A: {c2.in_a}",
+            f"(width {float(A.width):.3g}); float value in A: {confirmed(c2.in_a)}",
             f"B = exact bracket of val{inf} by the dictionary route (no program ({eq})): {B.text(12)} "
-            f"(width {float(B.width):.3g}); A and B meet: {c2.meet}"]
+            f"(width {float(B.width):.3g}); A and B meet: {confirmed(c2.meet)}"]
 
 
-def check_2d(case: Case, ctx: Context, res: CheckResult, equation: int) -> CheckResult:
+def check_2d(case: Case, ctx: Context, res: Draft, equation: int) -> Draft:
     """Theorem 1 ((7), equation 7) or 2 ((9)) on matrix data: printed feasibility exactly, corrected bracketed.
 
     Compared: the program bracket A (encloses the corrected program's value AND the infinite-width
@@ -139,7 +140,7 @@ def check_2d(case: Case, ctx: Context, res: CheckResult, equation: int) -> Check
     res.notes += routes_notes(c2)
     res.data = {"X": [[str(a) for a in r] for r in X], "y": [str(t) for t in case.y], "alpha": str(alpha),
                 "float": c2.value, "program_bracket": A.as_json(), "dictionary_bracket": c2.B.bracket.as_json()}
-    verdict = CONFIRMED if c2.meet == CONFIRMED and c2.in_a == CONFIRMED else CONTRADICTED
+    verdict = CONFIRMED if c2.meet is c2.in_a is Position.INSIDE else CONTRADICTED
     if feas.status == "infeasible":
         res.notes.append(f"FINDING: ({equation}) as printed is infeasible (exact Farkas vector, eq rows "
                          f"{[str(t) for t in feas.farkas_eq]}) while val{inf} is finite; the corrected "

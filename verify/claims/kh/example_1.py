@@ -16,11 +16,12 @@ from exact.relu.face_pieces import piece_range
 from exact.relu.networks import Network
 from exact.relu.pattern_program import solve_1d
 
+from ...context import Context, file_name
 from ...conventions import KH_3
 from ...numeric.joint1d import solve_joint
 from ...plots import plot_1d
-from ...registry import Context, claim, file_name
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from .._shared import certify_joint
 from ._shared import _certify_lp, _x, alpha_of, convention, example_cases
 from .programs import build
@@ -43,7 +44,7 @@ def joint_cost_bounds(net: Network) -> tuple[Fraction, Fraction]:
 @claim("kh.example-1", "kh", "Section V, Figure 1 (the 1-D example)",
        "(7) has optimal solutions with different numbers of pieces; (9)'s solution is Fig. 1(c); "
        "Fig. 1(a),(b)-type solutions of (7) are not optimal for (9)", "exact", example_cases)
-def check_example(case: Case, ctx: Context) -> CheckResult:
+def check_example(case: Case, ctx: Context) -> Draft:
     """(7) corrected exactly with its exact piece range; (9) / (2)+(8) exactly, with uniqueness.
 
     (7) (the printed one is infeasible here, see kh.thm-1): optimum, and the least and largest
@@ -56,7 +57,7 @@ def check_example(case: Case, ctx: Context) -> CheckResult:
     shown not (9)-optimal, everything certified.
     """
     alpha, x = alpha_of(case), _x(case)
-    res = CheckResult("kh.example-1", case.name, ERROR, "exact", convention(KH_3, alpha))
+    res = Draft("kh.example-1", case.name, ERROR, "exact", convention(KH_3, alpha))
     sol = solve_1d(build(x, case.y, 7, "corrected", alpha))
     ok = _certify_lp(sol, res, ctx, case.name, "__eq7", "optimal value")
     pr = piece_range(sol)

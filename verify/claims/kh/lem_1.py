@@ -21,9 +21,11 @@ from exact.relu.interpolation import interpolate_1d
 from exact.relu.pattern_program import atom_lp, h_vector, pieces_lp
 
 from ...audit import show
+from ...context import Context
 from ...conventions import KH_3
-from ...registry import Context, claim
-from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, CheckResult
+from ...numeric.bracket import Position
+from ...registry import claim
+from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, Draft
 from ._shared import certify_routes, corrected_2d, matrix_of, routes_notes
 
 
@@ -90,7 +92,7 @@ def loose_point(X, patterns, alpha: Fraction):
        lambda: [shipped_case(name) for name in ("kh-patterns-lem1-leaky", "kh-patterns-lem1-relu",
                                                 "kh-patterns-lem1-2d-leaky", "kh-patterns-lem1-2d-relu")],
        needs_1d=False, covers=("kh.lem-2", "kh.prop-1"))
-def check_pieces(case: Case, ctx: Context) -> CheckResult:
+def check_pieces(case: Case, ctx: Context) -> Draft:
     """Lemma 1 (convexity of A_s; the proof's description (6)), Lemma 2 (covering), Proposition 1 (1-D).
 
     Convention kh (4): sigma_alpha leaky (parameter ``alpha``, default 0), b free, ||w||_2 <= 1,
@@ -104,7 +106,7 @@ def check_pieces(case: Case, ctx: Context) -> CheckResult:
     """
     X, alpha = matrix_of(case), case.params.get("alpha", Fraction(0))
     conv = replace(KH_3, name="kh (4) = (2)+(3)", alpha=alpha)
-    res = CheckResult("kh.lem-1", case.name, ERROR, "exact", conv.describe())
+    res = Draft("kh.lem-1", case.name, ERROR, "exact", conv.describe())
     if alpha < 0 or alpha == 1:
         res.notes.append(f"alpha = {alpha}: only 0 <= alpha != 1 is implemented")
         return res
@@ -190,7 +192,7 @@ def check_pieces(case: Case, ctx: Context) -> CheckResult:
     return res
 
 
-def _proposition_1_float(case: Case, ctx: Context, res: CheckResult, refuted: bool, lemmas: bool) -> CheckResult:
+def _proposition_1_float(case: Case, ctx: Context, res: Draft, refuted: bool, lemmas: bool) -> Draft:
     """Proposition 1 in d >= 2: the atomic norm (4) through the pattern pieces vs the infinite-width value.
 
     The pieces description of conv(T^+ u T^-) is the corrected (7) over the intended J; its float
@@ -204,7 +206,7 @@ def _proposition_1_float(case: Case, ctx: Context, res: CheckResult, refuted: bo
     c2 = corrected_2d(X, case.y, alpha, 7, pattern_tree(X))
     ok = certify_routes(c2, ctx, res)
     res.notes += routes_notes(c2)
-    meet = c2.meet == CONFIRMED and c2.in_a == CONFIRMED
+    meet = c2.meet is c2.in_a is Position.INSIDE
     res.notes.append(f"Proposition 1 (d = {len(X[0])}): the pieces program and the dictionary route "
                      + ("enclose the same value (brackets A and B meet)" if meet else "DISAGREE (A and B are disjoint)"))
     res.value = c2.A.bracket.text(12)

@@ -13,9 +13,10 @@ from exact.certificates.sign_patterns import patterns_certificate
 from exact.relu.arrangements import cover_count, in_general_position, pattern_tree
 
 from ...audit import show
+from ...context import Context
 from ...conventions import KH_PATTERNS
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import matrix_of
 from .programs import kh_bound
 
@@ -40,7 +41,7 @@ def bound_gap_identity(max_n: int = 40, max_d: int = 10) -> bool:
 @claim("kh.pattern-bound", "kh", "Section III-A (after Lemma 1: |J| <= 2^N) and after Theorem 1 (line 167)",
        "|J| <= 2^N and |J| <= 2 sum_{i=1}^{d} C(N, i)", "exact",
        lambda: [shipped_case(name) for name in BOUND_CASES], needs_1d=False)
-def check_pattern_bound(case: Case, ctx: Context) -> CheckResult:
+def check_pattern_bound(case: Case, ctx: Context) -> Draft:
     """Exact |J| (affine patterns, sign(0) = +1) against both bounds; Cover's count in general position.
 
     PROVED when the certificate (every pattern realised, every other one excluded by Farkas)
@@ -50,7 +51,7 @@ def check_pattern_bound(case: Case, ctx: Context) -> CheckResult:
     N, d = len(X), len(X[0])
     tree = pattern_tree(X)
     count = len(tree.realised)
-    res = CheckResult("kh.pattern-bound", case.name, ERROR, "exact", KH_PATTERNS.describe(), value=str(count))
+    res = Draft("kh.pattern-bound", case.name, ERROR, "exact", KH_PATTERNS.describe(), value=str(count))
     general = in_general_position(X)
     bounds = (2 ** N, kh_bound(N, d))
     res.notes.append(f"N = {N}, d = {d}: exact |J| = {count}; 2^N = {bounds[0]}; kh's 2 sum_(i=1..d) C(N,i) = "

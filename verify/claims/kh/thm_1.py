@@ -14,9 +14,10 @@ from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.relu.interpolation import interpolate_1d
 from exact.relu.pattern_program import solve_1d
 
+from ...context import Context
 from ...conventions import KH_3
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import _certify_lp, _farkas_note, _x, alpha_of, check_2d, convention, thm_cases
 from .programs import build
 
@@ -24,17 +25,17 @@ from .programs import build
 @claim("kh.thm-1", "kh", "Theorem 1, program (7) (Section III-A)",
        "(2) with W = {||w||_2 <= 1} equals the finite program (7) over the sign patterns J",
        "exact (1-D), float SOCP bracketed (d >= 2)", lambda: thm_cases(), expect=REFUTED, needs_1d=False)
-def check_thm1(case: Case, ctx: Context) -> CheckResult:
+def check_thm1(case: Case, ctx: Context) -> Draft:
     """Exact in 1-D: (7) printed and corrected as LPs vs the infinite-width value P* of (2)+(3).
 
     d >= 2: :func:`check_2d` (printed feasibility exactly; corrected (7) float, bracketed).
     """
     alpha = alpha_of(case)
     if case.dim > 1:
-        return check_2d(case, ctx, CheckResult("kh.thm-1", case.name, ERROR, "float SOCP + exact brackets",
+        return check_2d(case, ctx, Draft("kh.thm-1", case.name, ERROR, "float SOCP + exact brackets",
                                                convention(KH_3, alpha)), 7)
     x = _x(case)
-    res = CheckResult("kh.thm-1", case.name, ERROR, "exact", convention(KH_3, alpha))
+    res = Draft("kh.thm-1", case.name, ERROR, "exact", convention(KH_3, alpha))
     star = interpolate_1d(x, case.y, alpha=alpha)
     path, ok, problems = ctx.certify(interpolation_certificate(star, res.claim, case.name), res.claim, case.name,
                                      "__infinite_width")

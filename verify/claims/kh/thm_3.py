@@ -13,9 +13,10 @@ from exact.checker.arith import relu1d_sup
 from exact.relu.hinge import hard_margin_1d
 from exact.relu.pattern_program import solve_1d
 
+from ...context import Context
 from ...conventions import KH_3
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import _certify_lp, _farkas_note, _x, alpha_of, classification_cases, convention
 from .programs import build
 
@@ -23,10 +24,10 @@ from .programs import build
 @claim("kh.thm-3", "kh", "Theorem 3, programs (10)-(11) (Section IV)",
        "binary classification (10) equals the finite program (11)", "exact", classification_cases,
        expect=REFUTED)
-def check_thm3(case: Case, ctx: Context) -> CheckResult:
+def check_thm3(case: Case, ctx: Context) -> Draft:
     """Exact 1-D LPs: (11) printed and corrected vs (10) over the data-knot dictionary + free constant."""
     alpha, x = alpha_of(case), _x(case)
-    res = CheckResult("kh.thm-3", case.name, ERROR, "exact", convention(KH_3, alpha))
+    res = Draft("kh.thm-3", case.name, ERROR, "exact", convention(KH_3, alpha))
     atoms, lp10, r10 = hard_margin_1d(x, case.y, alpha)
     path, ok, problems = ctx.certify(lp_certificate(lp10, r10, res.claim, case.name,
                                                     "kh (10) in 1-D: min ||c||_1 s.t. y_i (A c + c0)_i >= 1"),

@@ -23,10 +23,11 @@ import mpmath as mp
 from cases import Case, parameter_case
 
 from ...audit import audit_check
+from ...context import Context
 from ...conventions import SES_38
-from ...numeric import Bracket, judge
-from ...registry import Context, claim
-from ...result import CONFIRMED, CONTRADICTED, ERROR, CheckResult
+from ...numeric import Bracket, Position, locate
+from ...registry import claim
+from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft
 
 DIFF_STEP, DIFF_TOL = mp.mpf(10) ** -5, mp.mpf(10) ** -7  # central differences: error ~ step^2
 DPS = 30
@@ -133,9 +134,9 @@ def bump_cases() -> list[Case]:
 @claim("ses.claim-5.2", "ses", "Claim 5.2 (Section 5, (38)-(39)) and its proof (Appendix D)",
        "the radial bump h: (1/r^(d-1)) int_{||x||<=r} ||hess h|| -> 0 while ||alpha||_1 = 4 int dw > 0",
        "float", bump_cases, expect=CONFIRMED, needs_1d=False)
-def check_bump(case: Case, ctx: Context) -> CheckResult:
+def check_bump(case: Case, ctx: Context) -> Draft:
     d = int(case.params["d"])
-    res = CheckResult("ses.claim-5.2", case.name, ERROR, "float (mpmath quad, error=True)", SES_38.describe())
+    res = Draft("ses.claim-5.2", case.name, ERROR, "float (mpmath quad, error=True)", SES_38.describe())
     if d not in (2, 3):
         res.notes.append(f"closed forms are implemented for d = 2, 3 only, got d = {d}")
         return res
@@ -144,7 +145,7 @@ def check_bump(case: Case, ctx: Context) -> CheckResult:
         # h from its definition (38) against the closed form phi
         for rho in (mp.mpf(1) / 2, mp.mpf(2), mp.mpf(10)):
             val, err = h_quadrature(d, rho)
-            good = judge(_bracket(val, err, "quad (38)"), _point(phi(d, rho))) == CONFIRMED
+            good = locate(_bracket(val, err, "quad (38)"), _point(phi(d, rho))) is Position.INSIDE
             ok &= good
             res.notes.append(f"h({mp.nstr(rho, 3)} e1): quadrature of (38) {mp.nstr(val, 20)} +- {mp.nstr(err, 2)}, "
                              f"closed form {mp.nstr(phi(d, rho), 20)}: {'agree' if good else 'DISAGREE'}")
@@ -168,7 +169,7 @@ def check_bump(case: Case, ctx: Context) -> CheckResult:
                 normalised[norm].append(val / mp.mpf(r) ** (d - 1))
                 if norm == "nuclear":
                     closed = nuclear_closed(d, r)
-                    good = judge(_bracket(val, err, "quad"), _point(closed)) == CONFIRMED
+                    good = locate(_bracket(val, err, "quad"), _point(closed)) is Position.INSIDE
                     ok &= good
                     table.append(f"r = {r}: quad {mp.nstr(val, 15)} +- {mp.nstr(err, 2)}, closed {mp.nstr(closed, 15)}"
                                  f"{'' if good else ' DISAGREE'}")
@@ -190,7 +191,7 @@ def check_bump(case: Case, ctx: Context) -> CheckResult:
             area, aerr = mp.quad(lambda t: 1, [0, 2 * mp.pi], error=True)
         else:
             area, aerr = mp.quad(lambda t, s: mp.sin(t), [0, mp.pi], [0, 2 * mp.pi], error=True)
-        good = identity and judge(_bracket(area, aerr, "quad"), _point(sphere_area(d - 1))) == CONFIRMED
+        good = identity and locate(_bracket(area, aerr, "quad"), _point(sphere_area(d - 1))) is Position.INSIDE
         ok &= good
         alpha = tv * area
         res.value = f"||alpha||_1 = {tv} |S^{d - 1}| = {mp.nstr(alpha, 15)}; limit of (39) = 0"
@@ -204,7 +205,7 @@ def check_bump(case: Case, ctx: Context) -> CheckResult:
     return res
 
 
-def _audit_appendix_d(d: int, res: CheckResult) -> None:
+def _audit_appendix_d(d: int, res: Draft) -> None:
     """Appendix D's displays against the exact radial profile (findings, the claim itself stands)."""
     S = sphere_area(d - 1)  # "S_d the surface area of the d-sphere"; the sign below does not depend on S
     rho = mp.mpf(10)

@@ -21,9 +21,10 @@ from exact.relu.hinge import solve_hinge_1d
 from exact.relu.interpolation import interpolate_1d
 from exact.relu.networks import Network
 
+from ...context import Context
 from ...conventions import SES_28
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import _network_text
 
 COR_LAMBDA = Fraction(1, 2)  # lambda of the generated (28) cases
@@ -47,7 +48,7 @@ def _pieces_note(loss: str, net: Network, x, value: Fraction) -> tuple[bool, str
 @claim("ses.cor-3.4", "ses", "Corollary 3.4, (28)",
        "regularised fit (28) has a minimiser with <= N+1 pieces, breakpoints at data points", "exact",
        regularised_cases)
-def check_regularised(case: Case, ctx: Context) -> CheckResult:
+def check_regularised(case: Case, ctx: Context) -> Draft:
     """(28) with lambda = case.params['lambda'] > 0 (ses convention: free output bias, C = ||w2||_1
     with |w1| = 1) for the squared loss (h - y)^2 and, when every label is +-1, the hinge loss.
 
@@ -68,7 +69,7 @@ def check_regularised(case: Case, ctx: Context) -> CheckResult:
     ones = [[Fraction(1)] * len(x)]
     sq = lasso(A, y, lam, Fraction(2), ones, decide_uniqueness=False)
     # value: the squared-loss optimum (the hinge optimum, when run, is in the notes)
-    res = CheckResult("ses.cor-3.4", case.name, ERROR, "exact", SES_28.describe(), value=str(sq.value))
+    res = Draft("ses.cor-3.4", case.name, ERROR, "exact", SES_28.describe(), value=str(sq.value))
     neurons = [(a.u, -a.u * a.knot) for a in atoms]
     doc = lasso_certificate(A, y, sq, res.claim, case.name,
                             "ses (28), squared loss: min sum (h(x_n) - y_n)^2 + lambda ||w||_1 over networks with "
@@ -82,7 +83,7 @@ def check_regularised(case: Case, ctx: Context) -> CheckResult:
     refit = interpolate_1d(x, fits, output_bias=True)
     cost = sum(map(abs, sq.weights), Fraction(0))
     pr, okr, probr = ctx.certify(interpolation_certificate(refit, res.claim, case.name), res.claim, case.name,
-                                 "__squared_refit")
+                                 "__squared_refit", about={"x": case.x, "y": tuple(fits)})
     res.certificates.append(pr)
     res.notes.append(f"proof step: (25) on the labels h(x_n) has value {refit.value} (certified); "
                      f"||w||_1 of h = {cost}: {'equal' if refit.value == cost else 'DIFFERENT'}")

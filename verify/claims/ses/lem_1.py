@@ -14,9 +14,10 @@ from exact.relu.interpolation import interpolate_1d
 from exact.relu.networks import Network, rescaled_cost
 
 from ...audit import audit, audit_check
+from ...context import Context
 from ...conventions import SES_3
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from .._shared import data_of
 
 
@@ -27,7 +28,7 @@ def lemma_cases() -> list[Case]:
 @claim("ses.lem-1", "ses", "Appendix A, Lemma 1 (and (3)-(5))",
        "1/2(||w2||^2 + ||W1||^2) and ||w2||_1 with unit hidden weights give the same infimum", "exact",
        lemma_cases)
-def check_lemma_1(case: Case, ctx: Context) -> CheckResult:
+def check_lemma_1(case: Case, ctx: Context) -> Draft:
     """On the data's interpolation problem (25): P* = inf ||w2||_1 s.t. |w1_i| = 1 (certified, ses
     convention with output bias). The optimal network, rescaled by c_i = sqrt(|w2_i|) (exact surds,
     sympy), fits the data exactly and has C = 1/2(||w2||^2 + ||W1||^2) = ||w2||_1 = P*; no network has
@@ -36,7 +37,7 @@ def check_lemma_1(case: Case, ctx: Context) -> CheckResult:
     on every theta R_ep = 2 C_ses; the balanced optimum gives R_ep = 2 P*, which is reported exactly.
     """
     sol = interpolate_1d(case.x, case.y, output_bias=True)
-    res = CheckResult("ses.lem-1", case.name, ERROR, "exact", SES_3.describe(), value=str(sol.value),
+    res = Draft("ses.lem-1", case.name, ERROR, "exact", SES_3.describe(), value=str(sol.value),
                       data=data_of(sol))
     path, ok, problems = ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name)
     res.certificates.append(path)

@@ -15,9 +15,10 @@ from cases import Case, case_from_dict, random_1d_case
 from exact.certificates.relu1d_function_norm import representation_certificate
 from exact.relu.function_norm import PiecewiseLinear, representation_cost
 
+from ...context import Context
 from ...conventions import SES_8
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import _network_text
 
 RANDOM_FUNCTIONS = 8
@@ -65,7 +66,7 @@ def function_of(case: Case) -> PiecewiseLinear:
 @claim("ses.thm-3.1", "ses", "Theorem 3.1 and its proof (12)-(23), Section 3",
        "R̄(f) = max(∫|f''|, |f'(-oo) + f'(+oo)|) <= ∫|f''| + 2 inf|f'| for piecewise-linear f", "exact",
        function_cases)
-def check_function_norm(case: Case, ctx: Context) -> CheckResult:
+def check_function_norm(case: Case, ctx: Context) -> Draft:
     """R̄(f) of ses (8) for the piecewise-linear f of the case (x = breakpoints, y = values,
     left_slope / right_slope), as the exact LP of :func:`exact.relu.function_norm.representation_cost`
     (certificate kind relu1d-function-norm: the network represents f on all of R, and the dual
@@ -75,7 +76,7 @@ def check_function_norm(case: Case, ctx: Context) -> CheckResult:
     """
     f = function_of(case)
     rc = representation_cost(f)
-    res = CheckResult("ses.thm-3.1", case.name, ERROR, "exact", SES_8.describe(), value=str(rc.value),
+    res = Draft("ses.thm-3.1", case.name, ERROR, "exact", SES_8.describe(), value=str(rc.value),
                       data={"breakpoints": [str(t) for t in f.breakpoints], "values": [str(v) for v in f.values],
                             "end_slopes": [str(f.left_slope), str(f.right_slope)],
                             "network": _network_text(rc.network())})

@@ -13,9 +13,10 @@ from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.relu.function_norm import EndSlopeSet, PiecewiseLinear, end_slope_set, representation_cost
 from exact.relu.interpolation import interpolate_1d
 
+from ...context import Context
 from ...conventions import SES_25
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 from .._shared import data_of, one_d_cases
 
 
@@ -52,7 +53,7 @@ def _non_spline_optimum(f: PiecewiseLinear) -> PiecewiseLinear | None:
 @claim("ses.thm-3.3", "ses", "Theorem 3.3, (25)-(27)",
        "min R(f) interpolation = linear spline with end slopes minimising (27); value = min (27)", "exact",
        one_d_cases)
-def check_spline_value(case: Case, ctx: Context) -> CheckResult:
+def check_spline_value(case: Case, ctx: Context) -> Draft:
     """(25) exactly (interpolate_1d with a free output bias: ses's convention), against min (27) by its
     epigraph LP (end_slope_lp). Then the spline (26) with optimal end slopes is built and its R̄ is
     certified (kind relu1d-function-norm) to equal the (25) optimum, so it is an exact minimiser.
@@ -61,7 +62,7 @@ def check_spline_value(case: Case, ctx: Context) -> CheckResult:
     points carry kinks of one sign (its R̄ certified as well)."""
     sol = interpolate_1d(case.x, case.y, output_bias=True)
     S = end_slope_set(case.x, case.y)
-    res = CheckResult("ses.thm-3.3", case.name, ERROR, "exact", SES_25.describe(), value=str(sol.value),
+    res = Draft("ses.thm-3.3", case.name, ERROR, "exact", SES_25.describe(), value=str(sol.value),
                       data=data_of(sol))
     path, ok, problems = ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name)
     p27, ok27, prob27 = ctx.certify(

@@ -22,9 +22,10 @@ from exact.relu.bridge import BridgeOptimum, bridge_value, compare, descent, min
 from exact.relu.dictionary import relu_atoms
 
 from ...audit import show
+from ...context import Context
 from ...conventions import SES_49
-from ...registry import Context, claim
-from ...result import ERROR, PROVED, REFUTED, CheckResult
+from ...registry import claim
+from ...result import ERROR, PROVED, REFUTED, Draft
 
 DEPTHS = (2, 3, 4)
 
@@ -104,7 +105,7 @@ def _dense_point(opt: BridgeOptimum, N: int) -> tuple[Fraction, ...] | None:
     return next((m for m in mids if len(support(m)) > N), None)
 
 
-def _l2_check(A: Matrix, y, opt: BridgeOptimum, case: Case, ctx: Context, res: CheckResult):
+def _l2_check(A: Matrix, y, opt: BridgeOptimum, case: Case, ctx: Context, res: Draft):
     """L = 2: exact LP value = vertex minimum; an optimum with > N non-zeros when the optimal face allows."""
     N = len(A)
     lp = l1_program([{i: A[i][j] for i in range(N) if A[i][j]} for j in range(len(A[0]))], y)
@@ -127,8 +128,8 @@ def _l2_check(A: Matrix, y, opt: BridgeOptimum, case: Case, ctx: Context, res: C
 @claim("ses.thm-c.3", "ses", "Theorem C.3 (Appendix C, (49)) and its proof (62)-(65)",
        "(49): an optimum with ||alpha||_0 <= N; for L >= 3 every optimum has ||alpha||_0 <= N", "exact",
        deep_cases, needs_1d=False)
-def check_bridge(case: Case, ctx: Context) -> CheckResult:
-    res = CheckResult("ses.thm-c.3", case.name, ERROR, "exact (vertex enumeration, root enclosures)",
+def check_bridge(case: Case, ctx: Context) -> Draft:
+    res = Draft("ses.thm-c.3", case.name, ERROR, "exact (vertex enumeration, root enclosures)",
                       SES_49.describe())
     N, y, values = case.n, list(case.y), []
     holds, rejected, witness = True, [], None

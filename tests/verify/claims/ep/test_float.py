@@ -10,7 +10,7 @@ from exact.numbers import sqrt_bounds
 from verify.claims.ep.lem_2_7 import check_extreme_point_formulas
 from verify.claims.ep.prop_3_2 import check_cutting_plane
 from verify.claims.ep.thm_6_1 import check_logistic_dual
-from verify.numeric.bracket import Bracket, judge
+from verify.numeric.bracket import Bracket, Position, locate
 from verify.numeric.cutting_plane import CuttingPlaneRun, run_bracket
 from verify.numeric.intervals import norm_bounds
 from verify.numeric.repair import repair_box_sum, restore_equality, scale_into
@@ -35,10 +35,10 @@ def test_bracket_rejects_broken_weak_duality_and_judges():
     with pytest.raises(ValueError, match="weak duality"):
         Bracket(F(2), F(1))
     b = Bracket(F(1), F(2))
-    assert judge(b, F(3, 2)) == "CONFIRMED"
-    assert judge(b, F(5, 2)) == "CONTRADICTED"
-    assert judge(b, Bracket(F(2) + F(1, 10**7), F(3)), tol=F(1, 10**6)) == "CONFIRMED"
-    assert judge(Bracket(F(1), None), F(10**9)) == "CONFIRMED"
+    assert locate(b, F(3, 2)) is Position.INSIDE
+    assert locate(b, F(5, 2)) is Position.ABOVE and locate(b, F(1, 2)) is Position.BELOW
+    assert locate(b, Bracket(F(2) + F(1, 10**7), F(3)), tol=F(1, 10**6)) is Position.INSIDE
+    assert locate(Bracket(F(1), None), F(10**9)) is Position.INSIDE
 
 
 def test_exact_repairs():

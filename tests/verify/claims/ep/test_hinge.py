@@ -12,7 +12,7 @@ from verify.claims.ep.programs import printed_dual_51
 from verify.claims.ep.thm_5_1 import check_hinge
 from verify.claims.ep.vector_output import _group_bracket, check_vector_output, one_hot
 from verify.registry import Context
-from verify.result import CheckResult
+from verify.result import Draft
 
 X6 = [F(t) for t in range(6)]
 Y6 = [F(t) for t in (1, 1, -1, -1, 1, 1)]
@@ -82,7 +82,7 @@ def test_hinge_claim(tmp_path, name, verdict, value):
 def test_vector_bracket_contains_known_value_and_solver(tmp_path):
     case = shipped_case("ep-vector-signed")
     Y = one_hot(case.y, signed=True)
-    res = CheckResult("ep.vector-output", case.name, "ERROR", "", "")
+    res = Draft("ep.vector-output", case.name, "ERROR", "", "")
     lo, up, val, ok = _group_bracket(case.x, Y, True, res, Context(tmp_path), "t")
     assert ok and lo <= up and up - lo < F(1, 10**6)
     assert lo * lo <= 128 <= up * up  # the exact optimum is 8 sqrt(2)

@@ -1,0 +1,102 @@
+"""What a kind proves, and the comparison with what its certificate states (private to the checker).
+
+A kind's check returns :class:`Proved`: the ``relation`` it establishes from the evidence (never read
+from the certificate) and the ``data`` the certificate is about. The certificate must state the same
+relation in its ``relation`` field and the same convention in its ``convention`` field; values are
+compared after canonicalisation (rationals as ``str(Fraction)``, radicals as ``Surd.doc()``), so
+"4/2" and "2" agree but "abc" or a wrong value does not.
+
+Relation types (``relation["type"]``): ``equals`` (the optimal value is ``value``), ``at-most`` /
+``at-least`` (a bound ``value``), ``between`` (``lower`` <= value <= ``upper``), ``infeasible``,
+``unbounded``, ``count`` (a set has ``value`` elements), ``holds`` / ``fails`` (a ``property``), and
+kind-specific ones listed in SPEC.md; optional qualifiers (``attained``, ``unique``, ...) are part of
+the relation and compared too.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ._fields import Malformed, at, q, show, surd
+from .arith import Surd
+
+NUMBER_KEYS = ("value", "lower", "upper")
+
+
+@dataclass(frozen=True)
+class Proved:
+    """A kind's conclusion: ``relation`` (values may be Fraction, int, bool, str or Surd) and ``data``."""
+
+    relation: dict[str, Any]
+    data: dict[str, Any]
+
+
+def canonical(obj: Any) -> Any:
+    """JSON form with canonical numbers: Fraction -> "p/q", Surd -> {"root", "terms"}, tuples -> lists."""
+    if isinstance(obj, bool) or obj is None or isinstance(obj, str):
+        return obj
+    if isinstance(obj, int):
+        return obj
+    if isinstance(obj, Fraction):
+        return str(obj)
+    if isinstance(obj, Surd):
+        r = obj.rational()
+        return str(r) if r is not None else obj.doc()
+    if isinstance(obj, dict):
+        return {str(k): canonical(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [canonical(v) for v in obj]
+    raise TypeError(f"cannot put {type(obj).__name__} into a certificate")
+
+
+def _stated_number(v: Any, name: str) -> Any:
+    """A stated relation number: a rational string or a radical object, canonicalised."""
+    if isinstance(v, str):
+        try:
+            return str(Fraction(v))
+        except (ValueError, ZeroDivisionError):
+            raise Malformed(f"{name}: expected a rational string, got {show(v)}") from None
+    if isinstance(v, dict):
+        return canonical(surd(v, name))
+    if type(v) is int:
+        return v
+    raise Malformed(f"{name}: expected a rational string, an integer or a radical, got {show(v)}")
+
+
+def stated_relation(doc: dict) -> dict:
+    rel = at(doc, "relation")
+    if not isinstance(rel, dict) or not isinstance(rel.get("type"), str):
+        raise Malformed(f"relation: expected an object with a string 'type', got {show(rel)}")
+    return {k: _stated_number(v, f"relation.{k}") if k in NUMBER_KEYS else canonical(v) for k, v in rel.items()}
+
+
+HIDDEN_BIAS = ("none", "free", "in-norm")
+
+
+def convention(alpha: Fraction, hidden_bias: str, output_bias: bool) -> dict:
+    """The convention a kind proves its relation in (see :class:`exact.convention.Convention`)."""
+    return {"alpha": alpha, "hidden_bias": hidden_bias, "output_bias": output_bias}
+
+
+def stated_convention(doc: dict) -> dict:
+    """The certificate's convention {alpha (rational string), hidden_bias, output_bias (bool)}, canonical."""
+    c = at(doc, "convention")
+    if not isinstance(c, dict) or set(c) != {"alpha", "hidden_bias", "output_bias"}:
+        raise Malformed(f"convention: expected {{alpha, hidden_bias, output_bias}}, got {show(c)}")
+    if c["hidden_bias"] not in HIDDEN_BIAS or not isinstance(c["output_bias"], bool):
+        raise Malformed(f"convention: hidden_bias one of {HIDDEN_BIAS}, output_bias a bool, got {show(c)}")
+    return canonical(convention(q(c["alpha"], "convention.alpha"), c["hidden_bias"], c["output_bias"]))
+
+
+def compare_stated(doc: dict, proved: Proved, problems: list[str]) -> None:
+    """The certificate's relation and convention must be exactly the proved ones."""
+    want = canonical(proved.relation)
+    got = stated_relation(doc)
+    if got != want:
+        problems.append(f"relation: the certificate states {show(got)} but the evidence proves {show(want)}")
+    if "convention" in proved.data:
+        conv = stated_convention(doc)
+        if conv != canonical(proved.data["convention"]):
+            problems.append(f"convention: the certificate states {show(conv)} but the kind proves "
+                            f"{show(canonical(proved.data['convention']))}")

@@ -1,0 +1,50 @@
+"""Every certificate kind has its checker module, a SPEC section, a valid and a tampered fixture, and
+seeded mutations of the valid fixture are rejected."""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+
+from exact.checker import KINDS, check_certificate
+from tests.checker.helpers import FIXTURES, fixture, mutations
+
+SPEC = Path(__file__).resolve().parents[2] / "exact" / "checker" / "SPEC.md"
+
+
+def test_one_module_per_kind_named_as_the_kind():
+    for kind, check in KINDS.items():
+        module = importlib.import_module(f"exact.checker.{kind.replace('-', '_')}")
+        assert check is module.check, kind
+        writer = Path(__file__).resolve().parents[2] / "exact" / "certificates" / f"{kind.replace('-', '_')}.py"
+        assert writer.exists(), f"no writer exact/certificates/{writer.name} for kind {kind}"
+
+
+def test_spec_has_a_section_per_kind():
+    text = SPEC.read_text()
+    for kind in KINDS:
+        assert f"## `{kind}`" in text, f"SPEC.md has no section for {kind}"
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_kind_has_a_valid_and_a_tampered_fixture(kind):
+    folder = FIXTURES / kind
+    assert (folder / "valid.json").exists() and (folder / "tampered.json").exists(), f"missing fixture for {kind}"
+    good = check_certificate(fixture(kind, "valid"))
+    assert good.ok and good.kind == kind and good.relation is not None, good.problems
+    bad = check_certificate(fixture(kind, "tampered"))
+    expect = (folder / "tampered.expect").read_text().strip()
+    assert not bad.ok and any(expect in p for p in bad.problems), (expect, bad.problems)
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_seeded_mutations_are_rejected(kind):
+    doc = fixture(kind, "valid")
+    good = check_certificate(doc)
+    for what, about_data, bad in mutations(doc, seed=10, count=24):
+        report = check_certificate(bad)
+        if about_data and report.ok:
+            assert report.data != good.data, f"{kind}: mutation {what} accepted about the same data"
+        else:
+            assert not report.ok, f"{kind}: mutation {what} accepted"

@@ -1,0 +1,130 @@
+"""Where a check writes its certificates, and what the independent checker certified of each.
+
+:meth:`Context.certify` writes a certificate, re-checks the written file with :mod:`exact.checker`,
+and compares the data the certificate is about (as the checker parsed it) with the case the check
+runs on: a valid certificate about other data is rejected ("binding"). Verdicts are then computed
+from the returned :class:`Certified` values, never from the producer's objects.
+
+>>> import tempfile
+>>> from fractions import Fraction as F
+>>> from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
+>>> from exact.relu.interpolation import interpolate_1d
+>>> ctx = Context(Path(tempfile.mkdtemp()), expected={"x": (F(0), F(1)), "y": (F(0), F(1))})
+>>> cert = ctx.certify(interpolation_certificate(interpolate_1d([F(0), F(1)], [F(0), F(1)]), "demo", "line"))
+>>> cert.ok, cert.value
+(True, Fraction(1, 1))
+>>> ctx.certify(interpolation_certificate(interpolate_1d([F(0), F(1)], [F(0), F(2)]), "demo", "line")).problems
+("binding: the certificate's data.y is ['0', '2'] but the case's is ['0', '1']",)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from exact.certificates import write_certificate
+from exact.checker import check_file
+from exact.checker._fields import surd
+from exact.checker._proved import canonical
+from exact.checker.arith import Surd
+
+
+def file_name(claim: str, case: str, suffix: str, ext: str) -> str:
+    """A file name for (claim, case): case names may hold "/" (e.g. alpha=1/10).
+
+    >>> file_name("kh.thm-1", "kh-example-1-alpha=1/10", "", ".md")
+    'kh.thm-1__kh-example-1-alpha=1_10.md'
+    """
+    return f"{claim}__{case}{suffix}{ext}".replace("/", "_")
+
+
+def _number(v: Any) -> Fraction | Surd | None:
+    if isinstance(v, str):
+        return Fraction(v)
+    if isinstance(v, dict):
+        return surd(v, "relation")
+    if isinstance(v, int):
+        return Fraction(v)
+    return None
+
+
+@dataclass(frozen=True)
+class Certified:
+    """A certificate written to ``path`` and re-checked: ``ok``, the checker's ``problems``, and what it proved
+    (``relation``, canonical JSON) about which ``data``."""
+
+    path: str
+    ok: bool
+    problems: tuple[str, ...]
+    relation: dict | None = None
+    data: dict | None = None
+
+    def __iter__(self) -> Iterator[Any]:  # transitional: (path, ok, problems) as before
+        yield from (self.path, self.ok, list(self.problems))
+
+    def _get(self, key: str) -> Fraction | Surd | None:
+        return None if not self.ok or self.relation is None else _number(self.relation.get(key))
+
+    @property
+    def value(self) -> Fraction | Surd | None:
+        """The certified value (equals / at-most / at-least / count relations), None unless ok."""
+        return self._get("value")
+
+    @property
+    def lower(self) -> Fraction | Surd | None:
+        return self._get("lower")
+
+    @property
+    def upper(self) -> Fraction | Surd | None:
+        return self._get("upper")
+
+    @property
+    def kind_relation(self) -> str | None:
+        return None if not self.ok or self.relation is None else self.relation.get("type")
+
+
+@dataclass
+class Context:
+    """Where a check writes (``out_dir``), whether sweeps are ``thorough``, and the ``expected`` data of its
+    case: data-key -> value that every certificate of the check must be about (by default x, X and y of
+    the case, when the certificate's kind has them)."""
+
+    out_dir: Path
+    thorough: bool = False
+    expected: dict[str, Any] = field(default_factory=dict)
+
+    def certify(self, doc: dict, claim: str | None = None, case: str | None = None, suffix: str = "",
+                folder: str = "certificates", *, about: Mapping[str, Any] | None = None) -> Certified:
+        """Write ``doc``, re-check the file with the independent checker, bind it to the case.
+
+        ``about`` replaces the default binding for a certificate about derived data (say, a refit on
+        the fitted values): the data-keys it names must be present and equal. Candidate certificates
+        built from a paper's printed numbers go to ``folder="audits"``: their rejection is a finding,
+        not a failure.
+        """
+        name = file_name(claim or doc.get("claim", "?"), case or doc.get("case", "?"), suffix, ".json")
+        path = write_certificate(doc, self.out_dir / folder / name)
+        report = check_file(str(path))
+        problems = list(report.problems)
+        if report.ok and report.data is not None:
+            problems += _binding(report.data, self.expected if about is None else about, about is not None)
+        return Certified(str(path), not problems, tuple(problems), report.relation, report.data)
+
+
+def _canonical(want: Any) -> Any:
+    return canonical(want.as_json() if hasattr(want, "as_json") else want)
+
+
+def _binding(data: dict, expected: Mapping[str, Any], strict: bool) -> list[str]:
+    out = []
+    for key, raw in expected.items():
+        want = _canonical(raw)
+        if key not in data:
+            if strict:
+                out.append(f"binding: the certificate has no data.{key} (expected {want})")
+            continue
+        if data[key] != want:
+            out.append(f"binding: the certificate's data.{key} is {data[key]} but the case's is {want}")
+    return out
