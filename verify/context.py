@@ -117,14 +117,33 @@ def _canonical(want: Any) -> Any:
     return canonical(want.as_json() if hasattr(want, "as_json") else want)
 
 
+def _lookup(data: dict, key: str) -> Any:
+    """data[key]; the leaky slope ``alpha`` of a case is the certificate's convention.alpha."""
+    if key in data:
+        return data[key]
+    if key == "alpha" and isinstance(data.get("convention"), dict):
+        return data["convention"].get("alpha", _MISSING)
+    return _MISSING
+
+
+_MISSING = object()
+
+
 def _binding(data: dict, expected: Mapping[str, Any], strict: bool) -> list[str]:
-    out = []
+    """Problems binding ``data`` to ``expected``: every named key it has must be equal; with ``strict``
+    (an explicit ``about``) every key must be present; without, at least one must (a certificate that
+    names none of its case's data is bound to nothing)."""
+    out, found = [], 0
     for key, raw in expected.items():
-        want = _canonical(raw)
-        if key not in data:
+        want, got = _canonical(raw), _lookup(data, key)
+        if got is _MISSING:
             if strict:
                 out.append(f"binding: the certificate has no data.{key} (expected {want})")
             continue
-        if data[key] != want:
-            out.append(f"binding: the certificate's data.{key} is {data[key]} but the case's is {want}")
+        found += 1
+        if got != want:
+            out.append(f"binding: the certificate's data.{key} is {got} but the case's is {want}")
+    if not found and not strict and expected:
+        out.append(f"binding: the certificate's data ({', '.join(sorted(data))}) names none of the case's "
+                   f"{', '.join(expected)}; the check must say what it is about (about=...)")
     return out

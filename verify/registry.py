@@ -105,8 +105,10 @@ def check_suitable(cl: Claim, case: Case) -> None:
 
 
 def case_binding(case: Case) -> dict[str, object]:
-    """The data every certificate of a check on ``case`` must be about, by default: its x, X and y."""
-    return {k: v for k, v in (("x", case.x), ("X", case.X), ("y", case.y)) if v is not None}
+    """The data every certificate of a check on ``case`` must be about, by default: its x, X and y, and its
+    parameters alpha (the convention's leaky slope), beta and lambda when it sets them."""
+    data = {k: v for k, v in (("x", case.x), ("X", case.X), ("y", case.y)) if v is not None}
+    return data | {k: case.params[k] for k in ("alpha", "beta", "lambda") if k in case.params}
 
 
 def run_check(cl: Claim, case: Case, ctx: Context) -> CheckResult:

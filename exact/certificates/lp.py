@@ -16,6 +16,6 @@ def lp_certificate(lp: LinearProgram, res: LPResult, claim: str, case: str, stat
     {'type': 'equals', 'value': '3/2'}
     """
     doc = certificate_header("lp", claim, case, statement)
-    doc["data"] = {"problem": lp.dense()}
+    doc["data"] = {"problem": lp.as_json()}
     doc.update(res.certificate_body())
     return doc

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
-from ..checker.arith import absorbs_constant
+from ..checker.relu1d import absorbs_constant
 from ..convention import Convention, HiddenBias
 from ..relu.interpolation import Interpolation1D
 from ..relu.networks import Network

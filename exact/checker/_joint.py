@@ -9,7 +9,8 @@ from fractions import Fraction
 from typing import Sequence
 
 from ._fields import Malformed, at, list_, q, qlist
-from .arith import Field, joint_candidates, sigma
+from .arith import sigma
+from .relu1d import Field, joint_candidates
 
 
 def joint_data(doc: dict) -> tuple[list[Fraction], list[Fraction], Fraction]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ._fields import Malformed, at, list_, q, qlist, show
-from .arith import dot, relu1d_sup, sigma
+from .arith import dot, sigma
+from .relu1d import relu1d_sup
 
 
 def check(doc: dict, problems: list[str]) -> Fraction:

@@ -37,7 +37,8 @@ from fractions import Fraction
 from typing import Optional
 
 from ._fields import Malformed, at, bool_, int_, list_, q, qlist, show
-from .arith import dot, kernel, kinks_1d, secant_kinks
+from .arith import dot, kernel
+from .relu1d import kinks_1d, secant_kinks
 
 
 def _patterns(x: list[Fraction]) -> set[tuple[int, ...]]:

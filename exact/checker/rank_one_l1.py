@@ -5,7 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ._fields import Malformed, at, list_, q, qlist
-from .arith import dot, relu1d_profile
+from .arith import dot
+from .relu1d import relu1d_profile
 
 
 def check(doc: dict, problems: list[str]) -> Fraction:

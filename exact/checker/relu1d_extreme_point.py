@@ -5,7 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ._fields import Malformed, at, list_, q, qlist, show, unit
-from .arith import dot, relu1d_profile, sigma
+from .arith import dot, sigma
+from .relu1d import relu1d_profile
 
 
 def _g(x: list[Fraction], v: list[Fraction], u: Fraction, b: Fraction) -> Fraction:

@@ -6,7 +6,8 @@ from fractions import Fraction
 from typing import Optional
 
 from ._fields import Malformed, at, atom, bool_, distinct_points, list_, q, qlist
-from .arith import atom_values, dot, relu1d_profile
+from .arith import dot
+from .relu1d import atom_values, relu1d_profile
 
 
 def check(doc: dict, problems: list[str]) -> Optional[Fraction]:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ._fields import Malformed, at, atom, distinct_points, list_, q, qlist, show
-from .arith import atom_values, dot, relu1d_profile
+from .arith import dot
+from .relu1d import atom_values, relu1d_profile
 
 HINGE_MODES = ("infinite", "data-knots", "kernel", "no-bias")
 

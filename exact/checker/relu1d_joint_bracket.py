@@ -5,7 +5,7 @@ The problem: inf ||mu||_TV s.t. y_i = int sigma_alpha(w x_i + b) dmu(w, b) over 
 |sum_i v_i sigma(w x_i + b)| <= 1 on the disk, v^T y <= the infimum <= the cost of any network.
 
 The sup of |g_v| over the circle is attained at a candidate of
-:func:`exact.checker.arith.joint_candidates` (boundary rays and +-(P, Q) of each cone).
+:func:`exact.checker.relu1d.joint_candidates` (boundary rays and +-(P, Q) of each cone).
 
 Conditions checked:
   * data.x distinct, data.y the same length, data.alpha != 1;

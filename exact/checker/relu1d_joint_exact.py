@@ -8,7 +8,7 @@ each entry is a square-root :class:`exact.checker.arith.Surd` {"root": 2, "terms
 sum_m r_m sqrt(m), m square-free (exact zero test and sign: that class's docstring).
 
 The sup of |g_v(a)| / |a|, g_v(a) = sum_i v_i sigma(a_1 x_i + a_2), over the circle is attained at
-a candidate of :func:`exact.checker.arith.joint_candidates` (boundary rays and the +-(P, Q) of each
+a candidate of :func:`exact.checker.relu1d.joint_candidates` (boundary rays and the +-(P, Q) of each
 cone where g_v is linear; that module's docstring). If |g_v| <= 1 on the disk and a network with
 cost == v^T y fits, both are optimal (weak duality), and every optimal mu is carried by the
 contact set C = {a : |g_v(a)| = |a|} (complementary slackness: cost >= int g_v dmu = v^T y).
@@ -34,7 +34,8 @@ from typing import Optional
 
 from ._fields import Malformed, at, list_, q, surd
 from ._joint import joint_data, joint_dual_ok, joint_network
-from .arith import Surd, evaluation_points, rank, sigma
+from .arith import Surd, rank, sigma
+from .relu1d import evaluation_points
 
 
 def _g(v: list[Surd], x: list[Fraction], alpha: Fraction, w: Fraction, b: Fraction) -> Surd:

@@ -6,7 +6,8 @@ from fractions import Fraction
 
 from ._fields import Malformed, at, distinct_points, neurons, q, qlist
 from ._proved import Proved, convention, stated_convention
-from .arith import absorbs_constant, dot, network_1d, relu1d_profile
+from .arith import dot
+from .relu1d import absorbs_constant, network_1d, relu1d_profile
 
 
 def check(doc: dict, problems: list[str]) -> Proved:

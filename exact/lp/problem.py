@@ -86,8 +86,8 @@ class LinearProgram:
         conv = lambda M: [[(j, to_fmpq(a)) for j, a in r.items() if a] for r in M]  # noqa: E731
         return conv(self.A_eq), conv(self.A_ub)
 
-    def dense(self) -> dict:
-        """Dense string form, as stored in an ``lp`` certificate."""
+    def as_json(self) -> dict:
+        """Dense string form, as stored in an ``lp`` certificate's ``data.problem``."""
         n = self.num_vars
 
         def dense_rows(M: tuple[Row, ...]) -> list[list[str]]:

@@ -12,7 +12,7 @@ The math (all exact):
 * On F, min(w+_k, w-_k) = 0: lowering both by their minimum keeps every row (rows see w+ - w-
   only) and lowers the cost. F is convex, so one of w+_k, w-_k is 0 on all of F, the sign of
   w_k is fixed on F and |w_k| = w+_k + w-_k is LINEAR on F. The slope of
-  eps sigma(w t + b) jumps by eps (1 - alpha) |w| at t = -b / w (:func:`exact.checker.arith.kinks_1d`).
+  eps sigma(w t + b) jumps by eps (1 - alpha) |w| at t = -b / w (:func:`exact.checker.relu1d.kinks_1d`).
 * E = aff(F) = {A_eq z = b_eq, cost = value, the implicit equalities of F}, found and certified
   by :func:`exact.lp.face.face_hull` (a strictly complementary optimal dual: z_i < 0 on every row
   tight on all of F, reduced cost > 0 on every column 0 on all of F; a relative-interior point).
@@ -32,7 +32,7 @@ The math (all exact):
   pieces are counted exactly; a few seeds are tried. Witness == bound proves the maximum.
 * Least number: the fewest pieces among vertices of F reached by seeded objectives
   (:func:`exact.relu.pattern_program.face_solutions`); proved when it equals 1 +
-  :func:`exact.checker.arith.secant_kinks`
+  :func:`exact.checker.relu1d.secant_kinks`
   (kinks forced by the secant slopes of the data for ANY interpolant).
 
 >>> F = Fraction
@@ -48,7 +48,7 @@ import random
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..checker.arith import secant_kinks
+from ..checker.relu1d import secant_kinks
 from ..lp.face import FaceHull, face_hull
 from .pattern_program import PatternSolution, face_solutions
 

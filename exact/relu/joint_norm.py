@@ -13,7 +13,7 @@ multi-quadratic field Q(sqrt m_1, ..., sqrt m_k) (:class:`exact.checker.arith.Su
 Method (:func:`solve_joint_exact`), a float dual v_hat of (9) (the Clarabel dual of
 ``verify.claims.kh.socp``) being only a warm start:
 
-1. Contact guesses: the candidates of :func:`exact.checker.arith.joint_candidates` (boundary rays,
+1. Contact guesses: the candidates of :func:`exact.checker.relu1d.joint_candidates` (boundary rays,
    each cone's +-(P, Q)) with |g_vhat(a)| / |a| > 1 - tol, snapped to rational directions
    (:func:`snap`: kink t = -b/w a data point if close, else the simplest nearby rational; w ~ 0 ->
    (0, +-1)).
@@ -28,7 +28,7 @@ Method (:func:`solve_joint_exact`), a float dual v_hat of (9) (the Clarabel dual
    is optimal with cost sum |c_a| |a| = v^T y (complementary slackness), the exact value.
 4. Uniqueness of the optimal function: every optimal mu is carried by C with those signs, so the
    optimal functions are {sum_a c_a phi_a : c in that polyhedron}; they have kinks only at the
-   contact kinks, so are equal iff equal on Z (:func:`exact.checker.arith.evaluation_points`).
+   contact kinks, so are equal iff equal on Z (:func:`exact.checker.relu1d.evaluation_points`).
    Sufficient: ker E inside ker M_Z (exact ranks, "rank"; checked by the certificate); otherwise
    min = max of each value at z in Z over the polyhedron (exact LPs, "lp"), or two optimal
    networks with different functions (unique = False).
@@ -50,7 +50,8 @@ from typing import Sequence
 import numpy as np
 import sympy
 
-from ..checker.arith import Surd, evaluation_points, joint_candidates, rank, sigma
+from ..checker.arith import Surd, rank, sigma
+from ..checker.relu1d import evaluation_points, joint_candidates
 from ..lp import LinearProgram, LPResult, solve_lp
 from .networks import Network, Neuron
 

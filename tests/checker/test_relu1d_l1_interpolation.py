@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from exact.checker import CheckReport, check_certificate, check_file
-from exact.checker.arith import ramp_sums
+from exact.checker.relu1d import ramp_sums
 from tests.checker.helpers import DELETE, HEADER, assert_problem, tampered
 
 KIND = "relu1d-l1-interpolation"

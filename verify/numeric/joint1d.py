@@ -18,7 +18,8 @@ import numpy as np
 
 from exact.certificates.relu1d_joint_bracket import joint_bracket_certificate
 from exact.certificates.relu1d_joint_exact import joint_exact_certificate
-from exact.checker.arith import joint_candidates, sigma
+from exact.checker.arith import sigma
+from exact.checker.relu1d import joint_candidates
 from exact.l1 import l1_program
 from exact.lp import solve_lp
 from exact.numbers import sqrt_bounds

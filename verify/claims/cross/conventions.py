@@ -144,8 +144,8 @@ def _ep3_witness(sol: Interpolation1D) -> tuple[Fraction, bool]:
     return rescaled_cost(hidden, sol.x, [yi - sol.constant for yi in sol.y])
 
 
-def _certify(ctx: Context, res: Draft, doc: dict, suffix: str) -> tuple[str, bool]:
-    path, ok, problems = ctx.certify(doc, res.claim, res.case, suffix)
+def _certify(ctx: Context, res: Draft, doc: dict, suffix: str, about: dict | None = None) -> tuple[str, bool]:
+    path, ok, problems = ctx.certify(doc, res.claim, res.case, suffix, about=about)
     res.certificates.append(path)
     res.notes += [f"certificate rejected ({suffix}): {q}" for q in problems]
     return path, ok
@@ -177,13 +177,14 @@ def check_conventions(case: Case, ctx: Context) -> Draft:
     ok &= good
     kh7_path, good = _certify(ctx, res, lp_certificate(kh7.lp, kh7.result, res.claim, case.name,
                                                        "kh (7) corrected, 1-D LP over the affine sign patterns"),
-                              "__kh7")
+                              "__kh7", {"problem": kh7.lp})
     ok &= good
     ep37_path = ""
     if ep.value_without_constant is not None:
         lp37 = original_lp_37(x, y)
         ep37_path, good = _certify(ctx, res, lp_certificate(lp37, solve_lp(lp37), res.claim, case.name,
-                                                            "ep (37): min ||w||_1 s.t. A_e w = y"), "__ep37")
+                                                            "ep (37): min ||w||_1 s.t. A_e w = y"), "__ep37",
+                                {"problem": lp37})
         ok &= good
     joint = solve_joint(x, y, Fraction(0))
     ok &= certify_joint(joint, ctx, res)

@@ -123,7 +123,7 @@ def _refute_corollary_3_2(case: Case, sol: Interpolation1D, ctx: Context, res: D
     lp37 = original_lp_37(case.x, case.y)
     cert = lp_certificate(lp37, solve_lp(lp37), res.claim, case.name,
                           "ep (37): min ||w||_1 s.t. A_e w = y over the networks of Lemma 2.6's form")
-    path, ok, problems = ctx.certify(cert, res.claim, case.name, "__eq37")
+    path, ok, problems = ctx.certify(cert, res.claim, case.name, "__eq37", about={"problem": lp37})
     res.certificates.append(path)
     res.notes += [f"certificate rejected: {p}" for p in problems]
     res.notes.append(f"FINDING (Corollary 3.2 refuted): P* = {sol.value} is attained (certified), but every network "

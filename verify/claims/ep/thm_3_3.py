@@ -45,7 +45,7 @@ def check_strong_duality(case: Case, ctx: Context) -> Draft:
         lp37 = original_lp_37(case.x, case.y)
         cert37 = lp_certificate(lp37, solve_lp(lp37), res.claim, case.name,
                                 "ep (37): min ||w||_1 s.t. A_e w = y over the extreme-point dictionary")
-        p37, ok37, prob37 = ctx.certify(cert37, res.claim, case.name, "__eq37")
+        p37, ok37, prob37 = ctx.certify(cert37, res.claim, case.name, "__eq37", about={"problem": lp37})
         res.certificates.append(p37)
         ok, problems = ok and ok37, problems + prob37
     res.verdict = PROVED if ok else ERROR

@@ -13,7 +13,7 @@ from typing import Sequence
 import numpy as np
 
 from cases import Case
-from exact.checker.arith import relu1d_sup
+from exact.checker.relu1d import relu1d_sup
 from exact.linalg import dot
 from exact.relu.dictionary import relu_atoms
 

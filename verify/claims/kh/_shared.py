@@ -62,7 +62,7 @@ def _certify_lp(sol: PatternSolution, res: Draft, ctx: Context, case: str, suffi
     statement = (f"{p.name}, alpha = {p.alpha}, over the {len(p.patterns)} patterns of J "
                  f"(1-D LP; per term columns w+, w-, b): {what}")
     path, ok, problems = ctx.certify(lp_certificate(sol.lp, sol.result, res.claim, case, statement),
-                                     res.claim, case, suffix)
+                                     res.claim, case, suffix, about={"problem": sol.lp})
     res.certificates.append(path)
     res.notes += [f"certificate rejected: {q}" for q in problems]
     return ok
@@ -130,7 +130,7 @@ def check_2d(case: Case, ctx: Context, res: Draft, equation: int) -> Draft:
         lp, feas, res.claim, case.name, f"kh ({equation}) as printed (closure of '< 0' for (9)), alpha = {alpha}, "
         f"d = {len(X[0])}: feasibility of its linear constraints (columns w_k, b_k per eps = +1 term; the "
         "eps = -1 terms as printed are the eps = +1 terms at -p, exact.relu.pattern_program.feasibility_lp)"),
-        res.claim, case.name, "__printed_feasibility")
+        res.claim, case.name, "__printed_feasibility", about={"problem": lp})
     res.certificates.append(path)
     res.notes += [f"certificate rejected: {q}" for q in problems]
     c2 = corrected_2d(X, case.y, alpha, equation, tree)

@@ -122,7 +122,8 @@ def check_pieces(case: Case, ctx: Context) -> Draft:
             path, ok, problems = ctx.certify(lp_certificate(
                 lp, lp_res, res.claim, case.name,
                 f"no (w, b) has sigma_0(X w + b 1) = {show(mid)}, the midpoint of the atoms of (w, b) = "
-                f"({show(r1.w)}, {r1.b}) and ({show(r2.w)}, {r2.b})"), res.claim, case.name, "-nonconvex")
+                f"({show(r1.w)}, {r1.b}) and ({show(r2.w)}, {r2.b})"), res.claim, case.name, "-nonconvex",
+                about={"problem": lp})
             res.certificates.append(path)
             res.notes += [f"certificate rejected: {p}" for p in problems]
             refuted = ok
@@ -166,11 +167,11 @@ def check_pieces(case: Case, ctx: Context) -> Draft:
     dic = interpolate_1d(x, case.y, alpha)
     printed = solve_lp(pieces_lp(x, case.y, alpha, patterns, minus_sign=-1))
     oks = []
-    for doc, suffix in ((lp_certificate(lp, lp_res, res.claim, case.name,
-                                        "atomic norm (4) over the closed pattern pieces (Proposition 1, 1-D)"),
-                         "-pieces"),
-                        (interpolation_certificate(dic, res.claim, case.name), "-dictionary")):
-        path, ok, problems = ctx.certify(doc, res.claim, case.name, suffix)
+    for doc, suffix, about in ((lp_certificate(lp, lp_res, res.claim, case.name,
+                                               "atomic norm (4) over the closed pattern pieces (Proposition 1, 1-D)"),
+                                "-pieces", {"problem": lp}),
+                               (interpolation_certificate(dic, res.claim, case.name), "-dictionary", None)):
+        path, ok, problems = ctx.certify(doc, res.claim, case.name, suffix, about=about)
         res.certificates.append(path)
         res.notes += [f"certificate rejected: {p}" for p in problems]
         oks.append(ok)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from cases import Case
 from exact.certificates.lp import lp_certificate
-from exact.checker.arith import relu1d_sup
+from exact.checker.relu1d import relu1d_sup
 from exact.relu.hinge import hard_margin_1d
 from exact.relu.pattern_program import solve_1d
 
@@ -31,7 +31,7 @@ def check_thm3(case: Case, ctx: Context) -> Draft:
     atoms, lp10, r10 = hard_margin_1d(x, case.y, alpha)
     path, ok, problems = ctx.certify(lp_certificate(lp10, r10, res.claim, case.name,
                                                     "kh (10) in 1-D: min ||c||_1 s.t. y_i (A c + c0)_i >= 1"),
-                                     res.claim, case.name, "__eq10")
+                                     res.claim, case.name, "__eq10", about={"problem": lp10})
     res.certificates.append(path)
     res.notes += [f"certificate rejected: {q}" for q in problems]
     # the (10) dual u = -z (>= 0) must satisfy the semi-infinite constraint |sum u_i y_i s(w x_i + b)| <= 1

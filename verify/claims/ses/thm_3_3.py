@@ -28,7 +28,7 @@ def _certify_slope_set(S: EndSlopeSet, case: Case, claim_id: str, ctx: Context) 
             stmt = (f"{sense} {name} over the optimal set of ses (27) (t <= {S.value}); variables "
                     "(l_0, l_N, t, e_0, ...); max is posed as min of the negative")
             p, good, prob = ctx.certify(lp_certificate(lp, r, claim_id, case.name, stmt), claim_id, case.name,
-                                        f"__slopes_{sense}_{tag}")
+                                        f"__slopes_{sense}_{tag}", about={"problem": lp})
             paths.append(p)
             ok, problems = ok and good, problems + prob
     return paths, ok, problems
@@ -69,7 +69,7 @@ def check_spline_value(case: Case, ctx: Context) -> Draft:
         lp_certificate(S.program, S.optimum, res.claim, case.name,
                        "min over (l_0, l_N) of max(sum |l_{n+1} - l_n|, |l_0 + l_N|), ses (27); "
                        "variables (l_0, l_N, t, e_0, ...)"),
-        res.claim, case.name, "__eq27")
+        res.claim, case.name, "__eq27", about={"problem": S.program})
     slope_paths, ok_set, prob_set = _certify_slope_set(S, case, res.claim, ctx)
     l0, lN = S.ends[0] if S.ends else S.optimum.x[:2]
     spline = PiecewiseLinear.spline(case.x, case.y, l0, lN)

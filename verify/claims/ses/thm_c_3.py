@@ -112,7 +112,7 @@ def _l2_check(A: Matrix, y, opt: BridgeOptimum, case: Case, ctx: Context, res: D
     lpres = solve_lp(lp)
     path, ok, problems = ctx.certify(lp_certificate(
         lp, lpres, res.claim, case.name, "min ||w||_1 s.t. A w = y as an LP in (w+, w-): (49) with L = 2"),
-        res.claim, case.name, "-L2-lp")
+        res.claim, case.name, "-L2-lp", about={"problem": lp})
     res.certificates.append(path)
     same = lpres.status == "optimal" and lpres.value == opt.value.rational()
     face = optimal_face(lp, lpres)

@@ -10,7 +10,7 @@ from fractions import Fraction as F
 import pytest
 
 from exact.checker import check_certificate
-from exact.checker.arith import kinks_1d, secant_kinks
+from exact.checker.relu1d import kinks_1d, secant_kinks
 from exact.relu.hinge import hard_margin_1d
 from exact.relu.interpolation import interpolate_1d
 from exact.relu.pattern_program import solve_1d

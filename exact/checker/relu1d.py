@@ -1,0 +1,186 @@
+"""Exact 1-D ReLU sums of the checker (standard library only); the producer may import them, never copy them.
+
+* the 1-D semi-infinite dual functions: :func:`ramp_sums`, :func:`relu1d_profile`,
+  :func:`relu1d_sup` (bias free) and :func:`joint_candidates` (bias inside the norm);
+* 1-D piecewise-linear counts: :func:`kinks_1d` and :func:`secant_kinks`;
+* networks on 1-D data: :func:`atom_values`, :func:`evaluation_points`, :func:`network_1d`,
+  :func:`absorbs_constant`.
+
+>>> from fractions import Fraction as F
+>>> secant_kinks([F(0), F(1), F(2)], [F(1), F(0), F(1)])
+1
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from fractions import Fraction
+from typing import Optional, Sequence, Union
+
+from .arith import Surd, sigma
+
+
+def ramp_sums(alpha: Fraction, u: int, knots: Sequence[Fraction], coefs: Sequence[Fraction],
+              points: Sequence[Fraction]) -> list[Fraction]:
+    """[sum_j coefs[j] * sigma_alpha(u * (p - knots[j])) for p in points], u in {1, -1}.
+
+    With L(p) = sum_{t_j <= p} c_j (p - t_j) and G(p) = sum_{t_j > p} c_j (p - t_j),
+    the sum is L + alpha*G for u = 1 and -(G + alpha*L) for u = -1 (a tie t_j = p
+    contributes 0 to either side). Sorting plus prefix sums of c_j and c_j t_j make
+    it O((m + n) log m).
+    """
+    order = sorted(range(len(knots)), key=knots.__getitem__)
+    ts = [knots[j] for j in order]
+    pc, pct = [Fraction(0)], [Fraction(0)]
+    for j in order:
+        pc.append(pc[-1] + coefs[j])
+        pct.append(pct[-1] + coefs[j] * knots[j])
+    out = []
+    for p in points:
+        i = bisect_right(ts, p)
+        low = p * pc[i] - pct[i]
+        high = p * (pc[-1] - pc[i]) - (pct[-1] - pct[i])
+        out.append(low + alpha * high if u == 1 else -(high + alpha * low))
+    return out
+
+
+def relu1d_profile(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Fraction
+                   ) -> list[tuple[int, Fraction, Fraction]]:
+    """(u, b, g_u(b)) at every breakpoint b = -u x_k, u = +-1, of g_u(b) = sum_i v_i sigma(u x_i + b).
+
+    For sum(v) == 0 the supremum of |g| over |u| <= 1, b in R is the largest |g| listed:
+    u = 0 gives 0, 0 < |u| < 1 scales u = +-1 by |u| (positive homogeneity), and for
+    u = +-1 g is piecewise linear in b, constant beyond the extreme breakpoints.
+    """
+    out = []
+    for u in (1, -1):
+        for k, g in enumerate(ramp_sums(alpha, -u, x, v, x)):
+            out.append((u, -u * x[k], g))
+    return out
+
+
+def relu1d_sup(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Fraction
+               ) -> Optional[tuple[Fraction, int, Fraction]]:
+    """sup over |u| <= 1, b of |sum_i v_i sigma(u x_i + b)| with an attaining (u, b), or None if infinite.
+
+    The supremum is infinite exactly when sum(v) != 0 (u = 0, b -> +oo).
+
+    >>> F = Fraction
+    >>> relu1d_sup([F(0), F(1), F(2)], [F(1), F(-2), F(1)], F(0))
+    (Fraction(1, 1), 1, Fraction(-1, 1))
+    """
+    if sum(v) != 0:
+        return None
+    u, b, g = max(relu1d_profile(x, v, alpha), key=lambda t: abs(t[2]))
+    return abs(g), u, b
+
+
+Field = Union[Fraction, Surd]
+
+
+def joint_candidates(x: Sequence[Fraction], v: Sequence[Field], alpha: Fraction
+                     ) -> list[tuple[tuple[Field, Field], Field]]:
+    """Every direction a = (w, b) where sup |g_v| over the circle w^2 + b^2 = 1 can be attained, with g_v(a).
+
+    g_v(w, b) = sum_i v_i sigma(w x_i + b) is positively homogeneous and, on each closed cone where
+    the active set {i : w x_i + b >= 0} is fixed, linear: g = P w + Q b with P = sum_i v_i h_i x_i,
+    Q = sum_i v_i h_i (h_i = 1 if active, else alpha). So the sup over the circle is attained at a
+    cone boundary ray +-(1, -x_k) or at +-(P, Q) of some cone; the active sets are the suffixes and
+    prefixes of the sorted data, the empty set included.
+    """
+    pts = sorted(set(x))
+    dirs: list[tuple[Field, Field]] = [(s * Fraction(1), -s * t) for t in pts for s in (1, -1)]
+    for t in [pts[0] - 1] + pts:  # active sets {x_i > t} (t a data point or below all) and complements
+        for active in ([xi > t for xi in x], [xi <= t for xi in x]):
+            h = [Fraction(1) if a else alpha for a in active]
+            P = sum((vi * hi * xi for vi, hi, xi in zip(v, h, x, strict=True)), Fraction(0))
+            Q = sum((vi * hi for vi, hi in zip(v, h, strict=True)), Fraction(0))
+            if P or Q:
+                dirs += [(P, Q), (-P, -Q)]
+    return [(a, sum((vi * sigma(a[0] * xi + a[1], alpha) for vi, xi in zip(v, x, strict=True)), Fraction(0)))
+            for a in dirs]
+
+
+def kinks_1d(terms: Sequence[tuple[Fraction, Fraction, Fraction]], alpha: Fraction) -> list[Fraction]:
+    """The points where t -> sum_j c_j sigma(w_j t + b_j) really kinks, terms (w, b, c): the slope of
+    c sigma(w t + b) jumps by (1 - alpha) |w| c at t = -b / w, and jumps at one point may cancel.
+
+    >>> F = Fraction
+    >>> kinks_1d([(F(1), F(0), F(1)), (F(-1), F(0), F(1))], F(0))    # |t|
+    [Fraction(0, 1)]
+    >>> kinks_1d([(F(1), F(0), F(1)), (F(-1), F(0), F(-1))], F(0))   # t_+ - (-t)_+ = t
+    []
+    """
+    jump: dict[Fraction, Fraction] = {}
+    for w, b, c in terms:
+        if w:
+            jump[-b / w] = jump.get(-b / w, Fraction(0)) + (1 - alpha) * abs(w) * c
+    return sorted(t for t, j in jump.items() if j)
+
+
+def secant_kinks(x: Sequence[Fraction], y: Sequence[Fraction]) -> int:
+    """A lower bound on the number of kinks of ANY continuous piecewise-linear interpolant of (x, y).
+
+    With secant slopes m_i on [x_i, x_{i+1}] (x sorted), m_i < m_{i+1} forces an upward slope
+    jump strictly inside (x_i, x_{i+2}) (a nonincreasing slope there would give m_i >= m_{i+1}),
+    m_i > m_{i+1} a downward one. Jumps of opposite signs are distinct kinks; for each sign the
+    least number of points stabbing all its open intervals is found greedily (by right end).
+
+    >>> F = Fraction
+    >>> secant_kinks([F(-1), F(-3, 5), F(-1, 5), F(1, 5), F(3, 5), F(1)], [F(1), F(-1), F(1), F(1), F(-1), F(1)])
+    3
+    """
+    pts = sorted(zip(x, y, strict=True))
+    m = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in zip(pts, pts[1:])]
+    total = 0
+    for up in (True, False):
+        spans = sorted(((pts[i][0], pts[i + 2][0]) for i in range(len(m) - 1)
+                        if m[i] != m[i + 1] and (m[i] < m[i + 1]) == up), key=lambda s: s[1])
+        point: Optional[Fraction] = None  # the current stab sits just left of this right end
+        for left, right in spans:
+            if point is None or not left < point:
+                total, point = total + 1, right
+    return total
+
+
+def atom_values(x: Sequence[Fraction], atoms: Sequence[tuple[int, Fraction, Fraction]],
+                alpha: Fraction) -> list[Fraction]:
+    """[sum_j c_j sigma(u_j (x_i - knot_j)) for x_i in x] for atoms (u, knot, c), u = +-1 (via ramp_sums)."""
+    out = [Fraction(0)] * len(x)
+    for u in (1, -1):
+        chosen = [(k, c) for uu, k, c in atoms if uu == u]
+        vals = ramp_sums(alpha, u, [k for k, _ in chosen], [c for _, c in chosen], x)
+        out = [a + b for a, b in zip(out, vals, strict=True)]
+    return out
+
+
+def evaluation_points(x: list[Fraction], contacts: list[tuple[Fraction, Fraction]]) -> list[Fraction]:
+    """Z: the kinks -b/w of the contacts, plus one point left and one right of them and of x."""
+    kinks = sorted({-b / w for w, b in contacts if w})
+    ends = kinks + list(x)
+    return [min(ends) - 1] + kinks + [max(ends) + 1]
+
+
+Neuron1D = tuple[Fraction, Fraction, Fraction]  # (w, b, c): c sigma(w x + b)
+
+
+def network_1d(x: Sequence[Fraction], neurons: Sequence[Neuron1D], alpha: Fraction,
+               constant: Fraction = Fraction(0)) -> list[Fraction]:
+    """[constant + sum_j c_j sigma(w_j x_i + b_j) for x_i in x], exactly and in O((m + n) log m).
+
+    For w != 0, sigma(w x + b) = |w| sigma(sign(w) (x - t)) with t = -b / w (positive homogeneity), so
+    the neuron is the ramp atom (sign w, t) with weight c |w| (:func:`atom_values`); w = 0 is the
+    constant c sigma(b).
+
+    >>> F = Fraction
+    >>> network_1d([F(-1), F(0), F(2)], [(F(1, 2), F(-1, 2), F(4)), (F(0), F(-3), F(1))], F(0), F(1))
+    [Fraction(1, 1), Fraction(1, 1), Fraction(3, 1)]
+    """
+    atoms = [(1 if w > 0 else -1, -b / w, c * abs(w)) for w, b, c in neurons if w]
+    flat = constant + sum((c * sigma(b, alpha) for w, b, c in neurons if not w), Fraction(0))
+    return [flat + v for v in atom_values(x, atoms, alpha)]
+
+
+def absorbs_constant(x: Sequence[Fraction], neurons: Sequence[Neuron1D], constant: Fraction) -> bool:
+    """Some neuron c sigma(w x + b) is affine (w x_i + b >= 0) on all the data with c * constant > 0: raising
+    its b by constant / c adds the constant at no cost, so the network needs no output bias."""
+    return any(c * constant > 0 and all(w * xi + b >= 0 for xi in x) for w, b, c in neurons)
