@@ -12,20 +12,20 @@ Bad input raises :class:`CaseError`, whose message names the file (or the
 >>> case_from_dict({"name": "t", "x": ["0", "1"], "y": ["1"]}, "demo")
 Traceback (most recent call last):
     ...
-cases.loader.CaseError: demo: field 'y': expected 2 entries (one per row of x), got 1
+cases.rationals.CaseError: demo: field 'y': expected 2 entries (one per row of x), got 1
 
 Only the standard library is used here (``tomllib``, or ``tomli`` on 3.10).
 """
 
 from __future__ import annotations
 
-import math
 import os
-import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
 from typing import Any, Mapping
+
+from .rationals import CaseError, describe, looks_numeric, parse_rational
 
 try:  # Python >= 3.11
     import tomllib as _toml
@@ -50,28 +50,7 @@ VERDICTS = ("PROVED", "REFUTED", "CONFIRMED", "CONTRADICTED", "MEASURED", "VACUO
 #: Top-level keys with a fixed meaning; any other top-level key is a parameter.
 RESERVED_KEYS = ("name", "source", "x", "X", "y", "printed", "expect", "notes")
 
-# Exponents beyond this are refused: Fraction("1e999999999") would try to build
-# a billion-digit integer.
-_MAX_EXPONENT = 10_000
-
-_DECIMAL_RE = re.compile(
-    r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE](?P<exp>[+-]?\d+))?"
-)
-_RATIO_RE = re.compile(r"[+-]?\d+/\d+")
-_NONFINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity",
-              "+infinity", "-infinity"}
-
-_EXPECTED_RATIONAL = 'expected a rational string such as "3/5" or "-0.25"'
-
 Printed = Any  # Fraction | tuple[Fraction, ...] | tuple[tuple[Fraction, ...], ...]
-
-
-class CaseError(ValueError):
-    """A case file or document is missing something or holds a bad value.
-
-    The message names the file (or ``where`` label), the field and what was
-    expected.
-    """
 
 
 @dataclass(frozen=True)
@@ -114,80 +93,6 @@ class Case:
 
 
 # --------------------------------------------------------------------------
-# rationals
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"TOML boolean {str(value).lower()}"
-    if isinstance(value, (int, float)):
-        return f"TOML number {value!r}"
-    if isinstance(value, str):
-        return repr(value)
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    return f"{type(value).__name__} {value!r}"
-
-
-def parse_rational(s: Any, where: str) -> Fraction:
-    """Parse an exact rational from a string.
-
-    Accepts integers (``"3"``), ratios (``"-11/4"``) and decimals with an
-    optional exponent (``"0.6"`` is 3/5, ``"1e-2"`` is 1/100).  Refuses
-    non-strings (TOML numbers are rounded binary floats or bare integers; the
-    case format wants strings), NaN/infinity, empty strings, zero denominators.
-    ``where`` prefixes the message, e.g. ``"f.toml: field 'x[2]'"``.
-
-    >>> parse_rational("0.6", "demo")
-    Fraction(3, 5)
-    >>> parse_rational("-11/4", "demo")
-    Fraction(-11, 4)
-    """
-    if isinstance(s, bool):
-        raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got {_describe(s)}")
-    if isinstance(s, float) and not math.isfinite(s):
-        raise CaseError(
-            f"{where}: {_EXPECTED_RATIONAL}, got TOML {s!r} (NaN and infinity "
-            "are not rationals)"
-        )
-    if isinstance(s, (int, float)):
-        hint = repr(s)
-        raise CaseError(
-            f"{where}: {_EXPECTED_RATIONAL}, got {_describe(s)}; rationals "
-            f'must be written as strings (e.g. "{hint}"), not TOML numbers'
-        )
-    if not isinstance(s, str):
-        raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got {_describe(s)}")
-    text = s.strip()
-    if not text:
-        raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got an empty string")
-    if text.lower() in _NONFINITE:
-        raise CaseError(
-            f"{where}: {_EXPECTED_RATIONAL}, got {s!r} (NaN and infinity are "
-            "not rationals)"
-        )
-    m = _DECIMAL_RE.fullmatch(text)
-    if m is not None:
-        exp = m.group("exp")
-        if exp is not None and abs(int(exp)) > _MAX_EXPONENT:
-            raise CaseError(
-                f"{where}: {_EXPECTED_RATIONAL} with an exponent of at most "
-                f"{_MAX_EXPONENT} in size, got {s!r}"
-            )
-        return Fraction(text)
-    if _RATIO_RE.fullmatch(text):
-        num, den = text.split("/")
-        if int(den) == 0:
-            raise CaseError(
-                f"{where}: {_EXPECTED_RATIONAL}, got {s!r} (zero denominator)"
-            )
-        return Fraction(int(num), int(den))
-    raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got {s!r}")
-
-
-# --------------------------------------------------------------------------
 # fields
 
 
@@ -199,7 +104,7 @@ def _vector(value: Any, where: str, name: str) -> tuple[Fraction, ...]:
     if not isinstance(value, list):
         raise CaseError(
             f"{_field(where, name)}: expected a list of rational strings, "
-            f"got {_describe(value)}"
+            f"got {describe(value)}"
         )
     if not value:
         raise CaseError(
@@ -213,7 +118,7 @@ def _vector(value: Any, where: str, name: str) -> tuple[Fraction, ...]:
 
 def _matrix(value: Any, where: str, name: str) -> tuple[tuple[Fraction, ...], ...]:
     if not isinstance(value, list) or not value:
-        got = "an empty list" if value == [] else _describe(value)
+        got = "an empty list" if value == [] else describe(value)
         raise CaseError(
             f"{_field(where, name)}: expected a non-empty list of rows (lists of "
             f"rational strings), got {got}"
@@ -223,7 +128,7 @@ def _matrix(value: Any, where: str, name: str) -> tuple[tuple[Fraction, ...], ..
         if not isinstance(row, list):
             raise CaseError(
                 f"{_field(where, f'{name}[{i}]')}: expected a row (a list of "
-                f"rational strings), got {_describe(row)}"
+                f"rational strings), got {describe(row)}"
             )
         if not row:
             raise CaseError(
@@ -254,7 +159,7 @@ def _text(doc: Mapping[str, Any], where: str, name: str, required: bool) -> str:
     if not isinstance(value, str) or (required and not value.strip()):
         raise CaseError(
             f"{_field(where, name)}: expected a {'non-empty ' if required else ''}"
-            f"string, got {_describe(value)}"
+            f"string, got {describe(value)}"
         )
     return value
 
@@ -263,7 +168,7 @@ def _printed(value: Any, where: str) -> dict[str, Printed]:
     if not isinstance(value, dict):
         raise CaseError(
             f"{_field(where, 'printed')}: expected a table of printed numbers, "
-            f"got {_describe(value)}"
+            f"got {describe(value)}"
         )
     out: dict[str, Printed] = {}
     for key, v in value.items():
@@ -292,14 +197,14 @@ def _expect(value: Any, where: str) -> dict[str, str]:
     if not isinstance(value, dict):
         raise CaseError(
             f"{_field(where, 'expect')}: expected a table mapping claim ids to "
-            f"verdicts, got {_describe(value)}"
+            f"verdicts, got {describe(value)}"
         )
     out: dict[str, str] = {}
     for key, v in value.items():
         if not isinstance(v, str) or v not in VERDICTS:
             raise CaseError(
                 f"{_field(where, f'expect.{key}')}: expected one of "
-                f"{', '.join(VERDICTS)}, got {_describe(v)}"
+                f"{', '.join(VERDICTS)}, got {describe(v)}"
             )
         out[key] = v
     return out
@@ -317,7 +222,7 @@ def case_from_dict(doc: Mapping[str, Any], where: str, path: str | None = None) 
     ((Fraction(-1, 1), Fraction(1, 2)), Fraction(1, 10), 2, 1)
     """
     if not isinstance(doc, Mapping):
-        raise CaseError(f"{where}: expected a table (TOML document), got {_describe(doc)}")
+        raise CaseError(f"{where}: expected a table (TOML document), got {describe(doc)}")
     name = _text(doc, where, "name", required=True)
     source = _text(doc, where, "source", required=False)
     notes = _text(doc, where, "notes", required=False)
@@ -374,26 +279,19 @@ def case_from_dict(doc: Mapping[str, Any], where: str, path: str | None = None) 
         if key in RESERVED_KEYS:
             continue
         numeric = (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
-            isinstance(value, str) and _looks_numeric(value)
+            isinstance(value, str) and looks_numeric(value)
         )
         if not numeric:
             raise CaseError(
                 f"{_field(where, key)}: unknown key; expected one of "
                 f"{', '.join(RESERVED_KEYS)}, or a scalar parameter given as a "
-                f'rational string (e.g. beta = "1/10"), got {_describe(value)}'
+                f'rational string (e.g. beta = "1/10"), got {describe(value)}'
             )
         params[key] = parse_rational(value, _field(where, key))
 
     return Case(
         name=name, source=source, path=path, x=x, X=X, y=y,
         params=params, printed=printed, expect=expect, notes=notes,
-    )
-
-
-def _looks_numeric(s: str) -> bool:
-    t = s.strip()
-    return bool(
-        _DECIMAL_RE.fullmatch(t) or _RATIO_RE.fullmatch(t) or t.lower() in _NONFINITE
     )
 
 

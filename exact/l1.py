@@ -74,9 +74,9 @@ def l1_interpolation(
     res = solve_lp(lp, warm_basis=warm_basis)
     if res.status != "optimal":
         raise ValueError(f"l1 interpolation is {res.status}: no network fits the data")
-    N = len(columns)
-    x = res.x
+    N, opt = len(columns), res.optimum()
+    x = opt.x
     weights = tuple(x[2 * j] - x[2 * j + 1] for j in range(N))
     free = tuple(x[2 * N :])
-    dual = tuple(dual_map(res.y_eq)) if dual_map else tuple(res.y_eq)
-    return L1Solution(res.value, weights, free, dual, lp, res)
+    dual = tuple(dual_map(opt.y_eq)) if dual_map else opt.y_eq
+    return L1Solution(opt.value, weights, free, dual, lp, res)

@@ -171,8 +171,8 @@ class _Problem:
         if not cols:
             return None if any(target) else []
         M = fmpq_mat(self.n, len(cols), [to_fmpq(col[i]) for i in range(self.n) for col in cols])
-        lam = (M.transpose() * M).solve(M.transpose() * fmpq_mat(self.n, 1, [to_fmpq(t) for t in target]))
-        lam = [to_fraction(lam[k, 0]) for k in range(len(cols))]
+        sol = (M.transpose() * M).solve(M.transpose() * fmpq_mat(self.n, 1, [to_fmpq(t) for t in target]))
+        lam = [to_fraction(sol[k, 0]) for k in range(len(cols))]
         back = [sum((lk * col[i] for lk, col in zip(lam, cols)), Fraction(0)) for i in range(self.n)]
         return lam if back == list(target) else None
 
@@ -229,9 +229,9 @@ def lasso(
         raise ValueError("the free columns must be linearly independent")
     guess = np.asarray(warm if warm is not None else float_warm_start(A, y, beta, scale, free_columns), float)
     W: list[int] = []
-    for j in sorted(np.nonzero(np.abs(guess) > 1e-9)[0], key=lambda j: -abs(guess[j])):
-        if P.independent(W + [int(j)]):
-            W.append(int(j))
+    for j in sorted((int(k) for k in np.nonzero(np.abs(guess) > 1e-9)[0]), key=lambda k: -abs(guess[k])):
+        if P.independent(W + [j]):
+            W.append(j)
     s = {j: (1 if guess[j] > 0 else -1) for j in W}
     w, c = P.solve_on(W, s)
     W = [j for j in W if w[j]]
@@ -247,9 +247,10 @@ def lasso(
             w, c = _line_search(P, w, c, target_w, target_c)
         else:  # step 3: optimal on (W, s); look for a violated |g_j| <= beta
             g = [P.scale * t for t in _tmatvec(P.A, P.residual(w, c), P.N)]
-            j = max((k for k in range(P.N) if k not in s), key=lambda k: abs(g[k]), default=None)
-            if j is None or abs(g[j]) <= P.beta:
+            worst = max((k for k in range(P.N) if k not in s), key=lambda k: abs(g[k]), default=None)
+            if worst is None or abs(g[worst]) <= P.beta:
                 break
+            j = worst
             steps += 1
             theta = -_sign(g[j])
             lam = P.in_span(W, j)
@@ -277,14 +278,9 @@ def _line_search(P: _Problem, w, c, tw, tc):
     for a, b in zip(w, tw):
         if a and _sign(b) != _sign(a):
             ts.add(a / (a - b))
-    best = None
-    for t in sorted(ts):
-        pw = [a + t * (b - a) for a, b in zip(w, tw)]
-        pc = [a + t * (b - a) for a, b in zip(c, tc)]
-        val = P.phi(pw, pc)
-        if best is None or val < best[0]:
-            best = (val, pw, pc)
-    return best[1], best[2]
+    points = [([a + t * (b - a) for a, b in zip(w, tw)], [a + t * (b - a) for a, b in zip(c, tc)])
+              for t in sorted(ts)]
+    return min(points, key=lambda p: P.phi(*p))  # ties: the first (smallest t), as before
 
 
 def _exchange(P: _Problem, W, w, c, j, theta, lam):

@@ -49,19 +49,18 @@ class OptimalFace:
 
 
 def optimal_face(lp: LinearProgram, res: LPResult) -> OptimalFace:
-    if res.status != "optimal":
-        raise ValueError("optimal_face needs an optimal LP result")
-    x = res.x
+    opt = res.optimum()
+    x = opt.x
     n = lp.num_vars
-    d = [c - s for c, s in zip(lp.c, dual_row_sums(lp, res.y_eq, res.z_ub))]
+    d = [c - s for c, s in zip(lp.c, dual_row_sums(lp, opt.y_eq, opt.z_ub))]
     fixed = [j for j in range(n) if j not in lp.free and d[j] > 0]
     movable = [j for j in range(n) if j not in lp.free and d[j] == 0 and x[j] == 0]
     slack = [
         sum((a * x[j] for j, a in row.items()), Fraction(0)) for row, b in zip(lp.A_ub, lp.b_ub)
     ]
     slack = [b - s for s, b in zip(slack, lp.b_ub)]
-    must_tight = [i for i, z in enumerate(res.z_ub) if z < 0]
-    loose_tight = [i for i, z in enumerate(res.z_ub) if z == 0 and slack[i] == 0]
+    must_tight = [i for i, z in enumerate(opt.z_ub) if z < 0]
+    loose_tight = [i for i, z in enumerate(opt.z_ub) if z == 0 and slack[i] == 0]
 
     # Step 1: max sum(movable) + sum(slack of loose tight rows) <= 1 over the face.
     A_eq = list(lp.A_eq) + [{j: Fraction(1)} for j in fixed] + [lp.A_ub[i] for i in must_tight]
@@ -83,8 +82,8 @@ def optimal_face(lp: LinearProgram, res: LPResult) -> OptimalFace:
             b_ub=lp.b_ub + (1 - constant,),
         )
         other = solve_lp(face_lp)
-        if other.status == "optimal" and -(other.value) + constant > 0:
-            return _checked(lp, res, other.x, "movable-lp")
+        if other.status == "optimal" and -other.optimum().value + constant > 0:
+            return _checked(lp, res, other.optimum().x, "movable-lp")
 
     # Step 2: kernel of the active system.
     rows = [dict(r) for r in lp.A_eq] + [dict(lp.A_ub[i]) for i in must_tight + loose_tight]
@@ -106,9 +105,10 @@ def _checked(lp: LinearProgram, res: LPResult, other: tuple[Fraction, ...], meth
     """Both solutions must pass the exact optimality check with res's dual."""
     value = sum((c * v for c, v in zip(lp.c, other)), Fraction(0))
     verify_optimal(lp, replace(res, x=tuple(other), value=value))
-    if tuple(other) == tuple(res.x):
+    x = res.optimum().x
+    if tuple(other) == x:
         raise LPCertificateError("face exploration returned the same solution twice")
-    return OptimalFace(False, (res.x, tuple(other)), method)
+    return OptimalFace(False, (x, tuple(other)), method)
 
 
 @dataclass(frozen=True)
@@ -184,14 +184,13 @@ def face_hull(lp: LinearProgram, res: LPResult) -> FaceHull:
     >>> h.tight_rows, h.zero_columns, len(h.kernel)
     ((), (), 2)
     """
-    if res.status != "optimal":
-        raise ValueError("face_hull needs an optimal LP result")
+    opt = res.optimum()
     n = lp.num_vars
-    face = replace(lp, A_eq=lp.A_eq + ({j: c for j, c in enumerate(lp.c) if c},), b_eq=lp.b_eq + (res.value,))
-    points = [res.x]
-    slack_seen = {key for key, s in _slacks(lp, res.x).items() if s > 0}
-    certified = {key for key, m in _dual_margins(lp, res.y_eq, res.z_ub).items() if m > 0}
-    unknown = [key for key in _slacks(lp, res.x) if key not in slack_seen and key not in certified]
+    face = replace(lp, A_eq=lp.A_eq + ({j: c for j, c in enumerate(lp.c) if c},), b_eq=lp.b_eq + (opt.value,))
+    points = [opt.x]
+    slack_seen = {key for key, s in _slacks(lp, opt.x).items() if s > 0}
+    certified = {key for key, m in _dual_margins(lp, opt.y_eq, opt.z_ub).items() if m > 0}
+    unknown = [key for key in _slacks(lp, opt.x) if key not in slack_seen and key not in certified]
     while unknown:
         # slack of row i is b_i - A_i x; of column j it is x_j: s <= slack as  s + A_i x <= b_i  /  s - x_j <= 0
         targets = [dict(lp.A_ub[i]) if kind == "row" else {i: Fraction(-1)} for kind, i in unknown]
@@ -199,26 +198,27 @@ def face_hull(lp: LinearProgram, res: LPResult) -> FaceHull:
         out = solve_lp(_capped_sum_lp(face, targets, bounds))
         if out.status != "optimal":
             raise LPCertificateError(f"face_hull: slack LP is {out.status}")
-        if out.value == 0:
+        if out.optimum().value == 0:
             break
-        x = out.x[:n]
+        x = out.optimum().x[:n]
         points.append(x)
         slacks = _slacks(lp, x)
         unknown = [key for key in unknown if slacks[key] == 0]
     implicit = set(unknown)
-    duals = [(res.y_eq, res.z_ub)]
+    duals = [(opt.y_eq, opt.z_ub)]
     todo = [key for key in sorted(implicit) if key not in certified]
     m_eq, m_ub = len(lp.A_eq), len(lp.A_ub)
     while todo:
-        dual_lp = _dual_face_lp(lp, res.value)
+        dual_lp = _dual_face_lp(lp, opt.value)
         # -z_i >= s  <=>  s + z_i <= 0 (the z variable is u_i = -z_i here: s - u_i <= 0);
         # d_j >= s  <=>  s + (A^T y)_j <= c_j
         targets = [{m_eq + i: Fraction(-1)} if kind == "row" else dual_lp.A_ub[i] for kind, i in todo]
         bounds = [Fraction(0) if kind == "row" else lp.c[i] for kind, i in todo]
         out = solve_lp(_capped_sum_lp(dual_lp, targets, bounds))
-        if out.status != "optimal" or out.value == 0:
+        if out.status != "optimal" or out.optimum().value == 0:
             raise LPCertificateError("face_hull: an implicit equality has no negative optimal multiplier")
-        y, z = out.x[:m_eq], tuple(-u for u in out.x[m_eq:m_eq + m_ub])
+        ux = out.optimum().x
+        y, z = ux[:m_eq], tuple(-u for u in ux[m_eq:m_eq + m_ub])
         duals.append((y, z))
         margins = _dual_margins(lp, y, z)
         todo = [key for key in todo if margins[key] == 0]
@@ -231,7 +231,7 @@ def face_hull(lp: LinearProgram, res: LPResult) -> FaceHull:
     tight = {key for key, m in margins.items() if m > 0}
     if any(slacks[key] == 0 for key in slacks if key not in tight):
         raise LPCertificateError("face_hull: the average point is not in the relative interior")
-    hull = FaceHull(res.value, point, y, z, tuple(sorted(i for kind, i in tight if kind == "row")),
+    hull = FaceHull(opt.value, point, y, z, tuple(sorted(i for kind, i in tight if kind == "row")),
                     tuple(sorted(i for kind, i in tight if kind == "col")), ())
     return replace(hull, kernel=tuple(kernel_basis(hull.equations(lp), n)))
 

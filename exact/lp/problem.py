@@ -104,6 +104,16 @@ class LinearProgram:
 
 
 @dataclass(frozen=True)
+class Optimum:
+    """An optimal primal-dual pair: ``value`` = c^T x = b_eq^T y_eq + b_ub^T z_ub, z_ub <= 0."""
+
+    value: Fraction
+    x: tuple[Fraction, ...]
+    y_eq: tuple[Fraction, ...]
+    z_ub: tuple[Fraction, ...]
+
+
+@dataclass(frozen=True)
 class LPResult:
     """Exact answer of :func:`solve_lp` (fields by status, others ``None``).
 
@@ -128,16 +138,36 @@ class LPResult:
     phase_one: bool = False
     timings: dict[str, float] = field(default_factory=dict, compare=False)
 
+    def optimum(self) -> Optimum:
+        """The optimal solution with its dual; a non-optimal result is a ValueError naming its status."""
+        if self.status != "optimal" or self.value is None or self.x is None or self.y_eq is None or self.z_ub is None:
+            raise ValueError(f"the LP is {self.status}, not optimal")
+        return Optimum(self.value, self.x, self.y_eq, self.z_ub)
+
+    def farkas(self) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
+        """The Farkas multipliers (y_eq, y_ub) of an infeasible result."""
+        if self.status != "infeasible" or self.farkas_eq is None or self.farkas_ub is None:
+            raise ValueError(f"the LP is {self.status}, not infeasible")
+        return self.farkas_eq, self.farkas_ub
+
+    def unbounded(self) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
+        """A feasible point and an improving ray (x, d) of an unbounded result."""
+        if self.status != "unbounded" or self.x is None or self.ray is None:
+            raise ValueError(f"the LP is {self.status}, not unbounded")
+        return self.x, self.ray
+
     def certificate_body(self) -> dict:
         """The relation and evidence of an ``lp`` certificate (rationals as strings)."""
         s = lambda v: [str(q) for q in v]  # noqa: E731
         if self.status == "optimal":
-            return {"relation": {"type": "equals", "value": str(self.value)}, "primal": {"x": s(self.x)},
-                    "dual": {"y_eq": s(self.y_eq), "y_ub": s(self.z_ub)}}
+            o = self.optimum()
+            return {"relation": {"type": "equals", "value": str(o.value)}, "primal": {"x": s(o.x)},
+                    "dual": {"y_eq": s(o.y_eq), "y_ub": s(o.z_ub)}}
         if self.status == "infeasible":
-            return {"relation": {"type": "infeasible"},
-                    "farkas": {"y_eq": s(self.farkas_eq), "y_ub": s(self.farkas_ub)}}
-        return {"relation": {"type": "unbounded"}, "primal": {"x": s(self.x)}, "ray": s(self.ray)}
+            y, z = self.farkas()
+            return {"relation": {"type": "infeasible"}, "farkas": {"y_eq": s(y), "y_ub": s(z)}}
+        x, d = self.unbounded()
+        return {"relation": {"type": "unbounded"}, "primal": {"x": s(x)}, "ray": s(d)}
 
 
 @dataclass

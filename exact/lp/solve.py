@@ -61,11 +61,11 @@ def _complete_basis(sf: StandardForm, basic: list[int]) -> tuple[list[int], set[
     return chosen, artificial
 
 
-def _phase_one(sf: StandardForm) -> tuple[Tableau | None, list[fmpq] | None]:
+def _phase_one(sf: StandardForm) -> Tableau | list[fmpq]:
     """Exact phase 1 from the all-artificial basis.
 
-    Returns a primal feasible tableau for the original costs, or
-    ``(None, y)`` with a Farkas vector y: A^T y <= 0 and b^T y > 0.
+    Returns a primal feasible tableau for the original costs, or a Farkas vector y: A^T y <= 0 and
+    b^T y > 0.
     """
     n0 = len(sf.columns)
     art_cols = []
@@ -80,10 +80,10 @@ def _phase_one(sf: StandardForm) -> tuple[Tableau | None, list[fmpq] | None]:
     t.run()
     infeasibility = sum((t.x_basic[r] for r, j in enumerate(t.basis) if j >= n0), fmpq(0))
     if infeasibility > 0:
-        return None, t.duals()
+        return t.duals()
     t.cost = sf.cost
     t.fixed_zero = set(art_cols)
-    return t, None
+    return t
 
 
 def solve_lp(lp: LinearProgram, warm_basis: list[int] | None = None) -> LPResult:
@@ -104,11 +104,12 @@ def solve_lp(lp: LinearProgram, warm_basis: list[int] | None = None) -> LPResult
     if not tab.primal_feasible():
         phase_one = True
         sf = StandardForm.of(lp)
-        tab, farkas = _phase_one(sf)
-        if tab is None:
-            res = _infeasible_result(lp, sf, farkas, timings, t1)
+        phase = _phase_one(sf)
+        if isinstance(phase, list):
+            res = _infeasible_result(lp, sf, phase, timings, t1)
             verify_infeasible(lp, res)
             return res
+        tab = phase
     status = tab.run()
     pivots = tab.pivots
     x_std = tab.solution()
@@ -116,7 +117,7 @@ def solve_lp(lp: LinearProgram, warm_basis: list[int] | None = None) -> LPResult
     timings["exact"] = time.perf_counter() - t1
     if status == "unbounded":
         ray_std = [fmpq(0)] * len(sf.columns)
-        for j, v in tab.ray.items():
+        for j, v in (tab.ray or {}).items():  # an empty ray fails verify_unbounded
             ray_std[j] = v
         res = LPResult(
             "unbounded", x=x, ray=fractions(sf.original_x(ray_std, lp.num_vars)),

@@ -11,15 +11,17 @@ True
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Sequence
+from typing import Callable, Sequence, TypeVar
 
 from flint import fmpq
 
 from ..numbers import fmpqs, fractions, to_fmpq
 from .problem import LinearProgram, LPCertificateError, LPResult
 
+T = TypeVar("T")
 
-def dual_row_sums(lp: LinearProgram, y: Sequence[Fraction], z: Sequence[Fraction]) -> list[Fraction]:
+
+def dual_row_sums(lp: LinearProgram, y: Sequence[Fraction], z: Sequence[Fraction]) -> tuple[Fraction, ...]:
     """(A_eq^T y + A_ub^T z)_j for every variable j."""
     return fractions(_dual_sums_fmpq(lp, fmpqs(y), fmpqs(z)))
 
@@ -47,25 +49,34 @@ def _primal_problems(lp: LinearProgram, x: Sequence[Fraction], rhs: bool = True)
     return out
 
 
+def _present(part: Callable[[], T]) -> T:
+    """The part of the result being verified; a missing part is a failed check, not a crash."""
+    try:
+        return part()
+    except ValueError as err:
+        raise LPCertificateError(f"exact check failed: {err}") from None
+
+
 def verify_optimal(lp: LinearProgram, res: LPResult) -> None:
     """Exact re-check of primal feasibility, dual feasibility and equal objectives."""
-    problems = _primal_problems(lp, res.x)
-    problems += [f"z_ub[{i}] > 0" for i, v in enumerate(res.z_ub) if v > 0]
-    sums = _dual_sums_fmpq(lp, fmpqs(res.y_eq), fmpqs(res.z_ub))
+    o = _present(res.optimum)
+    problems = _primal_problems(lp, o.x)
+    problems += [f"z_ub[{i}] > 0" for i, v in enumerate(o.z_ub) if v > 0]
+    sums = _dual_sums_fmpq(lp, fmpqs(o.y_eq), fmpqs(o.z_ub))
     for j, (s, c) in enumerate(zip(sums, fmpqs(lp.c))):
         if (s != c) if j in lp.free else (s > c):
             problems.append(f"dual constraint of x[{j}]")
-    dual_value = sum((b * y for b, y in zip(lp.b_eq, res.y_eq)), Fraction(0)) + sum(
-        (b * z for b, z in zip(lp.b_ub, res.z_ub)), Fraction(0)
+    dual_value = sum((b * y for b, y in zip(lp.b_eq, o.y_eq)), Fraction(0)) + sum(
+        (b * z for b, z in zip(lp.b_ub, o.z_ub)), Fraction(0)
     )
-    if dual_value != res.value:
-        problems.append(f"dual value {dual_value} != primal value {res.value}")
+    if dual_value != o.value:
+        problems.append(f"dual value {dual_value} != primal value {o.value}")
     if problems:
         raise LPCertificateError("exact optimality check failed: " + "; ".join(problems))
 
 
 def verify_infeasible(lp: LinearProgram, res: LPResult) -> None:
-    y, z = res.farkas_eq, res.farkas_ub
+    y, z = _present(res.farkas)
     problems = [f"z[{i}] > 0" for i, v in enumerate(z) if v > 0]
     for j, s in enumerate(dual_row_sums(lp, y, z)):
         if (s != 0) if j in lp.free else (s > 0):
@@ -79,8 +90,9 @@ def verify_infeasible(lp: LinearProgram, res: LPResult) -> None:
 
 
 def verify_unbounded(lp: LinearProgram, res: LPResult) -> None:
-    problems = _primal_problems(lp, res.x) + ["ray: " + p for p in _primal_problems(lp, res.ray, rhs=False)]
-    if sum((c * d for c, d in zip(lp.c, res.ray)), Fraction(0)) >= 0:
+    x, ray = _present(res.unbounded)
+    problems = _primal_problems(lp, x) + ["ray: " + p for p in _primal_problems(lp, ray, rhs=False)]
+    if sum((c * d for c, d in zip(lp.c, ray)), Fraction(0)) >= 0:
         problems.append("ray does not decrease the objective")
     if problems:
         raise LPCertificateError("exact unboundedness check failed: " + "; ".join(problems))

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from fractions import Fraction as F
 
-from verify.bench import gauss_solve, instance, run_bench
+from verify.bench import instance, run_bench
+from verify.bench.baselines import gauss_solve
 
 
 def test_gauss_solve() -> None:
