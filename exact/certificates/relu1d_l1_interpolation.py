@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
-from ..checker.relu1d import absorbs_constant
+from ..checker.relu1d import absorbs_constant, kinks_1d
 from ..convention import Convention, HiddenBias
 from ..relu.interpolation import Interpolation1D
 from ..relu.networks import Network
@@ -34,6 +34,9 @@ def interpolation_certificate(sol: Interpolation1D, claim: str, case: str, state
     relation: dict = {"type": "equals", "value": str(sol.value)}
     if sol.output_bias or network.constant == 0 or absorbs_constant(sol.x, neurons, network.constant):
         relation["attained"] = True
+    off = [str(t) for t in kinks_1d(neurons, sol.alpha) if t not in set(sol.x)]
+    if off:
+        relation["kinks_off_data"] = off
     doc = certificate_header("relu1d-l1-interpolation", claim, case, statement)
     doc.update(
         convention=conv.as_json(),

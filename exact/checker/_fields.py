@@ -15,9 +15,9 @@ class Malformed(Exception):
     """A field is missing or ill-typed; the message names the field."""
 
 
-def show(obj: Any) -> str:
+def show(obj: Any, limit: int = 60) -> str:
     text = repr(obj)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return text if len(text) <= limit else text[:limit - 3] + "..."
 
 
 def at(obj: Any, path: str, prefix: str = "") -> Any:

@@ -94,7 +94,7 @@ def compare_stated(doc: dict, proved: Proved, problems: list[str]) -> None:
     want = canonical(proved.relation)
     got = stated_relation(doc)
     if got != want:
-        problems.append(f"relation: the certificate states {show(got)} but the evidence proves {show(want)}")
+        problems.append(f"relation: the certificate states {show(got, 240)} but the evidence proves {show(want, 240)}")
     if "convention" in proved.data:
         conv = stated_convention(doc)
         if conv != canonical(proved.data["convention"]):

@@ -7,7 +7,7 @@ from fractions import Fraction
 from ._fields import Malformed, at, distinct_points, neurons, q, qlist
 from ._proved import Proved, convention, stated_convention
 from .arith import dot
-from .relu1d import absorbs_constant, network_1d, relu1d_profile
+from .relu1d import absorbs_constant, kinks_1d, network_1d, relu1d_profile
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
@@ -16,7 +16,8 @@ def check(doc: dict, problems: list[str]) -> Proved:
     Fields: convention {alpha != 1, hidden_bias "free", output_bias}; data.x (distinct, n >= 1),
     data.y (n); primal.neurons[j] = {w: [w_j], b, c} (one JSON neuron schema, any knot -b/w),
     primal.constant c0; dual.v (n). Proves ``{"type": "equals", "value": P*}``, with
-    ``"attained": true`` when condition 5 holds. Conditions (exact):
+    ``"attained": true`` when condition 5 holds and ``"kinks_off_data": [t, ...]`` when condition 6 finds
+    kinks. Conditions (exact):
       1. |w_j| <= 1 for every neuron, and sum_j c_j sigma(w_j x_i + b_j) + c0 == y_i for all i;
       2. the primal cost sum_j |c_j| equals the dual objective sum_i v_i y_i (= value);
       3. dual feasibility, |g(u, b)| <= 1 for all |u| <= 1, b real, g(u, b) = sum_i v_i sigma(u x_i + b):
@@ -34,6 +35,10 @@ def check(doc: dict, problems: list[str]) -> Proved:
       5. attained: output_bias is true, or c0 == 0, or some neuron has w_j x_i + b_j >= 0 at every data
          point and c_j c0 > 0: it is affine on the data, and raising b_j by c0 / c_j > 0 keeps it so and
          adds c0 at no cost, so a finite network without output bias attains P*.
+      6. kinks_off_data: the points t not in data.x where the primal network's function really kinks
+         (the slope jumps of its neurons at t, (1 - alpha) |w_j| c_j, do not cancel; kinks_1d). The
+         network is an optimum (by 1-4), so when the list is nonempty some optimal function of P* is
+         not a linear spline with knots at the data (ep Proposition 3.1).
     """
     conv = stated_convention(doc)
     alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
@@ -69,4 +74,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
     relation: dict = {"type": "equals", "value": cost}
     if bias or c0 == 0 or absorbs_constant(x, nets, c0):                     # 5.
         relation["attained"] = True
+    off = [t for t in kinks_1d(nets, alpha) if t not in set(x)]            # 6.
+    if off:
+        relation["kinks_off_data"] = off
     return Proved(relation, {"x": x, "y": y, "convention": convention(alpha, "free", bias)})

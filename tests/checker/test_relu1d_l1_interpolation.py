@@ -29,16 +29,18 @@ def atom(u: int, knot, weight) -> dict:
     return {"w": [str(u)], "b": str(-u * F(knot)), "c": str(weight)}
 
 
-def relu1d(x, y, alpha, atoms, constant, v, value, attained=False, output_bias=False) -> dict:
-    relation = {"type": "equals", "value": str(value)} | ({"attained": True} if attained else {})
+def relu1d(x, y, alpha, atoms, constant, v, value, attained=False, output_bias=False, off=()) -> dict:
+    relation = {"type": "equals", "value": str(value)} | ({"attained": True} if attained else {}) | (
+        {"kinks_off_data": [str(t) for t in off]} if off else {})
     return {**HEADER, "kind": KIND, "claim": "test", "case": "test", "statement": "hand-built",
             "convention": {"alpha": str(alpha), "hidden_bias": "free", "output_bias": output_bias},
             "data": {"x": [str(t) for t in x], "y": [str(t) for t in y]}, "relation": relation,
             "primal": {"neurons": atoms, "constant": str(constant)}, "dual": {"v": [str(t) for t in v]}}
 
 
-def report(value: str, attained: bool = False, x=None, y=None, alpha="0", bias=False) -> CheckReport:
-    rel = {"type": "equals", "value": value} | ({"attained": True} if attained else {})
+def report(value: str, attained: bool = False, x=None, y=None, alpha="0", bias=False, off=()) -> CheckReport:
+    rel = {"type": "equals", "value": value} | ({"attained": True} if attained else {}) | (
+        {"kinks_off_data": list(off)} if off else {})
     return CheckReport(True, KIND, value, [], rel, {"x": [str(t) for t in x], "y": [str(t) for t in y],
                                                      "convention": {"alpha": alpha, "hidden_bias": "free",
                                                                     "output_bias": bias}})
@@ -90,7 +92,13 @@ def test_off_data_knot_and_fractional_slope():
     """Merging the same-signed atoms at 0 and 1 into -7/2 s(x - 3/7) keeps the data and the cost (a knot off
     the data: ep Proposition 3.1's non-spline optimum); a slope |w| < 1 is allowed, |w| > 1 is not."""
     merged = [ATOMS[0], atom(1, F(3, 7), F(-7, 2))] + ATOMS[3:]
-    assert check_certificate(relu1d(X, Y, 0, merged, 0, V, 8, True)) == report("8", True, X, Y)
+    assert check_certificate(relu1d(X, Y, 0, merged, 0, V, 8, True, off=["3/7"])) == report(
+        "8", True, X, Y, off=["3/7"])
+    unstated = check_certificate(relu1d(X, Y, 0, merged, 0, V, 8, True))  # the qualifier is part of the relation
+    assert_problem(unstated, "relation: the certificate states")
+    cancelled = ATOMS + [atom(1, F(1, 2), 1), atom(1, F(1, 2), -1)]  # two neurons at 1/2 whose kinks cancel
+    assert check_certificate(relu1d(X, Y, 0, cancelled, 0, V, 10, True)).problems == [
+        "duality gap: primal cost sum |c| = 10 but dual objective v^T y = 8"]
     half = {"w": ["1/2"], "b": "0", "c": "2"}  # 2 s(x / 2) = x on x >= 0, cost 2 (dominated, but feasible)
     assert check_certificate(relu1d([0, 1], [0, 1], 0, [half], 0, ["-1", "1"], 1, True)).problems == [
         "duality gap: primal cost sum |c| = 2 but dual objective v^T y = 1"]
