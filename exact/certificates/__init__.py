@@ -18,13 +18,25 @@ import tempfile
 from pathlib import Path
 
 from ..checker import FORMAT, VERSION
+from ..checker.arith import Surd
 
-__all__ = ["FORMAT", "VERSION", "certificate_header", "write_certificate"]
+__all__ = ["FORMAT", "VERSION", "certificate_header", "number", "write_certificate"]
 
 
 def certificate_header(kind: str, claim: str, case: str, statement: str) -> dict:
     return {"format": FORMAT, "version": VERSION, "kind": kind, "claim": claim, "case": case,
             "statement": statement}
+
+
+def number(value: Surd) -> str | dict:
+    """An exact number as a certificate writes it: "p/q" when rational, else a radical {"root", "terms"}.
+
+    >>> from fractions import Fraction
+    >>> number(Surd.sqrt(Fraction(9, 4))), number(1 + Surd.sqrt(Fraction(2)))
+    ('3/2', {'root': 2, 'terms': {'1': '1', '2': '1'}})
+    """
+    r = value.rational()
+    return str(r) if r is not None else value.doc()
 
 
 def write_certificate(doc: dict, path: str | Path) -> Path:

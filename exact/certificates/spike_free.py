@@ -7,11 +7,21 @@ from . import certificate_header
 
 
 def spike_free_certificate(dec: SpikeFreeDecision, claim: str, case: str) -> dict:
-    """The certificate of a decision ``dec`` with ``dec.spike_free`` (method "gram" or "rank-one")."""
+    """The certificate of a decision ``dec`` with ``dec.spike_free`` (evidence ``gram`` or ``rank_one``).
+
+    >>> from fractions import Fraction as F
+    >>> from exact.relu.spike_free import decide_spike_free
+    >>> doc = spike_free_certificate(decide_spike_free([[F(1), F(0)], [F(1), F(1)]]), "demo", "demo")
+    >>> doc["relation"], doc["gram"]
+    ({'type': 'holds', 'property': 'spike-free'}, {'K': [['2', '-1'], ['-1', '1']]})
+    """
     if not dec.spike_free:
         raise ValueError("spike_free_certificate: the decision is 'not spike-free'; write a spike-witness")
     strs = lambda vec: [str(v) for v in vec]  # noqa: E731
-    doc = certificate_header("spike-free", claim, case, "Q_A = A B_2 cap R^n_+ (bias-free, ||u|| <= 1)")
-    doc.update(A=[strs(r) for r in dec.A], method=dec.method)
-    doc.update({"K": [strs(r) for r in dec.K]} if dec.method == "gram" else {"c": strs(dec.c), "a": strs(dec.a)})
+    doc = certificate_header("spike-free", claim, case, "Q_X = X B_2 cap R^n_+ (bias-free, ||u|| <= 1)")
+    doc.update(data={"X": [strs(r) for r in dec.A]}, relation={"type": "holds", "property": "spike-free"})
+    if dec.method == "gram":
+        doc["gram"] = {"K": [strs(r) for r in dec.K]}
+    else:
+        doc["rank_one"] = {"c": strs(dec.c), "a": strs(dec.a)}
     return doc

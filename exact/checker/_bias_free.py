@@ -1,58 +1,90 @@
-"""Helpers of the bias-free kinds (spike-free, spike-witness, whitened-l1, l1-l0-gap): private to the checker.
+"""Shared parts of the bias-free kinds (spike-free, spike-witness, whitened-l1, l1-l0-gap; the sample data of
+separating-neurons too): private to the checker.
 
-Convention (ep footnote 5): neurons u in R^d, ||u||_2 <= 1, no hidden bias, no
-output bias; f(A) = sum_j w_j (A u_j)_+, cost ||w||_1. A is n x d (rows a_i).
-A neuron is given either as a rational u (||u||^2 <= 1 checked) with weight w,
-or, when its norm is irrational, as a direction p with a sign s: the neuron
-u = p / ||p|| with weight s ||p|| contributes s (A p)_+ (ReLU is positively
-homogeneous) at cost ||p|| = sqrt(p^T p).
+Convention (ep footnote 5, "we drop the bias"): ReLU neurons without hidden or output bias on the
+n x d sample matrix X (rows x_i = samples), f(X) = sum_j c_j (X w_j)_+. In the JSON neuron schema
+a neuron is {"w": w, "b": "0", "c": c}; a kind allows one of two costs:
+
+* unit-ball neurons (ep (4)): ||w||_2 <= 1 (checked as ||w||^2 <= 1), cost |c|;
+* direction neurons: any w, cost |c| ||w||_2, a square root kept exact as a :class:`Surd`. The neuron
+  w / ||w|| with output weight c ||w|| is the same function ((t)_+ is positively homogeneous), so a
+  unit-norm neuron whose norm is irrational is given exactly by its rational direction w.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, list_, q, qlist
-from .arith import matvec, rmatvec, sigma
+from ._fields import Malformed, at, neurons, qlist, qmatrix
+from ._proved import convention
+from .arith import Surd, dot, matvec, rmatvec, sigma
 
 ZERO = Fraction(0)
+#: the one convention of these kinds: ReLU, no hidden bias, no output bias (ep footnote 5)
+NO_BIAS = convention(ZERO, "none", False)
+
+Matrix = list[list[Fraction]]
+Neurons = list[tuple[list[Fraction], Fraction]]  # (w, c): c (X w)_+
 
 
-def matrix(doc: dict, name: str) -> list[list[Fraction]]:
-    rows = [qlist(r, f"{name}[{i}]") for i, r in enumerate(list_(at(doc, name), name))]
-    if not rows or any(len(r) != len(rows[0]) or not r for r in rows):
-        raise Malformed(f"{name}: expected a non-empty rectangular matrix")
-    return rows
+def samples(doc: dict) -> Matrix:
+    """data.X: a nonempty n x d matrix, d >= 1, rows = samples."""
+    X = qmatrix(at(doc, "data.X"), "data.X")
+    if not X[0]:
+        raise Malformed("data.X: expected rows with at least one entry")
+    return X
 
 
-def relu_image(A: list[list[Fraction]], u: list[Fraction]) -> list[Fraction]:
-    """(A u)_+."""
-    return [sigma(t, ZERO) for t in matvec(A, u)]
+def labels(doc: dict, n: int) -> list[Fraction]:
+    return qlist(at(doc, "data.y"), "data.y", n)
 
 
-def gram_times(A: list[list[Fraction]], t: list[Fraction]) -> list[Fraction]:
-    """A A^T t."""
-    return matvec(A, rmatvec(A, t))
+def relu_image(X: Matrix, u: list[Fraction]) -> list[Fraction]:
+    """(X u)_+."""
+    return [sigma(t, ZERO) for t in matvec(X, u)]
 
 
-def both_signs(y: list[Fraction], problems: list[str]) -> None:
+def gram_times(X: Matrix, t: list[Fraction]) -> list[Fraction]:
+    """X X^T t."""
+    return matvec(X, rmatvec(X, t))
+
+
+def bias_free_neurons(doc: dict, path: str, d: int, problems: list[str]) -> Neurons:
+    """The neurons at ``path`` as (w, c); a nonzero hidden bias b is a problem (the convention has none)."""
+    out = []
+    for j, (w, b, c) in enumerate(neurons(at(doc, path), path, d)):
+        if b:
+            problems.append(f"{path}[{j}]: hidden bias b = {b}, but the convention has none")
+        out.append((w, c))
+    return out
+
+
+def network(X: Matrix, nets: Neurons) -> list[Fraction]:
+    """sum_j c_j (X w_j)_+."""
+    total = [ZERO] * len(X)
+    for w, c in nets:
+        total = [t + c * r for t, r in zip(total, relu_image(X, w), strict=True)]
+    return total
+
+
+def fits(label: str, X: Matrix, nets: Neurons, y: list[Fraction], problems: list[str]) -> None:
+    for i, (fi, yi) in enumerate(zip(network(X, nets), y, strict=True)):
+        if fi != yi:
+            problems.append(f"{label}: sample {i}: network = {fi} but y = {yi}")
+
+
+def direction_cost(nets: Neurons) -> Surd:
+    """sum_j |c_j| ||w_j||_2 (direction neurons), exact."""
+    return sum((abs(c) * Surd.sqrt(dot(w, w)) for w, c in nets), Surd.of(0))
+
+
+def two_neuron_fit(doc: dict, path: str, X: Matrix, y: list[Fraction], problems: list[str]) -> Neurons:
+    """l0 = 2 of (13) (ep Lemma 3.1): y has both signs, so no single neuron fits (c (X w)_+ has one sign),
+    and the two direction neurons at ``path`` fit y."""
     if not (any(v > 0 for v in y) and any(v < 0 for v in y)):
-        problems.append("y does not have both positive and negative entries")
-
-
-def two_neurons(doc: dict, name: str, A, y, problems: list[str]) -> list[list[Fraction]]:
-    """Parse two (p, sign) neurons and check sum s (A p)_+ = y; return the p's."""
-    neurons = list_(at(doc, name), name, 2)
-    ps, total = [], [ZERO] * len(y)
-    for j, nu in enumerate(neurons):
-        p = qlist(at(nu, "p", f"{name}[{j}]"), f"{name}[{j}].p", len(A[0]))
-        s = q(at(nu, "sign", f"{name}[{j}]"), f"{name}[{j}].sign")
-        if s not in (1, -1):
-            raise Malformed(f"{name}[{j}].sign: expected '1' or '-1'")
-        total = [tv + s * r for tv, r in zip(total, relu_image(A, p))]
-        ps.append(p)
-    if total != y:
-        problems.append(f"{name}: sum_j s_j (A p_j)_+ != y")
-    return ps
-
-
+        problems.append("data.y: no entries of both signs, so l0 = 2 does not follow")
+    nets = bias_free_neurons(doc, path, len(X[0]), problems)
+    if len(nets) != 2:
+        raise Malformed(f"{path}: expected 2 neurons, got {len(nets)}")
+    fits(path, X, nets, y, problems)
+    return nets

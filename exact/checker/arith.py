@@ -21,7 +21,7 @@ from fractions import Fraction
 from math import gcd
 from typing import Optional, Sequence, Union
 
-MAX_RADICAND = 10**12  # power-freeness is decided by trial division
+MAX_ROOT = 2 * 10**6  # power-freeness is decided by trial division up to n^(1/L) <= MAX_ROOT
 MAX_BITS = 1 << 13  # enclosure precision cap; a nonzero Surd separates long before it
 
 Rational = Union[Fraction, int]
@@ -119,19 +119,19 @@ def root_bounds(r: Fraction, L: int, bits: int) -> tuple[Fraction, Fraction]:
 
 
 def power_free(n: int, L: int) -> tuple[int, int]:
-    """(s, m) with n = s^L m and m L-th-power-free (1 <= n <= MAX_RADICAND, trial division).
+    """(s, m) with n = s^L m and m L-th-power-free, by trial division up to n^(1/L) (at most MAX_ROOT).
 
     >>> power_free(850, 2), power_free(16, 3)
     ((5, 34), (2, 2))
     """
-    if not 1 <= n <= MAX_RADICAND:
-        raise ValueError(f"radicand {n} outside 1..{MAX_RADICAND}")
+    if n < 1 or iroot(n, L) > MAX_ROOT:
+        raise ValueError(f"radicand {n}: expected 1 <= n with n^(1/{L}) <= {MAX_ROOT}")
     s, m, d = 1, n, 2
     while d ** L <= m:
         while m % d ** L == 0:
             m //= d ** L
             s *= d
-        d += 1
+        d += 1 if d == 2 else 2  # 2, then the odd numbers: every prime is tried
     return s, m
 
 
@@ -198,7 +198,9 @@ class Surd:
         out: dict[int, Fraction] = {}
         for m1, r1 in self.c.items():
             for m2, r2 in o.c.items():
-                if L == 2:  # sqrt(m1 m2) = g sqrt((m1/g)(m2/g)), the latter square-free: no factoring
+                if m1 == 1 or m2 == 1:  # a rational factor: nothing to factor
+                    s, m = 1, m1 * m2
+                elif L == 2:  # sqrt(m1 m2) = g sqrt((m1/g)(m2/g)), the latter square-free: no factoring
                     g = gcd(m1, m2)
                     s, m = g, (m1 // g) * (m2 // g)
                 else:

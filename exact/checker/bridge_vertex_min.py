@@ -1,55 +1,35 @@
-"""The l_{2/L} bridge penalty over a finite dictionary (ses (49), Theorem C.3): exact optimal set.
+"""Kind "bridge-vertex-min": the optimal basic solutions of min sum_i |w_i|^(2/L) s.t. A w = y (ses (49), Thm C.3).
 
-Problem: min f_L(w) = sum_i |w_i|^(2/L) s.t. A w = y (A is N x K, L >= 2).
-Theorem (proved in exact/relu/bridge.py): f_L is concave and nondecreasing along
-recession directions on each sign orthant of the feasible set, so its minimum
-is the least value over the finitely many *basic* solutions (A w = y, columns
-on supp w independent); for L >= 3 every optimum is basic (strict concavity).
-
-Kind ``bridge-vertex-min`` (value: the optimum when L = 2, else none since it
-is a sum of L-th roots, listed in the certificate). Conditions checked:
-
-1. A w = y is consistent; the checker enumerates every basic solution itself
-   (reduced row echelon form of [A | y] in Fractions, then every set of
-   rank(A) columns whose square system is nonsingular).
-2. Every listed optimum is one of those basic solutions and has at most N
-   non-zeros; its ``roots`` give, per non-zero entry i, c_i > 0 and an integer
-   m_i >= 1 with c_i^L m_i = w_i^2 (so |w_i|^(2/L) = c_i m_i^(1/L)).
-3. All listed optima have the same value: their maps m -> sum of c over
-   the same m are equal (an exact tie).
-4. Every basic solution that is not listed has a value strictly larger than
-   the optimum, shown by rational enclosures from integer L-th roots
-   (floor(r^(1/L) 2^b) brackets, b doubled up to 4096 bits; no separation is a
-   failure). So the list is exactly the set of optimal basic solutions.
-5. Optional ``witness`` w with A w = y and more than N non-zeros: role
-   "optimal" needs L = 2 and ||w||_1 equal to the optimum (an optimum that is
-   not sparse); role "suboptimal" needs f_L(w) strictly above the optimum.
+Problem: min f_L(w) = sum_i |w_i|^(2/L) s.t. A w = y (A is N x K, L >= 2). Theorem (proved in
+exact/relu/bridge.py): f_L is concave and nondecreasing along recession directions on each sign orthant
+of the feasible set, so its minimum is the least value over the finitely many *basic* solutions (A w = y,
+the columns on supp w independent); for L >= 3 every optimum is basic (strict concavity, ses (64)).
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 from itertools import combinations
-from typing import Optional
 
-from ._fields import Malformed, at, list_, q, qlist
-from .arith import root_bounds, rref, solve
+from ._fields import Malformed, at, int_, list_, q, qlist, qmatrix
+from ._proved import Proved
+from .arith import Surd, dot, power_free, root_bounds, rref, solve
 
-MAX_BITS = 4096
+MAX_BITS = 4096  # enclosure precision cap of the separations; a strict inequality separates long before
+ROLES = ("optimal", "suboptimal")
 
-
-def _value_bounds(w: list[Fraction], L: int, bits: int) -> tuple[Fraction, Fraction]:
-    pairs = [root_bounds(x * x, L, bits) for x in w if x]
-    return sum((a for a, _ in pairs), Fraction(0)), sum((b for _, b in pairs), Fraction(0))
+Vector = tuple[Fraction, ...]
 
 
-def _basic_solutions(A: list[list[Fraction]], y: list[Fraction], problems: list[str]) -> list[tuple]:
+def _basic_solutions(A: list[list[Fraction]], y: list[Fraction], problems: list[str]) -> set[Vector]:
+    """Every basic solution of A w = y: echelon form of [A | y], then every set of rank(A) columns whose
+    square system is nonsingular (condition 1)."""
     K = len(A[0])
-    T, pivots = rref([row[:] + [b] for row, b in zip(A, y, strict=True)], K)  # echelon form of [A | y]
+    T, pivots = rref([row[:] + [b] for row, b in zip(A, y, strict=True)], K)
     rank = len(pivots)
     if any(T[r][K] != 0 for r in range(rank, len(T))):
-        problems.append("problem: A w = y is inconsistent")
-        return []
+        problems.append("data: A w = y is inconsistent")
+        return set()
     rows = T[:rank]
     found = set()
     for B in combinations(range(K), rank):
@@ -59,75 +39,106 @@ def _basic_solutions(A: list[list[Fraction]], y: list[Fraction], problems: list[
             for j, v in zip(B, sol, strict=True):
                 w[j] = v
             found.add(tuple(w))
-    return sorted(found)
+    return found
 
 
-def _separated(w: list[Fraction], opt_terms: dict[int, Fraction], L: int) -> bool:
-    """f_L(w) > sum c m^(1/L), by enclosures refined up to MAX_BITS."""
+def _separated(w: Vector, opt: Surd, L: int) -> bool:
+    """f_L(w) > opt, by enclosures of (w_i^2)^(1/L) and of opt refined up to MAX_BITS (no factoring)."""
     bits = 32
     while bits <= MAX_BITS:
-        lo = _value_bounds(w, L, bits)[0]
-        hi = sum((c * root_bounds(Fraction(m), L, bits)[1] for m, c in opt_terms.items()), Fraction(0))
-        if lo > hi:
+        lo = sum((root_bounds(x * x, L, bits)[0] for x in w if x), Fraction(0))
+        if lo > opt.bounds(bits)[1]:
             return True
         bits *= 2
     return False
 
 
-def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
-    A = [qlist(r, f"problem.A[{i}]") for i, r in enumerate(list_(at(doc, "problem.A"), "problem.A"))]
-    if not A or not A[0] or any(len(r) != len(A[0]) for r in A):
-        raise Malformed("problem.A: expected a non-empty rectangular matrix")
-    N = len(A)
-    y = qlist(at(doc, "problem.y"), "problem.y", N)
-    L = at(doc, "problem.L")
-    if type(L) is not int or L < 2:
-        raise Malformed(f"problem.L: expected an integer >= 2, got {L!r}")
-    basic = _basic_solutions(A, y, problems)
+def _value(w: Vector, roots: list, L: int, name: str, problems: list[str]) -> Surd:
+    """f_L(w) = sum_i c_i m_i^(1/L) from the stated roots [i, c, m] of the non-zero entries (condition 2)."""
+    seen: dict[int, tuple[Fraction, int]] = {}
+    for t, r in enumerate(roots):
+        r = list_(r, f"{name}[{t}]", 3)
+        i, c = int_(r[0], f"{name}[{t}][0]", range(len(w))), q(r[1], f"{name}[{t}][1]")
+        m = int_(r[2], f"{name}[{t}][2]")
+        if c <= 0 or m < 1 or i in seen:
+            raise Malformed(f"{name}[{t}]: expected [index, 'c' > 0, integer m >= 1], once per index")
+        seen[i] = (c, m)
+        if c ** L * m != w[i] * w[i]:
+            problems.append(f"{name}[{t}]: c^L m = {c ** L * m} but w_{i}^2 = {w[i] * w[i]}")
+        if _power_factor(m, L, f"{name}[{t}][2]") != 1:
+            problems.append(f"{name}[{t}]: m = {m} is not free of {L}-th powers")
+    if set(seen) != {i for i, x in enumerate(w) if x}:
+        problems.append(f"{name}: not exactly one entry per non-zero of w")
+    return sum((Surd({m: c}, L) for c, m in seen.values()), Surd({}, L))
+
+
+def _power_factor(m: int, L: int, name: str) -> int:
+    """s with m = s^L m', m' free of L-th powers; a radicand too large to factor is malformed."""
+    try:
+        return power_free(m, L)[0]
+    except ValueError as err:
+        raise Malformed(f"{name}: {err}") from None
+
+
+def check(doc: dict, problems: list[str]) -> Proved:
+    """The optimum V of min f_L(w) s.t. A w = y and every basic solution attaining it.
+
+    Fields: data.A (N x K), data.y (N), data.L (JSON integer >= 2); optima: {w (K), roots}, roots one
+    [i, "c", m] per non-zero w_i (c > 0 rational, m >= 1 a JSON integer: |w_i|^(2/L) = c m^(1/L));
+    optional witness {w (K), role "optimal" | "suboptimal"}. Proves ``{"type": "equals", "value": V,
+    "attained": true, "optimal_basic": k}`` (k listed optima; with ``"witness": role`` when one is given).
+    Conditions (exact):
+      1. A w = y is consistent; the checker enumerates every basic solution itself;
+      2. every listed optimum is one of them (so it has <= rank A <= N non-zeros), listed once, and its
+         roots give c_i^L m_i = w_i^2 per non-zero entry (so |w_i|^(2/L) = c_i m_i^(1/L), the positive
+         root), m_i free of L-th powers (trial division; m_i^(1/L) <= arith.MAX_ROOT);
+      3. all listed optima have the same value V (equal exact radicals);
+      4. every basic solution not listed has f_L > V, shown by rational enclosures from integer L-th
+         roots (refined up to 2^-4096; no separation is a failure). By the theorem the optimum is V, and
+         the listed optima are exactly the optimal basic solutions (for L >= 3: all the optima);
+      5. witness: A w = y with more than N non-zeros; role "optimal" needs L = 2 and ||w||_1 = V (an
+         optimum that is not sparse), role "suboptimal" needs f_L(w) > V (as 4).
+    """
+    A = qmatrix(at(doc, "data.A"), "data.A")
+    if not A[0]:
+        raise Malformed("data.A: expected rows with at least one entry")
+    N, K = len(A), len(A[0])
+    y = qlist(at(doc, "data.y"), "data.y", N)
+    L = int_(at(doc, "data.L"), "data.L")
+    if L < 2:
+        raise Malformed(f"data.L: expected an integer >= 2, got {L}")
+    basic = _basic_solutions(A, y, problems)                                     # 1.
     optima = list_(at(doc, "optima"), "optima")
     if not optima:
         raise Malformed("optima: expected at least one optimal basic solution")
-    listed, maps = set(), []
-    for k, o in enumerate(optima):
-        w = tuple(qlist(at(o, "w", f"optima[{k}]"), f"optima[{k}].w", len(A[0])))
+    listed: dict[Vector, Surd] = {}
+    for k, o in enumerate(optima):                                               # 2.
+        w = tuple(qlist(at(o, "w", f"optima[{k}]"), f"optima[{k}].w", K))
         if w not in basic:
             problems.append(f"optima[{k}]: not a basic solution of A w = y")
-        if sum(1 for x in w if x) > N:
-            problems.append(f"optima[{k}]: more than N = {N} non-zeros")
-        terms: dict[int, Fraction] = {}
-        roots = {}
-        for t, r in enumerate(list_(at(o, "roots", f"optima[{k}]"), f"optima[{k}].roots")):
-            r = list_(r, f"optima[{k}].roots[{t}]", 3)
-            i, c, m = r[0], q(r[1], f"optima[{k}].roots[{t}][1]"), r[2]
-            if type(i) is not int or type(m) is not int or not 0 <= i < len(w) or m < 1 or c <= 0 or i in roots:
-                raise Malformed(f"optima[{k}].roots[{t}]: expected [index, 'c' > 0, integer m >= 1], once per index")
-            roots[i] = (c, m)
-            if c ** L * m != w[i] * w[i]:
-                problems.append(f"optima[{k}].roots[{t}]: c^L m != w_{i}^2")
-            terms[m] = terms.get(m, Fraction(0)) + c
-        if set(roots) != {i for i, x in enumerate(w) if x}:
-            problems.append(f"optima[{k}].roots: not exactly one entry per non-zero of w")
-        listed.add(w)
-        maps.append({m: c for m, c in terms.items() if c})
-    if any(mp != maps[0] for mp in maps):
+        if w in listed:
+            problems.append(f"optima[{k}]: listed twice")
+        listed[w] = _value(w, list_(at(o, "roots", f"optima[{k}]"), f"optima[{k}].roots"), L,
+                           f"optima[{k}].roots", problems)
+    value = next(iter(listed.values()))
+    if any(v != value for v in listed.values()):                                 # 3.
         problems.append("optima: the listed optima do not have equal values")
-    for w in basic:
-        if w not in listed and not _separated(list(w), maps[0], L):
+    for w in sorted(basic - set(listed)):                                        # 4.
+        if not _separated(w, value, L):
             problems.append(f"basic solution {[str(x) for x in w]} is not shown worse than the optimum")
-    value = maps[0].get(1, Fraction(0)) if L == 2 else None
-    if "witness" in doc:
-        w = qlist(at(doc, "witness.w"), "witness.w", len(A[0]))
+    relation = {"type": "equals", "value": value} | {"attained": True, "optimal_basic": len(listed)}
+    if "witness" in doc:                                                         # 5.
+        w = tuple(qlist(at(doc, "witness.w"), "witness.w", K))
         role = at(doc, "witness.role")
-        if any(sum((a * x for a, x in zip(row, w)), Fraction(0)) != b for row, b in zip(A, y)):
+        if role not in ROLES:
+            raise Malformed(f"witness.role: expected one of {ROLES}, got {role!r}")
+        if any(dot(row, w) != b for row, b in zip(A, y, strict=True)):
             problems.append("witness: A w != y")
         if sum(1 for x in w if x) <= N:
             problems.append(f"witness: at most N = {N} non-zeros")
-        if role == "optimal":
-            if L != 2 or sum((abs(x) for x in w), Fraction(0)) != value:
-                problems.append("witness: role 'optimal' needs L = 2 and ||w||_1 = the optimum")
-        elif role == "suboptimal":
-            if not _separated(w, maps[0], L):
-                problems.append("witness: not shown strictly worse than the optimum")
-        else:
-            raise Malformed(f"witness.role: expected 'optimal' or 'suboptimal', got {role!r}")
-    return value
+        if role == "optimal" and (L != 2 or sum((abs(x) for x in w), Fraction(0)) != value):
+            problems.append("witness: role 'optimal' needs L = 2 and ||w||_1 = the optimum")
+        if role == "suboptimal" and not _separated(w, value, L):
+            problems.append("witness: not shown strictly worse than the optimum")
+        relation["witness"] = role
+    return Proved(relation, {"A": A, "y": y, "L": L})

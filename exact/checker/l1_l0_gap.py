@@ -1,84 +1,103 @@
-"""Kind "l1-l0-gap" (bias-free ReLU data, ep Sections 2.2.1, 3.4).
-
-Convention (ep footnote 5): neurons u in R^d, ||u||_2 <= 1, no hidden bias, no
-output bias; f(A) = sum_j w_j (A u_j)_+, cost ||w||_1. A is n x d (rows a_i).
-A neuron is given either as a rational u (||u||^2 <= 1 checked) with weight w,
-or, when its norm is irrational, as a direction p with a sign s: the neuron
-u = p / ||p|| with weight s ||p|| contributes s (A p)_+ (ReLU is positively
-homogeneous) at cost ||p|| = sqrt(p^T p).
-
-* ``l1-l0-gap`` (value: the l1 optimum P*): ||u_j||^2 <= 1, sum w_j (A u_j)_+ = y,
-  P* = ||w||_1 = v^T y; for both signs e = +-1 and every sign vector s in
-  {+-1}^n (all 2^n listed once), mu >= 0 with
-  ||A^T D_s (e v) + sum_i mu_i s_i a_i||^2 <= 1, where D_s keeps the rows with
-  s_i = +1: on the cone C_s = {u : s_i a_i^T u >= 0} we have
-  e v^T (A u)_+ = (A^T D_s e v)^T u <= (A^T D_s e v + sum mu_i s_i a_i)^T u <= 1,
-  and every u lies in some C_s, so |v^T (A u)_+| <= 1 on the ball and P* is
-  optimal. Two-neuron bound: y has both signs; lam_+ (lam_-) on the simplex
-  over {i : y_i > 0} ({i : y_i < 0}), r = ||sum_i lam_i a_i / |y_i| ||^2,
-  hi > 0, hi^2 >= r, and 1/hi_+ + 1/hi_- > P*. (A 2-neuron fit has weights
-  w_1 > 0 > w_2 and w_1 a_i^T u_1 >= y_i for y_i > 0, so 1/w_1 <= sum lam_i
-  a_i^T u_1 / y_i <= sqrt(r_+) <= hi_+; likewise |w_2|.) Hence no network with
-  <= 2 neurons is l1-optimal, while ``l0_network`` (two neurons (p, s) with
-  sum s (A p)_+ = y) shows l0 = 2.
-"""
+"""Kind "l1-l0-gap": the bias-free l1 optimum, exactly, and every network of <= 2 neurons costs more (ep 3.4)."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from itertools import product
-from typing import Optional
 
-from ._bias_free import ZERO, both_signs, matrix, relu_image, two_neurons
-from ._fields import Malformed, at, list_, q, qlist
+from ._bias_free import NO_BIAS, ZERO, bias_free_neurons, direction_cost, fits, labels, samples, two_neuron_fit
+from ._fields import at, list_, q, qlist, unit
+from ._proved import Proved
 from .arith import dot, rmatvec
 
 
-def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
-    A, y = matrix(doc, "A"), qlist(at(doc, "y"), "y")
-    n, d = len(A), len(A[0])
-    if len(y) != n:
-        raise Malformed("y: expected one entry per row of A")
-    both_signs(y, problems)
-    fit, cost = [ZERO] * n, ZERO
-    for j, nu in enumerate(list_(at(doc, "network"), "network")):
-        u = qlist(at(nu, "u", f"network[{j}]"), f"network[{j}].u", d)
-        w = q(at(nu, "w", f"network[{j}]"), f"network[{j}].w")
-        if dot(u, u) > 1:
-            problems.append(f"network[{j}]: ||u||^2 > 1")
-        fit = [f + w * r for f, r in zip(fit, relu_image(A, u))]
-        cost += abs(w)
-    if fit != y:
-        problems.append("network does not fit y")
-    v = qlist(at(doc, "dual"), "dual", n)
-    if dot(v, y) != cost:
-        problems.append(f"v^T y = {dot(v, y)} != ||w||_1 = {cost}")
+def _dual_ok(X: list[list[Fraction]], v: list[Fraction], doc: dict, problems: list[str]) -> None:
+    """sup_{||u|| <= 1} |v^T (X u)_+| <= 1, cone by cone (condition 3)."""
+    n = len(X)
     seen = set()
-    for k, pat in enumerate(list_(at(doc, "patterns"), "patterns")):
-        s = qlist(at(pat, "s", f"patterns[{k}]"), f"patterns[{k}].s", n)
-        e = q(at(pat, "e", f"patterns[{k}]"), f"patterns[{k}].e")
-        mu = qlist(at(pat, "mu", f"patterns[{k}]"), f"patterns[{k}].mu", n)
-        if any(si not in (1, -1) for si in s) or e not in (1, -1) or any(x < 0 for x in mu):
-            raise Malformed(f"patterns[{k}]: s, e must be +-1 and mu >= 0")
+    for k, pat in enumerate(list_(at(doc, "dual.patterns"), "dual.patterns")):
+        name = f"dual.patterns[{k}]"
+        e = unit(at(pat, "e", name), f"{name}.e")
+        s = [unit(si, f"{name}.s[{i}]") for i, si in enumerate(list_(at(pat, "s", name), f"{name}.s", n))]
+        mu = qlist(at(pat, "mu", name), f"{name}.mu", n)
+        if any(m < 0 for m in mu):
+            problems.append(f"{name}: a multiplier mu_i < 0")
         seen.add((e, tuple(s)))
-        g = rmatvec(A, [(e * vi if si > 0 else ZERO) + mi * si for vi, mi, si in zip(v, mu, s)])
-        if dot(g, g) > 1:
-            problems.append(f"patterns[{k}]: ||A^T D_s (e v) + A^T (mu s)||^2 = {dot(g, g)} > 1")
-    if seen != {(e, s) for e in (1, -1) for s in product((1, -1), repeat=n)}:
-        problems.append("patterns: not every (e, s) in {+-1} x {+-1}^n is covered")
+        p = rmatvec(X, [(e * vi if si > 0 else ZERO) + mi * si for vi, mi, si in zip(v, mu, s, strict=True)])
+        if dot(p, p) > 1:
+            problems.append(f"{name}: ||X^T D_s (e v) + X^T (mu s)||^2 = {dot(p, p)} > 1")
+        for i, (xi, si, mi) in enumerate(zip(X, s, mu, strict=True)):
+            if si * dot(xi, p) < 0 or (mi and dot(xi, p)):
+                problems.append(f"{name}: row {i}: s_i x_i^T p = {si * dot(xi, p)} with mu_i = {mi}: p is not the "
+                                "projection onto the cone (needs s_i x_i^T p >= 0, and = 0 where mu_i > 0)")
+    missing = [(e, s) for e in (1, -1) for s in product((1, -1), repeat=n) if (e, s) not in seen]
+    if missing:
+        problems.append(f"dual.patterns: {len(missing)} of the 2^{n + 1} pairs (e, s) are not covered, "
+                        f"e.g. {missing[0]}")
+
+
+def _two_neuron_lower(y: list[Fraction], X: list[list[Fraction]], doc: dict, problems: list[str]) -> Fraction:
+    """1/hi_+ + 1/hi_-: a lower bound on the cost of every fit with <= 2 unit-ball neurons (condition 4)."""
     bound = ZERO
-    for sign, name in ((1, "lam_pos"), (-1, "lam_neg")):
-        lam = qlist(at(doc, f"two_neuron_bound.{name}"), name, n)
-        hi = q(at(doc, f"two_neuron_bound.hi_{name[4:]}"), f"hi_{name[4:]}")
-        if any(x < 0 for x in lam) or sum(lam) != 1 or any(x and sign * yi <= 0 for x, yi in zip(lam, y)):
-            problems.append(f"{name}: not on the simplex over the entries of y of sign {sign}")
+    for sign, side in ((1, "pos"), (-1, "neg")):
+        name = f"two_neuron_bound.{side}"
+        lam = qlist(at(doc, f"{name}.lam"), f"{name}.lam", len(y))
+        hi = q(at(doc, f"{name}.hi"), f"{name}.hi")
+        if any(t < 0 for t in lam) or sum(lam) != 1 or any(t and sign * yi <= 0 for t, yi in zip(lam, y, strict=True)):
+            problems.append(f"{name}.lam: not on the simplex over the entries of y of sign {sign:+d}")
             continue
-        z = rmatvec(A, [x / abs(yi) if x else ZERO for x, yi in zip(lam, y)])
+        z = rmatvec(X, [t / abs(yi) if t else ZERO for t, yi in zip(lam, y, strict=True)])
         if hi <= 0 or hi * hi < dot(z, z):
-            problems.append(f"hi_{name[4:]}^2 < r = {dot(z, z)}")
-        else:
-            bound += 1 / hi
-    if bound <= cost:
-        problems.append(f"two-neuron lower bound {bound} does not exceed P* = {cost}")
-    two_neurons(doc, "l0_network", A, y, problems)
-    return cost
+            problems.append(f"{name}.hi: must be > 0 with hi^2 >= r = {dot(z, z)}, got {hi}")
+            continue
+        bound += 1 / hi
+    return bound
+
+
+def check(doc: dict, problems: list[str]) -> Proved:
+    """P* = min ||c||_1 s.t. sum_j c_j (X u_j)_+ = y, ||u_j|| <= 1 (ep (4), no bias), and the l0 optimum of (13).
+
+    Fields: convention (alpha 0, hidden_bias "none", output_bias false); data.X (n x d), data.y (n);
+    primal.neurons (unit-ball neurons {w, b = 0, c}, ||w||^2 <= 1, cost |c|); dual.v (n rationals);
+    dual.patterns: {e, s, mu}, e and s_i JSON integers +-1, mu (n) >= 0; two_neuron_bound.pos and .neg
+    {lam (n), hi}; l0_neurons: two direction neurons {w, b = 0, c}. Proves ``{"type": "equals",
+    "value": P*, "attained": true, "l0": 2, "two_neuron_lower": B, "l0_cost": C}`` with P* < B <= C, C the
+    cost sum |c| ||w|| of the l0_neurons (a radical). Conditions (exact):
+      1. ||w_j||^2 <= 1 and sum_j c_j (X w_j)_+ = y;
+      2. the primal cost ||c||_1 equals the dual value v^T y; this common number is P*;
+      3. for e = +-1 and every s in {+-1}^n (all 2^(n+1) pairs listed): p = X^T D_s (e v) + sum_i mu_i s_i x_i
+         has ||p||^2 <= 1, D_s keeping the rows with s_i = +1. On the cone C_s = {u : s_i x_i^T u >= 0},
+         e v^T (X u)_+ = (X^T D_s e v)^T u <= p^T u <= ||u|| <= 1, and the cones cover R^d: |v^T (X u)_+| <= 1
+         on the ball, v is dual feasible for (12); with 1, 2 and weak duality the network is optimal.
+         Moreover s_i x_i^T p >= 0 and mu_i s_i x_i^T p = 0 (Moreau): p is the projection of X^T D_s (e v)
+         onto C_s and ||p|| the exact sup of e v^T (X u)_+ over the cone's part of the ball, so the
+         multipliers are the canonical ones (not needed for the bound, but no slack is left to tamper with);
+      4. y has both signs; lam_+ (lam_-) is on the simplex over {i : y_i > 0} ({i : y_i < 0}),
+         r_+- = ||sum_i lam_i x_i / |y_i| ||^2, hi_+- > 0 with hi^2 >= r; B = 1/hi_+ + 1/hi_- > P*. A fit
+         with <= 2 neurons needs weights c_1 > 0 > c_2 (y has both signs) and c_1 x_i^T u_1 >= y_i for
+         y_i > 0, so 1 <= c_1 sum_i lam_i x_i^T u_1 / y_i <= c_1 sqrt(r_+) <= c_1 hi_+; likewise |c_2|:
+         every such network costs >= B > P*, none is l1-optimal;
+      5. the two l0_neurons fit y (ep Lemma 3.1), and one neuron cannot (y has both signs): l0 = 2; their
+         cost C is that of an l0-optimal network (>= B by 4).
+    """
+    X = samples(doc)
+    n, d = len(X), len(X[0])
+    y = labels(doc, n)
+    nets = bias_free_neurons(doc, "primal.neurons", d, problems)                  # 1.
+    for j, (w, _) in enumerate(nets):
+        if dot(w, w) > 1:
+            problems.append(f"primal.neurons[{j}]: ||w||^2 = {dot(w, w)} > 1")
+    fits("primal", X, nets, y, problems)
+    v = qlist(at(doc, "dual.v"), "dual.v", n)
+    cost = sum((abs(c) for _, c in nets), ZERO)                                   # 2.
+    if dot(v, y) != cost:
+        problems.append(f"duality gap: primal cost ||c||_1 = {cost} but dual value v^T y = {dot(v, y)}")
+    _dual_ok(X, v, doc, problems)                                                 # 3.
+    lower = _two_neuron_lower(y, X, doc, problems)                                # 4.
+    if lower <= cost:
+        problems.append(f"two_neuron_bound: the lower bound {lower} on 2-neuron fits does not exceed P* = {cost}")
+    l0_cost = direction_cost(two_neuron_fit(doc, "l0_neurons", X, y, problems))  # 5.
+    relation = {"type": "equals", "value": cost, "attained": True, "l0": 2, "two_neuron_lower": lower,
+                "l0_cost": l0_cost}
+    return Proved(relation, {"X": X, "y": y, "convention": NO_BIAS})
+

@@ -1,46 +1,49 @@
-"""Kind "spike-witness" (bias-free ReLU data, ep Sections 2.2.1, 3.4).
-
-Convention (ep footnote 5): neurons u in R^d, ||u||_2 <= 1, no hidden bias, no
-output bias; f(A) = sum_j w_j (A u_j)_+, cost ||w||_1. A is n x d (rows a_i).
-A neuron is given either as a rational u (||u||^2 <= 1 checked) with weight w,
-or, when its norm is irrational, as a direction p with a sign s: the neuron
-u = p / ||p|| with weight s ||p|| contributes s (A p)_+ (ReLU is positively
-homogeneous) at cost ||p|| = sqrt(p^T p).
-
-* ``spike-witness`` (value ||z||^2 or none): ||u||^2 <= 1, b = (A u)_+, and
-  either t with A A^T t = b and t^T b > 1 (z = A^T t is the minimum-norm
-  solution of A z = b, ||z||^2 = t^T b > 1), or k with A^T k = 0, k^T b != 0
-  (b not in range A). Either way (A u)_+ is in Q_A but not in A B_2: NOT spike-free.
-"""
+"""Kind "spike-witness": a neuron (X u)_+ that is not X z for any ||z|| <= 1 (X is NOT spike-free, ep (6))."""
 
 from __future__ import annotations
 
-from fractions import Fraction
-from typing import Optional
+from typing import Any
 
-from ._bias_free import gram_times, matrix, relu_image
-from ._fields import at, qlist
+from ._bias_free import gram_times, relu_image, samples
+from ._fields import Malformed, at, qlist, show
+from ._proved import Proved
 from .arith import dot, rmatvec
 
+EVIDENCE = ("t", "k")
 
-def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
-    A = matrix(doc, "A")
-    u = qlist(at(doc, "u"), "u", len(A[0]))
-    b = qlist(at(doc, "b"), "b", len(A))
+
+def check(doc: dict, problems: list[str]) -> Proved:
+    """X (n x d) is not spike-free: some (X u)_+ with ||u|| <= 1, a point of Q_X, is not in X B_2.
+
+    Fields: data.X; u (d rationals, ||u||^2 <= 1); exactly one of
+      t (n): X X^T t = b with b = (X u)_+ and t^T b > 1. z0 = X^T t solves X z0 = b and lies in the row
+         space of X, so it is the minimum-norm solution: every X z = b has ||z||^2 >= ||z0||^2 = t^T b > 1
+         (ep (7): z0 = X^+ (X u)_+). Proves the relation with ``"min_norm2": t^T b``;
+      k (n): X^T k = 0 and k^T b != 0, so b is not in the range of X at all. Proves it with
+         ``"min_norm2": null``.
+    Proves ``{"type": "fails", "property": "spike-free", "min_norm2": ...}``.
+    """
+    X = samples(doc)
+    n, d = len(X), len(X[0])
+    u = qlist(at(doc, "u"), "u", d)
+    present = [k for k in EVIDENCE if k in doc]
+    if len(present) != 1:
+        raise Malformed(f"evidence: expected exactly one of {EVIDENCE}, got {show(present)}")
     if dot(u, u) > 1:
-        problems.append("||u||^2 > 1")
-    if b != relu_image(A, u):
-        problems.append("b != (A u)_+")
-    if "t" in doc:
-        t = qlist(doc["t"], "t", len(A))
-        if gram_times(A, t) != b:
-            problems.append("A A^T t != b")
-        if dot(t, b) <= 1:
-            problems.append("min-norm ||z||^2 = t^T b <= 1")
-        return dot(t, b)
-    k = qlist(at(doc, "k"), "k", len(A))
-    if any(rmatvec(A, k)):
-        problems.append("A^T k != 0")
-    if dot(k, b) == 0:
-        problems.append("k^T b = 0")
-    return None
+        problems.append(f"u: ||u||^2 = {dot(u, u)} > 1")
+    b = relu_image(X, u)
+    min_norm2: Any = None
+    if present == ["t"]:
+        t = qlist(doc["t"], "t", n)
+        if gram_times(X, t) != b:
+            problems.append("t: X X^T t != (X u)_+")
+        min_norm2 = dot(t, b)
+        if min_norm2 <= 1:
+            problems.append(f"t: the minimum-norm preimage has ||z||^2 = t^T (X u)_+ = {min_norm2} <= 1")
+    else:
+        k = qlist(doc["k"], "k", n)
+        if any(rmatvec(X, k)):
+            problems.append("k: X^T k != 0")
+        if dot(k, b) == 0:
+            problems.append("k: k^T (X u)_+ = 0, so (X u)_+ may be in the range of X")
+    return Proved({"type": "fails", "property": "spike-free", "min_norm2": min_norm2}, {"X": X})

@@ -1,61 +1,47 @@
-"""Kind "whitened-l1" (bias-free ReLU data, ep Sections 2.2.1, 3.4).
-
-Convention (ep footnote 5): neurons u in R^d, ||u||_2 <= 1, no hidden bias, no
-output bias; f(A) = sum_j w_j (A u_j)_+, cost ||w||_1. A is n x d (rows a_i).
-A neuron is given either as a rational u (||u||^2 <= 1 checked) with weight w,
-or, when its norm is irrational, as a direction p with a sign s: the neuron
-u = p / ||p|| with weight s ||p|| contributes s (A p)_+ (ReLU is positively
-homogeneous) at cost ||p|| = sqrt(p^T p).
-
-* ``whitened-l1`` (value none: it is sum of square roots, listed in the
-  certificate): A A^T = I, n <= d, y has both signs (so one neuron cannot fit:
-  w (A u)_+ has one sign, hence l0 >= 2); exactly two neurons (p, s) with
-  sum s (A p)_+ = y (l0 = 2, ep Lemma 3.1); the dual v_i = r_i sqrt(m_i)
-  (m_i >= 0) has ||v_+||^2 <= 1 and ||v_-||^2 <= 1, which is the whole dual
-  constraint sup_{||u||<=1} |v^T (A u)_+| <= 1 because {A u : ||u|| <= 1} is the
-  unit ball of R^n (A A^T = I: ||A u|| <= ||u||, and A (A^T z) = z with
-  ||A^T z|| = ||z||) and sup_{||z||<=1} v^T z_+ = ||v_+|| (v^T z_+ <= v_+^T z_+
-  <= ||v_+|| ||z_+||, equality at z = v_+ / ||v_+||); primal cost
-  sum_j sqrt(p_j^T p_j) equals the dual value sum_i y_i r_i sqrt(m_i) term by
-  term after grouping both by radicand. Weak duality then makes both optimal.
-"""
+"""Kind "whitened-l1": bias-free min-l1 interpolation on whitened data, P* = D* (ep Lemma 3.2, Corollary 3.6)."""
 
 from __future__ import annotations
 
-from fractions import Fraction
-from typing import Optional
-
-from ._bias_free import ZERO, both_signs, matrix, two_neurons
-from ._fields import Malformed, at, list_, q, qlist
-from .arith import dot
+from ._bias_free import NO_BIAS, direction_cost, labels, samples, two_neuron_fit
+from ._fields import at, list_, surd
+from ._proved import Proved
+from .arith import Surd, dot
 
 
-def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
-    A, y = matrix(doc, "A"), qlist(at(doc, "y"), "y")
-    n = len(A)
-    if len(y) != n:
-        raise Malformed("y: expected one entry per row of A")
-    if n > len(A[0]):
-        problems.append("n > d")
-    if any(dot(A[i], A[j]) != int(i == j) for i in range(n) for j in range(n)):
-        problems.append("A A^T != I")
-    both_signs(y, problems)
-    ps = two_neurons(doc, "network", A, y, problems)
-    dual = list_(at(doc, "dual"), "dual", n)
-    r = [q(at(e, "r", f"dual[{i}]"), f"dual[{i}].r") for i, e in enumerate(dual)]
-    m = [q(at(e, "m", f"dual[{i}]"), f"dual[{i}].m") for i, e in enumerate(dual)]
-    if any(mi < 0 for mi in m):
-        problems.append("dual: a negative radicand")
-    for sign, part in ((1, "v_+"), (-1, "v_-")):
-        if sum((ri * ri * mi for ri, mi in zip(r, m) if sign * ri > 0), ZERO) > 1:
-            problems.append(f"dual infeasible: ||{part}||^2 > 1")
-    primal: dict[Fraction, Fraction] = {}
-    for p in ps:
-        primal[dot(p, p)] = primal.get(dot(p, p), ZERO) + 1
-    dual_value: dict[Fraction, Fraction] = {}
-    for yi, ri, mi in zip(y, r, m):
-        dual_value[mi] = dual_value.get(mi, ZERO) + yi * ri
-    drop = lambda s: {k: v for k, v in s.items() if k and v}  # noqa: E731 - sqrt(0) and 0 * sqrt(m) vanish
-    if drop(primal) != drop(dual_value):
-        problems.append("primal cost sum sqrt(p^T p) != dual value sum y_i r_i sqrt(m_i) (grouped by radicand)")
-    return None
+def check(doc: dict, problems: list[str]) -> Proved:
+    """P* = min ||c||_1 s.t. sum_j c_j (X u_j)_+ = y, ||u_j|| <= 1 (ep (4), no bias), on X X^T = I.
+
+    Fields: convention (alpha 0, hidden_bias "none", output_bias false); data.X (n x d), data.y (n);
+    primal.neurons: two direction neurons {w, b = 0, c} (cost |c| ||w||); dual.v: n radicals (square
+    roots, ``{"root": 2, "terms": ...}``). Proves ``{"type": "equals", "value": P*, "attained": true,
+    "l0": 2}``. Conditions (exact):
+      1. X X^T = I (so n <= d);
+      2. y has both signs and the two neurons fit y: the l0 optimum of (13) is 2 (ep Lemma 3.1);
+      3. dual feasibility: ||v_+||^2 <= 1 and ||v_-||^2 <= 1 (v_+ = max(v, 0), v_- = max(-v, 0));
+      4. the primal cost sum_j |c_j| ||w_j|| equals the dual value v^T y; this common number is P*.
+    Why: by 1, {X u : ||u|| <= 1} is the unit ball of R^n (||X u|| <= ||u||, and X (X^T z) = z with
+    ||X^T z|| = ||z||), and sup_{||z|| <= 1} v^T z_+ = ||v_+|| (v^T z_+ <= v_+^T z_+ <= ||v_+|| ||z_+||), so
+    3 is the whole dual constraint sup_{||u|| <= 1} |v^T (X u)_+| <= 1 of (12); weak duality
+    v^T y = sum_j c_j v^T (X u_j)_+ <= ||c||_1 and 4 make the two-neuron network optimal: P* is
+    attained by a network of l0 = 2 neurons (the l1 and l0 problems share an optimum, ep Lemma 3.2).
+    """
+    X = samples(doc)
+    n = len(X)
+    y = labels(doc, n)
+    nets = two_neuron_fit(doc, "primal.neurons", X, y, problems)                 # 2.
+    v = [surd(e, f"dual.v[{i}]") for i, e in enumerate(list_(at(doc, "dual.v"), "dual.v", n))]
+    for i in range(n):                                                           # 1.
+        for j in range(n):
+            if dot(X[i], X[j]) != int(i == j):
+                problems.append(f"data.X: (X X^T)[{i}][{j}] = {dot(X[i], X[j])}, must be {int(i == j)}")
+    for sign, part in ((1, "v_+"), (-1, "v_-")):                                 # 3.
+        norm2 = sum((vi * vi for vi in v if sign * vi.sign() > 0), Surd.of(0))
+        if norm2 > 1:
+            problems.append(f"dual: ||{part}||^2 = {norm2} > 1")
+    cost = direction_cost(nets)                                                  # 4.
+    dual_value = sum((yi * vi for yi, vi in zip(y, v, strict=True)), Surd.of(0))
+    if cost != dual_value:
+        problems.append(f"duality gap: primal cost sum |c| ||w|| = {cost} but dual value v^T y = {dual_value}")
+    relation = {"type": "equals", "value": cost, "attained": True, "l0": 2}
+    return Proved(relation, {"X": X, "y": y, "convention": NO_BIAS})
+

@@ -31,8 +31,9 @@ non-basic optimum (more than N non-zeros) can exist; :func:`descent`
 exhibits the strict inequality on instances.
 
 **Exact objective values.** (w^2)^(1/L) = c m^(1/L) with c rational and m a
-positive L-th-power-free integer (factorisation), so f_L(w) is a
-:class:`RootSum` sum_m c_m m^(1/L) in canonical form. Two values are equal
+positive L-th-power-free integer (factorisation, python-flint: radicands may exceed what the
+checker's trial division decides), so f_L(w) is a :class:`~exact.checker.arith.Surd`
+sum_m c_m m^(1/L) in canonical form. Two values are equal
 iff their canonical forms are (real L-th roots of distinct L-th-power-free
 integers are linearly independent over Q: Besicovitch 1940); otherwise the
 sign of the difference is settled by rational enclosures from integer L-th
@@ -54,67 +55,27 @@ from typing import Sequence
 
 from flint import fmpq_mat, fmpz
 
+from ..checker.arith import Surd
 from ..numbers import fmpqs, to_fraction
-
-MAX_BITS = 1 << 16  # precision cap of the enclosures; unreachable when the difference is nonzero
 
 Vector = tuple[Fraction, ...]
 
 
-@dataclass(frozen=True)
-class RootSum:
-    """sum over (m, c) in ``terms`` of c * m^(1/L); m >= 1 L-th-power-free, c != 0, sorted by m."""
+def brief(value: Surd, limit: int = 100) -> str:
+    """The exact text of ``value``, or a float with the number of radicals when that text is longer than
+    ``limit`` (for display only, from a 2^-64 enclosure).
 
-    L: int
-    terms: tuple[tuple[int, Fraction], ...]
+    >>> value = Surd({2: Fraction(1), 3: Fraction(-1, 2)}, 3)
+    >>> brief(value), brief(value, limit=10)
+    ('2^(1/3) - 1/2*3^(1/3)', '~0.5387962647 (a sum of 2 L-th roots)')
+    """
+    text = str(value)
+    return text if len(text) <= limit else f"~{approx(value):.10g} (a sum of {len(value.c)} L-th roots)"
 
-    @classmethod
-    def of(cls, L: int, pairs: Sequence[tuple[int, Fraction]]) -> "RootSum":
-        acc: dict[int, Fraction] = {}
-        for m, c in pairs:
-            acc[m] = acc.get(m, Fraction(0)) + c
-        return cls(L, tuple(sorted((m, c) for m, c in acc.items() if c)))
 
-    def __add__(self, other: "RootSum") -> "RootSum":
-        return RootSum.of(self.L, self.terms + other.terms)
-
-    def __sub__(self, other: "RootSum") -> "RootSum":
-        return RootSum.of(self.L, self.terms + tuple((m, -c) for m, c in other.terms))
-
-    def scaled(self, k: Fraction) -> "RootSum":
-        return RootSum.of(self.L, [(m, k * c) for m, c in self.terms])
-
-    def bounds(self, bits: int) -> tuple[Fraction, Fraction]:
-        """Rationals lo <= value <= hi from floor(m^(1/L) 2^bits) by an integer root."""
-        lo = hi = Fraction(0)
-        for m, c in self.terms:
-            r = int(fmpz(m << (self.L * bits)).root(self.L))
-            exact = r ** self.L == m << (self.L * bits)
-            a, b = Fraction(r, 1 << bits), Fraction(r + (0 if exact else 1), 1 << bits)
-            lo, hi = (lo + c * a, hi + c * b) if c > 0 else (lo + c * b, hi + c * a)
-        return lo, hi
-
-    def rational(self) -> Fraction | None:
-        """The value when it is rational (only m = 1 present), else None."""
-        return Fraction(0) if not self.terms else (self.terms[0][1] if [m for m, _ in self.terms] == [1] else None)
-
-    def __str__(self) -> str:
-        if not self.terms:
-            return "0"
-        parts = []
-        for m, c in self.terms:
-            root = f"{m}^(1/{self.L})" if m > 1 else ""
-            parts.append(str(c) if not root else (root if c == 1 else f"{c}*{root}"))
-        return " + ".join(parts).replace("+ -", "- ")
-
-    def approx(self) -> float:
-        """A float for display only (from a 64-bit enclosure)."""
-        return float(self.bounds(64)[0])
-
-    def brief(self, limit: int = 100) -> str:
-        """The exact text, or a float with the number of radicals when that text is longer than ``limit``."""
-        text = str(self)
-        return text if len(text) <= limit else f"~{self.approx():.10g} (a sum of {len(self.terms)} L-th roots)"
+def approx(value: Surd) -> float:
+    """A float for display only (the lower end of a 2^-64 enclosure)."""
+    return float(value.bounds(64)[0])
 
 
 def power_root(q: Fraction, L: int) -> tuple[Fraction, int]:
@@ -135,33 +96,23 @@ def power_root(q: Fraction, L: int) -> tuple[Fraction, int]:
     return Fraction(k, sq.denominator), m
 
 
-def bridge_value(w: Sequence[Fraction], L: int) -> RootSum:
-    """f_L(w) = sum_i |w_i|^(2/L) in canonical form."""
-    pairs = [power_root(x, L) for x in w if x]
-    return RootSum.of(L, [(m, c) for c, m in pairs])
+def bridge_value(w: Sequence[Fraction], L: int) -> Surd:
+    """f_L(w) = sum_i |w_i|^(2/L) in canonical form (the Surd is built from its terms, factored once by
+    :func:`power_root`).
+
+    >>> bridge_value([Fraction(2), Fraction(-2), Fraction(1, 2)], 3)
+    1/2*2^(1/3) + 2*4^(1/3)
+    """
+    return sum((Surd({m: c}, L) for c, m in (power_root(x, L) for x in w if x)), Surd({}, L))
 
 
-def sign(value: RootSum) -> int:
-    """The exact sign of a canonical :class:`RootSum` (0 iff it has no terms).
+def compare(a: Surd, b: Surd) -> int:
+    """The exact sign of a - b.
 
-    >>> sign(bridge_value([Fraction(2)], 3) - bridge_value([Fraction(1), Fraction(1)], 3))
+    >>> compare(bridge_value([Fraction(2)], 3), bridge_value([Fraction(1), Fraction(1)], 3))
     -1
     """
-    if not value.terms:
-        return 0
-    bits = 64
-    while bits <= MAX_BITS:
-        lo, hi = value.bounds(bits)
-        if lo > 0:
-            return 1
-        if hi < 0:
-            return -1
-        bits *= 2
-    raise ArithmeticError(f"could not separate {value} from 0 at {MAX_BITS} bits")
-
-
-def compare(a: RootSum, b: RootSum) -> int:
-    return sign(a - b)
+    return (a - b).sign()
 
 
 def _matrix(rows: Sequence[Sequence[Fraction]]) -> fmpq_mat:
@@ -203,9 +154,9 @@ class BridgeOptimum:
     L: int
     rank: int
     basic: tuple[Vector, ...]
-    values: tuple[RootSum, ...]
+    values: tuple[Surd, ...]
     optimal: tuple[int, ...]
-    value: RootSum
+    value: Surd
 
     @property
     def feasible(self) -> bool:
@@ -237,7 +188,7 @@ class Descent:
     rho: Fraction
     plus: Vector
     minus: Vector
-    gap: RootSum
+    gap: Surd
     strict: bool  # gap > 0 exactly: one of w +- rho beta is strictly better than w
     better: Vector | None  # the strictly better one (None when neither is)
 
@@ -268,8 +219,8 @@ def descent(A: Sequence[Sequence[Fraction]], w: Sequence[Fraction], L: int) -> D
     plus = tuple(x + rho * b for x, b in zip(w, beta))
     minus = tuple(x - rho * b for x, b in zip(w, beta))
     f0, fp, fm = bridge_value(w, L), bridge_value(plus, L), bridge_value(minus, L)
-    gap = f0.scaled(Fraction(2)) - fp - fm
+    gap = 2 * f0 - fp - fm
     better = next((v for v, fv in ((plus, fp), (minus, fm)) if compare(fv, f0) < 0), None)
-    return Descent(tuple(beta), rho, plus, minus, gap, sign(gap) > 0, better)
+    return Descent(tuple(beta), rho, plus, minus, gap, gap.sign() > 0, better)
 
 

@@ -31,6 +31,16 @@ def tampered(doc: dict, path: str, new: Any) -> dict:
     return doc
 
 
+def vec(v: Any) -> list[str]:
+    """A vector as certificate rationals."""
+    return [str(t) for t in v]
+
+
+def mat(rows: Any) -> list[list[str]]:
+    """A matrix (rows) as certificate rationals."""
+    return [vec(r) for r in rows]
+
+
 def assert_problem(report: CheckReport, fragment: str) -> None:
     assert not report.ok
     assert report.value is None

@@ -83,7 +83,9 @@ def check_hull_interpolation(case: Case, ctx: Context) -> Draft:
             ends = {xs.index(min(xs)), xs.index(max(xs))}
             res.notes.append(f"1-D: the vertices are exactly the extreme points {sorted(ends)}: "
                              f"{set(range(len(xs))) - set(bad) == ends}")
-    path, ok, problems = ctx.certify(hull_certificate(A, y, sol, proj, res.claim, case.name), res.claim, case.name)
+    about = {"X": A, "y": y} if case.X is None else None  # 1-D data x, certified as the n x 1 matrix X
+    path, ok, problems = ctx.certify(hull_certificate(A, y, sol, proj, res.claim, case.name), res.claim, case.name,
+                                     about=about)
     res.certificates.append(path)
     res.data = {"A": [[str(v) for v in a] for a in A], "y": [str(v) for v in y], "all_vertices": sol.all_vertices}
     res.verdict = PROVED if ok else ERROR

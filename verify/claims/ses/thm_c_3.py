@@ -18,7 +18,7 @@ from exact.certificates.lp import lp_certificate
 from exact.l1 import l1_program
 from exact.lp import solve_lp
 from exact.lp.face import optimal_face
-from exact.relu.bridge import BridgeOptimum, bridge_value, compare, descent, minimise_bridge, support
+from exact.relu.bridge import BridgeOptimum, approx, brief, bridge_value, compare, descent, minimise_bridge, support
 from exact.relu.dictionary import relu_atoms
 
 from ...audit import show
@@ -138,7 +138,7 @@ def check_bridge(case: Case, ctx: Context) -> Draft:
         A, what = dictionary(case, L)
         opt = minimise_bridge(A, y, L)
         res.notes.append(f"L = {L}: dictionary {what}; rank {opt.rank}, {len(opt.basic)} basic solutions; "
-                         f"minimum {opt.value.brief()} (~{opt.value.approx():.6g}) at "
+                         f"minimum {brief(opt.value)} (~{approx(opt.value):.6g}) at "
                          + "; ".join(f"{show(list(opt.basic[i]))} ({len(support(opt.basic[i]))} non-zeros)"
                                      for i in opt.optimal))
         if L == 2:
@@ -155,16 +155,16 @@ def check_bridge(case: Case, ctx: Context) -> Draft:
             worse = L == 2 or compare(bridge_value(point, L), opt.value) > 0
             holds &= L == 2 or (step.strict and worse)
             res.notes.append(
-                f"L = {L}: feasible point with {len(support(point))} > N = {N} non-zeros, f = {bridge_value(point, L).brief()}; "
+                f"L = {L}: feasible point with {len(support(point))} > N = {N} non-zeros, f = {brief(bridge_value(point, L))}; "
                 f"along beta = {show(list(step.beta))}, rho = {step.rho}: 2f(w) - f(w+rho beta) - f(w-rho beta) = "
-                f"{step.gap.brief()} " + ("(f is linear on the orthant: no strict descent, which is why 'every optimum' "
+                f"{brief(step.gap)} " + ("(f is linear on the orthant: no strict descent, which is why 'every optimum' "
                                   "is claimed only for L >= 3)" if L == 2 else
                                   f"> 0: {step.strict} (strict concavity, (64)); f(w) > optimum: {worse}"))
         doc = bridge_certificate(A, y, opt, res.claim, case.name, point, role)
-        path, ok, problems = ctx.certify(doc, res.claim, case.name, f"-L{L}")
+        path, ok, problems = ctx.certify(doc, res.claim, case.name, f"-L{L}", about={"A": A, "y": y, "L": L})
         res.certificates.append(path)
         rejected += problems if not ok else []
-        values.append(f"L={L}: {opt.value.brief()}")
+        values.append(f"L={L}: {brief(opt.value)}")
     res.value = "; ".join(values)
     res.notes += rejected
     res.verdict = ERROR if rejected else (PROVED if holds else REFUTED)
