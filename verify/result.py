@@ -27,6 +27,7 @@ from typing import Any, Mapping, Union
 
 from exact.checker.arith import Surd
 
+from .context import Certified
 from .numeric.bracket import Bracket, Position
 
 
@@ -152,6 +153,15 @@ class Draft:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)  # for reports: x, y, solution, dual
+    checked: list[Certified] = field(default_factory=list)
+
+    def add(self, cert: Certified, what: str = "") -> Certified:
+        """Record a checked certificate (its path; the checker's problems as notes when it was rejected)."""
+        self.certificates.append(cert.path)
+        self.checked.append(cert)
+        label = f" ({what})" if what else ""
+        self.notes += [f"certificate rejected{label}: {p}" for p in cert.problems]
+        return cert
 
     def finding(self, place: str, statement: str, shows: str, *certificates: str) -> Finding:
         """Record a finding about the paper of this claim (its id's prefix)."""
