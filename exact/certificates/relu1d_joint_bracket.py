@@ -1,10 +1,11 @@
-"""Kind "relu1d-joint-bracket": an exact bracket of the 1-D problem with the bias inside the norm."""
+"""Kind "relu1d-joint-bracket": an exact bracket of the 1-D problem with the bias inside the norm (kh (2)+(8))."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from typing import Sequence
 
+from ..convention import Convention, HiddenBias
 from ..relu.networks import Network
 from . import certificate_header
 
@@ -15,8 +16,9 @@ def joint_bracket_certificate(claim: str, case: str, x: Sequence[Fraction], y: S
     |g_v| <= 1 on the disk and v^T y = ``lower``."""
     doc = certificate_header("relu1d-joint-bracket", claim, case,
                              "lower <= inf ||mu||_TV s.t. fit, W = {w^2 + b^2 <= 1} (kh (2)+(8)) <= upper")
-    doc.update({"data": {"x": [str(t) for t in x], "y": [str(t) for t in y], "alpha": str(alpha)},
-                "primal": {"neurons": [{"c": str(n.c), "w": str(n.w[0]), "b": str(n.b)}
-                                       for n in network.neurons if n.c]},
-                "dual": {"v": [str(t) for t in v]}, "lower": str(lower), "upper": str(upper)})
+    doc.update(convention=Convention(alpha, HiddenBias.IN_NORM).as_json(),
+               data={"x": [str(t) for t in x], "y": [str(t) for t in y]},
+               relation={"type": "between", "lower": str(lower), "upper": str(upper)},
+               primal={"neurons": [n.as_json() for n in network.neurons if n.c]},
+               dual={"v": [str(t) for t in v]})
     return doc

@@ -1,45 +1,41 @@
-"""Kind "relu1d-joint-bracket": an exact bracket of kh (2) with W = {w^2 + b^2 <= 1} in 1-D.
+"""Kind "relu1d-joint-bracket": an exact bracket of kh (2) with W = {w^2 + b^2 <= 1} (kh (8)) in 1-D.
 
 The problem: inf ||mu||_TV s.t. y_i = int sigma_alpha(w x_i + b) dmu(w, b) over the unit disk
-(kh (2) with W as in (8), no output bias). Weak duality: for any v with
+(kh (2)+(8) = kh (9) corrected, no output bias). Weak duality: for any v with
 |sum_i v_i sigma(w x_i + b)| <= 1 on the disk, v^T y <= the infimum <= the cost of any network.
 
 The sup of |g_v| over the circle is attained at a candidate of
 :func:`exact.checker.relu1d.joint_candidates` (boundary rays and +-(P, Q) of each cone).
 
 Conditions checked:
-  * data.x distinct, data.y the same length, data.alpha != 1;
-  * every primal neuron has w^2 + b^2 <= 1 and sum_j c_j sigma(w_j x_i + b_j) == y_i for all i;
-  * upper == sum_j |c_j|;
+  * convention {alpha != 1, hidden_bias "in-norm", no output bias}, data.x distinct, data.y;
+  * every primal neuron {w: [w], b, c} has w^2 + b^2 <= 1 (an atom of the disk, cost |c|) and
+    sum_j c_j sigma(w_j x_i + b_j) == y_i for all i;
   * for every candidate direction a: g(a)^2 <= |a|^2 (so sup |g| <= 1 on the disk);
-  * lower == v^T y and lower <= upper.
-The certified value returned is ``lower``.
+  * v^T y <= sum_j |c_j|.
+Proves ``{"type": "between", "lower": v^T y, "upper": sum_j |c_j|}``.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Optional
 
-from ._fields import at, q, qlist
+from ._fields import at, qlist
 from ._joint import joint_data, joint_dual_ok, joint_network
+from ._proved import Proved
 from .arith import dot
 
 
-def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
-    x, y, alpha = joint_data(doc)
-    cost = Fraction(0)
-    for j, (c, w, b) in enumerate(joint_network(doc, x, y, alpha, problems)):
+def check(doc: dict, problems: list[str]) -> Proved:
+    x, y, alpha, data = joint_data(doc)
+    nets = joint_network(doc, x, y, alpha, problems)
+    for j, (w, b, _) in enumerate(nets):
         if w * w + b * b > 1:
-            problems.append(f"primal neuron {j}: w^2 + b^2 = {w * w + b * b} > 1")
-        cost += abs(c)
-    upper, lower = q(at(doc, "upper"), "upper"), q(at(doc, "lower"), "lower")
-    if cost != upper:
-        problems.append(f"primal: sum |c_j| = {cost} but upper = {upper}")
+            problems.append(f"primal.neurons[{j}]: w^2 + b^2 = {w * w + b * b} > 1")
+    upper = sum((abs(c) for _, _, c in nets), Fraction(0))
     v = qlist(at(doc, "dual.v"), "dual.v", len(x))
     joint_dual_ok(x, v, alpha, problems)
-    if dot(v, y) != lower:
-        problems.append(f"dual: v^T y = {dot(v, y)} but lower = {lower}")
+    lower = dot(v, y)
     if lower > upper:
         problems.append(f"lower {lower} > upper {upper}")
-    return lower
+    return Proved({"type": "between", "lower": lower, "upper": upper}, data)

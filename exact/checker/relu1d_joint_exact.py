@@ -1,11 +1,13 @@
-"""Kind "relu1d-joint-exact": the exact optimum of kh (2) with W = {w^2 + b^2 <= 1} in 1-D.
+"""Kind "relu1d-joint-exact": the exact optimum of kh (2) with W = {w^2 + b^2 <= 1} (kh (8)) in 1-D.
 
-The problem (kh (2)+(8), no output bias, leaky slope alpha != 1):
-inf ||mu||_TV s.t. y_i = int sigma_alpha(w x_i + b) dmu(w, b) over the unit disk. A neuron is an
-unnormalised rational direction (w, b) with weight c: it contributes c sigma(w x + b) (sigma is
-positively homogeneous) at cost |c| sqrt(w^2 + b^2). The dual v lives in a multi-quadratic field:
-each entry is a square-root :class:`exact.checker.arith.Surd` {"root": 2, "terms": {"m": "r_m"}} meaning
-sum_m r_m sqrt(m), m square-free (exact zero test and sign: that class's docstring).
+The problem (kh (2)+(8) = kh (9) corrected, no output bias, leaky slope alpha != 1):
+inf ||mu||_TV s.t. y_i = int sigma_alpha(w x_i + b) dmu(w, b) over the unit disk. A neuron
+{w: [w], b, c} is an UNNORMALISED rational direction (w, b) != 0 with weight c: it is the atom
+(w, b) / |(w, b)| with weight c |(w, b)| (sigma is positively homogeneous), so it costs
+|c| sqrt(w^2 + b^2); keeping (w, b) rational keeps the fit exact, the cost lives in a field of
+square roots. The dual v lives in a multi-quadratic field: each entry is a square-root
+:class:`exact.checker.arith.Surd` {"root": 2, "terms": {"m": "r_m"}} meaning sum_m r_m sqrt(m), m
+square-free (exact zero test and sign: that class's docstring).
 
 The sup of |g_v(a)| / |a|, g_v(a) = sum_i v_i sigma(a_1 x_i + a_2), over the circle is attained at
 a candidate of :func:`exact.checker.relu1d.joint_candidates` (boundary rays and the +-(P, Q) of each
@@ -14,35 +16,38 @@ cost == v^T y fits, both are optimal (weak duality), and every optimal mu is car
 contact set C = {a : |g_v(a)| = |a|} (complementary slackness: cost >= int g_v dmu = v^T y).
 
 Conditions checked:
-  * data.x distinct, data.y the same length, data.alpha != 1; v and value square-root surds;
-  * every neuron (w, b) != 0 and sum_j c_j sigma(w_j x_i + b_j) == y_i for all i;
-  * for every candidate direction a: g_v(a)^2 <= |a|^2 (exact, in the field);
-  * value == v^T y == sum_j |c_j| sqrt(w_j^2 + b_j^2) (in the field);
-  * if "unique" is present: each listed contact (w, b) has g_v^2 == |a|^2; every candidate with
-    equality is a positive multiple of a listed contact (so the list is all of C); with E the data
-    matrix sigma(w_a x_i + b_a) of the contacts and M the same at Z = {contact kinks -b/w} plus one
-    point left and one right of Z and x: rank E == rank [E; M]. Then every optimal function
-    sum_a c_a sigma(a . (z, 1)) (c with E c = y) has the same values on Z, and a function with
-    kinks only in Z is fixed by those values: the optimal FUNCTION is unique.
-The certified value is returned when rational, else None (it is in the certificate).
+  1. convention {alpha != 1, hidden_bias "in-norm", no output bias}, data.x distinct, data.y; dual.v
+     square-root surds;
+  2. every neuron has (w, b) != 0 and sum_j c_j sigma(w_j x_i + b_j) == y_i for all i;
+  3. for every candidate direction a: g_v(a)^2 <= |a|^2 (exact, in the field);
+  4. v^T y == sum_j |c_j| sqrt(w_j^2 + b_j^2) (in the field): the network attains the optimum;
+  5. if ``unique`` is present: each listed contact (w, b) has g_v^2 == |a|^2; every candidate with
+     equality is a positive multiple of a listed contact (so the list is all of C); with E the data
+     matrix sigma(w_a x_i + b_a) of the contacts and M the same at Z = {contact kinks -b/w} plus one
+     point left and one right of Z and x: rank E == rank [E; M]. Then every optimal function
+     sum_a c_a sigma(a . (z, 1)) (c with E c = y) has the same values on Z, and a function with
+     kinks only in Z is fixed by those values: the optimal FUNCTION is unique.
+Proves ``{"type": "equals", "value": v^T y (rational or radical), "attained": true}``, with
+``"unique": true`` when 5 is given (and holds).
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Optional
 
 from ._fields import Malformed, at, list_, q, surd
 from ._joint import joint_data, joint_dual_ok, joint_network
+from ._proved import Proved
 from .arith import Surd, rank, sigma
 from .relu1d import evaluation_points
 
 
 def _g(v: list[Surd], x: list[Fraction], alpha: Fraction, w: Fraction, b: Fraction) -> Surd:
-    return sum((vi * sigma(w * xi + b, alpha) for vi, xi in zip(v, x)), Surd({}))
+    return sum((vi * sigma(w * xi + b, alpha) for vi, xi in zip(v, x, strict=True)), Surd({}))
 
 
-def _unique(doc: dict, x, alpha, v, cands, problems: list[str]) -> None:
+def _unique(doc: dict, x: list[Fraction], alpha: Fraction, v: list[Surd], cands: list, problems: list[str]) -> None:
+    """Condition 5 of the module doc."""
     contacts = []
     for j, a in enumerate(list_(at(doc, "unique.contacts"), "unique.contacts")):
         w, b = (q(at(a, k, f"unique.contacts[{j}]"), f"unique.contacts[{j}].{k}") for k in ("w", "b"))
@@ -63,23 +68,22 @@ def _unique(doc: dict, x, alpha, v, cands, problems: list[str]) -> None:
         problems.append("unique: ker E is not inside ker M (rank test fails)")
 
 
-def check(doc: dict, problems: list[str]) -> Optional[Fraction]:
-    x, y, alpha = joint_data(doc)
+def check(doc: dict, problems: list[str]) -> Proved:
+    x, y, alpha, data = joint_data(doc)                                                  # 1.
     v = [surd(e, f"dual.v[{i}]") for i, e in enumerate(list_(at(doc, "dual.v"), "dual.v", len(x)))]
-    value = surd(at(doc, "value"), "value")
-    if any(t.L != 2 for t in v + [value]):
-        raise Malformed("dual.v, value: expected square-root surds (root 2)")
+    if any(t.L != 2 for t in v):
+        raise Malformed("dual.v: expected square-root surds (root 2)")
     cost = Surd({})
-    for j, (c, w, b) in enumerate(joint_network(doc, x, y, alpha, problems)):
+    for j, (w, b, c) in enumerate(joint_network(doc, x, y, alpha, problems)):         # 2.
         if not (w or b):
             raise Malformed(f"primal.neurons[{j}]: (w, b) = 0")
         cost += abs(c) * Surd.sqrt(w * w + b * b)
-    cands = joint_dual_ok(x, v, alpha, problems)
-    vy = sum((vi * yi for vi, yi in zip(v, y)), Surd({}))
-    if vy != value:
-        problems.append(f"dual: v^T y = {vy} but value = {value}")
-    if cost != value:
-        problems.append(f"primal: sum |c_j| |(w_j, b_j)| = {cost} but value = {value}")
-    if "unique" in doc:
+    cands = joint_dual_ok(x, v, alpha, problems)                                         # 3.
+    value = sum((vi * yi for vi, yi in zip(v, y, strict=True)), Surd({}))
+    if cost != value:                                                                    # 4.
+        problems.append(f"duality gap: primal cost sum_j |c_j| |(w_j, b_j)| = {cost} but v^T y = {value}")
+    relation: dict = {"type": "equals", "value": value, "attained": True}
+    if "unique" in doc:                                                                  # 5.
         _unique(doc, x, alpha, v, cands, problems)
-    return value.rational()
+        relation["unique"] = True
+    return Proved(relation, data)

@@ -1,8 +1,8 @@
-"""Exact optimum and uniqueness of kh (2)+(8) / (9) in 1-D (exact/kh_joint.py, kind relu1d-joint-exact)."""
+"""Exact optimum and uniqueness of kh (2)+(8) / (9) in 1-D (exact/relu/joint_norm.py); the checker of its kind
+relu1d-joint-exact: tests/checker/test_relu1d_joint_exact.py."""
 
 from __future__ import annotations
 
-import copy
 from fractions import Fraction as F
 
 import numpy as np
@@ -63,45 +63,6 @@ def test_alpha_zero_function(sols):
     for k in range(-40, 41):
         t = F(k, 20)
         assert net(sol.neurons, F(0), t) == 2 - 5 * abs(t) + 10 * relu(abs(t) - F(3, 5))
-
-
-@pytest.fixture()
-def doc(sols) -> dict:
-    return joint_exact_certificate(sols[F(-1, 2)], "kh.thm-2", "alpha=-1/2")
-
-
-def problems(doc: dict) -> list[str]:
-    rep = check_certificate(doc)
-    assert not rep.ok
-    return rep.problems
-
-
-def test_tampered_dual(doc):
-    doc["dual"]["v"][1]["terms"]["1"] = str(F(doc["dual"]["v"][1]["terms"]["1"]) + F(1, 100))
-    assert any("v^T y" in p for p in problems(doc))
-    doc["dual"]["v"][1]["terms"]["1"] = str(F(doc["dual"]["v"][1]["terms"]["1"]) - F(2))
-    assert any("|g(a)| > |a|" in p for p in problems(doc))
-
-
-def test_tampered_neuron_and_value(doc):
-    bad = copy.deepcopy(doc)
-    bad["primal"]["neurons"][0]["b"] = str(F(bad["primal"]["neurons"][0]["b"]) + 1)
-    assert any("primal: network value" in p for p in problems(bad))
-    bad = copy.deepcopy(doc)
-    bad["value"]["terms"]["1"] = "2"
-    assert any("but value" in p for p in problems(bad))
-    bad = copy.deepcopy(doc)
-    bad["value"] = {"root": 2, "terms": {"8": "1"}}
-    assert any("is not the canonical decimal of an integer >= 1 free of" in p for p in problems(bad))
-    bad["value"] = {"root": 2, "terms": {"01": "1"}}
-    assert any("is not the canonical decimal of an integer >= 1 free of" in p for p in problems(bad))
-
-
-def test_tampered_uniqueness(doc):
-    doc["unique"]["contacts"].pop()
-    assert any("is not listed" in p for p in problems(doc))
-    doc["unique"]["contacts"].append({"w": "1", "b": "1"})
-    assert any("is not a contact" in p for p in problems(doc))
 
 
 @pytest.mark.parametrize("alpha", list(EXPECTED))

@@ -1,16 +1,14 @@
-"""kh sign patterns: exact |J|, the bounds, the certificate, Lemma 1's (6) and Proposition 1 (1-D exact, 2-D bracketed)."""
+"""kh sign patterns: exact |J|, the bounds, Lemma 1's (6) and Proposition 1 (1-D exact, 2-D bracketed); the
+sign-patterns certificate itself: tests/checker/test_sign_patterns.py."""
 
 from __future__ import annotations
 
-import copy
 import random
 from fractions import Fraction as F
 
 import pytest
 
 from cases import shipped_case
-from exact.certificates.sign_patterns import patterns_certificate
-from exact.checker import check_certificate
 from exact.lp.solve import solve_lp
 from exact.relu.arrangements import (
     affine_sign_patterns,
@@ -75,30 +73,6 @@ def test_realise_and_farkas():
     assert bad.prefix == (1, -1, 1) and all(m >= 0 for m in bad.mu)
     good = realise(X, (1, 1, -1))
     assert pattern_of(X, good.w, good.b) == (1, 1, -1)
-
-
-def _doc():
-    X = matrix_of(shipped_case("kh-patterns-2d-square"))
-    return patterns_certificate(X, pattern_tree(X), "kh.pattern-bound", "test")
-
-
-def test_certificate_accepted():
-    rep = check_certificate(_doc())
-    assert rep.ok and rep.value == "18"
-
-
-@pytest.mark.parametrize("tamper, message", [
-    (lambda d: d["realised"][3].update(b="100"), "does not realise"),
-    (lambda d: (d["realised"].pop(), d.update(count=17)), "do not cover"),
-    (lambda d: d["excluded"][0]["mu"].__setitem__(0, "-1"), "not a Farkas certificate"),
-    (lambda d: d.update(count=19), "count"),
-    (lambda d: d["realised"].append(copy.deepcopy(d["realised"][0])), "listed twice"),
-])
-def test_certificate_tampering_rejected(tamper, message):
-    doc = _doc()
-    tamper(doc)
-    rep = check_certificate(doc)
-    assert not rep.ok and any(message in p for p in rep.problems), rep.problems
 
 
 def test_relu_literal_j_not_convex():

@@ -1,0 +1,68 @@
+"""Checker of kind "relu1d-joint-bracket" (exact/checker/relu1d_joint_bracket.py): brackets of kh (2)+(8) in 1-D."""
+from __future__ import annotations
+
+import copy
+from fractions import Fraction as F
+
+import pytest
+
+from exact.checker import check_certificate
+from tests.checker.helpers import DELETE, HEADER, assert_problem, fixture, tampered
+
+KIND = "relu1d-joint-bracket"
+
+
+def joint(x, y, neurons, v, lower, upper, alpha="0") -> dict:
+    return {**HEADER, "kind": KIND, "convention": {"alpha": alpha, "hidden_bias": "in-norm", "output_bias": False},
+            "data": {"x": [str(t) for t in x], "y": [str(t) for t in y]},
+            "relation": {"type": "between", "lower": str(lower), "upper": str(upper)},
+            "primal": {"neurons": [{"w": [str(w)], "b": str(b), "c": str(c)} for w, b, c in neurons]},
+            "dual": {"v": [str(t) for t in v]}}
+
+
+# x = (-1, 1), y = (1, 1), ReLU: the constant atom (0, 1) fits at cost 1; v = (1/2, 1/2) has |g_v| <= 1 on the disk
+# (g = b on the cone b >= |w|, (|w| + b) / 2 where one point is active), so the bracket is [1, 1].
+CONST = joint([-1, 1], [1, 1], [(0, 1, 1)], ["1/2", "1/2"], 1, 1)
+REF = fixture(KIND, "valid")  # x = (0, 1, 2), y = (1, 0, 2), alpha = 1/10, from kh (9)'s float solution
+
+
+def test_valid_brackets():
+    assert check_certificate(CONST).relation == {"type": "between", "lower": "1", "upper": "1"}
+    # a weaker dual, and a network of the unit-disk atoms (3/5, 4/5), (-3/5, 4/5) (values 1/5, 7/5): 5/8 each
+    weaker = joint([-1, 1], [1, 1], [("3/5", "4/5", "5/8"), ("-3/5", "4/5", "5/8")], ["1/4", "1/4"], "1/2", "5/4")
+    rep = check_certificate(weaker)
+    assert rep.ok and rep.relation == {"type": "between", "lower": "1/2", "upper": "5/4"}
+    rep = check_certificate(REF)
+    lower, upper = F(rep.relation["lower"]), F(rep.relation["upper"])
+    assert rep.ok and F(4714045207, 10**9) < lower <= upper < F(4714045208, 10**9)
+    assert rep.data["convention"] == {"alpha": "1/10", "hidden_bias": "in-norm", "output_bias": False}
+
+
+def test_tampered_dual_and_network():
+    """Formerly tests/verify/claims/kh/test_programs.py (on kh Figure 1's bracket): a doubled dual for a doubled
+    lower end, and a changed output weight, are rejected."""
+    bad = copy.deepcopy(REF)
+    bad["dual"]["v"] = [str(F(t) * 2) for t in REF["dual"]["v"]]
+    bad["relation"]["lower"] = str(2 * F(REF["relation"]["lower"]))
+    assert_problem(check_certificate(bad), "dual: |g(a)| > |a|")
+    bad = copy.deepcopy(REF)
+    bad["primal"]["neurons"][0]["c"] = str(F(REF["primal"]["neurons"][0]["c"]) + 1)
+    assert_problem(check_certificate(bad), "primal: network value")
+    assert_problem(check_certificate(joint([-1, 1], [1, 1], [(0, 1, 1)], [1, 1], 2, 1)), "dual: |g(a)| > |a|")
+    assert_problem(check_certificate(joint([-1, 1], [1, 1], [(0, 1, 1)], [1, 1], 2, 1)), "lower 2 > upper 1")
+
+
+@pytest.mark.parametrize("path, new, fragment", [
+    ("primal.neurons.0", {"w": ["1"], "b": "1", "c": "1/2"}, "primal.neurons[0]: w^2 + b^2 = 2 > 1"),
+    ("primal.neurons.0.w", "0", "primal.neurons[0].w: expected a list"),
+    ("primal.neurons.0.c", "2", "primal: network value 2 at x[0] = -1 but y = 1"),
+    ("relation.upper", "2", "relation: the certificate states"),
+    ("relation.lower", "1/2", "relation: the certificate states"),
+    ("convention.hidden_bias", "free", "convention: expected alpha != 1, hidden_bias in-norm, no output bias"),
+    ("convention.output_bias", True, "convention: expected alpha != 1, hidden_bias in-norm, no output bias"),
+    ("data.x.1", "-1", "data.x[1]: duplicate data point -1"),
+    ("dual.v", ["1/2"], "dual.v: expected 2 entries, got 1"),
+    ("dual", DELETE, "dual: missing field"),
+])
+def test_tampered_or_malformed_is_rejected(path, new, fragment):
+    assert_problem(check_certificate(tampered(CONST, path, new)), fragment)
