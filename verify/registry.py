@@ -119,6 +119,6 @@ def run_check(cl: Claim, case: Case, ctx: Context) -> CheckResult:
     try:
         draft = cl.check(case, bound)
     except Exception as exc:  # noqa: BLE001 - an ERROR verdict, reported with its cause
-        draft = Draft(cl.id, case.name, ERROR, cl.method, "", notes=[
+        draft = Draft(cl.id, case.name, ERROR, cl.method, (), notes=[
             f"{type(exc).__name__}: {exc}", *traceback.format_exc().strip().splitlines()[-3:]])
     return draft.freeze(time.perf_counter() - t0, expected, cl.covers)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .context import file_name
-from .result import CheckResult
+from .result import CheckResult, render_conventions
 
 
 def _short(value, limit: int = 400) -> str:
@@ -22,7 +22,7 @@ def render(res: CheckResult) -> str:
     d = res.data
     lines = [f"# {res.claim} on `{res.case}`", "",
              f"- **verdict**: {res.verdict} (expected {res.expected or 'any'})",
-             f"- **method**: {res.method}", f"- **convention**: {res.convention}",
+             f"- **method**: {res.method}", f"- **convention**: {render_conventions(res.convention)}",
              f"- **optimal value**: {res.value_text}", f"- **time**: {res.seconds:.3f} s", ""]
     if isinstance(d.get("network"), list) and "dual" in d:  # a 1-D network and its dual (interpolation claims)
         lines += ["## Data", "", f"x = {d.get('x')}", "", f"y = {d.get('y')}", "",

@@ -28,6 +28,7 @@ from typing import Any, Mapping, Union
 from exact.checker.arith import Surd
 
 from .context import Certified
+from .conventions import PaperConvention
 from .numeric.bracket import Bracket, Position
 
 
@@ -76,6 +77,17 @@ class Labelled:
 
 
 Value = Union[Fraction, Surd, Bracket, Labelled, str, None]
+#: the convention(s) a check states its problem(s) in
+Conventions = Union[PaperConvention, tuple[PaperConvention, ...]]
+
+
+def conventions_of(c: Conventions) -> tuple[PaperConvention, ...]:
+    return c if isinstance(c, tuple) else (c,)
+
+
+def render_conventions(c: Conventions) -> str:
+    """The conventions as text: "ep (4): ReLU; ... | ep (37): ..."."""
+    return " | ".join(p.describe() for p in conventions_of(c))
 
 
 def render_value(v: Value) -> str | None:
@@ -146,7 +158,7 @@ class Draft:
     case: str
     verdict: Verdict
     method: str
-    convention: str
+    convention: Conventions
     value: Value = None
     certificates: list[str] = field(default_factory=list)
     printed: list[Printed] = field(default_factory=list)
@@ -184,7 +196,7 @@ class CheckResult:
     case: str
     verdict: Verdict
     method: str
-    convention: str
+    convention: Conventions
     value: Value = None
     certificates: tuple[str, ...] = ()
     printed: tuple[Printed, ...] = ()
@@ -211,7 +223,8 @@ class CheckResult:
             "verdict": str(self.verdict),
             "expected": None if self.expected is None else str(self.expected),
             "method": self.method,
-            "convention": self.convention,
+            "convention": [p.as_json() for p in conventions_of(self.convention)],
+            "convention_text": render_conventions(self.convention),
             "value": value_json(self.value),
             "value_text": self.value_text,
             "certificates": list(self.certificates),

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 from math import gcd
-from typing import Optional, Sequence, Union
+from typing import Optional, Sequence, Union, overload
 
 MAX_ROOT = 2 * 10**6  # power-freeness is decided by trial division up to n^(1/L) <= MAX_ROOT
 MAX_BITS = 1 << 13  # enclosure precision cap; a nonzero Surd separates long before it
@@ -27,8 +27,16 @@ MAX_BITS = 1 << 13  # enclosure precision cap; a nonzero Surd separates long bef
 Rational = Union[Fraction, int]
 
 
-def sigma(t: Fraction, alpha: Fraction) -> Fraction:
-    """The leaky ReLU: t for t >= 0, alpha t for t < 0 (alpha = 0: the ReLU)."""
+@overload
+def sigma(t: Fraction, alpha: Fraction) -> Fraction: ...
+@overload
+def sigma(t: Surd, alpha: Fraction) -> Surd: ...
+@overload
+def sigma(t: Fraction | Surd, alpha: Fraction) -> Fraction | Surd: ...
+
+
+def sigma(t: Fraction | Surd, alpha: Fraction) -> Fraction | Surd:
+    """The leaky ReLU: t for t >= 0, alpha t for t < 0 (alpha = 0: the ReLU); t rational or a Surd."""
     return t if t >= 0 else alpha * t
 
 

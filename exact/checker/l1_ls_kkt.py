@@ -1,104 +1,122 @@
-"""Kind "l1-ls-kkt": an optimum of l1-regularised least squares, optionally over all 1-D ReLU networks."""
+"""Kind "l1-ls-kkt": an optimum of l1-regularised least squares, finite or over all 1-D (rank-one) ReLU networks."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, list_, q, qlist, show
+from ._fields import Malformed, at, distinct_points, list_, q, qlist
+from ._proved import Proved, convention, stated_convention
+from ._relu1d import absorbs_constant_d, cost, network_values, neurons_d, rank_one_points, semi_infinite_dual
 from .arith import dot, sigma
-from .relu1d import relu1d_sup
+
+PROBLEMS = ("A", "x", "X")
 
 
-def check(doc: dict, problems: list[str]) -> Fraction:
-    """min_{w,c} beta ||w||_1 + (scale/2) ||A w + F c - y||^2 (F: free unpenalised columns).
+def _sign(t: Fraction) -> int:
+    return (t > 0) - (t < 0)
 
-    Structure: data.A (n x N rows), data.F (list of K columns of length n, may be empty),
-    data.y (n), data.beta > 0, data.scale > 0; primal.w (N), primal.c (K); value.
-    With r = A w + F c - y, g = scale A^T r and v = -scale r, conditions (exact):
-      1. free columns: F_k^T r == 0 for every k;
-      2. stationarity on the support: g_j == -beta sign(w_j) whenever w_j != 0;
-      3. dual feasibility: |g_j| <= beta for every j (1-3 are the KKT conditions, sufficient
-         for optimality since the objective is convex);
-      4. value == beta ||w||_1 + (scale/2) ||r||^2;
-      5. dual objective v^T y - ||v||^2 / (2 scale) == value (no duality gap).
-    Optional relu1d = {x (n), alpha != 1, neurons: one {u, b} per column of A}: the problem is then
-    the infinite-width network problem min beta sum|w_j| + (scale/2)||f(x) - y||^2 over all
-    f = sum_j w_j s_alpha(u_j x + b_j), |u_j| <= 1, b_j free, and it is also checked that
-      6. |u_j| <= 1 and A[i][j] == s_alpha(u_j x_i + b_j) for all i, j;
-      7. every free column is the constant 1 (realised by one neuron with bias -> +inf, whose
-         cost tends to 0), so value is approached by networks;
-      8. sum(v) == 0 and sup_{|u|<=1, b} |sum_i v_i s_alpha(u x_i + b)| <= beta (relu1d_sup), so
-         for every network, (scale/2)||f - y||^2 >= v^T (y - f) - ||v||^2/(2 scale) and
-         v^T f <= beta sum|w_j| give objective >= condition 5's dual value = value.
-    Optional relu1d.rank_one = {c (n), a (d), norm}: 9. norm >= 0, norm^2 == a^T a and
-    x_i == norm c_i, so that A' = c a^T with ||u'||_2 <= 1 gives the same neurons (a^T u' ranges
-    over [-norm, norm]).
-    """
-    A = [qlist(row, f"data.A[{i}]") for i, row in enumerate(list_(at(doc, "data.A"), "data.A"))]
-    n = len(A)
+
+def _gap(value: Fraction, r: list[Fraction], y: list[Fraction], scale: Fraction, problems: list[str]) -> None:
+    """5. no duality gap: with v = -scale r, the dual objective v^T y - ||v||^2 / (2 scale) equals value."""
+    v = [-scale * t for t in r]
+    dual = dot(v, y) - dot(v, v) / (2 * scale)
+    if dual != value:
+        problems.append(f"duality gap: primal objective {value} but dual v^T y - ||v||^2/(2 scale) = {dual}")
+
+
+def _finite(doc: dict, y: list[Fraction], beta: Fraction, scale: Fraction, problems: list[str]) -> Proved:
+    A = [qlist(row, f"data.A[{i}]") for i, row in enumerate(list_(at(doc, "data.A"), "data.A", len(y)))]
     N = len(A[0]) if A else 0
     for i, row in enumerate(A):
         if len(row) != N:
             raise Malformed(f"data.A[{i}]: expected {N} entries like row 0, got {len(row)}")
-    F = [qlist(col, f"data.F[{k}]", n) for k, col in enumerate(list_(at(doc, "data.F"), "data.F"))]
-    y = qlist(at(doc, "data.y"), "data.y", n)
-    beta, scale = q(at(doc, "data.beta"), "data.beta"), q(at(doc, "data.scale"), "data.scale")
-    if beta <= 0 or scale <= 0:
-        raise Malformed(f"data.beta, data.scale: expected positive rationals, got {beta}, {scale}")
+    F = [qlist(col, f"data.F[{k}]", len(y)) for k, col in enumerate(list_(at(doc, "data.F"), "data.F"))]
     w = qlist(at(doc, "primal.w"), "primal.w", N)
     c = qlist(at(doc, "primal.c"), "primal.c", len(F))
-    value = q(at(doc, "value"), "value")
-
-    r = [dot(row, w) + sum((ck * col[i] for ck, col in zip(c, F)), Fraction(0)) - y[i]
-         for i, row in enumerate(A)]
+    r = [dot(row, w) + sum((ck * col[i] for ck, col in zip(c, F, strict=True)), Fraction(0)) - yi
+         for i, (row, yi) in enumerate(zip(A, y, strict=True))]
     for k, col in enumerate(F):                                                   # 1.
         if dot(col, r) != 0:
             problems.append(f"free column {k}: F_k^T r = {dot(col, r)} != 0")
-    for j in range(N):
-        g = scale * sum((A[i][j] * r[i] for i in range(n)), Fraction(0))
-        sign = (w[j] > 0) - (w[j] < 0)
-        if w[j] and g != -beta * sign:                                             # 2.
-            problems.append(f"column {j}: w_j = {w[j]} but scale A_j^T r = {g} != {-beta * sign}")
+    for j, wj in enumerate(w):
+        g = scale * dot([row[j] for row in A], r)
+        if wj and g != -beta * _sign(wj):                                          # 2.
+            problems.append(f"column {j}: w_j = {wj} but scale A_j^T r = {g} != {-beta * _sign(wj)}")
         if abs(g) > beta:                                                          # 3.
             problems.append(f"column {j}: |scale A_j^T r| = {abs(g)} > beta = {beta}")
-    primal = beta * sum(map(abs, w), Fraction(0)) + scale / 2 * dot(r, r)         # 4.
-    if primal != value:
-        problems.append(f"primal: beta ||w||_1 + scale/2 ||r||^2 = {primal} but value = {value}")
-    v = [-scale * t for t in r]
-    dual = dot(v, y) - dot(v, v) / (2 * scale)                                     # 5.
-    if dual != value:
-        problems.append(f"dual: v^T y - ||v||^2/(2 scale) = {dual} but value = {value}")
-    if "relu1d" in doc:
-        _check_relu1d(doc, A, F, v, beta, problems)
-    return value
+    value = beta * sum(map(abs, w), Fraction(0)) + scale / 2 * dot(r, r)          # 4.
+    _gap(value, r, y, scale, problems)                                             # 5.
+    return Proved({"type": "equals", "value": value}, {"A": A, "F": F, "y": y, "beta": beta, "scale": scale})
 
 
-def _check_relu1d(doc: dict, A, F, v, beta, problems: list[str]) -> None:
-    n, N = len(A), len(A[0]) if A else 0
-    x = qlist(at(doc, "relu1d.x"), "relu1d.x", n)
-    alpha = q(at(doc, "relu1d.alpha"), "relu1d.alpha")
+def _networks(doc: dict, y: list[Fraction], beta: Fraction, scale: Fraction, problems: list[str]) -> Proved:
+    conv = stated_convention(doc)
+    alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
     if alpha == 1:
-        raise Malformed("relu1d.alpha: must differ from 1")
-    neurons = list_(at(doc, "relu1d.neurons"), "relu1d.neurons", N)
-    for j, nu in enumerate(neurons):                                               # 6.
-        u, b = q(at(nu, "u", f"relu1d.neurons[{j}]"), "u"), q(at(nu, "b", f"relu1d.neurons[{j}]"), "b")
-        if abs(u) > 1:
-            problems.append(f"relu1d: neuron {j}: |u| = {abs(u)} > 1")
-        if any(A[i][j] != sigma(u * x[i] + b, alpha) for i in range(n)):
-            problems.append(f"relu1d: column {j} of A is not s_alpha(u x + b) with u = {u}, b = {b}")
-    for k, col in enumerate(F):                                                    # 7.
-        if any(a != 1 for a in col):
-            problems.append(f"relu1d: free column {k} is not the constant 1: {show(col)}")
-    sup = relu1d_sup(x, v, alpha)                                                  # 8.
-    if sup is None:
-        problems.append(f"relu1d: sum(v) = {sum(v)} != 0, so |v^T s(u x + b)| is unbounded (u = 0, b -> +inf)")
-    elif sup[0] > beta:
-        problems.append(f"relu1d: |v^T s(u x + b)| = {sup[0]} > beta = {beta} at u = {sup[1]}, b = {sup[2]}")
-    if "rank_one" in doc["relu1d"]:                                                # 9.
-        c = qlist(at(doc, "relu1d.rank_one.c"), "relu1d.rank_one.c", n)
-        a = qlist(at(doc, "relu1d.rank_one.a"), "relu1d.rank_one.a")
-        norm = q(at(doc, "relu1d.rank_one.norm"), "relu1d.rank_one.norm")
-        if norm < 0 or norm * norm != dot(a, a):
-            problems.append(f"relu1d.rank_one: norm = {norm} is not ||a||_2 (a^T a = {dot(a, a)})")
-        if any(xi != norm * ci for xi, ci in zip(x, c)):
-            problems.append("relu1d.rank_one: x != norm * c")
+        raise Malformed("convention.alpha: must differ from 1")
+    if "X" in doc["data"]:
+        points, x = rank_one_points(doc, problems)                                 # 7.
+        data: dict = {"X": points}
+    else:
+        x = distinct_points(doc, "data.x")
+        points, data = [[t] for t in x], {"x": x}
+    if len(points) != len(y):
+        raise Malformed(f"data.y: expected {len(points)} entries, got {len(y)}")
+    nets = neurons_d(doc, "primal.neurons", len(points[0]), problems)             # 6.
+    c0 = q(at(doc, "primal.constant"), "primal.constant")
+    r = [fi - yi for fi, yi in zip(network_values(points, nets, alpha, c0), y, strict=True)]
+    v = [-scale * t for t in r]
+    for j, (w, b, c) in enumerate(nets):                                           # 2.
+        g = dot(v, [sigma(dot(w, p) + b, alpha) for p in points])
+        if c and g != beta * _sign(c):
+            problems.append(f"primal.neurons[{j}]: c = {c} but v^T s(w x + b) = {g} != {beta * _sign(c)}")
+    semi_infinite_dual(x, v, alpha, beta, problems)                                # 1., 3.
+    value = beta * cost(nets) + scale / 2 * dot(r, r)                              # 4.
+    _gap(value, r, y, scale, problems)                                             # 5.
+    relation: dict = {"type": "equals", "value": value}
+    if bias or c0 == 0 or absorbs_constant_d(points, nets, c0):                    # 8.
+        relation["attained"] = True
+    data |= {"y": y, "beta": beta, "scale": scale, "convention": convention(alpha, "free", bias)}
+    return Proved(relation, data)
+
+
+def check(doc: dict, problems: list[str]) -> Proved:
+    """min beta ||w||_1 + (scale/2) ||A w + F c - y||^2 (F: free unpenalised columns), or its infinite-width
+    network form. Common fields: data.y (n), data.beta > 0, data.scale > 0; the problem is
+
+    * finite (data.A present): data.A (n x N rows), data.F (K columns of length n, may be empty);
+      primal.w (N), primal.c (K). With r = A w + F c - y and g = scale A^T r, conditions (exact):
+        1. free columns: F_k^T r == 0 for every k;
+        2. stationarity on the support: g_j == -beta sign(w_j) whenever w_j != 0;
+        3. dual feasibility: |g_j| <= beta for every j;
+        4. value := beta ||w||_1 + (scale/2) ||r||^2;
+        5. no duality gap: with v = -scale r, v^T y - ||v||^2 / (2 scale) == value.
+      1-3 are the KKT conditions (sufficient: the objective is convex). Proves ``{"type": "equals",
+      "value": value}`` (data A, F, y, beta, scale).
+    * networks (no data.A): inf beta sum_j |c_j| + (scale/2) sum_i (f(x_i) - y_i)^2 over all
+      f = sum_j c_j sigma_alpha(w_j . x + b_j) (+ c0), ||w_j||_2 <= 1, b_j free, any width (ep (16), ses (28));
+      convention {alpha != 1, hidden_bias "free", output_bias}; data.x (distinct 1-D points) or data.X (rank
+      one, with the evidence factor {c, a, norm} of kind rank-one-l1); primal.neurons[j] = {w: [d], b, c},
+      primal.constant c0. With r = f(x) - y (f including c0) and v = -scale r, conditions (exact):
+        1. sum(v) == 0 (the free constant: 1^T r = 0);
+        2. stationarity: v^T sigma(w_j . x + b_j) == beta sign(c_j) for every neuron with c_j != 0;
+        3. |v^T sigma(w x + b)| <= beta for all ||w|| <= 1, b real (_relu1d.semi_infinite_dual, on x or on
+           the 1-D reduction x = norm c of X);
+        4.-5. as above, with beta sum_j |c_j| for beta ||w||_1;
+        6. w_j . w_j <= 1 for every neuron;  7. (data.X) norm > 0, norm^2 == a^T a, X == c a^T.
+      Why: for any network f' (cost C', constant c0'), (scale/2)||f' - y||^2 >= v^T (y - f') - ||v||^2/(2 scale)
+      (Fenchel-Young, equality at f' = f) and v^T f' = sum_j c'_j v^T sigma(w'_j x + b'_j) + c0' sum(v) <= beta C'
+      by 1 and 3, so the objective is >= the dual value of 5 = value; the network of the certificate reaches
+      value (c0 as the limit of a neuron (0, B) with weight c0 / B, or the output bias). Proves
+      ``{"type": "equals", "value": value}``, with ``"attained": true`` when
+        8. output_bias, or c0 == 0, or some neuron has w_j . x_i + b_j >= 0 at every data point and c_j c0 > 0
+           (raising b_j by c0 / c_j adds c0 on the data at no cost).
+    """
+    y = qlist(at(doc, "data.y"), "data.y")
+    beta, scale = q(at(doc, "data.beta"), "data.beta"), q(at(doc, "data.scale"), "data.scale")
+    if beta <= 0 or scale <= 0:
+        raise Malformed(f"data.beta, data.scale: expected positive rationals, got {beta}, {scale}")
+    present = [k for k in PROBLEMS if k in doc["data"]]
+    if len(present) != 1:
+        raise Malformed(f"data: expected exactly one of A (finite), x or X (networks), got {present}")
+    return (_finite if present == ["A"] else _networks)(doc, y, beta, scale, problems)

@@ -84,7 +84,7 @@ class _LP:
         self.A_ub: list[Vector] = []
         for k, (s, e) in enumerate(zip(pats, eps, strict=True)):
             for i in range(n):
-                d = e * (1 if s[i] == 1 else alpha)
+                d = e * (Fraction(1) if s[i] == 1 else alpha)
                 self.A_eq[i][3 * k:3 * k + 3] = [d * x[i], -d * x[i], d]
                 row = [Fraction(0)] * self.nv
                 row[3 * k:3 * k + 3] = [-s[i] * x[i], s[i] * x[i], Fraction(-s[i])]

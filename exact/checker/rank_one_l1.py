@@ -4,65 +4,49 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, list_, q, qlist
+from ._fields import Malformed, at, q, qlist
+from ._proved import Proved, convention, stated_convention
+from ._relu1d import absorbs_constant_d, cost, network_values, neurons_d, rank_one_points, semi_infinite_dual
 from .arith import dot
-from .relu1d import relu1d_profile
 
 
-def check(doc: dict, problems: list[str]) -> Fraction:
-    """Kind "rank-one-l1": inf ||w||_1 s.t. sum_j w_j (X u_j + b_j 1)_+ + constant 1 = y, ||u_j|| <= 1.
+def check(doc: dict, problems: list[str]) -> Proved:
+    """P* = inf sum_j |c_j| s.t. sum_j c_j sigma_alpha(w_j . X_i + b_j) (+ c0) = y_i, ||w_j||_2 <= 1, b_j free,
+    any width: ep (4) for X = c a^T (n x d).
 
-    ep (4) for X = c a^T (n x d).  Fields: data.X, data.y; factor.c (n), factor.a (d),
-    factor.norm; primal.neurons[j] = {u (d rationals), b, w}; primal.constant; dual.v; value.
-    Conditions (exact):
-      1. norm > 0, norm^2 == a^T a, and X[i][k] == c_i a_k for all i, k;
-      2. every neuron has u^T u <= 1;
-      3. primal feasibility: sum_j w_j (X_i u_j + b_j)_+ + constant == y_i for all i;
-      4. primal cost sum_j |w_j| == value (the constant is a u = 0 neuron with bias beta -> +inf
-         and weight constant/beta, of vanishing cost: value bounds the infimum from above);
-      5. dual objective v^T y == value and sum(v) == 0 (the u = 0 direction, as in kind
-         relu1d-l1-interpolation);
-      6. dual feasibility for every ||u|| <= 1, b: (X u + b 1)_+ = (c t + b 1)_+ with t = a^T u,
-         which ranges over exactly [-norm, norm] (Cauchy-Schwarz, equality at u = +-a/norm);
-         writing t = norm s, |s| <= 1, this is the 1-D constraint on x = norm c, so
-         |sum_i v_i (s x_i + b)_+| <= 1 is checked at every breakpoint (s = +-1, b = -s x_k),
-         which with sum(v) == 0 covers all s, b (see kind relu1d-l1-interpolation, 4(b)-(c)).
+    Fields: convention {alpha != 1, hidden_bias "free", output_bias}; data.X, data.y; factor {c (n), a (d),
+    norm}; primal.neurons[j] = {w: [d rationals], b, c}, primal.constant c0; dual.v (n). Proves
+    ``{"type": "equals", "value": P*}``, with ``"attained": true`` when condition 6 holds. Conditions (exact):
+      1. the factor: norm > 0, norm^2 == a^T a, X == c a^T (_relu1d.rank_one_points);
+      2. every neuron has w.w <= 1;
+      3. primal feasibility: sum_j c_j sigma(X_i . w_j + b_j) + c0 == y_i for all i;
+      4. the primal cost sum_j |c_j| equals the dual objective v^T y (= value);
+      5. dual feasibility for every ||w|| <= 1, b: by 1, sigma(X w + b 1) = sigma(s x + b 1) with x = norm c and
+         |s| <= 1, so |sum_i v_i sigma(s x_i + b)| <= 1 is checked for all |s| <= 1, b real on the 1-D data x
+         (_relu1d.semi_infinite_dual, with sum(v) == 0).
+      Why: as for kind relu1d-l1-interpolation. The network of 3 is feasible (c0 the limit of the neuron (0, B)
+      with weight c0 / B as B -> oo, or the output bias), so P* <= value; for any network,
+      v^T y = sum_j c_j v^T sigma(X w_j + b_j) <= sum_j |c_j| by 5, so P* >= value.
+      6. attained: output_bias, or c0 == 0, or some neuron has X_i . w_j + b_j >= 0 for every i and c_j c0 > 0
+         (raising b_j by c0 / c_j adds c0 on the data at no cost).
     """
-    y = qlist(at(doc, "data.y"), "data.y")
-    n = len(y)
-    X = [qlist(row, f"data.X[{i}]") for i, row in enumerate(list_(at(doc, "data.X"), "data.X", n))]
-    c = qlist(at(doc, "factor.c"), "factor.c", n)
-    a = qlist(at(doc, "factor.a"), "factor.a")
-    norm = q(at(doc, "factor.norm"), "factor.norm")
-    d = len(a)
-    if n < 1 or d < 1 or any(len(row) != d for row in X):
-        raise Malformed(f"data.X: expected {n} rows of {d} entries (the length of factor.a)")
-    if norm <= 0 or norm * norm != dot(a, a):                                   # 1.
-        problems.append(f"factor.norm = {norm} is not the positive square root of a^T a = {dot(a, a)}")
-    if any(X[i][k] != c[i] * a[k] for i in range(n) for k in range(d)):
-        problems.append("data.X != c a^T")
-    neurons = []
-    for j, nr in enumerate(list_(at(doc, "primal.neurons"), "primal.neurons")):
-        name = f"primal.neurons[{j}]"
-        u = qlist(at(nr, "u", name), f"{name}.u", d)
-        if dot(u, u) > 1:                                                       # 2.
-            problems.append(f"{name}: u^T u = {dot(u, u)} > 1")
-        neurons.append((u, q(at(nr, "b", name), f"{name}.b"), q(at(nr, "w", name), f"{name}.w")))
-    constant = q(at(doc, "primal.constant"), "primal.constant")
-    v = qlist(at(doc, "dual.v"), "dual.v", n)
-    value = q(at(doc, "value"), "value")
-    for i in range(n):                                                          # 3.
-        f = constant + sum((w * max(dot(X[i], u) + b, Fraction(0)) for u, b, w in neurons), Fraction(0))
-        if f != y[i]:
-            problems.append(f"primal: row {i}: network = {f} but y = {y[i]}")
-    cost = sum((abs(w) for _, _, w in neurons), Fraction(0))                    # 4.
-    if cost != value:
-        problems.append(f"primal: cost sum|w| = {cost} but value = {value}")
-    if dot(v, y) != value:                                                      # 5.
-        problems.append(f"dual: objective v^T y = {dot(v, y)} but value = {value}")
-    if sum(v) != 0:
-        problems.append(f"dual: constant direction (u = 0, b -> +inf): sum(v) = {sum(v)}, must be 0")
-    for s, b, g in relu1d_profile([norm * ci for ci in c], v, Fraction(0)):     # 6.
-        if abs(g) > 1:
-            problems.append(f"dual: t = a^T u = {s * norm}, b = {b}: |v^T (c t + b)_+| = {abs(g)} > 1")
-    return value
+    conv = stated_convention(doc)
+    alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
+    if alpha == 1:
+        raise Malformed("convention.alpha: must differ from 1")
+    X, x = rank_one_points(doc, problems)                                              # 1.
+    y = qlist(at(doc, "data.y"), "data.y", len(X))
+    nets = neurons_d(doc, "primal.neurons", len(X[0]), problems)                       # 2.
+    c0 = q(at(doc, "primal.constant"), "primal.constant")
+    v = qlist(at(doc, "dual.v"), "dual.v", len(X))
+    for i, (fi, yi) in enumerate(zip(network_values(X, nets, alpha, c0), y, strict=True)):  # 3.
+        if fi != yi:
+            problems.append(f"primal: row {i}: network = {fi} but y = {yi}")
+    value = cost(nets)                                                                 # 4.
+    if value != dot(v, y):
+        problems.append(f"duality gap: primal cost sum |c| = {value} but dual objective v^T y = {dot(v, y)}")
+    semi_infinite_dual(x, v, alpha, Fraction(1), problems)                             # 5.
+    relation: dict = {"type": "equals", "value": value}
+    if bias or c0 == 0 or absorbs_constant_d(X, nets, c0):                             # 6.
+        relation["attained"] = True
+    return Proved(relation, {"X": X, "y": y, "convention": convention(alpha, "free", bias)})

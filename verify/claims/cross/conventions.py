@@ -50,7 +50,7 @@ from exact.relu.networks import Network, rescaled_cost
 from exact.relu.pattern_program import pattern_program, solve_1d
 
 from ...context import Context
-from ...conventions import DDB_6, DDB_WD, EP_3, EP_4, EP_37, KH_3, KH_8, PE_6, SES_25, Convention
+from ...conventions import DDB_6, DDB_WD, EP_3, EP_4, EP_37, KH_3, KH_8, PE_6, SES_25, PaperConvention
 from ...numeric import Bracket
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
@@ -89,7 +89,7 @@ class Relation:
     evidence: str
 
 
-def relations(v: Values, conventions: tuple[Convention, ...] = (KH_8, PE_6, DDB_6)) -> list[Relation]:
+def relations(v: Values, conventions: tuple[PaperConvention, ...] = (KH_8, PE_6, DDB_6)) -> list[Relation]:
     """Each derived relation between the values, decided exactly.
 
     >>> b = Bracket(Fraction(1), Fraction(1))
@@ -100,7 +100,7 @@ def relations(v: Values, conventions: tuple[Convention, ...] = (KH_8, PE_6, DDB_
     """
     P, J, cost = v.ep4, v.joint, v.joint_from_ep
     hi, lo = (v.joint_exact, v.joint_exact) if v.joint_exact is not None else (J.upper, J.lower)
-    same = {(c.alpha, c.hidden_bias, c.output_bias) for c in conventions}
+    same = {c.problem for c in conventions}
     return [
         Relation("kh (2)+(3) = ep (4): kh's finite program (7) (corrected) has the value P",
                  v.kh7 == P, f"kh (7) = {v.kh7}, P = {P}"),
@@ -121,7 +121,7 @@ def relations(v: Values, conventions: tuple[Convention, ...] = (KH_8, PE_6, DDB_
                  f"J {'=' if v.joint_exact is not None else 'lower'} {float(lo):.12g} <= {cost} = {float(cost):.12g}"
                  + (" (equal: the ep optimum is J-optimal)" if lo == cost else "")),
         Relation("kh (2)+(8) = pe (6) (bias as a feature) = ddb (5)/(6) (V = |c| ||(a, b)||): one problem",
-                 len(same) == 1, "; ".join(f"alpha {a}, hidden bias {h}, output bias {o}" for a, h, o in same)),
+                 len(same) == 1, " | ".join(c.describe() for c in same)),
     ]
 
 
@@ -155,7 +155,7 @@ def _unique(lp, result) -> str:
     return "yes" if optimal_face(lp, result).unique else "no"
 
 
-def _row(conv: Convention, problem: str, value: str, attained: str, unique: str, cert: str) -> dict:
+def _row(conv: PaperConvention, problem: str, value: str, attained: str, unique: str, cert: str) -> dict:
     return {"convention": conv.describe(), "problem": problem, "value": value, "attained": attained,
             "unique": unique, "certificate": cert}
 
@@ -168,7 +168,7 @@ def check_conventions(case: Case, ctx: Context) -> Draft:
     """The table of values (exact, or an exact-endpoint bracket for J) and the relations (module doc)."""
     x, y = list(case.x), list(case.y)
     res = Draft("cross.conventions", case.name, ERROR, "exact",
-                      " | ".join(c.describe() for c in (EP_4, SES_25, KH_8)))
+                      (EP_4, SES_25, KH_8))
     ep = interpolate_1d(x, y)
     ses = interpolate_1d(x, y, output_bias=True)
     kh7 = solve_1d(pattern_program(x, y, name="kh (7) corrected"))

@@ -62,8 +62,9 @@ def _describe(e: ExtremePoint1D) -> str:
 
 
 def _certify_extreme(e: ExtremePoint1D, claim_id: str, case: str, ctx: Context, suffix: str,
-                     res: Draft) -> bool:
-    path, ok, problems = ctx.certify(extreme_point_certificate(e, claim_id, case), claim_id, case, suffix)
+                     res: Draft, about: dict) -> bool:
+    path, ok, problems = ctx.certify(extreme_point_certificate(e, claim_id, case), claim_id, case, suffix,
+                                     about=about)
     res.certificates.append(path)
     res.notes += [f"certificate rejected: {p}" for p in problems]
     return ok

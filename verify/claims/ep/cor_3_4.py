@@ -28,7 +28,7 @@ def check_rank_one_extreme_points(case: Case, ctx: Context) -> Draft:
     (formula audited) and is a maximiser of sign(w) v^T (X u + b 1)_+ over ||u|| <= 1, b, which is
     the 1-D problem on x = ||a|| c (certificates relu1d-extreme-point along +-v)."""
     r = solve_rank_one(case.X, case.y)
-    res = Draft("ep.cor-3.4", case.name, ERROR, "exact", EP_9.describe() + " | " + EP_4.describe(),
+    res = Draft("ep.cor-3.4", case.name, ERROR, "exact", (EP_9, EP_4),
                       value=str(r.value))
     x = r.sol.x
     ok = True
@@ -36,7 +36,7 @@ def check_rank_one_extreme_points(case: Case, ctx: Context) -> Draft:
                      f"{r.norm}; the formula is invariant under (c, a) -> (c / l, l a), l > 0")
     for label, v in (("dual", r.sol.dual), ("minus-dual", tuple(-t for t in r.sol.dual))):
         e = extreme_point_1d(x, v)
-        ok = _certify_extreme(e, res.claim, case.name, ctx, f"__{label}", res) and ok
+        ok = _certify_extreme(e, res.claim, case.name, ctx, f"__{label}", res, {"x": x, "v": v}) and ok
         res.notes.append(f"along {label} (1-D data ||a|| c = {show(x)}): {_describe(e)}")
     path, good, problems = ctx.certify(rank_one_certificate(r, case.X, res.claim, case.name), res.claim, case.name)
     res.certificates.append(path)

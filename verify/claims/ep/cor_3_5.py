@@ -25,7 +25,7 @@ def check_rank_one_duality(case: Case, ctx: Context) -> Draft:
     the whole semi-infinite constraint through t = a^T u in [-||a||, ||a||]); the value equals the 1-D
     reduction's V(c, y) / ||a|| (exact.relu.rank_one.rank_one_to_1d, a second solve)."""
     r = solve_rank_one(case.X, case.y)
-    res = Draft("ep.cor-3.5", case.name, ERROR, "exact", EP_4.describe(), value=str(r.value),
+    res = Draft("ep.cor-3.5", case.name, ERROR, "exact", EP_4, value=str(r.value),
                       data={"c": show(r.c), "a": show(r.a), "norm": str(r.norm), "dual": show(r.sol.dual)})
     path, ok, problems = ctx.certify(rank_one_certificate(r, case.X, res.claim, case.name), res.claim, case.name)
     res.certificates.append(path)

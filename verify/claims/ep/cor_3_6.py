@@ -18,6 +18,6 @@ from ._shared import _cases, _whitened_solution
        lambda: _cases("ep-whitened-"), needs_1d=False)
 def check_whitened_duality(case: Case, ctx: Context) -> Draft:
     """P* = D* = ||y_+|| + ||y_-|| exactly, dual feasible over the whole unit ball (whitened-l1 certificate)."""
-    res = Draft("ep.cor-3.6", case.name, ERROR, "exact", EP_NOBIAS.describe())
+    res = Draft("ep.cor-3.6", case.name, ERROR, "exact", EP_NOBIAS)
     res.verdict = PROVED if _whitened_solution(case, res, ctx) else ERROR
     return res

@@ -53,7 +53,7 @@ def check_rescaling(case: Case, ctx: Context) -> Draft:
     exact.relu.interpolation has |u_j| = 1 on every neuron).
     """
     sol = interpolate_1d(case.x, case.y)
-    res = Draft("ep.lem-2.1", case.name, ERROR, "exact", EP_3.describe() + " | " + EP_4.describe(),
+    res = Draft("ep.lem-2.1", case.name, ERROR, "exact", (EP_3, EP_4),
                       value=str(2 * sol.value), data=data_of(sol))
     path, ok, problems = certify_interpolation(sol, res.claim, case.name, ctx)
     res.certificates.append(path)

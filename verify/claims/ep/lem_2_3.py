@@ -33,7 +33,7 @@ def check_characterisations(case: Case, ctx: Context) -> Draft:
     """
     A = _matrix_of(case)
     dec = decide_spike_free(A)
-    res = Draft("ep.lem-2.3", case.name, ERROR, "exact", EP_NOBIAS.describe())
+    res = Draft("ep.lem-2.3", case.name, ERROR, "exact", EP_NOBIAS)
     ok = _certify_decision(dec, res, ctx)
     holds, value = paper_condition_7(dec)
     full = dec.method == "gram"

@@ -32,7 +32,7 @@ def check_whitened_spike_free(case: Case, ctx: Context) -> Draft:
     if gram(A) != eye or n > d:
         raise ValueError(f"{case.name}: ep Lemma 2.4 needs A A^T = I and n <= d (exactly)")
     dec = decide_spike_free(A)
-    res = Draft("ep.lem-2.4", case.name, ERROR, "exact", EP_NOBIAS.describe())
+    res = Draft("ep.lem-2.4", case.name, ERROR, "exact", EP_NOBIAS)
     ok = _certify_decision(dec, res, ctx)
     res.notes.append(f"A A^T = I exactly (n = {n} <= d = {d}): sigma_min = sigma_max = 1, so the proof's bound "
                      "sigma_min^-1 sigma_max max ||(A u)_+|| <= 1 holds with equality of the singular values")

@@ -29,7 +29,7 @@ def check_rank_one(case: Case, ctx: Context) -> Draft:
     dec = decide_spike_free(_matrix_of(case))
     if dec.method != "rank-one":
         raise ValueError(f"{case.name}: ep Lemma 2.5 needs rank-one data A = c a^T")
-    res = Draft("ep.lem-2.5", case.name, ERROR, "exact", EP_NOBIAS.describe())
+    res = Draft("ep.lem-2.5", case.name, ERROR, "exact", EP_NOBIAS)
     ok = _certify_decision(dec, res, ctx)
     mixed = any(x > 0 for x in dec.c) and any(x < 0 for x in dec.c)
     res.notes.append("c has mixed signs: Lemma 2.5 does not apply, and its hypothesis is needed (up to the global "

@@ -75,13 +75,13 @@ def check_extreme_points(case: Case, ctx: Context) -> Draft:
     is REFUTED where P* is attained but ep (37) (all knots at data points) has a larger certified value:
     then no optimal solution has the corollary's form (case ep-rankone-1d-offdata-knot)."""
     sol = interpolate_1d(case.x, case.y)
-    res = Draft("ep.lem-2.6", case.name, ERROR, "exact", EP_9.describe() + " | " + EP_4.describe(),
+    res = Draft("ep.lem-2.6", case.name, ERROR, "exact", (EP_9, EP_4),
                       value=str(sol.value), data=data_of(sol))
     ok = True
     unbounded = []
     for label, v in _directions(case, sol):
         e = extreme_point_1d(case.x, v)
-        ok = _certify_extreme(e, res.claim, case.name, ctx, f"__{label}", res) and ok
+        ok = _certify_extreme(e, res.claim, case.name, ctx, f"__{label}", res, {"x": case.x, "v": v}) and ok
         res.notes.append(f"direction {label} v = {show(v)}: {_describe(e)}")
         if e.status == UNBOUNDED:
             unbounded.append(v)

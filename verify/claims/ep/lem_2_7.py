@@ -160,7 +160,7 @@ def check_extreme_point_formulas(case: Case, ctx: Context) -> Draft:
     constraint, b = 0) is reported as a note: the Lemma does not state it.
     """
     A, alpha = _matrix(case), list(case.y)
-    res = Draft("ep.lem-2.7", case.name, ERROR, "float", EP_EXTREME.describe())
+    res = Draft("ep.lem-2.7", case.name, ERROR, "float", EP_EXTREME)
     parts = {"ep.lem-2.7": _lemma_2_7(A, res)}
     if sum(alpha) > 0:
         res.notes.append(f"sum(alpha) = {sum(alpha)} > 0: sup = +oo, no extreme point along alpha (11) "

@@ -28,7 +28,7 @@ from ._shared import _cases, _matrix_of, _whitened_solution
 def check_l1_l0(case: Case, ctx: Context) -> Draft:
     """Whitened: the 2-neuron closed form is l1-optimal (certificate). Otherwise: l0 = 2 still, and the
     exact l1 optimum is compared with a lower bound on every 2-neuron fit (no equivalence claimed there)."""
-    res = Draft("ep.lem-3.1", case.name, ERROR, "exact", EP_NOBIAS.describe())
+    res = Draft("ep.lem-3.1", case.name, ERROR, "exact", EP_NOBIAS)
     A = _matrix_of(case)
     n = len(A)
     if gram(A) == tuple(tuple(Fraction(int(i == j)) for j in range(n)) for i in range(n)):

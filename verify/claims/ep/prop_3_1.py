@@ -158,7 +158,7 @@ def check_non_uniqueness(case: Case, ctx: Context) -> Draft:
     if "beta" in case.params:  # the regularised case (39)-(40)
         return check_regularised_non_uniqueness(case, ctx)
     sol = interpolate_1d(case.x, case.y)
-    res = Draft("ep.prop-3.1", case.name, ERROR, "exact", EP_4.describe() + " | audit: " + EP_37.describe(),
+    res = Draft("ep.prop-3.1", case.name, ERROR, "exact", (EP_4, EP_37),
                       value=str(sol.value), data=data_of(sol))
     path, ok, problems = certify_interpolation(sol, res.claim, case.name, ctx)
     res.certificates.append(path)
@@ -182,7 +182,7 @@ def _certify_39(A, y, beta, w, case: Case, ctx: Context, suffix: str, folder: st
                          beta, scale, (), None, None, 0)
     doc = lasso_certificate(A, y, cand, "ep.prop-3.1", case.name,
                             f"w is optimal for (39): min beta ||w||_1 + 1/(2n) ||A_e w - y||^2, beta = {beta}")
-    return ctx.certify(doc, "ep.prop-3.1", case.name, suffix, folder)
+    return ctx.certify(doc, "ep.prop-3.1", case.name, suffix, folder, about={"A": A, "y": y, "beta": beta})
 
 
 def _rounded_optimum(A, y, w2, sol: LassoSolution):
@@ -207,7 +207,7 @@ def check_regularised_non_uniqueness(case: Case, ctx: Context) -> Draft:
     p, y, n = case.printed, case.y, len(case.y)
     beta, scale = case.params["beta"], Fraction(1, n)
     A = [list(row) for row in Network.of_1d(p["u_star"], p["b_star"], tuple(0 * t for t in p["u_star"])).matrix(case.x)]
-    res = Draft("ep.prop-3.1", case.name, ERROR, "exact", EP_39.describe())
+    res = Draft("ep.prop-3.1", case.name, ERROR, "exact", EP_39)
     res.printed.append(audit("A_e = (a u*^T + 1 b*^T)_+", p["A_e"], A))
     knots = [-b / u for u, b in zip(p["u_star"], p["b_star"])]
     res.printed.append(audit_check("(u*, b*)", (p["u_star"], p["b_star"]), all(abs(u) <= 1 for u in p["u_star"]),

@@ -86,7 +86,7 @@ def check_cutting_plane(case: Case, ctx: Context) -> Draft:
     """
     bias = bool(case.params.get("bias", 0))
     A, y = matrix_of(case), list(case.y)
-    res = Draft("ep.prop-3.2", case.name, ERROR, "float", (EP_ALG3 if bias else EP_ALG1).describe())
+    res = Draft("ep.prop-3.2", case.name, ERROR, "float", EP_ALG3 if bias else EP_ALG1)
     Af = np.array([[float(x) for x in r] for r in A])
     run = cutting_plane(Af, np.array([float(x) for x in y]), bias, relaxed_oracle(Af, bias))
     alg = run_bracket(A, y, bias, run)

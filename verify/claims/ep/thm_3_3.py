@@ -29,7 +29,7 @@ from .programs import original_lp_37
        one_d_cases, covers=("ep.thm-3.1", "ep.thm-3.2", "ep.cor-3.3"))
 def check_strong_duality(case: Case, ctx: Context) -> Draft:
     sol = interpolate_1d(case.x, case.y)
-    res = Draft("ep.thm-3.3", case.name, ERROR, "exact", EP_4.describe(), value=str(sol.value),
+    res = Draft("ep.thm-3.3", case.name, ERROR, "exact", EP_4, value=str(sol.value),
                       data=data_of(sol))
     path, ok, problems = certify_interpolation(sol, res.claim, case.name, ctx)
     res.certificates.append(path)

@@ -54,7 +54,7 @@ def check_gaussian_spike_free(case: Case, ctx: Context) -> Draft:
     draws = int(case.params.get("draws", 400 if ctx.thorough else 100))
     grid = (2, 3, 4, 6) if ctx.thorough else (2, 3, 4)
     dims = (8, 16, 32, 64, 256, 1024) if ctx.thorough else (8, 16, 32, 64)
-    res = Draft("ep.thm-3.4", case.name, MEASURED, "stat (each draw decided exactly)", EP_NOBIAS.describe())
+    res = Draft("ep.thm-3.4", case.name, MEASURED, "stat (each draw decided exactly)", EP_NOBIAS)
     table, worst, disagree = [], math.inf, 0
     for n in grid:
         row = []

@@ -55,7 +55,7 @@ def check_hull_interpolation(case: Case, ctx: Context) -> Draft:
     """
     A, y = matrix_of(case), case.y
     sol = diagonal_network(A, y)
-    res = Draft("ep.thm-3.5", case.name, ERROR, "exact", EP_4.describe())
+    res = Draft("ep.thm-3.5", case.name, ERROR, "exact", EP_4)
     margins = [t.margin for t in sol.tests]
     res.notes.append(f"l-infinity distance of each sample to the hull of the others (exact LP): {show(margins)}")
     proj = []

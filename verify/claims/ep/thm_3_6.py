@@ -60,7 +60,7 @@ def check_gaussian_vertices(case: Case, ctx: Context) -> Draft:
     seed = int(case.params.get("seed", 3006))
     draws = int(case.params.get("draws", 400 if ctx.thorough else 100))
     sizes = (5, 10, 20, 40) if ctx.thorough else (5, 10, 20)
-    res = Draft("ep.thm-3.6", case.name, MEASURED, "stat (each draw decided exactly)", EP_4.describe())
+    res = Draft("ep.thm-3.6", case.name, MEASURED, "stat (each draw decided exactly)", EP_4)
     table = []
     for n in sizes:
         cells, full = [], 0

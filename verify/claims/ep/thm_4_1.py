@@ -83,7 +83,7 @@ def check_regularised_duality(case: Case, ctx: Context) -> Draft:
     atoms, A, neurons = _dictionary(x)
     ones = [Fraction(1)] * len(x)
     sol = lasso(A, case.y, beta, Fraction(1), [ones], decide_uniqueness=False)
-    res = Draft("ep.thm-4.1", case.name, ERROR, "exact", EP_16.describe() + f"; beta = {beta}",
+    res = Draft("ep.thm-4.1", case.name, ERROR, "exact", EP_16,
                       value=str(sol.value))
     relu1d = {"x": x, "alpha": 0, "neurons": neurons} | ({"rank_one": ro} if ro else {})
     doc = lasso_certificate(A, case.y, sol, res.claim, case.name,

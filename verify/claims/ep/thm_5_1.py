@@ -27,8 +27,9 @@ from .programs import printed_dual_51
 DEFAULT_BETA = Fraction(1, 10)
 
 
-def _certify(sol: Hinge1D, res: Draft, ctx: Context, suffix: str) -> bool:
-    path, ok, problems = ctx.certify(hinge_certificate(sol, res.claim, res.case), res.claim, res.case, suffix)
+def _certify(sol: Hinge1D, res: Draft, ctx: Context, suffix: str, about: dict) -> bool:
+    path, ok, problems = ctx.certify(hinge_certificate(sol, res.claim, res.case), res.claim, res.case, suffix,
+                                     about=about)
     res.certificates.append(path)
     res.notes += [f"certificate {suffix or 'main'} rejected: {p}" for p in problems]
     return ok
@@ -78,11 +79,12 @@ def _audit_rank_one(case: Case, x, svm: Hinge1D, res: Draft) -> None:
        "exact", lambda: _cases("ep-hinge-"), needs_1d=False, covers=("ep.cor-5.1", "ep.thm-5.2"))
 def check_hinge(case: Case, ctx: Context) -> Draft:
     beta = case.params.get("beta", DEFAULT_BETA)
-    res = Draft("ep.thm-5.1", case.name, ERROR, "exact", EP_18.describe() + f"; beta = {beta}")
+    res = Draft("ep.thm-5.1", case.name, ERROR, "exact", EP_18)
     x, y = points_of(case, res), case.y
     sols = {m: solve_hinge_1d(x, y, beta, m) for m in ("infinite", "data-knots", "kernel", "no-bias")}
     sol, svm = sols["infinite"], sols["data-knots"]
-    ok = all(_certify(s, res, ctx, "" if m == "infinite" else f"__{m}") for m, s in sols.items())
+    about = {"x": x, "y": y, "beta": beta}  # x is the case's, or ||a|| c for rank-one A = c a^T
+    ok = all(_certify(s, res, ctx, "" if m == "infinite" else f"__{m}", about) for m, s in sols.items())
     res.value = str(sol.value)
     res.data = {**res.data, "x": [str(t) for t in x], "y": [str(t) for t in y], "dual": [str(v) for v in sol.dual]}
     res.notes.append(f"infinite-width value of (18): {sol.value} (certified over all (u, b)); optimal constant "

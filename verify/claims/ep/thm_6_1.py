@@ -74,7 +74,7 @@ def check_logistic_dual(case: Case, ctx: Context) -> Draft:
 
     x, y = list(case.x), list(case.y)
     beta = case.params.get("beta", Fraction(1, 2))
-    res = Draft("ep.thm-6.1", case.name, ERROR, "float", EP_19.describe() + f"; beta = {beta}")
+    res = Draft("ep.thm-6.1", case.name, ERROR, "float", EP_19)
     if any(abs(v) != 1 for v in y):
         raise ValueError("logistic loss: labels must be +1 or -1")
     atoms = relu_atoms(x)

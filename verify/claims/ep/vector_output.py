@@ -12,7 +12,7 @@ from fractions import Fraction
 import numpy as np
 
 from cases import Case
-from exact.certificates import certificate_header
+from exact.certificates.relu1d_group_bracket import group_bracket_certificate
 from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.numbers import sqrt_bounds
 from exact.relu.dictionary import Atom, relu_atoms
@@ -103,19 +103,11 @@ def _group_bracket(x, Y, constant: bool, res: Draft, ctx: Context, tag: str):
     if worst > 1:
         t = sqrt_bounds(worst, 9)[1]
         V = [[v / t for v in row] for row in V]
-    lower = sum((V[i][k] * Y[i][k] for i in range(n) for k in range(o)), Fraction(0))
-    bounds = [sqrt_bounds(sum((v * v for v in Wq[j]), Fraction(0)), 15)[1] for j in range(len(atoms))]
-    upper = sum((b for j, b in enumerate(bounds) if any(Wq[j])), Fraction(0))
-    doc = certificate_header(
-        "relu1d-group-bracket", res.claim, res.case,
-        f"lower <= ep (48) value <= upper ({'any width, free constant' if constant else 'Theorem 1 finite dictionary'})")
-    doc.update({"data": {"x": [str(t) for t in x], "Y": [[str(v) for v in r] for r in Y]},
-                "constant_column": constant,
-                "primal": {"atoms": [{"u": a.u, "knot": str(a.knot), "weight": [str(v) for v in Wq[j]],
-                                      "norm_bound": str(bounds[j])} for j, a in enumerate(atoms) if any(Wq[j])],
-                           "constant": [str(v) for v in cq]},
-                "dual": {"V": [[str(v) for v in r] for r in V]}, "lower": str(lower), "upper": str(upper)})
-    path, ok, problems = ctx.certify(doc, res.claim, res.case, f"__group_{tag}")
+    used = [(a, Wq[j], sqrt_bounds(sum((v * v for v in Wq[j]), Fraction(0)), 15)[1])
+            for j, a in enumerate(atoms) if any(Wq[j])]
+    doc = group_bracket_certificate(x, Y, "infinite" if constant else "data-knots", used, cq, V, res.claim, res.case)
+    lower, upper = (Fraction(doc["relation"][k]) for k in ("lower", "upper"))
+    path, ok, problems = ctx.certify(doc, res.claim, res.case, f"__group_{tag}", about={"x": x, "Y": Y})
     res.certificates.append(path)
     res.notes += [f"group bracket {tag} certificate rejected: {p}" for p in problems]
     return lower, upper, float(prob.value), ok
@@ -126,7 +118,7 @@ def _group_bracket(x, Y, constant: bool, res: Draft, ctx: Context, tag: str):
        "exact (l1 version) + exact-endpoint bracket (group norm)", lambda: _cases("ep-vector-"), expect=CONFIRMED,
        needs_1d=False)
 def check_vector_output(case: Case, ctx: Context) -> Draft:
-    res = Draft("ep.vector-output", case.name, ERROR, "exact + bracket", EP_48.describe())
+    res = Draft("ep.vector-output", case.name, ERROR, "exact + bracket", EP_48)
     x = points_of(case, res)
     signed = bool(case.params.get("signed_codes", 0))
     Y = one_hot(case.y, signed)

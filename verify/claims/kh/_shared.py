@@ -13,7 +13,7 @@ from exact.relu.arrangements import PatternTree, pattern_tree
 from exact.relu.pattern_program import PatternSolution, feasibility_lp
 
 from ...context import Context
-from ...conventions import Convention
+from ...conventions import PaperConvention
 from ...numeric.bracket import Position
 from ...numeric.pattern_brackets import TwoRoutes, lower_bound_certificate, socp, two_routes
 from ...result import CONFIRMED, CONTRADICTED, ERROR, REFUTED, Draft, confirmed
@@ -25,8 +25,8 @@ ALPHAS = (Fraction(0), Fraction(1, 10), Fraction(-1, 2))
 EXAMPLE = "kh-example-1"
 
 
-def convention(base: Convention, alpha: Fraction) -> str:
-    return replace(base, alpha=alpha).describe()
+def convention(base: PaperConvention, alpha: Fraction) -> PaperConvention:
+    return base.with_alpha(alpha)
 
 
 def alpha_of(case: Case) -> Fraction:

@@ -105,8 +105,7 @@ def check_pieces(case: Case, ctx: Context) -> Draft:
     certified. Notes: the proof's (6) uses z . s >= 0, not strict where s_k = -1.
     """
     X, alpha = matrix_of(case), case.params.get("alpha", Fraction(0))
-    conv = replace(KH_3, name="kh (4) = (2)+(3)", alpha=alpha)
-    res = Draft("kh.lem-1", case.name, ERROR, "exact", conv.describe())
+    res = Draft("kh.lem-1", case.name, ERROR, "exact", replace(KH_3.with_alpha(alpha), name="kh (4) = (2)+(3)"))
     if alpha < 0 or alpha == 1:
         res.notes.append(f"alpha = {alpha}: only 0 <= alpha != 1 is implemented")
         return res

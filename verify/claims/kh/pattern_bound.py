@@ -51,7 +51,7 @@ def check_pattern_bound(case: Case, ctx: Context) -> Draft:
     N, d = len(X), len(X[0])
     tree = pattern_tree(X)
     count = len(tree.realised)
-    res = Draft("kh.pattern-bound", case.name, ERROR, "exact", KH_PATTERNS.describe(), value=str(count))
+    res = Draft("kh.pattern-bound", case.name, ERROR, "exact", KH_PATTERNS, value=str(count))
     general = in_general_position(X)
     bounds = (2 ** N, kh_bound(N, d))
     res.notes.append(f"N = {N}, d = {d}: exact |J| = {count}; 2^N = {bounds[0]}; kh's 2 sum_(i=1..d) C(N,i) = "

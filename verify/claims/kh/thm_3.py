@@ -1,15 +1,15 @@
 """kh.thm-3: binary classification (10) equals the finite program (11).
 
 Convention kh (10): min ||mu||_TV s.t. y_i f(x_i) >= 1, b free, no output bias. 1-D: (11) printed and
-corrected as exact LPs against (10) over the data-knot dictionary plus a free constant
-(:func:`exact.relu.hinge.hard_margin_1d`), its dual checked over every (w, b).
+corrected as exact LPs against (10), solved over the data-knot dictionary plus a free constant
+(:func:`exact.relu.hinge.hard_margin_1d`) and certified over networks of any width (kind relu1d-margin:
+its dual is checked over every (w, b)).
 """
 
 from __future__ import annotations
 
 from cases import Case
-from exact.certificates.lp import lp_certificate
-from exact.checker.relu1d import relu1d_sup
+from exact.certificates.relu1d_margin import margin_certificate
 from exact.relu.hinge import hard_margin_1d
 from exact.relu.pattern_program import solve_1d
 
@@ -25,20 +25,16 @@ from .programs import build
        "binary classification (10) equals the finite program (11)", "exact", classification_cases,
        expect=REFUTED)
 def check_thm3(case: Case, ctx: Context) -> Draft:
-    """Exact 1-D LPs: (11) printed and corrected vs (10) over the data-knot dictionary + free constant."""
+    """Exact 1-D LPs: (11) printed and corrected vs (10) (kind relu1d-margin: any width, free constant)."""
     alpha, x = alpha_of(case), _x(case)
     res = Draft("kh.thm-3", case.name, ERROR, "exact", convention(KH_3, alpha))
-    atoms, lp10, r10 = hard_margin_1d(x, case.y, alpha)
-    path, ok, problems = ctx.certify(lp_certificate(lp10, r10, res.claim, case.name,
-                                                    "kh (10) in 1-D: min ||c||_1 s.t. y_i (A c + c0)_i >= 1"),
-                                     res.claim, case.name, "__eq10", about={"problem": lp10})
+    atoms, _, r10 = hard_margin_1d(x, case.y, alpha)
+    path, ok, problems = ctx.certify(margin_certificate(x, case.y, alpha, atoms, r10, res.claim, case.name),
+                                     res.claim, case.name, "__eq10", about={"x": x, "y": case.y, "alpha": alpha})
     res.certificates.append(path)
     res.notes += [f"certificate rejected: {q}" for q in problems]
-    # the (10) dual u = -z (>= 0) must satisfy the semi-infinite constraint |sum u_i y_i s(w x_i + b)| <= 1
-    sup = relu1d_sup(x, [-z * yi for z, yi in zip(r10.z_ub, case.y)], alpha)
-    ok &= sup is not None and sup[0] <= 1
-    res.notes.append(f"(10) infinite-width value {r10.value} (dual checked on all |w| <= 1, b: sup = "
-                     f"{None if sup is None else sup[0]})")
+    res.notes.append(f"(10) infinite-width value {r10.value} (certified: the multipliers u >= 0 are dual feasible "
+                     "on all |w| <= 1, b)")
     N = len(atoms)
     c = [r10.x[2 * j] - r10.x[2 * j + 1] for j in range(N)]
     used = sum(1 for t in c if t)

@@ -3,7 +3,13 @@
 
 from __future__ import annotations
 
+from exact.relu.function_norm import PiecewiseLinear
 from exact.relu.networks import Network
+
+
+def about_function(f: PiecewiseLinear) -> dict:
+    """The data a relu1d-function-norm certificate of f must be about (f is derived from the case)."""
+    return {"breakpoints": f.breakpoints, "values": f.values, "left_slope": f.left_slope, "right_slope": f.right_slope}
 
 
 def _network_text(net: Network) -> str:

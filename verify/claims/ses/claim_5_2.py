@@ -136,7 +136,7 @@ def bump_cases() -> list[Case]:
        "float", bump_cases, expect=CONFIRMED, needs_1d=False)
 def check_bump(case: Case, ctx: Context) -> Draft:
     d = int(case.params["d"])
-    res = Draft("ses.claim-5.2", case.name, ERROR, "float (mpmath quad, error=True)", SES_38.describe())
+    res = Draft("ses.claim-5.2", case.name, ERROR, "float (mpmath quad, error=True)", SES_38)
     if d not in (2, 3):
         res.notes.append(f"closed forms are implemented for d = 2, 3 only, got d = {d}")
         return res

@@ -69,12 +69,13 @@ def check_regularised(case: Case, ctx: Context) -> Draft:
     ones = [[Fraction(1)] * len(x)]
     sq = lasso(A, y, lam, Fraction(2), ones, decide_uniqueness=False)
     # value: the squared-loss optimum (the hinge optimum, when run, is in the notes)
-    res = Draft("ses.cor-3.4", case.name, ERROR, "exact", SES_28.describe(), value=str(sq.value))
+    res = Draft("ses.cor-3.4", case.name, ERROR, "exact", SES_28, value=str(sq.value))
     neurons = [(a.u, -a.u * a.knot) for a in atoms]
     doc = lasso_certificate(A, y, sq, res.claim, case.name,
                             "ses (28), squared loss: min sum (h(x_n) - y_n)^2 + lambda ||w||_1 over networks with "
-                            "|u| <= 1, free biases and output bias", ones, {"x": x, "alpha": 0, "neurons": neurons})
-    path, ok, problems = ctx.certify(doc, res.claim, case.name, "__squared")
+                            "|u| <= 1, free biases and output bias", ones,
+                            {"x": x, "alpha": 0, "neurons": neurons, "output_bias": True})
+    path, ok, problems = ctx.certify(doc, res.claim, case.name, "__squared", about={"x": x, "y": y, "beta": lam})
     res.certificates.append(path)
     net = Network.from_atoms(atoms, sq.weights, sq.free[0])
     good, text = _pieces_note("squared loss", net, x, sq.value)
@@ -91,7 +92,8 @@ def check_regularised(case: Case, ctx: Context) -> Draft:
     ok, problems = ok and okr, problems + probr
     if all(v in (1, -1) for v in y):
         hg = solve_hinge_1d(x, y, lam)
-        ph, okh, probh = ctx.certify(hinge_certificate(hg, res.claim, case.name), res.claim, case.name, "__hinge")
+        ph, okh, probh = ctx.certify(hinge_certificate(hg, res.claim, case.name, output_bias=True), res.claim,
+                                     case.name, "__hinge", about={"x": x, "y": y, "beta": lam})
         res.certificates.append(ph)
         good_h, text_h = _pieces_note("hinge loss", hg.network(), x, hg.value)
         res.notes.append(text_h)

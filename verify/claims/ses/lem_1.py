@@ -37,7 +37,7 @@ def check_lemma_1(case: Case, ctx: Context) -> Draft:
     on every theta R_ep = 2 C_ses; the balanced optimum gives R_ep = 2 P*, which is reported exactly.
     """
     sol = interpolate_1d(case.x, case.y, output_bias=True)
-    res = Draft("ses.lem-1", case.name, ERROR, "exact", SES_3.describe(), value=str(sol.value),
+    res = Draft("ses.lem-1", case.name, ERROR, "exact", SES_3, value=str(sol.value),
                       data=data_of(sol))
     path, ok, problems = ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name)
     res.certificates.append(path)

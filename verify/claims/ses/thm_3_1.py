@@ -19,7 +19,7 @@ from ...context import Context
 from ...conventions import SES_8
 from ...registry import claim
 from ...result import ERROR, PROVED, REFUTED, Draft
-from ._shared import _network_text
+from ._shared import _network_text, about_function
 
 RANDOM_FUNCTIONS = 8
 
@@ -76,11 +76,12 @@ def check_function_norm(case: Case, ctx: Context) -> Draft:
     """
     f = function_of(case)
     rc = representation_cost(f)
-    res = Draft("ses.thm-3.1", case.name, ERROR, "exact", SES_8.describe(), value=str(rc.value),
+    res = Draft("ses.thm-3.1", case.name, ERROR, "exact", SES_8, value=str(rc.value),
                       data={"breakpoints": [str(t) for t in f.breakpoints], "values": [str(v) for v in f.values],
                             "end_slopes": [str(f.left_slope), str(f.right_slope)],
                             "network": _network_text(rc.network())})
-    path, ok, problems = ctx.certify(representation_certificate(rc, res.claim, case.name), res.claim, case.name)
+    path, ok, problems = ctx.certify(representation_certificate(rc, res.claim, case.name), res.claim, case.name,
+                                     about=about_function(f))
     res.certificates.append(path)
     tv, ends = f.total_variation, abs(f.end_sum)
     branch = "∫|f''|" if tv > ends else ("|f'(-oo) + f'(+oo)|" if ends > tv else "both (tie)")

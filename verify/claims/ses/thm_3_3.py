@@ -18,6 +18,7 @@ from ...conventions import SES_25
 from ...registry import claim
 from ...result import ERROR, PROVED, REFUTED, Draft
 from .._shared import data_of, one_d_cases
+from ._shared import about_function
 
 
 def _certify_slope_set(S: EndSlopeSet, case: Case, claim_id: str, ctx: Context) -> tuple[list[str], bool, list[str]]:
@@ -62,7 +63,7 @@ def check_spline_value(case: Case, ctx: Context) -> Draft:
     points carry kinks of one sign (its R̄ certified as well)."""
     sol = interpolate_1d(case.x, case.y, output_bias=True)
     S = end_slope_set(case.x, case.y)
-    res = Draft("ses.thm-3.3", case.name, ERROR, "exact", SES_25.describe(), value=str(sol.value),
+    res = Draft("ses.thm-3.3", case.name, ERROR, "exact", SES_25, value=str(sol.value),
                       data=data_of(sol))
     path, ok, problems = ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name)
     p27, ok27, prob27 = ctx.certify(
@@ -75,7 +76,7 @@ def check_spline_value(case: Case, ctx: Context) -> Draft:
     spline = PiecewiseLinear.spline(case.x, case.y, l0, lN)
     rc = representation_cost(spline)
     psp, ok_sp, prob_sp = ctx.certify(representation_certificate(rc, res.claim, case.name), res.claim, case.name,
-                                      "__spline")
+                                      "__spline", about=about_function(spline))
     res.certificates += [path, p27, psp] + slope_paths
     fits = all(spline(xi) == yi for xi, yi in zip(case.x, case.y))
     res.notes.append(f"network optimum of (25): {sol.value}; min of (27): {S.value}; spline (26) with "
@@ -90,7 +91,7 @@ def check_spline_value(case: Case, ctx: Context) -> Draft:
     else:
         rw = representation_cost(witness)
         pw, good_w, prob_w = ctx.certify(representation_certificate(rw, res.claim, case.name), res.claim,
-                                         case.name, "__nonspline")
+                                         case.name, "__nonspline", about=about_function(witness))
         res.certificates.append(pw)
         problems += prob_w
         w_fits = all(witness(xi) == yi for xi, yi in zip(case.x, case.y))

@@ -18,7 +18,7 @@ from exact.certificates.lp import lp_certificate
 from exact.l1 import l1_program
 from exact.lp import solve_lp
 from exact.lp.face import optimal_face
-from exact.relu.bridge import BridgeOptimum, approx, brief, bridge_value, compare, descent, minimise_bridge, support
+from exact.relu.bridge import BridgeOptimum, approx, bridge_value, brief, compare, descent, minimise_bridge, support
 from exact.relu.dictionary import relu_atoms
 
 from ...audit import show
@@ -130,7 +130,7 @@ def _l2_check(A: Matrix, y, opt: BridgeOptimum, case: Case, ctx: Context, res: D
        deep_cases, needs_1d=False)
 def check_bridge(case: Case, ctx: Context) -> Draft:
     res = Draft("ses.thm-c.3", case.name, ERROR, "exact (vertex enumeration, root enclosures)",
-                      SES_49.describe())
+                      SES_49)
     N, y, values = case.n, list(case.y), []
     holds, rejected, witness = True, [], None
     fixed = "relu1d" in case.params or "matrix" in case.params  # the same dictionary for every L

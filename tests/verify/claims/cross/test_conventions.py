@@ -87,7 +87,7 @@ def test_tampered_values_break_relations():
     # ep (37) = P although P is not attained is impossible (equality needs a finite optimum)
     assert not all(r.holds for r in relations(replace(good, ep37=F(0))))
     # a convention with an output bias is not the kh (2)+(8) problem
-    biased = replace(DDB_6, output_bias=True)
+    biased = replace(DDB_6, problem=replace(DDB_6.problem, output_bias=True))
     assert not relations(good, (KH_8, biased))[-1].holds
 
 

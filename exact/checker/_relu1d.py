@@ -1,0 +1,100 @@
+"""Parsing and dual checks shared by the kinds about 1-D (and rank-one) networks (private to the checker).
+
+The semi-infinite dual constraint of these kinds is |g(w, b)| <= bound for every |w| <= 1 and b real, with
+g(w, b) = sum_i v_i sigma_alpha(w x_i + b) on 1-D data x; :func:`semi_infinite_dual` decides it exactly
+(the argument is stated there). Rank-one data X = c a^T reduces to the 1-D data x = ||a|| c
+(:func:`rank_one_points`).
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Sequence
+
+from ._fields import Malformed, at, neurons, q, qlist, qmatrix
+from .arith import dot, sigma
+from .relu1d import Neuron1D, relu1d_profile
+
+NeuronD = tuple[list[Fraction], Fraction, Fraction]  # (w, b, c): c sigma(w . x + b)
+
+
+def neurons_1d(doc: dict, path: str) -> list[Neuron1D]:
+    """The neurons at ``path`` with one input weight, as (w, b, c)."""
+    return [(w[0], b, c) for w, b, c in neurons(at(doc, path), path, 1)]
+
+
+def cost(nets: Sequence[tuple]) -> Fraction:
+    """sum_j |c_j| of neurons (w, b, c)."""
+    return sum((abs(n[2]) for n in nets), Fraction(0))
+
+
+def dual_breakpoints(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Fraction, bound: Fraction,
+                     problems: list[str], signs: tuple[int, ...] = (1, -1)) -> None:
+    """|g(u, b)| <= bound at every breakpoint b = -u x_k with u in ``signs`` (:func:`relu1d_profile`)."""
+    for u, b, g in relu1d_profile(x, v, alpha):
+        if u in signs and abs(g) > bound:
+            problems.append(f"dual: u = {u}, breakpoint b = {b}: |g| = {abs(g)} > {bound}")
+
+
+def semi_infinite_dual(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Fraction, bound: Fraction,
+                       problems: list[str]) -> None:
+    """|g(u, b)| <= bound for all |u| <= 1, b real, g(u, b) = sum_i v_i sigma_alpha(u x_i + b), exactly:
+
+    (a) u = 0 gives g = sigma(b) sum(v), unbounded unless sum(v) == 0, which is checked;
+    (b) for 0 < |u| < 1, g(u, b) = |u| g(sign u, b / |u|) (positive homogeneity): only u = +-1 remain;
+    (c) for u = +-1, g is continuous piecewise linear in b with breakpoints b = -u x_k; beyond them it is
+        constant once sum(v) == 0 (slopes sum(v) and alpha sum(v)): u sum_i v_i x_i as b -> +oo and
+        alpha u sum_i v_i x_i as b -> -oo. So sup |g| is the largest of |g| at the breakpoints and the two
+        limits; all are checked (the limits equal the values at the extreme breakpoints: deliberate
+        redundancy).
+    """
+    if sum(v) != 0:                                                             # (a)
+        problems.append(f"dual: constant direction (u = 0, b -> +inf): sum(v) = {sum(v)}, must be 0")
+    else:                                                                       # (c) limits
+        svx = dot(v, x)
+        for u in (1, -1):
+            for end, g in (("+inf", u * svx), ("-inf", alpha * u * svx)):
+                if abs(g) > bound:
+                    problems.append(f"dual: u = {u}, limit b -> {end}: |g| = {abs(g)} > {bound}")
+    dual_breakpoints(x, v, alpha, bound, problems)                              # (c) breakpoints
+
+
+def rank_one_points(doc: dict, problems: list[str]) -> tuple[list[list[Fraction]], list[Fraction]]:
+    """data.X (n x d) with the evidence factor {c (n), a (d), norm}: returns (X, x = norm c).
+
+    Checked: norm > 0, norm^2 == a^T a, X[i][k] == c_i a_k. Then for ||w||_2 <= 1, X w + b 1 = c t + b 1
+    with t = a^T w ranging over exactly [-norm, norm] (Cauchy-Schwarz, equality at w = +-a / norm), i.e.
+    X w = s x with |s| <= 1: the neurons on X are the 1-D neurons on x (ep Corollaries 3.4-3.5).
+    """
+    X = qmatrix(at(doc, "data.X"), "data.X")
+    n = len(X)
+    c = qlist(at(doc, "factor.c"), "factor.c", n)
+    a = qlist(at(doc, "factor.a"), "factor.a", len(X[0]))
+    norm = q(at(doc, "factor.norm"), "factor.norm")
+    if not a:
+        raise Malformed("data.X: expected at least one column")
+    if norm <= 0 or norm * norm != dot(a, a):
+        problems.append(f"factor.norm = {norm} is not the positive square root of a^T a = {dot(a, a)}")
+    if any(xik != ci * ak for row, ci in zip(X, c, strict=True) for xik, ak in zip(row, a, strict=True)):
+        problems.append("data.X != c a^T")
+    return X, [norm * ci for ci in c]
+
+
+def neurons_d(doc: dict, path: str, d: int, problems: list[str]) -> list[NeuronD]:
+    """The neurons at ``path`` with d input weights and ||w||_2 <= 1 (checked as w.w <= 1)."""
+    nets = neurons(at(doc, path), path, d)
+    for j, (w, _, _) in enumerate(nets):
+        if dot(w, w) > 1:
+            problems.append(f"{path}[{j}]: w.w = {dot(w, w)} > 1")
+    return nets
+
+
+def network_values(X: Sequence[Sequence[Fraction]], nets: Sequence[NeuronD], alpha: Fraction,
+                   constant: Fraction) -> list[Fraction]:
+    """[constant + sum_j c_j sigma_alpha(w_j . X_i + b_j) for every row X_i]."""
+    return [constant + sum((c * sigma(dot(w, row) + b, alpha) for w, b, c in nets), Fraction(0)) for row in X]
+
+
+def absorbs_constant_d(X: Sequence[Sequence[Fraction]], nets: Sequence[NeuronD], constant: Fraction) -> bool:
+    """Some neuron is affine on the data (w . X_i + b >= 0 for every row) with c * constant > 0: raising its b
+    by constant / c adds the constant on the data at no cost (as :func:`relu1d.absorbs_constant`)."""
+    return any(c * constant > 0 and all(dot(w, row) + b >= 0 for row in X) for w, b, c in nets)
