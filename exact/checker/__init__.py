@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any, Callable, Optional
 
 from . import (
@@ -63,7 +62,7 @@ from ._proved import Proved, canonical, compare_stated
 
 FORMAT, VERSION = "relu-certify-certificate", 2
 
-Checker = Callable[[dict, list[str]], Optional[Fraction]]
+Checker = Callable[[dict, list[str]], Proved]
 
 #: kind -> its check; each kind is checked by the module of the same name (hyphens as underscores).
 KINDS: dict[str, Checker] = {
@@ -115,7 +114,7 @@ def check_certificate(doc: dict) -> CheckReport:
     kind = doc.get("kind") if isinstance(doc, dict) else None
     kind_name = kind if isinstance(kind, str) else "?"
     problems: list[str] = []
-    proved: Any = None
+    proved: Proved | None = None
     try:
         if at(doc, "format") != FORMAT:
             raise Malformed(f"format: expected {FORMAT!r}, got {show(doc['format'])}")
@@ -125,19 +124,17 @@ def check_certificate(doc: dict) -> CheckReport:
         if at(doc, "kind") not in KINDS:
             raise Malformed(f"kind: unknown certificate kind {show(kind)}")
         proved = KINDS[kind](doc, problems)
-        if isinstance(proved, Proved) and not problems:
+        if not problems:
             compare_stated(doc, proved, problems)
     except Malformed as err:
         problems.append(str(err))
     except Exception as err:  # defensive: a checker bug must fail closed, not crash
         problems.append(f"checker error: {type(err).__name__}: {err}")
-    if problems:
-        return CheckReport(False, kind_name, None, problems)
-    if isinstance(proved, Proved):
-        relation, data = canonical(proved.relation), canonical(proved.data)
-        value = relation.get("value")
-        return CheckReport(True, kind_name, value if isinstance(value, str) else None, [], relation, data)
-    return CheckReport(True, kind_name, None if proved is None else str(proved), [])
+    if problems or not isinstance(proved, Proved):
+        return CheckReport(False, kind_name, None, problems or ["checker error: the kind proved nothing"])
+    relation, data = canonical(proved.relation), canonical(proved.data)
+    value = relation.get("value")
+    return CheckReport(True, kind_name, value if isinstance(value, str) else None, [], relation, data)
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:

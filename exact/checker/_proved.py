@@ -14,6 +14,7 @@ the relation and compared too.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
@@ -89,14 +90,19 @@ def stated_convention(doc: dict) -> dict:
     return canonical(convention(q(c["alpha"], "convention.alpha"), c["hidden_bias"], c["output_bias"]))
 
 
+def _same(a: Any, b: Any) -> bool:
+    """Equal as JSON: unlike ``==``, true is not 1 and 1 is not 1.0."""
+    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
 def compare_stated(doc: dict, proved: Proved, problems: list[str]) -> None:
     """The certificate's relation and convention must be exactly the proved ones."""
     want = canonical(proved.relation)
     got = stated_relation(doc)
-    if got != want:
+    if not _same(got, want):
         problems.append(f"relation: the certificate states {show(got, 240)} but the evidence proves {show(want, 240)}")
     if "convention" in proved.data:
         conv = stated_convention(doc)
-        if conv != canonical(proved.data["convention"]):
+        if not _same(conv, canonical(proved.data["convention"])):
             problems.append(f"convention: the certificate states {show(conv)} but the kind proves "
                             f"{show(canonical(proved.data['convention']))}")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, distinct_points, neurons, q, qlist
+from ._fields import Malformed, at, distinct_points, q, qlist
 from ._proved import Proved, convention, stated_convention
+from ._relu1d import cost, neurons_1d, semi_infinite_dual
 from .arith import dot
-from .relu1d import absorbs_constant, kinks_1d, network_1d, relu1d_profile
+from .relu1d import absorbs_constant, kinks_1d, network_1d
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
@@ -47,7 +48,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
     x = distinct_points(doc, "data.x")
     n = len(x)
     y = qlist(at(doc, "data.y"), "data.y", n)
-    nets = [(w[0], b, c) for w, b, c in neurons(at(doc, "primal.neurons"), "primal.neurons", 1)]
+    nets = neurons_1d(doc, "primal.neurons")
     c0 = q(at(doc, "primal.constant"), "primal.constant")
     v = qlist(at(doc, "dual.v"), "dual.v", n)
 
@@ -57,21 +58,11 @@ def check(doc: dict, problems: list[str]) -> Proved:
     for i, (fi, yi) in enumerate(zip(network_1d(x, nets, alpha, c0), y, strict=True)):
         if fi != yi:
             problems.append(f"primal: point {i} (x = {x[i]}): network = {fi} but y = {yi}")
-    cost, dual_obj = sum((abs(c) for _, _, c in nets), Fraction(0)), dot(v, y)   # 2.
-    if cost != dual_obj:
-        problems.append(f"duality gap: primal cost sum |c| = {cost} but dual objective v^T y = {dual_obj}")
-    if sum(v) != 0:                                                         # 3(a).
-        problems.append(f"dual: constant direction (u = 0, b -> +inf): sum(v) = {sum(v)}, must be 0")
-    else:                                                                   # 3(c) limits.
-        svx = dot(v, x)
-        for u in (1, -1):
-            for end, g in (("+inf", u * svx), ("-inf", alpha * u * svx)):
-                if abs(g) > 1:
-                    problems.append(f"dual: u = {u}, limit b -> {end}: |g| = {abs(g)} > 1")
-    for u, b, g in relu1d_profile(x, v, alpha):                              # 3(c) breakpoints.
-        if abs(g) > 1:
-            problems.append(f"dual: u = {u}, breakpoint b = {b}: |g| = {abs(g)} > 1")
-    relation: dict = {"type": "equals", "value": cost}
+    primal, dual_obj = cost(nets), dot(v, y)                                 # 2.
+    if primal != dual_obj:
+        problems.append(f"duality gap: primal cost sum |c| = {primal} but dual objective v^T y = {dual_obj}")
+    semi_infinite_dual(x, v, alpha, Fraction(1), problems)                  # 3.
+    relation: dict = {"type": "equals", "value": primal}
     if bias or c0 == 0 or absorbs_constant(x, nets, c0):                     # 5.
         relation["attained"] = True
     off = [t for t in kinks_1d(nets, alpha) if t not in set(x)]            # 6.

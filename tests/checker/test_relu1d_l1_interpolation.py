@@ -372,3 +372,10 @@ def test_large_instance_is_fast():
     rep = check_certificate(doc)
     assert time.perf_counter() - start < 5
     assert rep.problems == [f"duality gap: primal cost sum |c| = {cost} but dual objective v^T y = {y[1] - y[0]}"]
+
+
+def test_relation_compared_as_json_true_is_not_one():
+    doc = relu1d(X, Y, 0, ATOMS, 0, V, 8, True)
+    one = tampered(doc, "relation.attained", 1)
+    assert_problem(check_certificate(one), "relation: the certificate states")
+    assert_problem(check_certificate(tampered(doc, "convention.output_bias", 0)), "convention:")
