@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Mapping
 
 from exact.certificates import write_certificate
 from exact.checker import check_file
@@ -60,9 +60,11 @@ class Certified:
     problems: tuple[str, ...]
     relation: dict | None = None
     data: dict | None = None
+    audit: bool = False  # a candidate built from a paper's printed numbers: its rejection is a finding
 
-    def __iter__(self) -> Iterator[Any]:  # transitional: (path, ok, problems) as before
-        yield from (self.path, self.ok, list(self.problems))
+    def qualifier(self, key: str) -> Any:
+        """A further field of the certified relation (canonical JSON), None unless ok."""
+        return None if not self.ok or self.relation is None else self.relation.get(key)
 
     def _get(self, key: str) -> Fraction | Surd | None:
         return None if not self.ok or self.relation is None else _number(self.relation.get(key))
@@ -110,7 +112,8 @@ class Context:
         problems = list(report.problems)
         if report.ok and report.data is not None:
             problems += _binding(report.data, self.expected if about is None else about, about is not None)
-        return Certified(str(path), not problems, tuple(problems), report.relation, report.data)
+        return Certified(str(path), not problems, tuple(problems), report.relation if not problems else None,
+                         report.data, folder == "audits")
 
 
 def _canonical(want: Any) -> Any:

@@ -150,9 +150,19 @@ class Finding:
         return f"{self.paper} {self.place}: {self.shows}"
 
 
+#: verdicts that need a checked certificate behind them
+CERTIFIED = (PROVED, REFUTED, VACUOUS)
+
+
 @dataclass
 class Draft:
-    """A check under way: the claim fills it in; :meth:`freeze` makes the :class:`CheckResult`."""
+    """A check under way: the claim fills it in; :meth:`freeze` makes the :class:`CheckResult`.
+
+    Certificates enter only through :meth:`add`. A PROVED, REFUTED or VACUOUS verdict stands only when at
+    least one certificate was accepted and none of the check's own certificates was rejected (audits of a
+    paper's printed numbers may be rejected: that is their finding); otherwise :meth:`freeze` makes it
+    ERROR and says why.
+    """
 
     claim: str
     case: str
@@ -160,19 +170,22 @@ class Draft:
     method: str
     convention: Conventions
     value: Value = None
-    certificates: list[str] = field(default_factory=list)
     printed: list[Printed] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)  # for reports: x, y, solution, dual
     checked: list[Certified] = field(default_factory=list)
 
+    @property
+    def certificates(self) -> tuple[str, ...]:
+        return tuple(c.path for c in self.checked)
+
     def add(self, cert: Certified, what: str = "") -> Certified:
-        """Record a checked certificate (its path; the checker's problems as notes when it was rejected)."""
-        self.certificates.append(cert.path)
+        """Record a checked certificate; the checker's problems become notes when it was rejected."""
         self.checked.append(cert)
         label = f" ({what})" if what else ""
-        self.notes += [f"certificate rejected{label}: {p}" for p in cert.problems]
+        kind = "audit rejected" if cert.audit else "certificate rejected"
+        self.notes += [f"{kind}{label}: {p}" for p in cert.problems]
         return cert
 
     def finding(self, place: str, statement: str, shows: str, *certificates: str) -> Finding:
@@ -181,9 +194,22 @@ class Draft:
         self.findings.append(f)
         return f
 
+    def _trusted_verdict(self) -> tuple[Verdict, list[str]]:
+        verdict = Verdict(self.verdict)
+        if verdict not in CERTIFIED:
+            return verdict, []
+        own = [c for c in self.checked if not c.audit]
+        rejected = [c for c in own if not c.ok]
+        if rejected:
+            return ERROR, [f"{verdict} withheld: {len(rejected)} of the check's certificates rejected"]
+        if not own:
+            return ERROR, [f"{verdict} withheld: no checked certificate behind it"]
+        return verdict, []
+
     def freeze(self, seconds: float, expected: Verdict | None, covers: tuple[str, ...] = ()) -> "CheckResult":
-        return CheckResult(self.claim, self.case, Verdict(self.verdict), self.method, self.convention, self.value,
-                           tuple(self.certificates), tuple(self.printed), tuple(self.findings), tuple(self.notes),
+        verdict, why = self._trusted_verdict()
+        return CheckResult(self.claim, self.case, verdict, self.method, self.convention, self.value,
+                           self.certificates, tuple(self.printed), tuple(self.findings), (*self.notes, *why),
                            dict(self.data), seconds, expected, covers)
 
 

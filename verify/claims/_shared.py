@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from fractions import Fraction
+
 from cases import Case, random_1d_cases, shipped_cases
+from exact.checker.arith import Surd
 from exact.relu.interpolation import Interpolation1D
 
 from ..context import Context
+from ..numeric.bracket import Bracket
 from ..numeric.joint1d import Joint1D
 from ..result import Draft
 
@@ -29,22 +34,32 @@ def data_of(sol: Interpolation1D) -> dict:
     }
 
 
-def certify_joint(joint: Joint1D, ctx: Context, res: Draft) -> bool:
-    """Check the joint-norm certificates of ``joint`` (bracket, and the exact optimum when decided); the exact
-    value must lie inside the bracket. Notes on the result; True when all holds."""
-    ok = True
-    for doc, suffix in joint.documents(res.claim, res.case):
-        path, good, problems = ctx.certify(doc, res.claim, res.case, suffix)
-        res.certificates.append(path)
-        res.notes += [f"certificate rejected: {q}" for q in problems]
-        ok &= good
-    ex, bracket = joint.exact, joint.bracket
-    if ex.status == "optimal":
-        inside = bracket.lower <= ex.value <= bracket.upper
+@dataclass(frozen=True)
+class JointCertified:
+    """The checked joint-norm evidence: the certified bracket and, when decided, the certified optimum."""
+
+    bracket: Bracket | None
+    exact: Fraction | Surd | None
+    ok: bool
+
+
+def certify_joint(joint: Joint1D, ctx: Context, res: Draft) -> JointCertified:
+    """Check the joint-norm certificates of ``joint`` (the bracket, and the exact optimum when decided); the
+    certified optimum must lie inside the certified bracket. The values are the checker's."""
+    certs = [res.add(ctx.certify(doc, res.claim, res.case, suffix)) for doc, suffix in joint.documents(res.claim,
+                                                                                                        res.case)]
+    box, exact = certs[0], (certs[1] if len(certs) > 1 else None)
+    bracket = Bracket(box.lower, box.upper) if isinstance(box.lower, Fraction) and isinstance(box.upper, Fraction) \
+        else None
+    ok = all(c.ok for c in certs) and bracket is not None
+    value = exact.value if exact is not None else None
+    if value is not None and bracket is not None:
+        inside = bracket.lower <= value <= bracket.upper
         ok &= inside
-        res.notes.append(f"(2)+(8) exact optimum {ex.value} = {ex.value_float:.12g} (kind relu1d-joint-exact: "
-                         f"primal network and dual v over the field of its surds); inside the bracket "
+        res.notes.append(f"(2)+(8) exact optimum {value} = {float(value):.12g} (kind relu1d-joint-exact: primal "
+                         f"network and dual v over the field of its surds); inside the certified bracket "
                          f"{bracket.text(12)}: {inside}")
-    else:
-        res.notes.append(f"(2)+(8) exact optimum not decided ({ex.reason}); bracket {bracket.text(12)}")
-    return ok
+    elif bracket is not None:
+        res.notes.append(f"(2)+(8) exact optimum not decided ({joint.exact.reason}); certified bracket "
+                         f"{bracket.text(12)}")
+    return JointCertified(bracket, value, ok)
