@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..convention import Convention, HiddenBias
 from ..relu.joint_norm import JointExact
-from . import certificate_header
+from . import certificate_header, number
 
 
 def joint_exact_certificate(sol: JointExact, claim: str, case: str) -> dict:
@@ -12,8 +12,10 @@ def joint_exact_certificate(sol: JointExact, claim: str, case: str) -> dict:
 
     The neurons keep their unnormalised rational directions (w, b) (cost |c| sqrt(w^2 + b^2)).
     """
+    if sol.value is None:
+        raise ValueError(f"joint_exact_certificate: the optimum is not decided ({sol.reason})")
     unique = sol.uniqueness == "rank"
-    relation = {"type": "equals", "value": sol.value.doc(), "attained": True} | ({"unique": True} if unique else {})
+    relation = {"type": "equals", "value": number(sol.value), "attained": True} | ({"unique": True} if unique else {})
     doc = certificate_header("relu1d-joint-exact", claim, case,
                              "value = min ||mu||_TV s.t. fit, W = {w^2 + b^2 <= 1} (kh (2)+(8), 1-D, no output bias)"
                              + ("; the optimal function is unique" if unique else ""))

@@ -20,8 +20,10 @@ def spike_free_certificate(dec: SpikeFreeDecision, claim: str, case: str) -> dic
     strs = lambda vec: [str(v) for v in vec]  # noqa: E731
     doc = certificate_header("spike-free", claim, case, "Q_X = X B_2 cap R^n_+ (bias-free, ||u|| <= 1)")
     doc.update(data={"X": [strs(r) for r in dec.A]}, relation={"type": "holds", "property": "spike-free"})
-    if dec.method == "gram":
+    if dec.K is not None:
         doc["gram"] = {"K": [strs(r) for r in dec.K]}
-    else:
+    elif dec.c is not None and dec.a is not None:
         doc["rank_one"] = {"c": strs(dec.c), "a": strs(dec.a)}
+    else:
+        raise ValueError(f"spike_free_certificate: the {dec.method} decision carries no evidence")
     return doc

@@ -121,8 +121,8 @@ def check_certificate(doc: dict) -> CheckReport:
         version = at(doc, "version")
         if type(version) is not int or version != VERSION:
             raise Malformed(f"version: expected {VERSION}, got {show(version)}")
-        if at(doc, "kind") not in KINDS:
-            raise Malformed(f"kind: unknown certificate kind {show(kind)}")
+        if not isinstance(kind, str) or kind not in KINDS:
+            raise Malformed(f"kind: unknown certificate kind {show(at(doc, 'kind'))}")
         proved = KINDS[kind](doc, problems)
         if not problems:
             compare_stated(doc, proved, problems)

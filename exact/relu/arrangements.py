@@ -126,8 +126,9 @@ def realise(X: Matrix, s: Sequence[int], affine: bool = True) -> Realisation | E
     lp = LinearProgram(c=(Fraction(0),) * nv, A_ub=tuple(rows), b_ub=tuple(rhs), free=frozenset(range(nv)))
     res = solve_lp(lp)
     if res.status == "infeasible":
-        return Exclusion(tuple(s), tuple(-z for z in res.farkas_ub))
-    return Realisation(tuple(s), tuple(res.x[:d]), res.x[d] if affine else Fraction(0))
+        return Exclusion(tuple(s), tuple(-z for z in res.farkas()[1]))
+    x = res.optimum().x
+    return Realisation(tuple(s), tuple(x[:d]), x[d] if affine else Fraction(0))
 
 
 def pattern_tree(X: Matrix, affine: bool = True) -> PatternTree:
@@ -141,7 +142,10 @@ def pattern_tree(X: Matrix, affine: bool = True) -> PatternTree:
             free = sign(sum((a * c for a, c in zip(x, node.w)), Fraction(0)) + node.b)
             children.append(Realisation(node.pattern + (free,), node.w, node.b))
             other = realise(X[: k + 1], node.pattern + (-free,), affine)
-            (children if isinstance(other, Realisation) else excluded).append(other)
+            if isinstance(other, Realisation):
+                children.append(other)
+            else:
+                excluded.append(other)
         nodes = children
     return PatternTree(tuple(sorted(nodes, key=lambda r: r.pattern)), tuple(sorted(excluded, key=lambda e: e.prefix)))
 

@@ -170,14 +170,13 @@ def representation_cost(f: PiecewiseLinear) -> RepresentationCost:
     """R̄(f) of ses (8) for piecewise-linear f, exactly, with an optimal network and its dual."""
     atoms, lp = representation_program(f)
     res = solve_lp(lp)
-    if res.status != "optimal":  # cannot happen: a_1 = s_K, b_1 = d_1 - s_K, b_k = d_k (k > 1) is feasible, cost >= 0
-        raise RuntimeError(f"representation LP is {res.status}")
-    weights = tuple(res.x[2 * j] - res.x[2 * j + 1] for j in range(len(atoms)))
+    opt = res.optimum()  # always: a_1 = s_K, b_1 = d_1 - s_K, b_k = d_k (k > 1) is feasible, cost >= 0
+    weights = tuple(opt.x[2 * j] - opt.x[2 * j + 1] for j in range(len(atoms)))
     net = Network.from_atoms(atoms, weights)
     constant = f.values[0] - net(f.breakpoints[0])
     K = len(f.breakpoints)
-    return RepresentationCost(f, res.value, tuple(atoms), weights, constant, tuple(res.y_eq[:K]),
-                              res.y_eq[K], lp, res)
+    return RepresentationCost(f, opt.value, tuple(atoms), weights, constant, tuple(opt.y_eq[:K]),
+                              opt.y_eq[K], lp, res)
 
 
 # ses (27): the end slopes of the optimal linear spline
@@ -261,21 +260,23 @@ def end_slope_set(x: Sequence[Fraction], y: Sequence[Fraction]) -> EndSlopeSet:
     """
     lp = end_slope_lp(x, y)
     best = solve_lp(lp)
-    face = replace(lp, A_ub=lp.A_ub + ({2: Fraction(1)},), b_ub=lp.b_ub + (best.value,))
+    value = best.optimum().value
+    face = replace(lp, A_ub=lp.A_ub + ({2: Fraction(1)},), b_ub=lp.b_ub + (value,))
     ranges, programs, argmin = {}, {}, {}
     for name, (p, q) in DIRECTIONS.items():
-        pair = []
+        subs, opts = [], []
         for sign in (1, -1):
             obj = [Fraction(0)] * lp.num_vars
             obj[0], obj[1] = Fraction(sign * p), Fraction(sign * q)
             sub = replace(face, c=tuple(obj))
-            pair += [sub, solve_lp(sub)]
-        lo, hi = pair[1].value, -pair[3].value
-        ranges[name], programs[name] = (lo, hi), tuple(pair)
-        argmin[name] = ((pair[1].x[0], pair[1].x[1]), (pair[3].x[0], pair[3].x[1]))
+            subs.append((sub, solve_lp(sub)))
+            opts.append(subs[-1][1].optimum())  # bounded: the face is a nonempty polytope in (l_0, l_N)
+        lo, hi = opts[0].value, -opts[1].value
+        ranges[name], programs[name] = (lo, hi), (*subs[0], *subs[1])
+        argmin[name] = ((opts[0].x[0], opts[0].x[1]), (opts[1].x[0], opts[1].x[1]))
     constant = [k for k, (lo, hi) in ranges.items() if lo == hi]
     ends = None
     if constant:  # the set lies on a line: its extreme points along another direction
         other = next((k for k in DIRECTIONS if k not in constant), "l_0")
         ends = argmin[other]
-    return EndSlopeSet(best.value, lp, best, ranges, programs, ends)
+    return EndSlopeSet(value, lp, best, ranges, programs, ends)

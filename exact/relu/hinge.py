@@ -48,7 +48,7 @@ from fractions import Fraction
 from typing import Sequence
 
 from ..l1 import l1_program
-from ..lp import LinearProgram, LPResult, solve_lp
+from ..lp import LinearProgram, LPResult, Row, solve_lp
 from .dictionary import Atom, relu_atoms
 from .networks import Network
 
@@ -126,17 +126,18 @@ def solve_hinge_1d(x: Sequence[Fraction], y: Sequence[Fraction], beta: Fraction,
     constant = mode == "infinite"
     lp = hinge_program(x, y, beta, atoms, constant)
     res = solve_lp(lp)
-    N = len(atoms)
-    weights = tuple(res.x[2 * j] - res.x[2 * j + 1] for j in range(N))
-    c = res.x[2 * N] if constant else Fraction(0)
-    slack = tuple(res.x[-len(x):])
-    dual = tuple(-yi * z for yi, z in zip(y, res.z_ub))
-    attained_by = (weights, c) if c == 0 else _absorbed(atoms, lp, res, x, c)
-    return Hinge1D(x, y, beta, mode, tuple(atoms), weights, c, slack, dual, res.value,
+    opt, N = res.optimum(), len(atoms)
+    weights = tuple(opt.x[2 * j] - opt.x[2 * j + 1] for j in range(N))
+    c = opt.x[2 * N] if constant else Fraction(0)
+    slack = tuple(opt.x[-len(x):])
+    dual = tuple(-yi * z for yi, z in zip(y, opt.z_ub))
+    attained_by = (weights, c) if c == 0 else _absorbed(atoms, lp, opt.value, x, c)
+    return Hinge1D(x, y, beta, mode, tuple(atoms), weights, c, slack, dual, opt.value,
                    attained_by, lp, res)
 
 
-def _absorbed(atoms, lp: LinearProgram, res: LPResult, x, c: Fraction):
+def _absorbed(atoms: Sequence[Atom], lp: LinearProgram, value: Fraction, x: Sequence[Fraction], c: Fraction
+              ) -> tuple[tuple[Fraction, ...], Fraction] | None:
     """A finite optimum: c = 0 somewhere on the optimal face, or c absorbed by an end atom.
 
     On the optimal face (cost row = value) first fix c = 0; failing that,
@@ -144,19 +145,21 @@ def _absorbed(atoms, lp: LinearProgram, res: LPResult, x, c: Fraction):
     positive optimum is an optimum whose end atom can absorb its constant.
     """
     N, sign = len(atoms), (1 if c > 0 else -1)
-    face = ({j: v for j, v in enumerate(lp.c) if v},)
-    trials = [(lp.c, face + ({2 * N: Fraction(1)},), (res.value, Fraction(0)), ())]
+    face: tuple[Row, ...] = ({j: v for j, v in enumerate(lp.c) if v},)
+    Trial = tuple[tuple[Fraction, ...], tuple[Row, ...], tuple[Fraction, ...], tuple[Row, ...]]
+    trials: list[Trial] = [(lp.c, face + ({2 * N: Fraction(1)},), (value, Fraction(0)), ())]
     for end in (Atom(1, min(x)), Atom(-1, max(x))):
         if end in atoms:
             j = atoms.index(end)
-            obj = [Fraction(0)] * lp.num_vars
-            obj[2 * j], obj[2 * j + 1] = Fraction(-sign), Fraction(sign)
-            trials.append((tuple(obj), face, (res.value,), ({2 * j: Fraction(sign), 2 * j + 1: Fraction(-sign)},)))
+            cost = [Fraction(0)] * lp.num_vars
+            cost[2 * j], cost[2 * j + 1] = Fraction(-sign), Fraction(sign)
+            trials.append((tuple(cost), face, (value,), ({2 * j: Fraction(sign), 2 * j + 1: Fraction(-sign)},)))
     for k, (obj, A_eq, b_eq, cap) in enumerate(trials):
         r = solve_lp(LinearProgram(obj, A_eq=A_eq, b_eq=b_eq, A_ub=lp.A_ub + cap,
                                    b_ub=lp.b_ub + (Fraction(1),) * len(cap), free=lp.free))
-        if r.status == "optimal" and (k == 0 or r.value < 0):
-            return tuple(r.x[2 * i] - r.x[2 * i + 1] for i in range(N)), r.x[2 * N]
+        if r.status == "optimal" and (k == 0 or r.optimum().value < 0):
+            xr = r.optimum().x
+            return tuple(xr[2 * i] - xr[2 * i + 1] for i in range(N)), xr[2 * N]
     return None
 
 

@@ -95,13 +95,12 @@ def vertex_test(A: Matrix, j: int) -> VertexTest:
     n, d = len(A), len(A[0])
     if n == 1:  # a single point is its own hull; the constant neuron (u, b) = (0, 1) isolates it
         return VertexTest(j, True, Fraction(1), (Fraction(0),) * d, Fraction(1))
-    res = solve_lp(margin_lp(A, j))
-    assert res.status == "optimal"  # feasible (u, b = 0) and bounded by ||a_j - a_i||_oo
-    margin = -res.value
+    opt = solve_lp(margin_lp(A, j)).optimum()  # feasible (u, b = 0) and bounded by ||a_j - a_i||_oo
+    margin = -opt.value
     if margin > 0:
-        x = res.x
+        x = opt.x
         return VertexTest(j, True, margin, tuple(x[k] - x[d + k] for k in range(d)), x[2 * d])
-    lam = [-z for z in res.z_ub[:n - 1]]
+    lam = [-z for z in opt.z_ub[:n - 1]]
     return VertexTest(j, False, Fraction(0), witness=tuple(lam[:j]) + (Fraction(0),) + tuple(lam[j:]))
 
 
@@ -152,6 +151,8 @@ def diagonal_network(A: Matrix, y: Sequence[Fraction]) -> HullInterpolation:
         return HullInterpolation(tests, None)
     U, b = [], []
     for t in tests:
+        if t.u is None or t.b is None:  # cannot happen: a vertex test has its separator
+            raise ValueError(f"vertex test of row {t.row} has no separating neuron")
         r = norm_bound(t.u) if any(t.u) else Fraction(1)
         U.append(tuple(v / r for v in t.u))
         b.append(t.b / r)

@@ -169,9 +169,9 @@ def _absorbable_optimum(atoms, sol: L1Solution, x, c: Fraction):
         obj[2 * j], obj[2 * j + 1] = Fraction(-sign), Fraction(sign)
         cap = {2 * j: Fraction(sign), 2 * j + 1: Fraction(-sign)}
         res = solve_lp(replace(face, c=tuple(obj), A_ub=(cap,), b_ub=(Fraction(1),)))
-        if res.status == "optimal" and res.value < 0:
-            N = len(atoms)
-            weights = tuple(res.x[2 * k] - res.x[2 * k + 1] for k in range(N))
-            return weights, res.x[2 * N]
+        if res.status == "optimal" and res.optimum().value < 0:
+            N, x = len(atoms), res.optimum().x
+            weights = tuple(x[2 * k] - x[2 * k + 1] for k in range(N))
+            return weights, x[2 * N]
     return None
 

@@ -249,7 +249,7 @@ def uniqueness(x, y, alpha, C: Sequence[Contact], rows) -> tuple[bool, str, tupl
             lp = LinearProgram(tuple(s * c.sign * r for c, r in zip(C, row)), tuple(rows), tuple(y))
             res = solve_lp(lp)
             lps.append((lp, res))
-            ends.append(res)
+            ends.append(res.optimum())  # bounded: the polyhedron is the nonempty optimal face
         if ends[0].value != -ends[1].value:
             return False, "lp", tuple(_network(C, r.x) for r in ends), tuple(lps)
     return True, "lp", (), tuple(lps)
@@ -272,7 +272,7 @@ def _attempt(x, y, alpha, v_hat, tol) -> JointExact:
     value = sum((vi * yi for vi, yi in zip(v, y)), Surd({}))
     unique, how, wit, lps = (None, "", (), ()) if problem else uniqueness(x, y, alpha, C, rows)
     return JointExact(**base, status="optimal", reason=problem, v=v, value=value, contacts=tuple(C),
-                      neurons=_network(C, res.x), unique=unique, uniqueness=how, witnesses=wit, lps=lps)
+                      neurons=_network(C, res.optimum().x), unique=unique, uniqueness=how, witnesses=wit, lps=lps)
 
 
 def solve_joint_exact(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, v_hat: Sequence[float],

@@ -219,8 +219,9 @@ def solve_1d(prog: PatternProgram) -> PatternSolution:
     res = solve_lp(lp)
     if res.status != "optimal":
         return PatternSolution(prog, res.status, None, (), (), lp, res)
-    sol = PatternSolution(prog, res.status, res.value, (), (), lp, res)
-    return sol.at_point(res.x)
+    opt = res.optimum()
+    sol = PatternSolution(prog, res.status, opt.value, (), (), lp, res)
+    return sol.at_point(opt.x)
 
 
 def face_solutions(sol: PatternSolution, objectives: Sequence[Sequence[int]]) -> list[PatternSolution]:
@@ -229,16 +230,17 @@ def face_solutions(sol: PatternSolution, objectives: Sequence[Sequence[int]]) ->
     The face is {feasible, cost = value}; every answer is an exact optimum of the program (same
     value), distinct ones only.
     """
-    lp, seen, out = sol.lp, {sol.result.x}, [sol]
-    face = replace(lp, A_eq=lp.A_eq + ({j: c for j, c in enumerate(lp.c) if c},), b_eq=lp.b_eq + (sol.value,))
+    lp, opt = sol.lp, sol.result.optimum()
+    seen, out = {opt.x}, [sol]
+    face = replace(lp, A_eq=lp.A_eq + ({j: c for j, c in enumerate(lp.c) if c},), b_eq=lp.b_eq + (opt.value,))
     for obj in objectives:
         cost = [Fraction(0)] * lp.num_vars
         for k, c in enumerate(obj):  # c weighs term k's w = w+ - w- (b would make the LP unbounded)
             cost[3 * k], cost[3 * k + 1] = Fraction(c), Fraction(-c)
         res = solve_lp(replace(face, c=tuple(cost)))
-        if res.status == "optimal" and res.x not in seen:
-            seen.add(res.x)
-            out.append(replace(sol, result=res).at_point(res.x))
+        if res.status == "optimal" and (x := res.optimum().x) not in seen:
+            seen.add(x)
+            out.append(replace(sol, result=res).at_point(x))
     return out
 
 

@@ -38,7 +38,7 @@ def factor_rank_one(X: Sequence[Sequence[Fraction]]) -> tuple[tuple[Fraction, ..
     c = tuple(row[k] / a[k] for row in X)
     if any(row[j] != ci * a[j] for row, ci in zip(X, c) for j in range(len(a))):
         raise ValueError("rank-one data: X is not of the form c a^T (rank > 1)")
-    return c, a
+    return c, tuple(a)
 
 
 @dataclass(frozen=True)

@@ -84,9 +84,10 @@ class ExtremePoint1D:
     @property
     def point(self) -> tuple[Fraction, ...] | None:
         """The extreme point z = (x u + b 1)_+ of Q itself."""
-        if self.u is None:
+        if self.u is None or self.b is None:
             return None
-        return tuple(max(self.u * xi + self.b, Fraction(0)) for xi in self.x)
+        u, b = self.u, self.b
+        return tuple(max(u * xi + b, Fraction(0)) for xi in self.x)
 
     def contains(self, u: int, b: Fraction) -> bool:
         """Is (u, b) a maximiser? (Only decided for status ATTAINED.)"""
