@@ -36,7 +36,8 @@ def render(res: CheckResult) -> str:
     lines += [f"- `{c}`" for c in res.certificates] + ["", "## Checks and notes", ""]
     lines += [f"- {n}" for n in res.notes]
     if res.findings:
-        lines += ["", "## Findings", ""] + [f"- **{f.paper} {f.place}** ({f.statement}): {f.shows}" for f in res.findings]
+        lines += ["", "## Findings", ""]
+        lines += [f"- **{f.paper} {f.place}** ({f.statement}): {f.shows}" for f in res.findings]
     if res.printed:
         lines += ["", "## Printed numbers", "", "| what | printed | exact | status |", "|---|---|---|---|"]
         lines += [f"| {p.what} | {p.printed} | {p.exact} | {p.status} |" for p in res.printed]

@@ -1,8 +1,6 @@
 """Checker of kind "bridge-vertex-min" (exact/checker/bridge_vertex_min.py): certificates built by hand."""
 from __future__ import annotations
 
-from fractions import Fraction
-
 import pytest
 
 from exact.checker import check_certificate

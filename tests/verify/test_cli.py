@@ -44,7 +44,8 @@ def test_covered_ids_are_listed_and_runnable(tmp_path, capsys):
     out_json = tmp_path / "r.json"
     code, out, _ = run(capsys, "run", "ep.cor-3.3", "--case", str(case), "--json", str(out_json))
     row = json.loads(out_json.read_text())["results"][0]
-    assert code == 0 and (row["claim"], row["verdict"], row["value"]) == ("ep.thm-3.3", "PROVED", "2")  # slope 1 plus kink 1
+    # slope 1 plus kink 1
+    assert code == 0 and (row["claim"], row["verdict"], row["value"]) == ("ep.thm-3.3", "PROVED", "2")
 
 
 def test_all_writes_the_json_contract(tmp_path, capsys):
@@ -59,8 +60,8 @@ def test_all_writes_the_json_contract(tmp_path, capsys):
     for cid in ("ep.thm-3.3", "ses.thm-3.3"):
         mine = [r for r in rows if r["claim"] == cid]
         assert len(mine) >= 24 and all(r["verdict"] == "PROVED" for r in mine)
-    keys = {"claim", "covers", "case", "verdict", "method", "convention", "value", "certificates", "findings", "printed",
-            "seconds"}
+    keys = {"claim", "covers", "case", "verdict", "method", "convention", "value", "certificates", "findings",
+            "printed", "seconds"}
     assert all(keys <= set(r) for r in rows)
     assert "ep.cor-3.3" in next(r for r in rows if r["claim"] == "ep.thm-3.3")["covers"]
     assert not [r for r in rows if r["verdict"] == "ERROR"]

@@ -13,6 +13,7 @@ from .repair import ball_point, repair_box_sum, restore_equality, scale_into
 from .socp import SOLVER_TOL, SOLVERS, solve
 from .sups import PatternSup, ReluSup, best_breakpoint, pattern_sup, relu_argmax, relu_sup, relu_value
 
-__all__ = ["Bracket", "Position", "locate", "DPS", "enclose", "exact", "lower_of", "norm_bounds", "rational_bounds", "upper_of",
-           "ball_point", "repair_box_sum", "restore_equality", "scale_into", "SOLVER_TOL", "SOLVERS", "solve",
-           "PatternSup", "ReluSup", "best_breakpoint", "pattern_sup", "relu_argmax", "relu_sup", "relu_value"]
+__all__ = ["Bracket", "Position", "locate", "DPS", "enclose", "exact", "lower_of", "norm_bounds", "rational_bounds",
+           "upper_of", "ball_point", "repair_box_sum", "restore_equality", "scale_into", "SOLVER_TOL", "SOLVERS",
+           "solve", "PatternSup", "ReluSup", "best_breakpoint", "pattern_sup", "relu_argmax", "relu_sup",
+           "relu_value"]

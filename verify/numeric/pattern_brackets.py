@@ -211,7 +211,8 @@ def dictionary_bracket(X: Sequence[Sequence[Fraction]], y: Sequence[Fraction], a
             neurons = [(u, -sum((a * c for a, c in zip(row, u)), Fraction(0))) for u in dirs for row in X]
         res = network_lp(X, y, alpha, neurons, joint)
         pb = _pattern_bracket(X, y, alpha, joint, tree, res.y_eq, neurons,
-                              ("dictionary LP dual / pattern sup bound", f"exact dictionary LP ({len(dirs)} directions)"))
+                              ("dictionary LP dual / pattern sup bound",
+                               f"exact dictionary LP ({len(dirs)} directions)"))
         low = pb if low is None or pb.bracket.lower > low.bracket.lower else low
         up = pb if up is None or pb.bracket.upper < up.bracket.upper else up
         if up.bracket.upper - low.bracket.lower <= DICT_WIDTH:

@@ -63,7 +63,7 @@ def repair_box_sum(w: Sequence[Fraction], lo: Sequence[Fraction | None], hi: Seq
     >>> repair_box_sum([F(-1, 10), F(1), F(-2)], [F(0), None, None], [None, None, F(0)], F(0))
     [Fraction(1, 1), Fraction(1, 1), Fraction(-2, 1)]
     """
-    out = [x if l is None or x >= l else l for x, l in zip(map(Fraction, w), lo)]
+    out = [x if low is None or x >= low else low for x, low in zip(map(Fraction, w), lo)]
     out = [x if h is None or x <= h else h for x, h in zip(out, hi)]
     if total is None:
         return out

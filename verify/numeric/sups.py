@@ -174,7 +174,7 @@ def pattern_sup(X: Sequence[Sequence[Fraction]], v: Sequence[Fraction], alpha: F
     >>> X = [[F(0), F(0)], [F(1), F(0)], [F(0), F(1)]]
     >>> from exact.relu.arrangements import affine_sign_patterns
     >>> s = pattern_sup(X, [F(-2), F(1), F(1)], F(0), affine_sign_patterns(X), joint=False)
-    >>> F(14142, 10**4) <= s.upper <= F(14143, 10**4)   # 2 sigma(w1 + w2)-type: sup = sqrt 2 at w = (1, 1)/sqrt 2, b = 0
+    >>> F(14142, 10**4) <= s.upper <= F(14143, 10**4)   # sup = sqrt 2 at w = (1, 1)/sqrt 2, b = 0
     True
     """
     from scipy.optimize import nnls
