@@ -19,7 +19,7 @@ def joint_data(doc: dict) -> tuple[list[Fraction], list[Fraction], Fraction, dic
     returns (x, y, alpha, the data the kind is about)."""
     conv = stated_convention(doc)
     alpha = Fraction(conv["alpha"])
-    if alpha == 1 or conv["hidden_bias"] != "in-norm" or conv["output_bias"]:
+    if conv["hidden_bias"] != "in-norm" or conv["output_bias"]:
         raise Malformed(f"convention: expected alpha != 1, hidden_bias in-norm, no output bias, got {show(conv)}")
     x = distinct_points(doc, "data.x")
     y = qlist(at(doc, "data.y"), "data.y", len(x))

@@ -40,8 +40,6 @@ def pattern_problem(doc: dict, problems: list[str]) -> PatternProblem:
     data.y (N) and J: the realised patterns of ``patterns``, checked to be all affine sign patterns of X."""
     conv = stated_convention(doc)
     alpha = Fraction(conv["alpha"])
-    if alpha == 1:
-        raise Malformed("convention.alpha: must differ from 1")
     if conv["hidden_bias"] not in ("free", "in-norm") or conv["output_bias"]:
         raise Malformed(f"convention: expected hidden_bias free or in-norm and no output bias, got {show(conv)}")
     X = qmatrix(at(doc, "data.X"), "data.X")

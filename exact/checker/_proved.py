@@ -81,13 +81,16 @@ def convention(alpha: Fraction, hidden_bias: str, output_bias: bool) -> dict:
 
 
 def stated_convention(doc: dict) -> dict:
-    """The certificate's convention {alpha (rational string), hidden_bias, output_bias (bool)}, canonical."""
+    """The certificate's convention {alpha (rational string != 1), hidden_bias, output_bias (bool)}, canonical."""
     c = at(doc, "convention")
     if not isinstance(c, dict) or set(c) != {"alpha", "hidden_bias", "output_bias"}:
         raise Malformed(f"convention: expected {{alpha, hidden_bias, output_bias}}, got {show(c)}")
     if c["hidden_bias"] not in HIDDEN_BIAS or not isinstance(c["output_bias"], bool):
         raise Malformed(f"convention: hidden_bias one of {HIDDEN_BIAS}, output_bias a bool, got {show(c)}")
-    return canonical(convention(q(c["alpha"], "convention.alpha"), c["hidden_bias"], c["output_bias"]))
+    alpha = q(c["alpha"], "convention.alpha")
+    if alpha == 1:  # sigma_1 is linear: no kind's theorem holds for it
+        raise Malformed("convention.alpha: must differ from 1")
+    return canonical(convention(alpha, c["hidden_bias"], c["output_bias"]))
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -22,6 +22,21 @@ def neurons_1d(doc: dict, path: str) -> list[Neuron1D]:
     return [(w[0], b, c) for w, b, c in neurons(at(doc, path), path, 1)]
 
 
+def labels(doc: dict, n: int) -> list[Fraction]:
+    """data.y: n class labels, each 1 or -1."""
+    y = qlist(at(doc, "data.y"), "data.y", n)
+    if any(v not in (1, -1) for v in y):
+        raise Malformed("data.y: every label must be 1 or -1")
+    return y
+
+
+def slopes_within_unit(nets: Sequence[Neuron1D], problems: list[str], path: str = "primal.neurons") -> None:
+    """|w_j| <= 1 for every neuron (w, b, c) of a network over |w| <= 1 (larger slopes are not in the problem)."""
+    for j, (w, _, _) in enumerate(nets):
+        if abs(w) > 1:
+            problems.append(f"{path}[{j}]: |w| = {abs(w)} > 1")
+
+
 def cost(nets: Sequence[tuple]) -> Fraction:
     """sum_j |c_j| of neurons (w, b, c)."""
     return sum((abs(n[2]) for n in nets), Fraction(0))

@@ -52,8 +52,6 @@ def _finite(doc: dict, y: list[Fraction], beta: Fraction, scale: Fraction, probl
 def _networks(doc: dict, y: list[Fraction], beta: Fraction, scale: Fraction, problems: list[str]) -> Proved:
     conv = stated_convention(doc)
     alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
-    if alpha == 1:
-        raise Malformed("convention.alpha: must differ from 1")
     if "X" in doc["data"]:
         points, x = rank_one_points(doc, problems)                                 # 7.
         data: dict = {"X": points}

@@ -129,7 +129,7 @@ def _classes(z0: Vector, K: list[Vector], eps: list[int], alpha: Fraction) -> tu
 def check(doc: dict, problems: list[str]) -> Proved:
     conv = stated_convention(doc)                                                     # 1.
     alpha = Fraction(conv["alpha"])
-    if alpha == 1 or conv["hidden_bias"] != "free" or conv["output_bias"]:
+    if conv["hidden_bias"] != "free" or conv["output_bias"]:
         raise Malformed(f"convention: expected alpha != 1, hidden_bias free, no output bias, got {show(conv)}")
     x = distinct_points(doc, "data.x")
     n = len(x)

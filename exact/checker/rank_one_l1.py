@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, q, qlist
+from ._fields import at, q, qlist
 from ._proved import Proved, convention, stated_convention
 from ._relu1d import absorbs_constant_d, cost, network_values, neurons_d, rank_one_points, semi_infinite_dual
 from .arith import dot
@@ -32,8 +32,6 @@ def check(doc: dict, problems: list[str]) -> Proved:
     """
     conv = stated_convention(doc)
     alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
-    if alpha == 1:
-        raise Malformed("convention.alpha: must differ from 1")
     X, x = rank_one_points(doc, problems)                                              # 1.
     y = qlist(at(doc, "data.y"), "data.y", len(X))
     nets = neurons_d(doc, "primal.neurons", len(X[0]), problems)                       # 2.

@@ -47,8 +47,6 @@ def check(doc: dict, problems: list[str]) -> Proved:
     """
     conv = stated_convention(doc)
     alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
-    if alpha == 1:
-        raise Malformed("convention.alpha: must differ from 1")
     x = distinct_points(doc, "data.x")
     n = len(x)
     Y = _rows(at(doc, "data.Y"), "data.Y", n)

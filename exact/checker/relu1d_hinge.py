@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from ._fields import Malformed, at, distinct_points, q, qlist, show
 from ._proved import Proved, convention, stated_convention
-from ._relu1d import cost, dual_breakpoints, neurons_1d, semi_infinite_dual
+from ._relu1d import cost, dual_breakpoints, labels, neurons_1d, semi_infinite_dual
 from .arith import dot, sigma
 from .relu1d import Neuron1D, absorbs_constant, network_1d
 
@@ -56,13 +56,9 @@ def check(doc: dict, problems: list[str]) -> Proved:
     """
     conv = stated_convention(doc)
     alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
-    if alpha == 1:
-        raise Malformed("convention.alpha: must differ from 1")
     x = distinct_points(doc, "data.x")
     n = len(x)
-    y = qlist(at(doc, "data.y"), "data.y", n)
-    if any(v not in (1, -1) for v in y):
-        raise Malformed("data.y: every label must be 1 or -1")
+    y = labels(doc, n)
     beta = q(at(doc, "data.beta"), "data.beta")
     if beta <= 0:
         raise Malformed("data.beta: must be positive")

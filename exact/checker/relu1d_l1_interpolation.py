@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, distinct_points, q, qlist
+from ._fields import at, distinct_points, q, qlist
 from ._proved import Proved, convention, stated_convention
-from ._relu1d import cost, neurons_1d, semi_infinite_dual
+from ._relu1d import cost, neurons_1d, semi_infinite_dual, slopes_within_unit
 from .arith import dot
 from .relu1d import absorbs_constant, kinks_1d, network_1d
 
@@ -43,8 +43,6 @@ def check(doc: dict, problems: list[str]) -> Proved:
     """
     conv = stated_convention(doc)
     alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
-    if alpha == 1:
-        raise Malformed("convention.alpha: must differ from 1")
     x = distinct_points(doc, "data.x")
     n = len(x)
     y = qlist(at(doc, "data.y"), "data.y", n)
@@ -52,9 +50,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
     c0 = q(at(doc, "primal.constant"), "primal.constant")
     v = qlist(at(doc, "dual.v"), "dual.v", n)
 
-    for j, (w, _, _) in enumerate(nets):                                    # 1.
-        if abs(w) > 1:
-            problems.append(f"primal.neurons[{j}]: |w| = {abs(w)} > 1")
+    slopes_within_unit(nets, problems)                                    # 1.
     for i, (fi, yi) in enumerate(zip(network_1d(x, nets, alpha, c0), y, strict=True)):
         if fi != yi:
             problems.append(f"primal: point {i} (x = {x[i]}): network = {fi} but y = {yi}")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, distinct_points, q, qlist
+from ._fields import at, distinct_points, q, qlist
 from ._proved import Proved, convention, stated_convention
-from ._relu1d import cost, neurons_1d, semi_infinite_dual
+from ._relu1d import cost, labels, neurons_1d, semi_infinite_dual, slopes_within_unit
 from .relu1d import absorbs_constant, network_1d
 
 
@@ -33,20 +33,14 @@ def check(doc: dict, problems: list[str]) -> Proved:
     """
     conv = stated_convention(doc)
     alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
-    if alpha == 1:
-        raise Malformed("convention.alpha: must differ from 1")
     x = distinct_points(doc, "data.x")
     n = len(x)
-    y = qlist(at(doc, "data.y"), "data.y", n)
-    if any(yi not in (1, -1) for yi in y):
-        raise Malformed("data.y: every label must be 1 or -1")
+    y = labels(doc, n)
     nets = neurons_1d(doc, "primal.neurons")
     c0 = q(at(doc, "primal.constant"), "primal.constant")
     u = qlist(at(doc, "dual.u"), "dual.u", n)
 
-    for j, (w, _, _) in enumerate(nets):                                                     # 1.
-        if abs(w) > 1:
-            problems.append(f"primal.neurons[{j}]: |w| = {abs(w)} > 1")
+    slopes_within_unit(nets, problems)                                                     # 1.
     for i, (fi, yi) in enumerate(zip(network_1d(x, nets, alpha, c0), y, strict=True)):
         if yi * fi < 1:
             problems.append(f"primal: point {i} (x = {x[i]}): y f = {yi * fi} < 1")
