@@ -40,102 +40,106 @@ class PaperConvention:
         return {"name": self.name, **self.problem.as_json(), "penalty": self.penalty}
 
 
+#: the exact problems the papers use (ReLU): hidden bias free / absent / in the norm; a free output bias
+FREE, NO_BIAS, IN_NORM = (Convention(hidden_bias=h) for h in (HiddenBias.FREE, HiddenBias.NONE, HiddenBias.IN_NORM))
+FREE_OUTPUT = Convention(output_bias=True)
+
 EP_4 = PaperConvention(
-    "ep (4)", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (4)", FREE,
     "min ||w||_1 with ||u_j||_2 <= 1 (ep Lemma 2.1: R = ||w||^2 + ||U||_F^2, no 1/2)",
 )
 EP_37 = PaperConvention(
-    "ep (37)", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (37)", FREE,
     "min ||w||_1 over the finite extreme-point dictionary A_e, no constant column",
 )
 SES_25 = PaperConvention(
-    "ses (25)", Convention(Fraction(0), HiddenBias.FREE, True),
+    "ses (25)", FREE_OUTPUT,
     "C = 1/2(||w2||^2 + ||W1||_F^2) = ||w2||_1 with unit hidden weights (ses (5))",
 )
 
 EP_EXTREME = PaperConvention(
-    "ep (10)/(11)", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (10)/(11)", FREE,
     "extreme points of {(A u + b 1)_+ : ||u||_2 <= 1, b in R} (proofs (25), (29) optimise over b)")
 EP_ALG1 = PaperConvention(
-    "ep (4)/(12)/(15), Algorithm 1", Convention(Fraction(0), HiddenBias.NONE, False),
+    "ep (4)/(12)/(15), Algorithm 1", NO_BIAS,
     "min ||w||_1 s.t. (A U)_+ w = y, ||u_j||_2 <= 1 (the main text drops the bias, footnote 5)")
 EP_ALG3 = PaperConvention(
-    "ep (21), Algorithm 3", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (21), Algorithm 3", FREE,
     "min ||w||_1 s.t. (A U + 1 b^T)_+ w = y, ||u_j||_2 <= 1; dual has 1^T v = 0 (a free "
                      "constant column in the finite problem, as in exact/relu/interpolation.py)")
 EP_19 = PaperConvention(
-    "ep (19), logistic", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (19), logistic", FREE,
     "min sum_i log(1 + exp(-y_i f(a_i))) + beta ||w||_1, |u_j| <= 1 (no 1/n, no 1/2); "
                    "free hidden bias as in (1), so constants are free (a free constant column)")
 EP_18 = PaperConvention(
-    "ep (18)", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (18)", FREE,
     "sum_i max(0, 1 - y_i f(a_i)) + beta ||w||_1, |u_j| <= 1, labels +-1 (no 1/n; beta on ||w||_1 only)",
 )
 EP_48 = PaperConvention(
-    "ep (48)", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (48)", FREE,
     "min sum_j ||w_j||_2 s.t. f(A) = Y, ||u_j||_2 <= 1 (A.7 Lemma 1: ||W||_F^2 + ||U||_F^2, no 1/2); "
     "A.7.3: sum_j ||w_j||_1",
 )
 EP_9 = PaperConvention(
-    "ep (9)/(22) with bias", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (9)/(22) with bias", FREE,
     "support function sup_{|u| <= 1, b} v^T (a u + b 1)_+ of Q_A (no absolute value)")
 EP_3 = PaperConvention(
-    "ep (3)", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (3)", FREE,
     "min R = ||w||_2^2 + ||U||_F^2 (no 1/2; the bias unpenalised), against ep (4) and ||u_j||_2 = 1")
 EP_16 = PaperConvention(
-    "ep (16)", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (16)", FREE,
     "min 1/2 ||f - y||^2 + beta ||w||_1 with ||u_j||_2 <= 1 (free constant in the limit b -> oo)")
 EP_39 = PaperConvention(
-    "ep (39)", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ep (39)", FREE,
     "min beta ||w||_1 + 1/(2n) ||A_e w - y||^2 over the fixed columns A_e, no constant column")
 EP_NOBIAS = PaperConvention(
-    "ep (4) without bias (footnote 5)", Convention(Fraction(0), HiddenBias.NONE, False),
+    "ep (4) without bias (footnote 5)", NO_BIAS,
     "min ||w||_1 with ||u_j||_2 <= 1; Q_A = {(A u)_+ : ||u||_2 <= 1}",
 )
 
 # --- the joint-norm conventions of issue 5 (cross.conventions) ----------------------------
 PE_6 = PaperConvention(
-    "pe (6), 1-D data with the bias as a feature (Fig. 2: d = 2)", Convention(Fraction(0), HiddenBias.IN_NORM, False),
+    "pe (6), 1-D data with the bias as a feature (Fig. 2: d = 2)", IN_NORM,
     "min sum_j |alpha_j| s.t. sum_j (X u_j)_+ alpha_j = y, ||u_j||_2 <= 1, X = [x, 1] "
     "(= lim beta^-1 p* of (2), whose weight decay carries the 1/2: beta/2 (||u_j||^2 + alpha_j^2))",
 )
 DDB_6 = PaperConvention(
-    "ddb (5)/(6)", Convention(Fraction(0), HiddenBias.IN_NORM, False),
+    "ddb (5)/(6)", IN_NORM,
     "min <V, mu> s.t. f_mu(x_i) = y_i with V(theta) = |c| ||(a, b)||_2 (variation norm, no 1/2)",
 )
 DDB_WD = PaperConvention(
-    "ddb (6) with weight decay", Convention(Fraction(0), HiddenBias.IN_NORM, False),
+    "ddb (6) with weight decay", IN_NORM,
     "V(theta) = ||theta||^2 = c^2 + ||a||^2 + b^2 (no 1/2): 2 x the variation norm (AM-GM, balanced rescaling)",
 )
 
 SES_38 = PaperConvention(
-    "ses (38)-(39)", Convention(Fraction(0), HiddenBias.FREE, False),
+    "ses (38)-(39)", FREE,
     "h = int_{S^(d-1)} hat(w^T x) dw; ||alpha||_1 = int dw int db |alpha(w, b)|")
 SES_49 = PaperConvention(
-    "ses (49)", Convention(Fraction(0), HiddenBias.NONE, False),
+    "ses (49)", NO_BIAS,
     "min ||alpha||_{2/L}^{2/L} s.t. A alpha = y, unit-Frobenius sub-network layers (45)")
 
 KH_3 = PaperConvention(
-    "kh (2)+(3)", Convention(Fraction(0), HiddenBias.FREE, False),
+    "kh (2)+(3)", FREE,
     "min ||mu||_TV over W = {||w||_2 <= 1}, b free (programs (7), (11): cost sum ||w_i||_2)")
 KH_8 = PaperConvention(
-    "kh (2)+(8)", Convention(Fraction(0), HiddenBias.IN_NORM, False),
+    "kh (2)+(8)", IN_NORM,
     "min ||mu||_TV over W = {||[w, b]||_2 <= 1} (program (9): cost sum ||[w_i, b_i]||_2)")
 KH_PATTERNS = PaperConvention(
     "kh J (Section III-A)", Convention(Fraction(1, 5), HiddenBias.FREE, False),
     "J = {sign(sigma_alpha(X^T w + b 1))}, sign(0) = +1; any alpha > 0 (cone property: "
                          "||w|| <= lambda does not restrict J)")
 SES_8 = PaperConvention(
-    "ses (8)", Convention(Fraction(0), HiddenBias.FREE, True),
+    "ses (8)", FREE_OUTPUT,
     "R̄(f) = inf ||alpha||_1 over measures on {+-1} x R with h_{alpha,c} = f exactly "
     "(C = 1/2(||w2||^2 + ||W1||_F^2) = ||w2||_1 with unit hidden weights)",
 )
 SES_28 = PaperConvention(
-    "ses (28)", Convention(Fraction(0), HiddenBias.FREE, True),
+    "ses (28)", FREE_OUTPUT,
     "min sum_n loss(h(x_n), y_n) + lambda C(theta), C = ||w2||_1 with |w1_i| = 1; squared loss (h - y)^2 "
     "(no 1/2, no 1/N), hinge max(0, 1 - y h)",
 )
 SES_3 = PaperConvention(
-    "ses (3)-(5)", Convention(Fraction(0), HiddenBias.FREE, True),
+    "ses (3)-(5)", FREE_OUTPUT,
     "C = 1/2(||w2||^2 + ||W1||_F^2) against ||w2||_1 with ||w1_i|| = 1 (ses Lemma 1)",
 )
