@@ -19,7 +19,7 @@ from ...context import Context
 from ...conventions import SES_8
 from ...registry import claim
 from ...result import ERROR, PROVED, REFUTED, Draft
-from ._shared import _network_text, about_function
+from ._shared import about_function, network_text
 
 RANDOM_FUNCTIONS = 8
 
@@ -41,7 +41,8 @@ def function_cases() -> list[Case]:
         ("ses-fn-tie", [0, 1], [0, 2], 1, 1, "slopes 1, 2, 1: both terms 2"),
         ("ses-fn-zigzag", [-2, -1, 0, 1, 2], [0, 1, 0, 1, 0], -1, 1, "zigzag: ∫|f''| = 10 > 0"),
         ("ses-fn-steep-down", [-1, 0, F(1, 2)], [3, 1, 0], -5, -3, "decreasing: |-5 - 3| = 8 > ∫|f''| = 4"),
-        ("ses-fn-zero-kink", [-1, 0, 3], [-1, 0, 3], 1, -2, "zero kinks at -1 and 0, kink -3 at 3: ∫|f''| = 3 > |1 - 2| = 1"),
+        ("ses-fn-zero-kink", [-1, 0, 3], [-1, 0, 3], 1, -2,
+         "zero kinks at -1 and 0, kink -3 at 3: ∫|f''| = 3 > |1 - 2| = 1"),
     ]
     cases = [_fn_case(n, t, v, a, b, "relu-certify, ses Theorem 3.1 function: " + s) for n, t, v, a, b, s in built]
     for seed in range(RANDOM_FUNCTIONS):
@@ -68,32 +69,33 @@ def function_of(case: Case) -> PiecewiseLinear:
        function_cases)
 def check_function_norm(case: Case, ctx: Context) -> Draft:
     """R̄(f) of ses (8) for the piecewise-linear f of the case (x = breakpoints, y = values,
-    left_slope / right_slope), as the exact LP of :func:`exact.relu.function_norm.representation_cost`
-    (certificate kind relu1d-function-norm: the network represents f on all of R, and the dual
-    bounds the cost of every representing measure). Compared with the theorem's max, computed
-    separately from f's kinks and end slopes; the theorem's inequality
-    max(...) <= ∫|f''| + 2 inf_x |f'(x)| (inf over the pieces' slopes) is checked exactly too.
+    left_slope / right_slope), certified by kind relu1d-function-norm (equals R̄(f), attained: the
+    network represents f on all of R, and the dual bounds the cost of every representing measure).
+
+    The certified value is compared with Theorem 3.1's formula, computed from f's kinks and end
+    slopes (the formula is the claim): PROVED when R̄(f) = max(∫|f''|, |f'(-oo) + f'(+oo)|) and
+    R̄(f) <= ∫|f''| + 2 inf_x |f'(x)| (inf over the pieces' slopes); REFUTED when the certified R̄(f)
+    differs from the formula or exceeds the bound (a checked counterexample).
     """
     f = function_of(case)
     rc = representation_cost(f)
-    res = Draft("ses.thm-3.1", case.name, ERROR, "exact", SES_8, value=str(rc.value),
-                      data={"breakpoints": [str(t) for t in f.breakpoints], "values": [str(v) for v in f.values],
-                            "end_slopes": [str(f.left_slope), str(f.right_slope)],
-                            "network": _network_text(rc.network())})
-    path, ok, problems = ctx.certify(representation_certificate(rc, res.claim, case.name), res.claim, case.name,
-                                     about=about_function(f))
-    res.certificates.append(path)
+    res = Draft("ses.thm-3.1", case.name, ERROR, "exact", SES_8,
+                data={"breakpoints": [str(t) for t in f.breakpoints], "values": [str(v) for v in f.values],
+                      "end_slopes": [str(f.left_slope), str(f.right_slope)],
+                      "network": network_text(rc.network())})
+    cert = res.add(ctx.certify(representation_certificate(rc, res.claim, case.name), res.claim, case.name,
+                               about=about_function(f)), "R̄(f), ses (8)")
+    res.value = cert.value
+    if not cert.ok:
+        return res
     tv, ends = f.total_variation, abs(f.end_sum)
     branch = "∫|f''|" if tv > ends else ("|f'(-oo) + f'(+oo)|" if ends > tv else "both (tie)")
-    res.notes.append(f"R̄(f) = {rc.value} (certified LP); ∫|f''| = {tv}, |f'(-oo) + f'(+oo)| = {ends}, "
-                     f"max = {f.theorem_value}; active branch: {branch}")
-    res.notes.append(f"optimal network: {_network_text(rc.network())}; dual y_k = "
-                     f"{[str(t) for t in rc.kink_dual]}, y_+ = {rc.right_dual}, y_- = 0")
     bound = tv + 2 * min(map(abs, f.slopes))
-    res.notes.append(f"inequality: {f.theorem_value} <= ∫|f''| + 2 inf|f'| = {bound}: "
-                     f"{'holds' if f.theorem_value <= bound else 'FAILS'}")
-    if not ok:
-        res.notes += [f"certificate rejected: {p}" for p in problems]
-        return res
-    res.verdict = PROVED if rc.value == f.theorem_value and f.theorem_value <= bound else REFUTED
+    res.notes.append(f"R̄(f) = {cert.value} (certified); ∫|f''| = {tv}, |f'(-oo) + f'(+oo)| = {ends}, "
+                     f"max = {f.theorem_value}; active branch: {branch}")
+    res.notes.append(f"optimal network: {network_text(rc.network())}; dual y_k = "
+                     f"{[str(t) for t in rc.kink_dual]}, y_+ = {rc.right_dual}, y_- = 0")
+    res.notes.append(f"inequality: R̄(f) = {cert.value} <= ∫|f''| + 2 inf|f'| = {bound}: "
+                     f"{'holds' if cert.value <= bound else 'FAILS'}")
+    res.verdict = PROVED if cert.value == f.theorem_value and cert.value <= bound else REFUTED
     return res

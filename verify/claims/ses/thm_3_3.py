@@ -6,6 +6,8 @@ optimal end slopes certified optimal, the exact optimal end-slope set, and a non
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from cases import Case
 from exact.certificates.lp import lp_certificate
 from exact.certificates.relu1d_function_norm import representation_certificate
@@ -16,23 +18,29 @@ from exact.relu.interpolation import interpolate_1d
 from ...context import Context
 from ...conventions import SES_25
 from ...registry import claim
-from ...result import ERROR, PROVED, REFUTED, Draft
+from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft
 from .._shared import data_of, one_d_cases
-from ._shared import about_function
+from ._shared import about_function, function_of_data
 
 
-def _certify_slope_set(S: EndSlopeSet, case: Case, claim_id: str, ctx: Context) -> tuple[list[str], bool, list[str]]:
-    paths, ok, problems = [], True, []
+def _certify_slope_set(S: EndSlopeSet, optimum: Fraction, res: Draft,
+                       ctx: Context) -> dict[str, tuple[Fraction, Fraction] | None]:
+    """The ranges of l_0, l_N, l_0 + l_N over the optimal set of ses (27), from certified LPs: each is
+    min / max of the direction over the face {t <= optimum} (the max posed as min of the negative), and
+    that face is the optimal set only when its bound is the certified min (27): else the range is None."""
+    ranges = {}
     for name, (lp_min, r_min, lp_max, r_max) in S.programs.items():
-        tag = name.replace(" ", "")
+        values = []
         for lp, r, sense in ((lp_min, r_min, "min"), (lp_max, r_max, "max")):
-            stmt = (f"{sense} {name} over the optimal set of ses (27) (t <= {S.value}); variables "
+            stmt = (f"{sense} {name} over the optimal set of ses (27) (t <= {lp.b_ub[-1]}); variables "
                     "(l_0, l_N, t, e_0, ...); max is posed as min of the negative")
-            p, good, prob = ctx.certify(lp_certificate(lp, r, claim_id, case.name, stmt), claim_id, case.name,
-                                        f"__slopes_{sense}_{tag}", about={"problem": lp})
-            paths.append(p)
-            ok, problems = ok and good, problems + prob
-    return paths, ok, problems
+            cert = res.add(ctx.certify(lp_certificate(lp, r, res.claim, res.case, stmt), res.claim, res.case,
+                                       f"__slopes_{sense}_{name.replace(' ', '')}", about={"problem": lp}),
+                           f"{sense} {name} over the optimal set of (27)")
+            values.append(cert.value if lp.b_ub[-1] == optimum else None)
+        lo, neg_hi = values
+        ranges[name] = None if lo is None or neg_hi is None else (lo, -neg_hi)
+    return ranges
 
 
 def _non_spline_optimum(f: PiecewiseLinear) -> PiecewiseLinear | None:
@@ -55,58 +63,70 @@ def _non_spline_optimum(f: PiecewiseLinear) -> PiecewiseLinear | None:
        "min R(f) interpolation = linear spline with end slopes minimising (27); value = min (27)", "exact",
        one_d_cases)
 def check_spline_value(case: Case, ctx: Context) -> Draft:
-    """(25) exactly (interpolate_1d with a free output bias: ses's convention), against min (27) by its
-    epigraph LP (end_slope_lp). Then the spline (26) with optimal end slopes is built and its R̄ is
-    certified (kind relu1d-function-norm) to equal the (25) optimum, so it is an exact minimiser.
-    The optimal (l_0, l_N) set is computed exactly (ranges of l_0, l_N, l_0 + l_N over the optimal
-    face, each an lp certificate) and a non-spline optimum is constructed when two adjacent data
-    points carry kinks of one sign (its R̄ certified as well)."""
+    """Theorem 3.3 on the data, from three certified values: P* of (25) (kind relu1d-l1-interpolation,
+    ses's convention with a free output bias), min (27) (kind lp, its epigraph LP end_slope_lp) and R̄ of
+    the spline (26) with the end slopes found (kind relu1d-function-norm, bound to the sorted data, so the
+    certified function interpolates it). (27) at those end slopes is evaluated on the certified spline
+    (∫|f̃''| = sum |l_{n+1} - l_n|, the first line of the proof).
+
+    PROVED when (27) there equals the certified min (27) (the end slopes minimise (27)) and
+    R̄(f̃) = P* = min (27); REFUTED when such a spline has R̄(f̃) != P* or P* != min (27); UNDECIDED when
+    the end slopes found do not minimise (27). Also certified: the optimal (l_0, l_N) set (ranges of l_0,
+    l_N, l_0 + l_N over the optimal face, kind lp each) and, when two adjacent data points carry kinks of
+    one sign, a non-spline optimum (its R̄ certified): the paper's remark that the minimiser is not unique.
+    """
     sol = interpolate_1d(case.x, case.y, output_bias=True)
     S = end_slope_set(case.x, case.y)
-    res = Draft("ses.thm-3.3", case.name, ERROR, "exact", SES_25, value=str(sol.value),
-                      data=data_of(sol))
-    path, ok, problems = ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name)
-    p27, ok27, prob27 = ctx.certify(
+    res = Draft("ses.thm-3.3", case.name, ERROR, "exact", SES_25, data=data_of(sol))
+    p25 = res.add(ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name), "(25)")
+    p27 = res.add(ctx.certify(
         lp_certificate(S.program, S.optimum, res.claim, case.name,
                        "min over (l_0, l_N) of max(sum |l_{n+1} - l_n|, |l_0 + l_N|), ses (27); "
                        "variables (l_0, l_N, t, e_0, ...)"),
-        res.claim, case.name, "__eq27", about={"problem": S.program})
-    slope_paths, ok_set, prob_set = _certify_slope_set(S, case, res.claim, ctx)
+        res.claim, case.name, "__eq27", about={"problem": S.program}), "min (27)")
+    res.value = p25.value
+    ranges = _certify_slope_set(S, p27.value, res, ctx)
     l0, lN = S.ends[0] if S.ends else S.optimum.x[:2]
     spline = PiecewiseLinear.spline(case.x, case.y, l0, lN)
-    rc = representation_cost(spline)
-    psp, ok_sp, prob_sp = ctx.certify(representation_certificate(rc, res.claim, case.name), res.claim, case.name,
-                                      "__spline", about=about_function(spline))
-    res.certificates += [path, p27, psp] + slope_paths
-    fits = all(spline(xi) == yi for xi, yi in zip(case.x, case.y))
-    res.notes.append(f"network optimum of (25): {sol.value}; min of (27): {S.value}; spline (26) with "
-                     f"(l_0, l_N) = ({l0}, {lN}) interpolates: {fits}, R̄ = {rc.value} (certified)")
+    psp = res.add(ctx.certify(representation_certificate(representation_cost(spline), res.claim, case.name),
+                              res.claim, case.name, "__spline", about=about_function(spline)), "R̄ of the spline (26)")
+    res.data["end_slope_set"] = {k: None if r is None else [str(a) for a in r] for k, r in ranges.items()}
+    if not (p25.ok and p27.ok and psp.ok):
+        return res
+    f = function_of_data(psp.data)
+    fits = all(f(xi) == yi for xi, yi in zip(case.x, case.y))  # true by the binding to the sorted data
+    res.notes.append(f"network optimum of (25): {p25.value}; min of (27): {p27.value}; spline (26) with "
+                     f"(l_0, l_N) = ({f.left_slope}, {f.right_slope}) interpolates: {fits}, R̄ = {psp.value}, "
+                     f"(27) there = {f.theorem_value} (all certified)")
     res.notes.append(f"optimal end-slope set: {S.text()}; ranges " +
-                     ", ".join(f"{k} in [{a}, {b}]" for k, (a, b) in S.ranges.items()))
-    res.data["end_slope_set"] = {k: [str(a), str(b)] for k, (a, b) in S.ranges.items()}
+                     ", ".join(f"{k} in [{r[0]}, {r[1]}]" if r else f"{k}: not certified" for k, r in ranges.items()))
+    _witness_note(f, p25.value, case, res, ctx)
+    if f.theorem_value != p27.value:
+        res.verdict = UNDECIDED
+        res.notes.append("the spline's end slopes do not minimise (27) (certified min): no conclusion")
+        return res
+    res.verdict = PROVED if p25.value == p27.value == psp.value else REFUTED
+    return res
+
+
+def _witness_note(spline: PiecewiseLinear, optimum: Fraction, case: Case, res: Draft, ctx: Context) -> None:
+    """Certify R̄ of the non-spline optimum (when one is constructed) and note what its checked data show:
+    it interpolates, R̄ = the (25) optimum, and it is another function than the spline."""
     witness = _non_spline_optimum(spline)
-    good_w = True
     if witness is None:
         res.notes.append("no two adjacent data points carry kinks of one sign: no non-spline optimum constructed")
-    else:
-        rw = representation_cost(witness)
-        pw, good_w, prob_w = ctx.certify(representation_certificate(rw, res.claim, case.name), res.claim,
-                                         case.name, "__nonspline", about=about_function(witness))
-        res.certificates.append(pw)
-        problems += prob_w
-        w_fits = all(witness(xi) == yi for xi, yi in zip(case.x, case.y))
-        extra = sorted(set(witness.true_breakpoints) - set(case.x))
-        differs = not witness.same_function(spline)
-        res.notes.append(f"non-spline optimum: breakpoints {[str(t) for t in witness.true_breakpoints]} "
-                         f"(kink off the data at {[str(t) for t in extra]}), interpolates: {w_fits}, "
-                         f"R̄ = {rw.value} (certified) = optimum: {rw.value == sol.value}, "
-                         f"differs from the spline: {differs}")
-        if not (w_fits and rw.value == sol.value and differs):  # the merge preserves all three: a bug
-            problems.append("the constructed non-spline witness is not an optimum")
-            good_w = False
-    problems = problems + prob27 + prob_set + prob_sp
-    if not (ok and ok27 and ok_set and ok_sp and good_w):
-        res.notes += [f"certificate rejected: {q}" for q in problems]
-        return res
-    res.verdict = PROVED if S.value == sol.value == rc.value and fits else REFUTED
-    return res
+        return
+    cert = res.add(ctx.certify(representation_certificate(representation_cost(witness), res.claim, case.name),
+                               res.claim, case.name, "__nonspline", about=about_function(witness)),
+                   "R̄ of the non-spline optimum")
+    if not cert.ok:
+        return
+    w = function_of_data(cert.data)
+    fits = all(w(xi) == yi for xi, yi in zip(case.x, case.y))
+    extra = sorted(set(w.true_breakpoints) - set(case.x))
+    differs = not w.same_function(spline)
+    res.notes.append(f"non-spline optimum: breakpoints {[str(t) for t in w.true_breakpoints]} "
+                     f"(kink off the data at {[str(t) for t in extra]}), interpolates: {fits}, "
+                     f"R̄ = {cert.value} (certified) = optimum: {cert.value == optimum}, differs from the spline: "
+                     f"{differs}" + ("" if fits and cert.value == optimum and differs
+                                     else " -- NOT another optimum: the merge construction is wrong"))

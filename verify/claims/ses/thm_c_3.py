@@ -16,16 +16,16 @@ from cases import Case, shipped_cases
 from exact.certificates.bridge_vertex_min import bridge_certificate
 from exact.certificates.lp import lp_certificate
 from exact.l1 import l1_program
-from exact.lp import solve_lp
+from exact.lp import LinearProgram, LPResult, solve_lp
 from exact.lp.face import optimal_face
 from exact.relu.bridge import BridgeOptimum, approx, bridge_value, brief, compare, descent, minimise_bridge, support
 from exact.relu.dictionary import relu_atoms
 
 from ...audit import show
-from ...context import Context
+from ...context import Certified, Context
 from ...conventions import SES_49
 from ...registry import claim
-from ...result import ERROR, PROVED, REFUTED, Draft
+from ...result import ERROR, PROVED, UNDECIDED, VACUOUS, Draft, Labelled
 
 DEPTHS = (2, 3, 4)
 
@@ -105,67 +105,103 @@ def _dense_point(opt: BridgeOptimum, N: int) -> tuple[Fraction, ...] | None:
     return next((m for m in mids if len(support(m)) > N), None)
 
 
-def _l2_check(A: Matrix, y, opt: BridgeOptimum, case: Case, ctx: Context, res: Draft):
-    """L = 2: exact LP value = vertex minimum; an optimum with > N non-zeros when the optimal face allows."""
+def _certify_l1(A: Matrix, y, L: int, res: Draft, ctx: Context) -> tuple[Certified | None, LinearProgram, LPResult]:
+    """min ||w||_1 s.t. A w = y as an LP in (w+, w-) (kind lp): (49) with L = 2, and for any L the certified
+    reason when A w = y is infeasible (a Farkas vector: (49) is not attainable, Theorem C.3's hypothesis
+    fails). Certified for L = 2 and for an infeasible system only (None otherwise)."""
     N = len(A)
     lp = l1_program([{i: A[i][j] for i in range(N) if A[i][j]} for j in range(len(A[0]))], y)
     lpres = solve_lp(lp)
-    path, ok, problems = ctx.certify(lp_certificate(
-        lp, lpres, res.claim, case.name, "min ||w||_1 s.t. A w = y as an LP in (w+, w-): (49) with L = 2"),
-        res.claim, case.name, "-L2-lp", about={"problem": lp})
-    res.certificates.append(path)
-    same = lpres.status == "optimal" and lpres.value == opt.value.rational()
+    if L != 2 and lpres.status != "infeasible":
+        return None, lp, lpres
+    cert = res.add(ctx.certify(lp_certificate(
+        lp, lpres, res.claim, res.case, f"min ||w||_1 s.t. A w = y as an LP in (w+, w-), A the dictionary of "
+        f"L = {L} ((49) for L = 2)"), res.claim, res.case, f"-L{L}-lp", about={"problem": lp}), f"l1 LP, L = {L}")
+    return cert, lp, lpres
+
+
+def _dense_optimum(lp: LinearProgram, lpres: LPResult, opt: BridgeOptimum, res: Draft) -> tuple[Fraction, ...] | None:
+    """L = 2: the average of the optimal vertices, an optimum with more than N non-zeros when the optimal
+    face allows (f_2 = ||w||_1 is linear on orthants), else None."""
+    N = len(lp.b_eq)
     face = optimal_face(lp, lpres)
     mid = _average([opt.basic[i] for i in opt.optimal])
     dense = len(support(mid)) > N and bridge_value(mid, 2) == opt.value
-    res.notes.append(f"L = 2: exact LP value {lpres.value} {'=' if same else '!='} vertex minimum {opt.value}; "
-                     f"optimal face {'unique' if face.unique else 'not unique'} ({face.method}); "
+    res.notes.append(f"L = 2: optimal face {'unique' if face.unique else 'not unique'} ({face.method}); "
                      f"{len(opt.optimal)} optimal vertices, their average {show(list(mid))} has "
-                     f"{len(support(mid))} non-zeros ({'an optimum with more than N = ' + str(N) if dense else 'not more than N'})")
-    return ok and same, problems, (mid if dense else None)
+                     f"{len(support(mid))} non-zeros "
+                     f"({'an optimum with more than N = ' + str(N) if dense else 'not more than N'})")
+    return mid if dense else None
+
+
+def _descent_note(A: Matrix, point, L: int, opt: BridgeOptimum, N: int, res: Draft) -> None:
+    """The proof's step (64) at a feasible point with more than N non-zeros (commentary: the bridge
+    certificate proves the optimum and, with a witness, that the point is optimal / strictly worse)."""
+    step = descent(A, point, L)
+    if step is None:
+        return
+    f = bridge_value(point, L)
+    tail = ("(f is linear on the orthant: no strict descent, which is why 'every optimum' is claimed only for "
+            "L >= 3)" if L == 2 else
+            f"> 0: {step.strict} (strict concavity, (64)); f(w) > optimum: {compare(f, opt.value) > 0}")
+    res.notes.append(f"L = {L}: feasible point with {len(support(point))} > N = {N} non-zeros, f = {brief(f)}; "
+                     f"along beta = {show(list(step.beta))}, rho = {step.rho}: 2f(w) - f(w+rho beta) - "
+                     f"f(w-rho beta) = {brief(step.gap)} {tail}")
 
 
 @claim("ses.thm-c.3", "ses", "Theorem C.3 (Appendix C, (49)) and its proof (62)-(65)",
        "(49): an optimum with ||alpha||_0 <= N; for L >= 3 every optimum has ||alpha||_0 <= N", "exact",
        deep_cases, needs_1d=False)
 def check_bridge(case: Case, ctx: Context) -> Draft:
-    res = Draft("ses.thm-c.3", case.name, ERROR, "exact (vertex enumeration, root enclosures)",
-                      SES_49)
-    N, y, values = case.n, list(case.y), []
-    holds, rejected, witness = True, [], None
+    """(49) for L = 2, 3, 4 on the case's dictionary, each by kind bridge-vertex-min: equals V, attained at
+    the k listed basic solutions (each with <= rank A <= N non-zeros), which for L >= 3 are all the optima.
+    That relation is Theorem C.3 on the instance. L = 2 is cross-checked against the exact l1 LP (kind lp:
+    the two certified values must agree); a dense feasible point is certified optimal (L = 2) or strictly
+    worse (L >= 3) as the certificate's witness. PROVED when every attainable depth's certificate states
+    ``attained``; VACUOUS when A w = y is infeasible for every L (the hypothesis "(49) is attainable"
+    fails; certified by a Farkas vector); UNDECIDED when the two L = 2 values differ.
+    """
+    res = Draft("ses.thm-c.3", case.name, ERROR, "exact (vertex enumeration, root enclosures)", SES_49)
+    N, y = case.n, list(case.y)
     fixed = "relu1d" in case.params or "matrix" in case.params  # the same dictionary for every L
+    values, infeasible, holds, witness = [], [], True, None
     for L in DEPTHS:
         A, what = dictionary(case, L)
+        lp_cert, lp, lpres = _certify_l1(A, y, L, res, ctx)
+        if lpres.status == "infeasible":
+            infeasible.append(lp_cert)
+            res.notes.append(f"L = {L}: dictionary {what}; A w = y is infeasible (certified: "
+                             f"{lp_cert.kind_relation}), so (49) is not attainable")
+            continue
         opt = minimise_bridge(A, y, L)
         res.notes.append(f"L = {L}: dictionary {what}; rank {opt.rank}, {len(opt.basic)} basic solutions; "
                          f"minimum {brief(opt.value)} (~{approx(opt.value):.6g}) at "
                          + "; ".join(f"{show(list(opt.basic[i]))} ({len(support(opt.basic[i]))} non-zeros)"
                                      for i in opt.optimal))
         if L == 2:
-            same, problems, witness = _l2_check(A, y, opt, case, ctx, res)
-            holds &= same
-            rejected += problems
+            witness = _dense_optimum(lp, lpres, opt, res)
             point, role = witness, "optimal"
         else:  # a feasible point with more than N non-zeros must be strictly worse (64)
             point, role = (witness if witness is not None and fixed else _dense_point(opt, N)), "suboptimal"
         if point is not None and len(support(point)) <= N:
             point = None
-        step = descent(A, point, L) if point is not None else None
-        if step is not None:
-            worse = L == 2 or compare(bridge_value(point, L), opt.value) > 0
-            holds &= L == 2 or (step.strict and worse)
-            res.notes.append(
-                f"L = {L}: feasible point with {len(support(point))} > N = {N} non-zeros, f = {brief(bridge_value(point, L))}; "
-                f"along beta = {show(list(step.beta))}, rho = {step.rho}: 2f(w) - f(w+rho beta) - f(w-rho beta) = "
-                f"{brief(step.gap)} " + ("(f is linear on the orthant: no strict descent, which is why 'every optimum' "
-                                  "is claimed only for L >= 3)" if L == 2 else
-                                  f"> 0: {step.strict} (strict concavity, (64)); f(w) > optimum: {worse}"))
-        doc = bridge_certificate(A, y, opt, res.claim, case.name, point, role)
-        path, ok, problems = ctx.certify(doc, res.claim, case.name, f"-L{L}", about={"A": A, "y": y, "L": L})
-        res.certificates.append(path)
-        rejected += problems if not ok else []
-        values.append(f"L={L}: {brief(opt.value)}")
-    res.value = "; ".join(values)
-    res.notes += rejected
-    res.verdict = ERROR if rejected else (PROVED if holds else REFUTED)
+        if point is not None:
+            _descent_note(A, point, L, opt, N, res)
+        cert = res.add(ctx.certify(bridge_certificate(A, y, opt, res.claim, case.name, point, role), res.claim,
+                                   case.name, f"-L{L}", about={"A": A, "y": y, "L": L}), f"(49), L = {L}")
+        values.append((f"L={L}", cert.value))
+        holds &= cert.qualifier("attained") is True
+        if lp_cert is not None:  # L = 2: the LP and the vertex enumeration certify the same minimum
+            same = lp_cert.value == cert.value
+            holds &= same
+            res.notes.append(f"L = 2: exact LP value {lp_cert.value} {'=' if same else '!='} vertex minimum "
+                             f"{cert.value} (both certified)")
+    res.value = Labelled(tuple(values)) if values else None
+    if not all(c.ok for c in res.checked):
+        return res
+    if values:
+        res.verdict = PROVED if holds else UNDECIDED
+    elif all(c.kind_relation == "infeasible" for c in infeasible):
+        res.verdict = VACUOUS
+        res.notes.append("the hypothesis of Theorem C.3 fails: (49) is not attainable for any L (certified)")
     return res

@@ -1,20 +1,24 @@
 """ses Claim 5.2 (radial bump, float) and Theorem C.3 (l_{2/L} problem (49), exact vertex enumeration)."""
 
 import random
+from dataclasses import replace
 from fractions import Fraction as F
 
 import mpmath as mp
 import pytest
 
-from cases import shipped_case
+from cases import case_from_dict, shipped_case
 from exact.certificates.bridge_vertex_min import bridge_certificate
-from exact.checker import check_certificate
+from exact.checker import check_certificate, check_file
 from exact.checker.arith import Surd
+from exact.l1 import l1_program
 from exact.relu.bridge import basic_solutions, bridge_value, compare, descent, minimise_bridge, power_root, support
+from verify.claims.ses import thm_c_3
 from verify.claims.ses.claim_5_2 import bump_cases, eigenvalues, h_quadrature, hessian_integral, nuclear_closed, phi
 from verify.claims.ses.thm_c_3 import dictionary, parallel_dictionary, unit_vector
-from verify.registry import Context, all_claims, run_check
-from verify.result import CONFIRMED, MISMATCH, PROVED
+from verify.numeric import Bracket
+from verify.registry import CLAIMS, Context, run_check
+from verify.result import CONFIRMED, MISMATCH, PROVED, UNDECIDED, VACUOUS, Labelled
 
 
 def relu1d():
@@ -150,15 +154,57 @@ def test_bump_closed_forms():
 # --- the registered checks -------------------------------------------------------------------
 
 def test_claims_on_default_cases(tmp_path):
-    claims = all_claims()
     ctx = Context(tmp_path)
-    results = [run_check(claims["ses.thm-c.3"], shipped_case(n), ctx)
+    results = [run_check(CLAIMS["ses.thm-c.3"], shipped_case(n), ctx)
                for n in ("ses-deep-relu1d", "ses-deep-matrix", "ses-deep-parallel")]
     assert [r.verdict for r in results] == [PROVED] * 3
-    assert results[0].value == "L=2: 7/2; L=3: 3 + 1/2*4^(1/3); L=4: 4"
-    assert results[1].value == "L=2: 37/13; L=3: 1 + 4^(1/3); L=4: 1 + 4^(1/4)"
+    relu1d_value = results[0].value
+    assert isinstance(relu1d_value, Labelled) and [label for label, _ in relu1d_value.items] == ["L=2", "L=3", "L=4"]
+    assert relu1d_value.items[0][1] == F(7, 2) and isinstance(relu1d_value.items[1][1], Surd)  # checked values
+    assert results[0].value_text == "7/2 (L=2); 3 + 1/2*4^(1/3) (L=3); 4 (L=4)"
+    assert results[1].value_text == "37/13 (L=2); 1 + 4^(1/3) (L=3); 1 + 4^(1/4) (L=4)"
     assert len(results[0].certificates) == 4  # the L = 2 LP and one bridge certificate per L
-    bump = [run_check(claims["ses.claim-5.2"], c, ctx) for c in bump_cases()]
+    assert "L = 2: exact LP value 7/2 = vertex minimum 7/2 (both certified)" in results[0].notes
+    relations = [check_file(p).relation for p in results[0].certificates]
+    assert [r.get("witness") for r in relations[1:]] == ["optimal", "suboptimal", "suboptimal"]
+
+
+def test_bump_values_and_appendix_d_findings(tmp_path):
+    bump = [run_check(CLAIMS["ses.claim-5.2"], c, Context(tmp_path)) for c in bump_cases()]
     assert [r.verdict for r in bump] == [CONFIRMED] * 2
     assert all([p.status for p in r.printed] == [MISMATCH, MISMATCH] for r in bump)
-    assert bump[1].value.startswith("||alpha||_1 = 4 |S^2| = 50.26548245743")
+    alpha = bump[1].value.items[0][1]
+    with mp.workdps(40):  # ||alpha||_1 = 4 |S^2| = 16 pi, enclosed to ~1e-25
+        ends = [mp.mpf(q.numerator) / q.denominator for q in (alpha.lower, alpha.upper)]
+        assert isinstance(alpha, Bracket) and ends[0] < 16 * mp.pi < ends[1] and ends[1] - ends[0] < 1e-20
+    assert bump[1].value_text == "[50.2654824574, 50.2654824575] (||alpha||_1 = 4 |S^2|); 0 (limit of (39))"
+    for d, r in zip((2, 3), bump):
+        assert [f.place for f in r.findings] == [f"Appendix D, h(x) for ||x|| > 1, d = {d}",
+                                                 f"Appendix D, (1/r^(d-1)) int ||hess h|| <= C/r^2, d = {d}"]
+        profile, rate = r.findings
+        assert profile.paper == "ses" and profile.certificates == ()
+        assert "the display is < 0 for every ||x|| > 1" in profile.shows and "> 0 (closed form" in profile.shows
+        assert "unbounded" in rate.shows and "The limit 0 still holds" in rate.shows
+    assert "the rate is exactly 1/r" in bump[0].findings[1].shows
+    assert "the rate is ln r / r^2" in bump[1].findings[1].shows
+
+
+def test_infeasible_system_is_vacuous(tmp_path):
+    """(49) not attainable (A w = y infeasible): the hypothesis of Theorem C.3 fails, certified by Farkas."""
+    case = case_from_dict({"name": "ses-deep-infeasible", "source": "t", "X": [["1", "1"], ["2", "2"]],
+                           "y": ["1", "3"], "matrix": "1"}, "t")
+    r = run_check(CLAIMS["ses.thm-c.3"], case, Context(tmp_path))
+    assert r.verdict == VACUOUS and r.value is None
+    assert [check_file(p).relation for p in r.certificates] == [{"type": "infeasible"}] * 3
+    assert "the hypothesis of Theorem C.3 fails" in r.notes[-1]
+
+
+def test_disagreeing_l2_values_are_undecided(tmp_path, monkeypatch):
+    """Two accepted certificates of different values for L = 2 (here the LP of 2 ||w||_1): UNDECIDED."""
+    def doubled(columns, rhs):
+        lp = l1_program(columns, rhs)
+        return replace(lp, c=tuple(2 * c for c in lp.c))
+    monkeypatch.setattr(thm_c_3, "l1_program", doubled)
+    r = run_check(CLAIMS["ses.thm-c.3"], shipped_case("ses-deep-matrix"), Context(tmp_path))
+    assert r.verdict == UNDECIDED
+    assert "L = 2: exact LP value 74/13 != vertex minimum 37/13 (both certified)" in r.notes
