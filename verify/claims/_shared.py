@@ -41,6 +41,8 @@ class JointCertified:
     bracket: Bracket | None
     exact: Fraction | Surd | None
     ok: bool
+    unique: bool = False  # the certified optimal function is unique (relu1d-joint-exact's qualifier)
+    certificates: tuple[str, ...] = ()
 
 
 def certify_joint(joint: Joint1D, ctx: Context, res: Draft) -> JointCertified:
@@ -62,4 +64,5 @@ def certify_joint(joint: Joint1D, ctx: Context, res: Draft) -> JointCertified:
     elif bracket is not None:
         res.notes.append(f"(2)+(8) exact optimum not decided ({joint.exact.reason}); certified bracket "
                          f"{bracket.text(12)}")
-    return JointCertified(bracket, value, ok)
+    unique = exact is not None and exact.qualifier("unique") is True
+    return JointCertified(bracket, value, ok, unique, tuple(c.path for c in certs))

@@ -5,7 +5,8 @@ The min-norm interpolation problem each paper poses for 1-D data (x_i, y_i), ReL
 * ep (4) (ep (1)-(4), Lemma 2.1): inf ||w||_1 s.t. sum_j w_j (u_j x_i + b_j)_+ = y_i, |u_j| <= 1,
   b_j free, no output bias. P := its value (:func:`exact.relu.interpolation.interpolate_1d`).
 * kh (2)+(3): inf ||mu||_TV over W = {|w| <= 1, b free}, no output bias: the same problem as ep (4).
-  kh's own finite program (7) (sign patterns, corrected sign, :mod:`exact.relu.pattern_program`) is solved independently.
+  kh's own finite program (7) (sign patterns, corrected sign, :mod:`exact.relu.pattern_program`) is solved
+  independently.
 * ep (3): inf R = w^2 + U^2 (no 1/2, biases unpenalised) = 2 P (balanced rescaling + AM-GM).
 * ep (37): ep's finite program without a constant column: >= P.
 * ses (25) (ses (1)-(5)): inf C = 1/2(||w2||^2 + ||W1||^2) with a free output bias = inf ||w2||_1
@@ -46,16 +47,17 @@ from exact.checker.arith import Surd
 from exact.lp import solve_lp
 from exact.lp.face import optimal_face
 from exact.relu.interpolation import Interpolation1D, interpolate_1d
+from exact.relu.joint_norm import JointExact
 from exact.relu.networks import Network, rescaled_cost
-from exact.relu.pattern_program import pattern_program, solve_1d
+from exact.relu.pattern_program import PatternSolution, pattern_program, solve_1d
 
-from ...context import Context
+from ...context import Certified, Context
 from ...conventions import DDB_6, DDB_WD, EP_3, EP_4, EP_37, KH_3, KH_8, PE_6, SES_25, PaperConvention
 from ...numeric import Bracket
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
 from ...result import ERROR, PROVED, REFUTED, Draft
-from .._shared import certify_joint
+from .._shared import JointCertified, certify_joint
 from ..ep.programs import original_lp_37
 
 CASES = ("ep-prop-3.1-eq", "kh-example-1", "constant-labels", "abs-plus-one")
@@ -78,15 +80,21 @@ class Values:
     ep3_fits: bool
     ep37: Fraction | None  # None: (37) infeasible
     joint: Bracket  # J, exact endpoints
-    joint_exact: Surd | None  # J exactly, when decided (exact.relu.joint_norm)
+    joint_exact: Fraction | Surd | None  # J exactly, when decided (exact.relu.joint_norm)
     joint_from_ep: Surd  # sum |w_j| sqrt(1 + t_j^2) + |c| over the ep (4) optimum
 
 
 @dataclass(frozen=True)
 class Relation:
+    """One relation between the values: where it comes from (``place``), whether it holds, its evidence, and
+    which certified values it compares (``uses``: keys of the certificates, ``ep4``, ``ses25``, ``kh7``,
+    ``ep37``, ``joint``)."""
+
     name: str
     holds: bool
     evidence: str
+    place: str = ""
+    uses: tuple[str, ...] = ()
 
 
 def relations(v: Values, conventions: tuple[PaperConvention, ...] = (KH_8, PE_6, DDB_6)) -> list[Relation]:
@@ -103,25 +111,28 @@ def relations(v: Values, conventions: tuple[PaperConvention, ...] = (KH_8, PE_6,
     same = {c.problem for c in conventions}
     return [
         Relation("kh (2)+(3) = ep (4): kh's finite program (7) (corrected) has the value P",
-                 v.kh7 == P, f"kh (7) = {v.kh7}, P = {P}"),
+                 v.kh7 == P, f"kh (7) = {v.kh7}, P = {P}", "kh (2)+(3), (7); ep (4)", ("kh7", "ep4")),
         Relation("ses (25) = ep (4) in value (a constant costs nothing in the limit b -> oo)",
-                 v.ses25 == P, f"ses (25) = {v.ses25}, P = {P}"),
+                 v.ses25 == P, f"ses (25) = {v.ses25}, P = {P}", "ses (25); ep (4)", ("ses25", "ep4")),
         Relation("ses (25) is attained (the output bias pays for the constant)", v.ses25_attained,
-                 f"attained: {v.ses25_attained}"),
+                 f"attained: {v.ses25_attained}", "ses (25)", ("ses25",)),
         Relation("ep (3) = 2 ep (4): the balanced rescaling of the optimum fits y with R = 2 P",
-                 v.ep3_fits and v.ep3_witness == 2 * P, f"R = {v.ep3_witness}, 2 P = {2 * P}, fits: {v.ep3_fits}"),
+                 v.ep3_fits and v.ep3_witness == 2 * P, f"R = {v.ep3_witness}, 2 P = {2 * P}, fits: {v.ep3_fits}",
+                 "ep (3), (4)", ("ep4",)),
         Relation("ep (37) >= ep (4), with equality only if P is attained",
                  v.ep37 is None or (v.ep37 >= P and (v.ep37 > P or v.ep4_attained)),
-                 f"ep (37) = {'infeasible' if v.ep37 is None else v.ep37}, P = {P}, attained: {v.ep4_attained}"),
+                 f"ep (37) = {'infeasible' if v.ep37 is None else v.ep37}, P = {P}, attained: {v.ep4_attained}",
+                 "ep (37), (4)", ("ep37", "ep4")),
         Relation("J >= P (||(w, b)||_2 <= 1 implies |w| <= 1)", hi >= P,
                  f"J = {hi} >= P = {P}" + ("; strict" if lo > P else "") if v.joint_exact is not None else
                  f"J upper {float(hi):.12g} >= P = {P}" + (f"; strict: J lower {float(lo):.12g} > P"
-                                                           if lo > P else "")),
+                                                           if lo > P else ""), "kh (2)+(8); ep (4)", ("joint", "ep4")),
         Relation("J <= sum_j |w_j| sqrt(1 + t_j^2) + |c| over the ep (4) optimum", lo <= cost,
                  f"J {'=' if v.joint_exact is not None else 'lower'} {float(lo):.12g} <= {cost} = {float(cost):.12g}"
-                 + (" (equal: the ep optimum is J-optimal)" if lo == cost else "")),
+                 + (" (equal: the ep optimum is J-optimal)" if lo == cost else ""), "kh (2)+(8); ep (4)",
+                 ("joint", "ep4")),
         Relation("kh (2)+(8) = pe (6) (bias as a feature) = ddb (5)/(6) (V = |c| ||(a, b)||): one problem",
-                 len(same) == 1, " | ".join(c.describe() for c in same)),
+                 len(same) == 1, " | ".join(c.describe() for c in same), "kh (2)+(8); pe (6); ddb (5)/(6)"),
     ]
 
 
@@ -144,13 +155,6 @@ def _ep3_witness(sol: Interpolation1D) -> tuple[Fraction, bool]:
     return rescaled_cost(hidden, sol.x, [yi - sol.constant for yi in sol.y])
 
 
-def _certify(ctx: Context, res: Draft, doc: dict, suffix: str, about: dict | None = None) -> tuple[str, bool]:
-    path, ok, problems = ctx.certify(doc, res.claim, res.case, suffix, about=about)
-    res.certificates.append(path)
-    res.notes += [f"certificate rejected ({suffix}): {q}" for q in problems]
-    return path, ok
-
-
 def _unique(lp, result) -> str:
     return "yes" if optimal_face(lp, result).unique else "no"
 
@@ -165,66 +169,108 @@ def _row(conv: PaperConvention, problem: str, value: str, attained: str, unique:
        "the same 1-D data under the five papers' conventions: values and optimal sets side by side, "
        "with the exact relations between them", "exact", default_cases, needs_1d=True)
 def check_conventions(case: Case, ctx: Context) -> Draft:
-    """The table of values (exact, or an exact-endpoint bracket for J) and the relations (module doc)."""
+    """The table of values (exact, or an exact-endpoint bracket for J) and the relations (module doc).
+
+    The values compared are the checker's: P and ses (25) with their ``attained`` qualifiers (kind
+    relu1d-l1-interpolation), kh (7) and ep (37) (kind lp: equals, or infeasible), J (relu1d-joint-exact when
+    decided, else the relu1d-joint-bracket bracket). PROVED when every relation holds, REFUTED when one fails.
+    """
     x, y = list(case.x), list(case.y)
-    res = Draft("cross.conventions", case.name, ERROR, "exact",
-                      (EP_4, SES_25, KH_8))
+    res = Draft("cross.conventions", case.name, ERROR, "exact", (EP_4, SES_25, KH_8))
     ep = interpolate_1d(x, y)
     ses = interpolate_1d(x, y, output_bias=True)
     kh7 = solve_1d(pattern_program(x, y, name="kh (7) corrected"))
-    ep4_path, ok = _certify(ctx, res, interpolation_certificate(ep, res.claim, case.name), "__ep4")
-    ses_path, good = _certify(ctx, res, interpolation_certificate(ses, res.claim, case.name), "__ses25")
-    ok &= good
-    kh7_path, good = _certify(ctx, res, lp_certificate(kh7.lp, kh7.result, res.claim, case.name,
-                                                       "kh (7) corrected, 1-D LP over the affine sign patterns"),
-                              "__kh7", {"problem": kh7.lp})
-    ok &= good
-    ep37_path = ""
-    if ep.value_without_constant is not None:
-        lp37 = original_lp_37(x, y)
-        ep37_path, good = _certify(ctx, res, lp_certificate(lp37, solve_lp(lp37), res.claim, case.name,
-                                                            "ep (37): min ||w||_1 s.t. A_e w = y"), "__ep37",
-                                {"problem": lp37})
-        ok &= good
+    lp37 = original_lp_37(x, y)
+    certs = {
+        "ep4": ctx.certify(interpolation_certificate(ep, res.claim, case.name), res.claim, case.name, "__ep4"),
+        "ses25": ctx.certify(interpolation_certificate(ses, res.claim, case.name), res.claim, case.name, "__ses25"),
+        "kh7": ctx.certify(lp_certificate(kh7.lp, kh7.result, res.claim, case.name,
+                                          "kh (7) corrected, 1-D LP over the affine sign patterns"),
+                           res.claim, case.name, "__kh7", about={"problem": kh7.lp}),
+        "ep37": ctx.certify(lp_certificate(lp37, solve_lp(lp37), res.claim, case.name,
+                                           "ep (37): min ||w||_1 s.t. A_e w = y"), res.claim, case.name, "__ep37",
+                            about={"problem": lp37}),
+    }
+    for key, cert in certs.items():
+        res.add(cert, key)
     joint = solve_joint(x, y, Fraction(0))
-    ok &= certify_joint(joint, ctx, res)
-    ex = joint.exact if joint.exact.status == "optimal" else None
-    R, fits = _ep3_witness(ep)
-    vals = Values(ep.value, ep.attained, kh7.value, ses.value, ses.attained, R, fits, ep.value_without_constant,
-                  joint.bracket, None if ex is None else ex.value, _ep_joint_cost(ep))
-    unique = _unique(ep.solution.lp, ep.solution.result)
-    att = "yes" if ep.attained else "no (the constant needs a bias -> oo)"
-    br = joint.bracket
-    J = str(ex.value) if ex else br.text(12)
-    J2 = str(2 * ex.value) if ex else Bracket(2 * br.lower, 2 * br.upper).text(12)
-    joint_cert = res.certificates[-1]
-    joint_att = "yes (W compact: the atom set is compact)"
-    joint_uniq = ("unknown (float bracket)" if ex is None or ex.unique is None else
-                  "the optimal function: " + ("yes" if ex.unique else "no") + " (exact)")
-    res.data = {"x": [str(t) for t in x], "y": [str(t) for t in y], "table": [
-        _row(EP_4, "inf ||w||_1, |u_j| <= 1, b free, no output bias", str(ep.value), att, unique, ep4_path),
-        _row(KH_3, "kh (2)+(3) = ep (4); its finite program (7) corrected", f"{ep.value} ((7): {kh7.value})",
-             att + "; (7) is a finite LP (w = 0 terms give constants at cost 0)",
-             f"{unique} ((7): {_unique(kh7.lp, kh7.result)})", kh7_path),
-        _row(EP_3, "inf ||w||^2 + ||U||^2 (no 1/2)", str(2 * ep.value), att, unique + " (balanced rescaling)",
-             ep4_path),
-        _row(EP_37, "min ||w||_1 over the data-knot atoms, no constant column",
-             "infeasible" if ep.without_constant is None else str(ep.value_without_constant),
-             "yes (finite LP)" if ep.without_constant is not None else "-",
-             _unique(ep.without_constant.lp, ep.without_constant.result) if ep.without_constant else "-", ep37_path),
-        _row(SES_25, "inf 1/2(||w2||^2 + ||W1||^2) with output bias = inf ||w2||_1, |w1_i| = 1", str(ses.value),
-             "yes" if ses.attained else "no", _unique(ses.solution.lp, ses.solution.result), ses_path),
-        _row(KH_8, "inf ||mu||_TV, w^2 + b^2 <= 1, no output bias (kh (9) corrected)", J, joint_att, joint_uniq,
-             joint_cert),
-        _row(PE_6, "pe (6) with X = [x, 1]: the kh (2)+(8) problem", J, joint_att, joint_uniq, joint_cert),
-        _row(DDB_6, "ddb (5)/(6), V = |c| ||(a, b)||: the kh (2)+(8) problem", J, joint_att, joint_uniq, joint_cert),
-        _row(DDB_WD, "ddb (6), V = c^2 + a^2 + b^2: 2 J", J2, joint_att, joint_uniq, joint_cert),
-    ]}
+    nine = certify_joint(joint, ctx, res)
+    paths = {key: (c.path,) for key, c in certs.items()} | {"joint": nine.certificates}
+    if not nine.ok or any(c.kind_relation is None for c in certs.values()):
+        return res
+    vals = _values(certs, nine, ep)
+    unique = _joint_unique(nine.unique, joint.exact)
+    res.data = {"x": [str(t) for t in x], "y": [str(t) for t in y],
+                "table": _table(vals, ep, ses, kh7, paths, unique)}
     rels = relations(vals)
     res.data["relations"] = [{"relation": r.name, "holds": r.holds, "evidence": r.evidence} for r in rels]
-    res.value = str(ep.value)
-    res.notes.append(f"P = ep (4) = kh (2)+(3) = ses (25) = {ep.value} (attained under ep/kh: {ep.attained}); "
-                     f"ep (3) = {2 * ep.value}; J = kh (9) = pe (6) = ddb (5) {J}; ddb weight decay = 2 J {J2}")
-    res.notes += [("" if r.holds else "FINDING: relation violated: ") + f"{r.name}: {r.evidence}" for r in rels]
-    res.verdict = ERROR if not ok else (PROVED if all(r.holds for r in rels) else REFUTED)
+    res.value = vals.ep4
+    J = _joint_text(vals)
+    res.notes.append(f"P = ep (4) = kh (2)+(3) = ses (25) = {vals.ep4} (attained under ep/kh: {vals.ep4_attained}); "
+                     f"ep (3) = {2 * vals.ep4}; J = kh (9) = pe (6) = ddb (5) {J[0]}; ddb weight decay = 2 J {J[1]}")
+    for r in rels:
+        res.notes.append(f"{r.name}: {r.evidence}")
+        if not r.holds:
+            res.finding(r.place, r.name, f"relation violated: {r.evidence}",
+                        *[p for key in r.uses for p in paths[key]])
+    res.verdict = PROVED if all(r.holds for r in rels) else REFUTED
     return res
+
+
+def _values(certs: dict[str, Certified], nine: JointCertified, ep: Interpolation1D) -> Values:
+    """The relations' values: the certified ones, and the two exact witnesses built from the ep (4) optimum."""
+    R, fits = _ep3_witness(ep)
+    ep37 = certs["ep37"]
+    return Values(certs["ep4"].value, certs["ep4"].qualifier("attained") is True, certs["kh7"].value,
+                  certs["ses25"].value, certs["ses25"].qualifier("attained") is True, R, fits,
+                  ep37.value if ep37.kind_relation == "equals" else None, nine.bracket, nine.exact,
+                  _ep_joint_cost(ep))
+
+
+def _joint_text(v: Values) -> tuple[str, str]:
+    """J and 2 J as text: exact when decided, else the certified bracket."""
+    if v.joint_exact is not None:
+        return str(v.joint_exact), str(2 * v.joint_exact)
+    br = v.joint
+    return br.text(12), Bracket(2 * br.lower, 2 * br.upper).text(12)
+
+
+def _joint_unique(certified: bool, exact: JointExact) -> str:
+    """The uniqueness of J's optimal function: certified (qualifier ``unique``), or the solver's word."""
+    if certified:
+        return "the optimal function: yes (exact)"
+    if exact.status != "optimal" or exact.unique is None:
+        return "unknown (float bracket)"
+    return "the optimal function: no (two exact optimal networks, not certified)"
+
+
+def _table(v: Values, ep: Interpolation1D, ses: Interpolation1D, kh7: PatternSolution,
+           paths: dict[str, tuple[str, ...]], joint_unique: str) -> list[dict]:
+    """One row per convention: problem, value (certified), attained, unique (the exact LP face), certificate
+    (the last of ``paths[key]``: for J the exact optimum when decided, else the bracket)."""
+    cert = {key: p[-1] for key, p in paths.items()}
+    unique = _unique(ep.solution.lp, ep.solution.result)
+    att = "yes" if v.ep4_attained else "no (the constant needs a bias -> oo)"
+    J, J2 = _joint_text(v)
+    joint_cert = cert["joint"]
+    joint_att = "yes (W compact: the atom set is compact)"
+    ex = ep.without_constant
+    return [
+        _row(EP_4, "inf ||w||_1, |u_j| <= 1, b free, no output bias", str(v.ep4), att, unique, cert["ep4"]),
+        _row(KH_3, "kh (2)+(3) = ep (4); its finite program (7) corrected", f"{v.ep4} ((7): {v.kh7})",
+             att + "; (7) is a finite LP (w = 0 terms give constants at cost 0)",
+             f"{unique} ((7): {_unique(kh7.lp, kh7.result)})", cert["kh7"]),
+        _row(EP_3, "inf ||w||^2 + ||U||^2 (no 1/2)", str(2 * v.ep4), att, unique + " (balanced rescaling)",
+             cert["ep4"]),
+        _row(EP_37, "min ||w||_1 over the data-knot atoms, no constant column",
+             "infeasible" if v.ep37 is None else str(v.ep37), "yes (finite LP)" if v.ep37 is not None else "-",
+             _unique(ex.lp, ex.result) if ex is not None and v.ep37 is not None else "-", cert["ep37"]),
+        _row(SES_25, "inf 1/2(||w2||^2 + ||W1||^2) with output bias = inf ||w2||_1, |w1_i| = 1", str(v.ses25),
+             "yes" if v.ses25_attained else "no", _unique(ses.solution.lp, ses.solution.result), cert["ses25"]),
+        _row(KH_8, "inf ||mu||_TV, w^2 + b^2 <= 1, no output bias (kh (9) corrected)", J, joint_att,
+             joint_unique, joint_cert),
+        _row(PE_6, "pe (6) with X = [x, 1]: the kh (2)+(8) problem", J, joint_att, joint_unique, joint_cert),
+        _row(DDB_6, "ddb (5)/(6), V = |c| ||(a, b)||: the kh (2)+(8) problem", J, joint_att, joint_unique,
+             joint_cert),
+        _row(DDB_WD, "ddb (6), V = c^2 + a^2 + b^2: 2 J", J2, joint_att, joint_unique, joint_cert),
+    ]

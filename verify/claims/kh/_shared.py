@@ -1,22 +1,28 @@
 """Helpers shared by the Kumar & Haupt claims: cases, alpha variants, LP certificates, the d >= 2 route.
+
+Every verdict here is computed from what the checker certified (:class:`verify.context.Certified`): LP
+values and infeasibility (kind lp), the brackets of the infinite-width value (kind pattern-bracket) and
+the lower bound of a printed program (kind pattern-program-lower); the producers only choose what to
+certify and write the notes.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from cases import Case, shipped_case
 from exact.certificates.lp import lp_certificate
-from exact.lp import solve_lp
+from exact.lp import LinearProgram, LPResult, solve_lp
 from exact.relu.arrangements import PatternTree, pattern_tree
 from exact.relu.pattern_program import PatternSolution, feasibility_lp
 
-from ...context import Context
+from ...context import Certified, Context
 from ...conventions import PaperConvention
-from ...numeric.bracket import Position
+from ...numeric import SOLVER_TOL
+from ...numeric.bracket import Bracket, Position, locate
 from ...numeric.pattern_brackets import TwoRoutes, lower_bound_certificate, socp, two_routes
-from ...result import CONFIRMED, CONTRADICTED, ERROR, REFUTED, Draft, confirmed
+from ...result import REFUTED, UNDECIDED, Draft, confirmed
 from .programs import build, equation_of
 
 ALPHAS = (Fraction(0), Fraction(1, 10), Fraction(-1, 2))
@@ -48,27 +54,44 @@ def classification_cases() -> list[Case]:
     return example_cases()[:1] + [shipped_case("kh-classify-separable"), shipped_case("kh-classify-two-neurons")]
 
 
-def _x(case: Case) -> list[Fraction]:
+def points(case: Case) -> list[Fraction]:
+    """The 1-D inputs of a case (its x, or the single column of its X)."""
     return list(case.x) if case.x is not None else [r[0] for r in case.X]
 
 
-def _farkas_note(sol: PatternSolution) -> str:
+def farkas_note(sol: PatternSolution) -> str:
     y = sol.result.farkas_eq or ()
     return f"Farkas vector (eq rows) {[str(t) for t in y]}" if y else "Farkas vector on the inequality rows"
 
 
-def _certify_lp(sol: PatternSolution, res: Draft, ctx: Context, case: str, suffix: str, what: str) -> bool:
+def certify_program(lp: LinearProgram, result: LPResult, res: Draft, ctx: Context, suffix: str, statement: str,
+                    what: str = "") -> Certified:
+    """Write, re-check and record the kind lp certificate of an explicit LP (bound to the LP itself)."""
+    doc = lp_certificate(lp, result, res.claim, res.case, statement)
+    return res.add(ctx.certify(doc, res.claim, res.case, suffix, about={"problem": lp}), what)
+
+
+def certify_lp(sol: PatternSolution, res: Draft, ctx: Context, suffix: str, what: str) -> Certified:
+    """The kind lp certificate of a 1-D pattern program: relation equals (its value) or infeasible (Farkas)."""
     p = sol.program
     statement = (f"{p.name}, alpha = {p.alpha}, over the {len(p.patterns)} patterns of J "
                  f"(1-D LP; per term columns w+, w-, b): {what}")
-    path, ok, problems = ctx.certify(lp_certificate(sol.lp, sol.result, res.claim, case, statement),
-                                     res.claim, case, suffix, about={"problem": sol.lp})
-    res.certificates.append(path)
-    res.notes += [f"certificate rejected: {q}" for q in problems]
-    return ok
+    return certify_program(sol.lp, sol.result, res, ctx, suffix, statement, what)
+
+
+def lp_outcome(cert: Certified) -> str:
+    """What the checker proved of an LP: "optimal with value v", "infeasible" or "unbounded"."""
+    return f"optimal with value {cert.value}" if cert.kind_relation == "equals" else str(cert.kind_relation)
 
 
 TWO_D = ("kh-2d-four", "kh-2d-six", "kh-2d-degenerate")
+
+#: equation -> (place, statement as printed) of the theorem that states it
+THEOREMS = {
+    7: ("Theorem 1, program (7) (Section III-A)",
+        "(2) with W = {||w||_2 <= 1} equals the finite program (7) over the sign patterns J"),
+    9: ("Theorem 2, program (9) (Section III-B)", "(2) with W = {||[w,b]||_2 <= 1} equals the finite program (9)"),
+}
 
 
 def thm_cases() -> list[Case]:
@@ -87,78 +110,132 @@ def corrected_2d(X, y, alpha: Fraction, equation: int, tree: PatternTree) -> Two
     return two_routes(X, y, alpha, equation == 9, tree, name=f"kh ({equation}) corrected")
 
 
-def certify_routes(c2: TwoRoutes, ctx: Context, res: Draft) -> bool:
-    """Write and re-check both brackets' "pattern-bracket" certificates (notes on rejection)."""
-    ok, eq, inf = True, equation_of(c2.program), infinite_width(c2.program.joint_norm)
+@dataclass(frozen=True)
+class CheckedRoutes:
+    """The certified brackets of the two routes: A (from the corrected program, enclosing its value and the
+    infinite-width value) and B (the dictionary route, no program), where they lie, and their files."""
+
+    A: Bracket
+    B: Bracket
+    meet: Position  # A against B: both certified enclosures of one number, so INSIDE unless a bound is wrong
+    in_a: Position  # the float value of the corrected program against A (tol SOLVER_TOL)
+    paths: tuple[str, str]
+
+    @property
+    def agree(self) -> bool:
+        """The corrected program agrees with the infinite-width value: A meets B, the float lies in A."""
+        return self.meet is self.in_a is Position.INSIDE
+
+
+def certified_bracket(cert: Certified, lower_from: str = "", upper_from: str = "") -> Bracket | None:
+    """The checked relation ``between`` of ``cert`` as a Bracket (None unless accepted)."""
+    lo, hi = cert.lower, cert.upper
+    if cert.kind_relation != "between" or not isinstance(lo, Fraction) or not isinstance(hi, Fraction):
+        return None
+    return Bracket(lo, hi, lower_from, upper_from)
+
+
+def certify_routes(c2: TwoRoutes, ctx: Context, res: Draft) -> CheckedRoutes | None:
+    """Write and re-check both brackets' "pattern-bracket" certificates; the brackets as certified (None if
+    either is rejected: its problems are notes)."""
+    eq, inf = equation_of(c2.program), infinite_width(c2.program.joint_norm)
+    certs, brackets = [], []
     for tag, pb in (("A", c2.A), ("B", c2.B)):
-        path, good, problems = ctx.certify(
-            pb.certificate(res.claim, res.case, f"lower <= val{inf} <= upper, alpha = {c2.program.alpha} "
-                           f"(bracket {tag} of kh ({eq}), d = {c2.program.dim})"),
-            res.claim, res.case, f"__bracket_{eq}{tag}")
-        res.certificates.append(path)
-        res.notes += [f"certificate rejected: {q}" for q in problems]
-        ok &= good
-    return ok
+        doc = pb.certificate(res.claim, res.case, f"lower <= val{inf} <= upper, alpha = {c2.program.alpha} "
+                                                  f"(bracket {tag} of kh ({eq}), d = {c2.program.dim})")
+        cert = res.add(ctx.certify(doc, res.claim, res.case, f"__bracket_{eq}{tag}"), f"bracket {tag}")
+        certs.append(cert)
+        brackets.append(certified_bracket(cert, pb.bracket.lower_from, pb.bracket.upper_from))
+    A, B = brackets
+    if A is None or B is None:
+        return None
+    return CheckedRoutes(A, B, locate(A, B), locate(A, Fraction(c2.value), SOLVER_TOL), (certs[0].path, certs[1].path))
 
 
-def routes_notes(c2: TwoRoutes) -> list[str]:
+def routes_notes(c2: TwoRoutes, routes: CheckedRoutes) -> list[str]:
     prog = c2.program
-    eq, A, B, inf = equation_of(prog), c2.A.bracket, c2.B.bracket, infinite_width(prog.joint_norm)
+    eq, A, B, inf = equation_of(prog), routes.A, routes.B, infinite_width(prog.joint_norm)
     return [f"d = {prog.dim}, N = {len(prog.X)}, |J| = {len(prog.patterns)} (exact), "
             f"{len(prog.terms)} terms; corrected ({eq}) float (Clarabel) = {c2.value:.12g}",
             f"A = exact bracket from the ({eq}) solution, enclosing both val({eq}) and val{inf}: {A.text(12)} "
-            f"(width {float(A.width):.3g}); float value in A: {confirmed(c2.in_a)}",
+            f"(width {float(A.width):.3g}); float value in A: {confirmed(routes.in_a)}",
             f"B = exact bracket of val{inf} by the dictionary route (no program ({eq})): {B.text(12)} "
-            f"(width {float(B.width):.3g}); A and B meet: {confirmed(c2.meet)}"]
+            f"(width {float(B.width):.3g}); A and B meet: {confirmed(routes.meet)}"]
+
+
+def _printed_infeasible(res: Draft, equation: int, printed: Certified, farkas: LPResult, routes: CheckedRoutes
+                        ) -> None:
+    """The certified counterexample: the printed program has no feasible point, the problem a finite value."""
+    inf = infinite_width(equation == 9)
+    corrected = "agrees with" if routes.agree else "DISAGREES with"
+    res.finding(*THEOREMS[equation],
+                f"({equation}) as printed is infeasible (exact Farkas vector, eq rows "
+                f"{[str(t) for t in farkas.farkas_eq]}) while val{inf} is finite (certified bracket "
+                f"{routes.A.text(12)}); the corrected ({equation}) {corrected} val{inf}",
+                printed.path, *routes.paths)
+    res.verdict = REFUTED
+
+
+def _printed_feasible(res: Draft, ctx: Context, case: Case, equation: int, tree: PatternTree, printed_program,
+                      routes: CheckedRoutes) -> None:
+    """The printed program is feasible: REFUTED when its certified lower bound exceeds the certified upper end
+    of val(2); otherwise its value is not decided (UNDECIDED)."""
+    inf, A = infinite_width(equation == 9), routes.A
+    pv, _, _, pdual = socp(printed_program)
+    doc, _ = lower_bound_certificate(res.claim, case.name, f"lower <= the value of kh ({equation}) as printed",
+                                     case.X, case.y, alpha_of(case), equation == 9, tree, pdual)
+    low = res.add(ctx.certify(doc, res.claim, case.name, "__printed_lower"), f"({equation}) printed, lower bound")
+    if low.value is None:
+        return
+    res.notes.append(f"({equation}) as printed is feasible here, float value {pv:.12g}; exact lower bound "
+                     f"{float(low.value):.12g} (its dual, kind pattern-program-lower)")
+    if low.value > A.upper:
+        res.finding(*THEOREMS[equation],
+                    f"({equation}) as printed is feasible here but strictly above val{inf}: its value is at least "
+                    f"{float(low.value):.12g} (certified) > {float(A.upper):.12g}, the certified upper end of "
+                    f"val{inf}", low.path, *routes.paths)
+        res.verdict = REFUTED
+    else:
+        corrected = "CONFIRMED" if routes.agree else "CONTRADICTED"
+        res.notes.append(f"the certified lower bound of the printed ({equation}) does not exceed val{inf}; its value "
+                         f"is not decided (the corrected ({equation}): {corrected} against the dictionary route)")
+        res.verdict = UNDECIDED
 
 
 def check_2d(case: Case, ctx: Context, res: Draft, equation: int) -> Draft:
-    """Theorem 1 ((7), equation 7) or 2 ((9)) on matrix data: printed feasibility exactly, corrected bracketed.
+    """Theorem 1 ((7), ``equation`` 7) or 2 ((9)) on matrix data: the printed program exactly, the corrected one
+    bracketed.
 
-    Compared: the program bracket A (encloses the corrected program's value AND the infinite-width
-    value, :func:`program_bracket`) with the dictionary bracket B of the infinite-width value
-    (:func:`dictionary_bracket`, no pattern program used): CONFIRMED when they meet (tol 0, both
-    rigorous, both certified as kind "pattern-bracket"); the float SOCP value must lie in A
-    (tol SOLVER_TOL).
+    Printed: feasibility of its linear constraints (kind lp: infeasible with a Farkas vector, or a feasible
+    point). REFUTED when it is infeasible (val(2) is finite: the certified brackets have finite upper ends), or
+    when it is feasible and its certified lower bound (kind pattern-program-lower) exceeds the certified upper
+    end of val(2); else UNDECIDED. Corrected: the program bracket A (encloses its value AND the
+    infinite-width value, :func:`verify.numeric.pattern_brackets.program_bracket`) against the dictionary bracket
+    B (no pattern program), both kind "pattern-bracket", tol 0; the float SOCP value must lie in A (tol SOLVER_TOL).
     """
     alpha, X = alpha_of(case), case.X
     tree = pattern_tree(X)
-    printed = build(X, case.y, equation, "printed", alpha, patterns=[r.pattern for r in tree.realised])
-    lp = feasibility_lp(printed, plus_only=True)
-    feas = solve_lp(lp)
-    path, ok, problems = ctx.certify(lp_certificate(
-        lp, feas, res.claim, case.name, f"kh ({equation}) as printed (closure of '< 0' for (9)), alpha = {alpha}, "
-        f"d = {len(X[0])}: feasibility of its linear constraints (columns w_k, b_k per eps = +1 term; the "
-        "eps = -1 terms as printed are the eps = +1 terms at -p, exact.relu.pattern_program.feasibility_lp)"),
-        res.claim, case.name, "__printed_feasibility", about={"problem": lp})
-    res.certificates.append(path)
-    res.notes += [f"certificate rejected: {q}" for q in problems]
+    printed_program = build(X, case.y, equation, "printed", alpha, patterns=[r.pattern for r in tree.realised])
+    lp = feasibility_lp(printed_program, plus_only=True)
+    feasibility = solve_lp(lp)
+    printed = certify_program(
+        lp, feasibility, res, ctx, "__printed_feasibility",
+        f"kh ({equation}) as printed (closure of '< 0' for (9)), alpha = {alpha}, d = {len(X[0])}: feasibility of "
+        "its linear constraints (columns w_k, b_k per eps = +1 term; the eps = -1 terms as printed are the "
+        "eps = +1 terms at -p, exact.relu.pattern_program.feasibility_lp)", f"({equation}) printed, feasibility")
     c2 = corrected_2d(X, case.y, alpha, equation, tree)
-    ok &= certify_routes(c2, ctx, res)
-    A, inf = c2.A.bracket, infinite_width(equation == 9)
-    res.value = A.text(12)
-    res.notes += routes_notes(c2)
+    routes = certify_routes(c2, ctx, res)
     res.data = {"X": [[str(a) for a in r] for r in X], "y": [str(t) for t in case.y], "alpha": str(alpha),
-                "float": c2.value, "program_bracket": A.as_json(), "dictionary_bracket": c2.B.bracket.as_json()}
-    verdict = CONFIRMED if c2.meet is c2.in_a is Position.INSIDE else CONTRADICTED
-    if feas.status == "infeasible":
-        res.notes.append(f"FINDING: ({equation}) as printed is infeasible (exact Farkas vector, eq rows "
-                         f"{[str(t) for t in feas.farkas_eq]}) while val{inf} is finite; the corrected "
-                         f"({equation}) is {verdict} against val{inf}")
-        res.verdict = REFUTED if ok and verdict == CONFIRMED else ERROR
+                "float": c2.value}
+    if routes is None or printed.kind_relation is None:
+        return res
+    res.value = routes.A
+    res.notes += routes_notes(c2, routes)
+    res.data |= {"program_bracket": routes.A.as_json(), "dictionary_bracket": routes.B.as_json()}
+    if printed.kind_relation == "infeasible":
+        _printed_infeasible(res, equation, printed, feasibility, routes)
     else:
-        pv, _, _, pdual = socp(printed)
-        doc, low = lower_bound_certificate(res.claim, case.name, f"lower <= the value of kh ({equation}) as printed",
-                                           X, case.y, alpha, equation == 9, tree, pdual)
-        path, good, problems = ctx.certify(doc, res.claim, case.name, "__printed_lower")
-        res.certificates.append(path)
-        res.notes += [f"certificate rejected: {q}" for q in problems]
-        above = low > A.upper
-        res.notes.append(f"({equation}) as printed is feasible here, float value {pv:.12g}; exact lower bound "
-                         f"{float(low):.12g} (its dual, kind pattern-program-lower)" +
-                         (f" > upper end of A: FINDING: the printed ({equation}) is strictly above val{inf}"
-                          if above else ""))
-        res.verdict = (REFUTED if above else verdict) if ok and good else ERROR
+        _printed_feasible(res, ctx, case, equation, tree, printed_program, routes)
     return res
 
 

@@ -12,7 +12,6 @@ from dataclasses import replace
 from fractions import Fraction
 
 from cases import Case, shipped_case
-from exact.certificates.lp import lp_certificate
 from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.checker.arith import sigma
 from exact.lp import LinearProgram, solve_lp
@@ -23,10 +22,9 @@ from exact.relu.pattern_program import atom_lp, h_vector, pieces_lp
 from ...audit import show
 from ...context import Context
 from ...conventions import KH_3
-from ...numeric.bracket import Position
 from ...registry import claim
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, Draft
-from ._shared import certify_routes, corrected_2d, matrix_of, routes_notes
+from ._shared import certify_program, certify_routes, corrected_2d, matrix_of, routes_notes
 
 
 def _pre(X, r: Realisation) -> tuple[Fraction, ...]:
@@ -86,6 +84,60 @@ def loose_point(X, patterns, alpha: Fraction):
     return None
 
 
+def _nonconvex(X, alpha: Fraction, ctx: Context, res: Draft) -> bool:
+    """alpha = 0, literal J = {all +1}: Lemma 1 asserts T^+ convex. True when a midpoint of two atoms is certified
+    (kind lp, relation infeasible: exact Farkas) to be sigma(X w + b 1) for no (w, b): the checked counterexample."""
+    wit = nonconvex_witness(X, alpha)
+    if wit is None:
+        return False
+    r1, r2, mid, lp, lp_res = wit
+    cert = certify_program(lp, lp_res, res, ctx, "-nonconvex",
+                           f"no (w, b) has sigma_0(X w + b 1) = {show(mid)}, the midpoint of the atoms of (w, b) = "
+                           f"({show(r1.w)}, {r1.b}) and ({show(r2.w)}, {r2.b})", "T^+ not convex")
+    if cert.kind_relation != "infeasible":
+        return False
+    res.finding("Lemma 1 (Section III-A)", "the pieces A_s, s in J = {sign(z) : z in T^+}, are convex",
+                f"for alpha = 0 the literal J is {{all +1}} and A_(all +1) = T^+ is not convex: atoms "
+                f"{show(_atom(X, r1, alpha))} ((w, b) = ({show(r1.w)}, {r1.b})) and {show(_atom(X, r2, alpha))} "
+                f"((w, b) = ({show(r2.w)}, {r2.b})) have midpoint {show(mid)}, which is sigma(X w + b 1) for no "
+                "(w, b) (exact Farkas)", cert.path)
+    return True
+
+
+def _loose(X, patterns, alpha: Fraction, ctx: Context, res: Draft) -> None:
+    """The finding on the proof of Lemma 1: its description (6) (z . s >= 0) holds at a point outside A_s.
+
+    Certified where it is not an explicit point: for alpha = 0 that z is in no T^+_lambda (kind lp,
+    infeasible), in 1-D its atomic norm (4) (kind relu1d-l1-interpolation, about (x, z)).
+    """
+    loose = loose_point(X, patterns, alpha)
+    if loose is None:
+        return
+    s, z, how = loose
+    paths, extra = [], ""
+    if alpha == 0:
+        lp = atom_lp(X, z, alpha)
+        cert = certify_program(lp, solve_lp(lp), res, ctx, "-loose", f"no (w, b) has sigma_0(X w + b 1) = {show(z)}",
+                               "(6) point in no T^+_lambda")
+        paths.append(cert.path)
+    if len(X[0]) == 1:
+        x = [r[0] for r in X]
+        cert = res.add(ctx.certify(interpolation_certificate(interpolate_1d(x, z, alpha), res.claim, res.case),
+                                   res.claim, res.case, "-loose-norm", about={"x": x, "y": z, "alpha": alpha}),
+                       "atomic norm of the (6) point")
+        paths.append(cert.path)
+        if cert.value is not None:
+            extra = f"; its atomic norm (4) is {cert.value} (exact 1-D)" + (
+                " > 1: z is not even in conv(T_1^+ u T_1^-)" if cert.value > 1 else "")
+    tail = ("; A_s is not closed (z is a limit of points of A_s), but (6) still lies in T^+ for alpha > 0, so "
+            "Lemma 2 and the hull are unaffected" if alpha > 0 else
+            "; for alpha = 0 the constraint must be on p (s . p >= 0, as in (7)), not on z")
+    res.finding("proof of Lemma 1, description (6) (Section III-A)",
+                "A_s = {z = h(s) . (X^T w + b 1) : z . s >= 0, ||w||_2 <= 1}",
+                f"the set (6) with z . s >= 0 is strictly larger than A_s: s = {show(s)}, z = {show(z)} ({how}) "
+                f"satisfies (6) but sign(z) != s" + extra + tail, *paths)
+
+
 @claim("kh.lem-1", "kh", "Lemma 1 and its proof (6), Lemma 2, Proposition 1 (Section III-A)",
        "sign-pattern pieces A_s, B_s of the atomic set are convex, cover it, and describe its convex hull",
        "exact (1-D), float SOCP + exact brackets (d >= 2)",
@@ -93,16 +145,17 @@ def loose_point(X, patterns, alpha: Fraction):
                                                 "kh-patterns-lem1-2d-leaky", "kh-patterns-lem1-2d-relu")],
        needs_1d=False, covers=("kh.lem-2", "kh.prop-1"))
 def check_pieces(case: Case, ctx: Context) -> Draft:
-    """Lemma 1 (convexity of A_s; the proof's description (6)), Lemma 2 (covering), Proposition 1 (1-D).
+    """Lemma 1 (convexity of A_s; the proof's description (6)), Lemma 2 (covering), Proposition 1.
 
     Convention kh (4): sigma_alpha leaky (parameter ``alpha``, default 0), b free, ||w||_2 <= 1,
     no output bias, cost ||mu||_TV. Literal J = {sign(z) : z in T^+}, sign(0) = +1:
     for alpha > 0 the affine sign patterns; for alpha <= 0 {all +1}, where A_s = T^+.
     REFUTED when A_s is not convex under the literal definition (exact midpoint witness,
-    Farkas certificate). Otherwise PROVED when, in 1-D, the atomic norm (4) computed over
+    Farkas certificate). Otherwise, in 1-D, PROVED when the atomic norm (4) computed over
     the closed pattern pieces (an exact LP, :func:`exact.relu.pattern_program.pieces_lp`) equals
-    the exact 1-D dictionary value (:func:`exact.relu.interpolation.interpolate_1d`), both
-    certified. Notes: the proof's (6) uses z . s >= 0, not strict where s_k = -1.
+    the exact 1-D dictionary value (:func:`exact.relu.interpolation.interpolate_1d`), both certified
+    values (kinds lp and relu1d-l1-interpolation), REFUTED when they differ. Lemmas 1-2 on the
+    pattern witnesses are exact consistency checks (ERROR when they fail). d >= 2: :func:`_proposition_1_float`.
     """
     X, alpha = matrix_of(case), case.params.get("alpha", Fraction(0))
     res = Draft("kh.lem-1", case.name, ERROR, "exact", replace(KH_3.with_alpha(alpha), name="kh (4) = (2)+(3)"))
@@ -115,21 +168,7 @@ def check_pieces(case: Case, ctx: Context) -> Draft:
     if alpha == 0:
         res.notes.append("alpha = 0: sigma >= 0, so literally J = {sign(z) : z in T^+} = {all +1} (sign(0) = +1) "
                          "and A_(all +1) = T^+: Lemma 1 asserts T^+ convex")
-        wit = nonconvex_witness(X, alpha)
-        if wit is not None:
-            r1, r2, mid, lp, lp_res = wit
-            path, ok, problems = ctx.certify(lp_certificate(
-                lp, lp_res, res.claim, case.name,
-                f"no (w, b) has sigma_0(X w + b 1) = {show(mid)}, the midpoint of the atoms of (w, b) = "
-                f"({show(r1.w)}, {r1.b}) and ({show(r2.w)}, {r2.b})"), res.claim, case.name, "-nonconvex",
-                about={"problem": lp})
-            res.certificates.append(path)
-            res.notes += [f"certificate rejected: {p}" for p in problems]
-            refuted = ok
-            res.notes.append(f"FINDING: T^+ (= A_s for the only literal s) is not convex: atoms "
-                             f"{show(_atom(X, r1, alpha))} ((w, b) = ({show(r1.w)}, {r1.b})) and "
-                             f"{show(_atom(X, r2, alpha))} ((w, b) = ({show(r2.w)}, {r2.b})) have midpoint "
-                             f"{show(mid)}, which is sigma(X w + b 1) for no (w, b) (exact Farkas)")
+        refuted = _nonconvex(X, alpha, ctx, res)
         res.notes.append("intended reading (pattern of the pre-activation p = X^T w + b 1, as h(s) in (5) and "
                          f"the constraints of (7) suggest): J = the {len(patterns)} affine sign patterns")
     else:
@@ -141,54 +180,43 @@ def check_pieces(case: Case, ctx: Context) -> Draft:
     res.notes.append(f"Lemma 1: on each pattern s, sigma_alpha(p) = h(s) . p is linear in (w, b) and the set of "
                      f"(w, b) with pattern s (>= 0 where s = +1, < 0 where s = -1) is convex, so A_s is convex with "
                      f"the strict inequalities; every witness (w, b) realises its pattern exactly: {linear}")
-    loose = loose_point(X, patterns, alpha)
-    if loose is not None:
-        s, z, how = loose
-        extra = ""
-        if len(X[0]) == 1:
-            norm = interpolate_1d([x[0] for x in X], z, alpha).value
-            extra = f"; its atomic norm (4) is {norm} (exact 1-D)" + (" > 1: z is not even in conv(T_1^+ u T_1^-)"
-                                                                      if norm > 1 else "")
-        res.notes.append(f"FINDING (proof of Lemma 1): the set (6) with z . s >= 0 is strictly larger than A_s: "
-                         f"s = {show(s)}, z = {show(z)} ({how}) satisfies (6) but sign(z) != s" + extra
-                         + ("; A_s is not closed (z is a limit of points of A_s), but (6) still lies in T^+ "
-                            "for alpha > 0, so Lemma 2 and the hull are unaffected" if alpha > 0 else
-                            "; for alpha = 0 the constraint must be on p (s . p >= 0, as in (7)), not on z"))
+    _loose(X, patterns, alpha, ctx, res)
     # Lemma 2: every witness atom lies in A_(sign z) with sign z in J (literal J for alpha = 0)
     J = set(patterns) if alpha > 0 else {(1,) * len(X)}
     covered = all(tuple(map(sign, _atom(X, r, alpha))) in J for r in rs)
     res.notes.append(f"Lemma 2: the atom of every witness (w, b) lies in A_(sign z) with sign z in J: {covered}")
     if len(X[0]) != 1:
         return _proposition_1_float(case, ctx, res, refuted, linear and covered)
-    x = [v[0] for v in X]
+    return _proposition_1_exact(case, ctx, res, patterns, refuted, linear and covered)
+
+
+def _proposition_1_exact(case: Case, ctx: Context, res: Draft, patterns, refuted: bool, lemmas: bool) -> Draft:
+    """Proposition 1 in 1-D: the atomic norm (4) through the closed pattern pieces (kind lp) against the
+    dictionary value of (2)+(3) (kind relu1d-l1-interpolation), both certified."""
+    x, alpha = [v[0] for v in matrix_of(case)], case.params.get("alpha", Fraction(0))
     lp = pieces_lp(x, case.y, alpha, patterns)
-    lp_res = solve_lp(lp)
-    dic = interpolate_1d(x, case.y, alpha)
+    pieces = certify_program(lp, solve_lp(lp), res, ctx, "-pieces",
+                             "atomic norm (4) over the closed pattern pieces (Proposition 1, 1-D)", "pieces")
+    dic = res.add(ctx.certify(interpolation_certificate(interpolate_1d(x, case.y, alpha), res.claim, case.name),
+                              res.claim, case.name, "-dictionary"), "dictionary")
     printed = solve_lp(pieces_lp(x, case.y, alpha, patterns, minus_sign=-1))
-    oks = []
-    for doc, suffix, about in ((lp_certificate(lp, lp_res, res.claim, case.name,
-                                               "atomic norm (4) over the closed pattern pieces (Proposition 1, 1-D)"),
-                                "-pieces", {"problem": lp}),
-                               (interpolation_certificate(dic, res.claim, case.name), "-dictionary", None)):
-        path, ok, problems = ctx.certify(doc, res.claim, case.name, suffix, about=about)
-        res.certificates.append(path)
-        res.notes += [f"certificate rejected: {p}" for p in problems]
-        oks.append(ok)
-    res.value = str(lp_res.value)
+    res.data = {"x": [str(v) for v in x], "y": [str(v) for v in case.y], "alpha": str(alpha),
+                "pieces_value": str(pieces.value), "dictionary_value": str(dic.value),
+                "printed_7_status": printed.status}
+    if pieces.value is None or dic.value is None:
+        return res
+    res.value = pieces.value
     res.notes.append(f"Proposition 1 (1-D): atomic norm (4) through the {len(patterns)} pattern pieces = "
-                     f"{lp_res.value}; through the 1-D dictionary (exact.relu.interpolation) = {dic.value}; equal: "
-                     f"{lp_res.value == dic.value}")
+                     f"{pieces.value}; through the 1-D dictionary (exact.relu.interpolation) = {dic.value}; equal: "
+                     f"{pieces.value == dic.value}")
     res.notes.append(f"kh (7) as printed (s . (X^T w^- + b^- 1) <= 0 for the minus part; then -h(s) . p^- = "
                      f"h(s) . (-p^-) is again in T^+, so only positive atoms remain): {printed.status}"
                      + (f", value {printed.value}" if printed.value is not None else "")
-                     + ("; with >= 0 (the pieces B_s) it is the value above" if printed.value != lp_res.value else ""))
-    res.data = {"x": [str(v) for v in x], "y": [str(v) for v in case.y], "alpha": str(alpha),
-                "pieces_value": str(lp_res.value), "dictionary_value": str(dic.value),
-                "printed_7_status": printed.status}
+                     + ("; with >= 0 (the pieces B_s) it is the value above" if printed.value != pieces.value else ""))
     if refuted:
         res.verdict = REFUTED
-    elif all(oks) and linear and covered:
-        res.verdict = PROVED if lp_res.value == dic.value else REFUTED
+    elif lemmas:
+        res.verdict = PROVED if pieces.value == dic.value else REFUTED
     return res
 
 
@@ -198,22 +226,25 @@ def _proposition_1_float(case: Case, ctx: Context, res: Draft, refuted: bool, le
     The pieces description of conv(T^+ u T^-) is the corrected (7) over the intended J; its float
     SOCP is bracketed exactly (bracket A, which encloses both values) and compared with the
     dictionary bracket B of (2)+(3) that uses no pattern program (:func:`verify.claims.kh._shared.corrected_2d`,
-    both certified as kind "pattern-bracket"). CONFIRMED when they meet and the exact Lemma 1-2 parts
-    hold; REFUTED when Lemma 1 is refuted exactly (alpha = 0, literal J).
+    both certified as kind "pattern-bracket"): CONFIRMED when the certified brackets meet (and the float lies
+    in A) and the exact Lemma 1-2 parts hold, else CONTRADICTED; REFUTED when Lemma 1 is refuted exactly
+    (alpha = 0, literal J).
     """
     X, alpha = matrix_of(case), case.params.get("alpha", Fraction(0))
     res.method = "exact (Lemmas 1-2), float SOCP + exact brackets (Proposition 1)"
     c2 = corrected_2d(X, case.y, alpha, 7, pattern_tree(X))
-    ok = certify_routes(c2, ctx, res)
-    res.notes += routes_notes(c2)
-    meet = c2.meet is c2.in_a is Position.INSIDE
+    routes = certify_routes(c2, ctx, res)
+    res.data = {"X": [[str(a) for a in r] for r in X], "y": [str(t) for t in case.y], "alpha": str(alpha)}
+    if routes is None:
+        return res
+    res.notes += routes_notes(c2, routes)
     res.notes.append(f"Proposition 1 (d = {len(X[0])}): the pieces program and the dictionary route "
-                     + ("enclose the same value (brackets A and B meet)" if meet else "DISAGREE (A and B are disjoint)"))
-    res.value = c2.A.bracket.text(12)
-    res.data = {"X": [[str(a) for a in r] for r in X], "y": [str(t) for t in case.y], "alpha": str(alpha),
-                "program_bracket": c2.A.bracket.as_json(), "dictionary_bracket": c2.B.bracket.as_json()}
+                     + ("enclose the same value (brackets A and B meet)" if routes.agree else
+                        "DISAGREE (A and B are disjoint)"))
+    res.value = routes.A
+    res.data |= {"program_bracket": routes.A.as_json(), "dictionary_bracket": routes.B.as_json()}
     if refuted:
         res.verdict = REFUTED
-    elif ok and lemmas:
-        res.verdict = CONFIRMED if meet else CONTRADICTED
+    elif lemmas:
+        res.verdict = CONFIRMED if routes.agree else CONTRADICTED
     return res

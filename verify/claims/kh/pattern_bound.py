@@ -38,37 +38,42 @@ def bound_gap_identity(max_n: int = 40, max_d: int = 10) -> bool:
                for n in range(1, max_n + 1) for d in range(1, max_d + 1))
 
 
-@claim("kh.pattern-bound", "kh", "Section III-A (after Lemma 1: |J| <= 2^N) and after Theorem 1 (line 167)",
-       "|J| <= 2^N and |J| <= 2 sum_{i=1}^{d} C(N, i)", "exact",
-       lambda: [shipped_case(name) for name in BOUND_CASES], needs_1d=False)
-def check_pattern_bound(case: Case, ctx: Context) -> Draft:
-    """Exact |J| (affine patterns, sign(0) = +1) against both bounds; Cover's count in general position.
+PLACE = "Section III-A (after Lemma 1: |J| <= 2^N) and after Theorem 1 (line 167)"
+STATEMENT = "|J| <= 2^N and |J| <= 2 sum_{i=1}^{d} C(N, i)"
 
-    PROVED when the certificate (every pattern realised, every other one excluded by Farkas)
-    checks and both bounds hold; REFUTED (with the certified pattern list) when a bound fails.
+
+@claim("kh.pattern-bound", "kh", PLACE, STATEMENT, "exact", lambda: [shipped_case(name) for name in BOUND_CASES],
+       needs_1d=False)
+def check_pattern_bound(case: Case, ctx: Context) -> Draft:
+    """The certified |J| (kind sign-patterns, relation count: affine patterns, sign(0) = +1) against both bounds.
+
+    PROVED when the count (every pattern realised, every other one excluded by Farkas) is within both
+    bounds; REFUTED (with the certified count) when a bound fails. Cover's count in general position is a note.
     """
     X = matrix_of(case)
     N, d = len(X), len(X[0])
     tree = pattern_tree(X)
-    count = len(tree.realised)
-    res = Draft("kh.pattern-bound", case.name, ERROR, "exact", KH_PATTERNS, value=str(count))
+    res = Draft("kh.pattern-bound", case.name, ERROR, "exact", KH_PATTERNS)
+    cert = res.add(ctx.certify(patterns_certificate(X, tree, res.claim, case.name), res.claim, case.name), "|J|")
+    if cert.value is None or cert.qualifier("arrangement") != "affine":
+        return res
+    count, cover = int(cert.value), cover_count(N, d)
+    res.value = cert.value
     general = in_general_position(X)
     bounds = (2 ** N, kh_bound(N, d))
     res.notes.append(f"N = {N}, d = {d}: exact |J| = {count}; 2^N = {bounds[0]}; kh's 2 sum_(i=1..d) C(N,i) = "
-                     f"{bounds[1]}; Cover's general-position count 2 sum_(i=0..d) C(N-1,i) = {cover_count(N, d)}")
+                     f"{bounds[1]}; Cover's general-position count 2 sum_(i=0..d) C(N-1,i) = {cover}")
     res.notes.append(f"general position (every min(N, d+1) lifted points (x_i, 1) independent, exact rank): {general}"
-                     + (f"; |J| == Cover's count: {count == cover_count(N, d)}" if general else
-                        f"; degenerate data: |J| = {count} < Cover's {cover_count(N, d)}: {count < cover_count(N, d)}"))
-    res.notes.append(f"kh's bound minus Cover's count = {bounds[1] - cover_count(N, d)} (identity 2(sum_(i<d) "
+                     + (f"; |J| == Cover's count: {count == cover}" if general else
+                        f"; degenerate data: |J| = {count} < Cover's {cover}: {count < cover}"))
+    res.notes.append(f"kh's bound minus Cover's count = {bounds[1] - cover} (identity 2(sum_(i<d) "
                      f"C(N-1,i) - 1) >= 0 checked exactly for N <= 40, d <= 10: {bound_gap_identity()}); "
                      f"{len(tree.excluded)} pruned prefixes carry Farkas certificates")
-    path, ok, problems = ctx.certify(patterns_certificate(X, tree, res.claim, case.name), res.claim, case.name)
-    res.certificates.append(path)
-    res.notes += [f"certificate rejected: {p}" for p in problems]
-    violated = [name for name, b in zip(("2^N", "kh"), bounds) if count > b]
+    violated = [f"{name} = {b}" for name, b in zip(("2^N", "2 sum_(i=1..d) C(N,i)"), bounds) if count > b]
     if violated:
-        res.notes.append(f"BOUND VIOLATED ({', '.join(violated)}): patterns {show(tree.patterns)}")
-    res.verdict = ERROR if not ok else REFUTED if violated else PROVED
+        res.finding(PLACE, STATEMENT, f"|J| = {count} (certified count of the affine sign patterns) exceeds "
+                    f"{' and '.join(violated)}: patterns {show(tree.patterns)}", cert.path)
+    res.verdict = REFUTED if violated else PROVED
     res.data = {"X": [[str(a) for a in x] for x in X], "count": count, "bounds": list(bounds),
-                "cover": cover_count(N, d), "general_position": general}
+                "cover": cover, "general_position": general}
     return res

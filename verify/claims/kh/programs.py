@@ -27,8 +27,10 @@ the atoms y ⊙ sigma(p) of kh (10). The corrected programs are the atom-term pr
 >>> from fractions import Fraction as F
 >>> from exact.relu.pattern_program import solve_1d
 >>> x = [F(-1), F(0), F(1)]
->>> solve_1d(build(x, [F(2), F(1), F(2)], 7, "printed")).value, solve_1d(build(x, [F(1), F(-1), F(1)], 7, "printed")).status
-(Fraction(2, 1), 'infeasible')
+>>> solve_1d(build(x, [F(2), F(1), F(2)], 7, "printed")).value
+Fraction(2, 1)
+>>> solve_1d(build(x, [F(1), F(-1), F(1)], 7, "printed")).status
+'infeasible'
 """
 
 from __future__ import annotations

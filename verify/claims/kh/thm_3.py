@@ -17,37 +17,48 @@ from ...context import Context
 from ...conventions import KH_3
 from ...registry import claim
 from ...result import ERROR, PROVED, REFUTED, Draft
-from ._shared import _certify_lp, _farkas_note, _x, alpha_of, classification_cases, convention
+from ._shared import alpha_of, certify_lp, classification_cases, convention, farkas_note, lp_outcome, points
 from .programs import build
 
+PLACE = "Theorem 3, programs (10)-(11) (Section IV)"
+STATEMENT = "binary classification (10) equals the finite program (11)"
 
-@claim("kh.thm-3", "kh", "Theorem 3, programs (10)-(11) (Section IV)",
-       "binary classification (10) equals the finite program (11)", "exact", classification_cases,
-       expect=REFUTED)
+
+@claim("kh.thm-3", "kh", PLACE, STATEMENT, "exact", classification_cases, expect=REFUTED)
 def check_thm3(case: Case, ctx: Context) -> Draft:
-    """Exact 1-D LPs: (11) printed and corrected vs (10) (kind relu1d-margin: any width, free constant)."""
-    alpha, x = alpha_of(case), _x(case)
+    """Exact 1-D LPs: (11) printed and corrected vs (10) (kind relu1d-margin: any width, free constant).
+
+    The value of (10) is the checked relation of its relu1d-margin certificate, (11)'s the checked relation of
+    kind lp (equals, or infeasible). The corrected (11) must equal (10) (else the correction is wrong: ERROR);
+    PROVED when (11) as printed equals (10), REFUTED when its certificate shows another status or value.
+    """
+    alpha, x = alpha_of(case), points(case)
     res = Draft("kh.thm-3", case.name, ERROR, "exact", convention(KH_3, alpha))
     atoms, _, r10 = hard_margin_1d(x, case.y, alpha)
-    path, ok, problems = ctx.certify(margin_certificate(x, case.y, alpha, atoms, r10, res.claim, case.name),
-                                     res.claim, case.name, "__eq10", about={"x": x, "y": case.y, "alpha": alpha})
-    res.certificates.append(path)
-    res.notes += [f"certificate rejected: {q}" for q in problems]
-    res.notes.append(f"(10) infinite-width value {r10.value} (certified: the multipliers u >= 0 are dual feasible "
-                     "on all |w| <= 1, b)")
-    N = len(atoms)
-    c = [r10.x[2 * j] - r10.x[2 * j + 1] for j in range(N)]
-    used = sum(1 for t in c if t)
-    res.notes.append(f"an optimal (10) network uses {used} neuron(s) plus the constant {r10.x[2 * N]}")
+    ten = res.add(ctx.certify(margin_certificate(x, case.y, alpha, atoms, r10, res.claim, case.name), res.claim,
+                              case.name, "__eq10", about={"x": x, "y": case.y, "alpha": alpha}), "(10)")
     printed, corrected = (solve_1d(build(x, case.y, 11, r, alpha)) for r in ("printed", "corrected"))
-    ok &= _certify_lp(printed, res, ctx, case.name, "__printed", "status/value as solved")
-    ok &= _certify_lp(corrected, res, ctx, case.name, "__corrected", "optimal value")
-    res.value = str(corrected.value)
-    res.notes.append(f"(11) corrected = {corrected.value}" + (" = (10)" if corrected.value == r10.value else
-                                                              f" != (10) = {r10.value}"))
-    same = printed.status == "optimal" and printed.value == r10.value
-    res.notes.append(f"(11) as printed: {printed.status}" + (f", value {printed.value}" if printed.value is not None
-                                                             else f" ({_farkas_note(printed)})")
-                     + ("" if same else " -- FINDING: differs from (10)"))
-    res.verdict = (PROVED if same else REFUTED) if ok and corrected.value == r10.value else ERROR
+    eleven = certify_lp(printed, res, ctx, "__printed", "status/value as solved")
+    fixed = certify_lp(corrected, res, ctx, "__corrected", "optimal value")
+    if ten.value is None or eleven.kind_relation is None or fixed.value is None:
+        return res
+    res.value = fixed.value
+    res.notes.append(f"(10) infinite-width value {ten.value} (certified: the multipliers u >= 0 are dual feasible "
+                     "on all |w| <= 1, b)")
+    used = sum(1 for j in range(len(atoms)) if r10.x[2 * j] != r10.x[2 * j + 1])
+    res.notes.append(f"an optimal (10) network uses {used} neuron(s) plus the constant {r10.x[2 * len(atoms)]}")
+    res.notes.append(f"(11) corrected = {fixed.value}" + (" = (10)" if fixed.value == ten.value else
+                                                          f" != (10) = {ten.value}"))
+    if fixed.value != ten.value:  # the corrected (11) represents (10) exactly: a defect here, not a finding
+        res.notes.append("ERROR: the corrected (11) must equal (10) (verify.claims.kh.programs)")
+        return res
+    res.notes.append(f"(11) as printed: {lp_outcome(eleven)}" + ("" if eleven.value is not None else
+                                                                 f" ({farkas_note(printed)})"))
+    if eleven.value == ten.value:
+        res.verdict = PROVED
+        return res
+    res.finding(PLACE, STATEMENT + " (its constraints on y ⊙ p, not p)",
+                f"(11) as printed is {lp_outcome(eleven)} while (10) = {ten.value} (networks of any width): the "
+                "terms of (11) as printed are not the atoms y ⊙ sigma(p) of (10)", eleven.path, ten.path)
+    res.verdict = REFUTED
     return res

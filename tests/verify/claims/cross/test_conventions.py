@@ -11,11 +11,12 @@ import pytest
 from cases import shipped_case
 from exact.checker import check_certificate
 from exact.checker.arith import Surd
-from verify.claims.cross.conventions import Values, check_conventions, relations
+from verify.claims.cross import conventions
+from verify.claims.cross.conventions import Relation, Values, relations
 from verify.conventions import DDB_6, KH_8
 from verify.numeric.bracket import Bracket
-from verify.registry import Context
-from verify.result import PROVED
+from verify.registry import CLAIMS, Context, run_check
+from verify.result import PROVED, REFUTED
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,8 @@ def ctx(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def results(ctx):
-    return {n: check_conventions(shipped_case(n), ctx) for n in ("ep-prop-3.1-eq", "constant-labels")}
+    claim = CLAIMS["cross.conventions"]
+    return {n: run_check(claim, shipped_case(n), ctx) for n in ("ep-prop-3.1-eq", "constant-labels")}
 
 
 def _table(res) -> dict[str, dict]:
@@ -34,7 +36,7 @@ def _table(res) -> dict[str, dict]:
 
 def test_ep_prop_values(results):
     res = results["ep-prop-3.1-eq"]
-    assert res.verdict == PROVED and res.value == "8"
+    assert res.verdict == PROVED and res.value == F(8) and res.value_text == "8"
     t = _table(res)
     assert t["ep (4)"]["value"] == "8" and t["ep (4)"]["attained"] == "yes"
     assert t["ses (25)"]["value"] == "8" and t["ses (25)"]["attained"] == "yes"
@@ -59,12 +61,25 @@ def test_constant_labels_values(results):
     assert t["kh (2)+(8)"]["value"] == "1" and t["ddb (5)/(6)"]["value"] == "1"
     assert t["ddb (6) with weight decay"]["value"] == "2"
     assert any(p.endswith("__joint_exact.json") for p in res.certificates)
+    assert t["ep (37)"]["certificate"].endswith("__ep37.json")  # (37)'s value is the certified one
 
 
 def test_relations_all_hold(results):
     for res in results.values():
         assert res.data["relations"] and all(r["holds"] for r in res.data["relations"])
-        assert not any("FINDING" in n or "rejected" in n for n in res.notes)
+        assert not res.findings and not any("rejected" in n for n in res.notes)
+
+
+def test_violated_relation_is_a_finding(tmp_path, monkeypatch):
+    """A relation that fails is REFUTED, with a finding that names the certificates of the values it compares."""
+    broken = Relation("ses (25) = ep (4) in value", False, "ses (25) = 1, P = 0", "ses (25); ep (4)", ("ses25", "ep4"))
+    monkeypatch.setattr(conventions, "relations", lambda v: [broken])
+    res = run_check(CLAIMS["cross.conventions"], shipped_case("constant-labels"), Context(tmp_path))
+    assert res.verdict == REFUTED
+    (f,) = res.findings
+    assert (f.paper, f.place, f.statement) == ("cross", "ses (25); ep (4)", "ses (25) = ep (4) in value")
+    assert f.shows == "relation violated: ses (25) = 1, P = 0"
+    assert [p.rsplit("__", 1)[1] for p in f.certificates] == ["ses25.json", "ep4.json"]
 
 
 def test_tampered_values_break_relations():

@@ -3,12 +3,14 @@ sign-patterns certificate itself: tests/checker/test_sign_patterns.py."""
 
 from __future__ import annotations
 
+import json
 import random
 from fractions import Fraction as F
 
 import pytest
 
 from cases import shipped_case
+from exact.checker import check_certificate
 from exact.lp.solve import solve_lp
 from exact.relu.arrangements import (
     affine_sign_patterns,
@@ -21,11 +23,13 @@ from exact.relu.arrangements import (
 )
 from exact.relu.interpolation import interpolate_1d
 from exact.relu.pattern_program import atom_lp, pieces_lp
+from verify.claims.kh import pattern_bound
 from verify.claims.kh._shared import matrix_of
 from verify.claims.kh.lem_1 import loose_point, nonconvex_witness
 from verify.claims.kh.pattern_bound import bound_gap_identity
 from verify.claims.kh.programs import kh_bound
-from verify.registry import Context, all_claims, run_check
+from verify.numeric.bracket import Bracket
+from verify.registry import CLAIMS, Context, run_check
 
 COUNTS = {"kh-patterns-1d-general": 12, "kh-patterns-1d-repeated": 8, "kh-patterns-2d-general": 32,
           "kh-patterns-2d-collinear": 10, "kh-patterns-2d-square": 18, "kh-patterns-3d-general": 84,
@@ -98,13 +102,17 @@ def test_pieces_equal_dictionary(alpha, value):
     assert solve_lp(pieces_lp(x, KH_Y, alpha, pats, minus_sign=-1)).status == "infeasible"  # (7) as printed
 
 
-def test_claims_run(tmp_path):
-    ctx = Context(tmp_path)
-    claims = all_claims()
-    results = {(r.claim, r.case): r for cid in ("kh.pattern-bound", "kh.lem-1")
-               for r in (run_check(claims[cid], c, ctx) for c in claims[cid].default_cases())}
-    got = {key: (r.verdict, r.value) for key, r in results.items()}
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    ctx = Context(tmp_path_factory.mktemp("kh-patterns"))
+    return {(r.claim, r.case): r for cid in ("kh.pattern-bound", "kh.lem-1")
+            for r in (run_check(CLAIMS[cid], c, ctx) for c in CLAIMS[cid].default_cases())}
+
+
+def test_claims_run(results):
+    got = {key: (str(r.verdict), r.value_text) for key, r in results.items()}
     assert got[("kh.pattern-bound", "kh-patterns-3d-general")] == ("PROVED", "84")
+    assert results[("kh.pattern-bound", "kh-patterns-3d-general")].value == 84
     assert all(v == "PROVED" for (cid, _), (v, _) in got.items() if cid == "kh.pattern-bound")
     assert got[("kh.lem-1", "kh-patterns-lem1-leaky")] == ("PROVED", "75/2")
     assert got[("kh.lem-1", "kh-patterns-lem1-relu")] == ("REFUTED", "30")
@@ -114,6 +122,40 @@ def test_claims_run(tmp_path):
         res = results[("kh.lem-1", name)]
         assert res.verdict == verdict and any("brackets A and B meet" in n for n in res.notes)
         A, B = res.data["program_bracket"], res.data["dictionary_bracket"]
+        assert isinstance(res.value, Bracket) and res.value.lower == F(A["lower"])
         assert F(A["lower"]) <= F(B["upper"]) and F(B["lower"]) <= F(A["upper"])
         assert F(A["upper"]) - F(A["lower"]) < F(1, 10**6)
     assert F(results[("kh.lem-1", "kh-patterns-lem1-2d-leaky")].data["program_bracket"]["lower"]) > F(2523, 1000)
+
+
+def _places(res) -> dict[str, object]:
+    return {f.place: f for f in res.findings}
+
+
+def test_lemma_1_findings(results):
+    """alpha = 0: T^+ not convex (kind lp, infeasible); the proof's (6) admits points outside A_s, certified where
+    it is not an explicit point (no T^+_lambda holds it; its 1-D atomic norm 5 > 1)."""
+    relu = _places(results[("kh.lem-1", "kh-patterns-lem1-relu")])
+    hull = relu["Lemma 1 (Section III-A)"]
+    assert hull.paper == "kh" and "A_(all +1) = T^+ is not convex" in hull.shows
+    assert [p.rsplit("-", 1)[1] for p in hull.certificates] == ["nonconvex.json"]
+    assert check_certificate(json.load(open(hull.certificates[0]))).relation == {"type": "infeasible"}
+    loose = relu["proof of Lemma 1, description (6) (Section III-A)"]
+    assert "strictly larger than A_s" in loose.shows and "its atomic norm (4) is 5 (exact 1-D) > 1" in loose.shows
+    assert [p.rsplit("-", 1)[1] for p in loose.certificates] == ["loose.json", "norm.json"]
+    leaky = _places(results[("kh.lem-1", "kh-patterns-lem1-leaky")])
+    assert list(leaky) == ["proof of Lemma 1, description (6) (Section III-A)"]
+    assert "A_s is not closed" in leaky["proof of Lemma 1, description (6) (Section III-A)"].shows
+    two_d = _places(results[("kh.lem-1", "kh-patterns-lem1-2d-leaky")])
+    assert two_d["proof of Lemma 1, description (6) (Section III-A)"].certificates == ()  # an explicit (w, b)
+
+
+def test_pattern_bound_finding(tmp_path, monkeypatch):
+    """A violated bound is REFUTED with the certified count as its finding (the bound lowered to 10 < 12)."""
+    monkeypatch.setattr(pattern_bound, "kh_bound", lambda N, d: 10)
+    res = run_check(CLAIMS["kh.pattern-bound"], shipped_case("kh-patterns-1d-general"), Context(tmp_path))
+    assert res.verdict == "REFUTED" and res.value == 12
+    (f,) = res.findings
+    assert f.place.startswith("Section III-A") and f.statement == "|J| <= 2^N and |J| <= 2 sum_{i=1}^{d} C(N, i)"
+    assert f.shows.startswith("|J| = 12 (certified count of the affine sign patterns) exceeds 2 sum_(i=1..d) C(N,i)")
+    assert f.certificates == res.certificates
