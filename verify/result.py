@@ -76,7 +76,7 @@ class Labelled:
     items: tuple[tuple[str, "Value"], ...]
 
 
-Value = Union[Fraction, Surd, Bracket, Labelled, str, None]
+Value = Union[Fraction, Surd, Bracket, Labelled, None]
 #: the convention(s) a check states its problem(s) in
 Conventions = Union[PaperConvention, tuple[PaperConvention, ...]]
 
@@ -104,12 +104,13 @@ def render_value(v: Value) -> str | None:
 def value_json(v: Value) -> Any:
     """JSON of a value: rationals as "p/q", radicals as {exact, root, terms, decimal}, brackets as
     {lower, upper, ...}, labelled values as [{label, value}]."""
-    if v is None or isinstance(v, str):
+    if v is None:
         return v
     if isinstance(v, Fraction):
         return str(v)
     if isinstance(v, Surd):
-        return {"exact": repr(v), **v.doc(), "decimal": f"{float(v):.15g}"}
+        r = v.rational()
+        return str(r) if r is not None else {"exact": repr(v), **v.doc(), "decimal": f"{float(v):.15g}"}
     if isinstance(v, Bracket):
         return v.as_json()
     return [{"label": label, "value": value_json(x)} for label, x in v.items]

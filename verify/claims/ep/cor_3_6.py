@@ -11,13 +11,14 @@ from ...context import Context
 from ...conventions import EP_NOBIAS
 from ...registry import claim
 from ...result import ERROR, PROVED, Draft
-from ._shared import _cases, _whitened_solution
+from ._shared import named_cases, whitened_solution
 
 
 @claim("ep.cor-3.6", "ep", "Corollary 3.6 (Section 3.4)", "strong duality for whitened data", "exact",
-       lambda: _cases("ep-whitened-"), needs_1d=False)
+       lambda: named_cases("ep-whitened-"), needs_1d=False)
 def check_whitened_duality(case: Case, ctx: Context) -> Draft:
-    """P* = D* = ||y_+|| + ||y_-|| exactly, dual feasible over the whole unit ball (whitened-l1 certificate)."""
+    """P* = D* = ||y_+|| + ||y_-|| exactly: the whitened-l1 certificate's ``equals`` (primal cost = dual value,
+    dual feasible over the whole unit ball)."""
     res = Draft("ep.cor-3.6", case.name, ERROR, "exact", EP_NOBIAS)
-    res.verdict = PROVED if _whitened_solution(case, res, ctx) else ERROR
+    res.verdict = PROVED if whitened_solution(case, res, ctx).ok else ERROR
     return res

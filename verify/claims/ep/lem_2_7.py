@@ -31,7 +31,7 @@ from ...numeric import (
 )
 from ...registry import claim
 from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft, confirmed
-from ._shared import _fl, _float_cases
+from ._shared import fl, named_cases
 
 
 def _matrix(case: Case) -> list[list[Fraction]]:
@@ -63,7 +63,7 @@ def _lemma_2_7(A: list[list[Fraction]], res: Draft) -> list[str]:
         prob = cp.Problem(cp.Minimize(cp.sum_squares(r)), [cp.sum(lam) == 1])  # squared: better conditioned
         solve(prob)
         lq = repair_box_sum(exact(lam.value), [Fraction(0)] * (n - 1), [None] * (n - 1), Fraction(1))
-        resid = [A[i][k] - sum((l * A[j][k] for l, j in zip(lq, others)), Fraction(0)) for k in range(d)]
+        resid = [A[i][k] - sum((lj * A[j][k] for lj, j in zip(lq, others)), Fraction(0)) for k in range(d)]
         upper = norm_bounds(resid)[1]
         rf = np.array([float(x) for x in resid])
         u = ball_point(rf / np.linalg.norm(rf)) if np.linalg.norm(rf) > 0 else [Fraction(0)] * d
@@ -71,14 +71,14 @@ def _lemma_2_7(A: list[list[Fraction]], res: Draft) -> list[str]:
         value = _dot(A[i], u) + b
         if value <= 0:
             res.notes.append(f"(10), i = {i + 1}: a_i lies in the convex hull of the others (distance <= "
-                             f"{_fl(upper)}, the (10) point has value {_fl(value)} <= 0): no nonzero point of Q "
+                             f"{fl(upper)}, the (10) point has value {fl(value)} <= 0): no nonzero point of Q "
                              "in span(e_i), (10) is 0/0 there (outside the Lemma)")
             continue
         only_i = all(_dot(A[j], u) + b <= 0 for j in others)
         br = Bracket(value, upper, "(10) point, exact", "simplex-repaired lambda of (28)")
         v = confirmed(locate(br, value)) if br.width <= SOLVER_TOL else ERROR
         verdicts.append(v if only_i else CONTRADICTED)
-        res.notes.append(f"(10), i = {i + 1}: value a_i^T u_i + b_i = {_fl(value)}, max of (25) in {br}; "
+        res.notes.append(f"(10), i = {i + 1}: value a_i^T u_i + b_i = {fl(value)}, max of (25) in {br}; "
                          f"(A u_i + b_i 1)_+ in span(e_i): {only_i} -> {v}")
     return verdicts
 
@@ -142,7 +142,7 @@ def _corollary_2_1(A: list[list[Fraction]], alpha: list[Fraction]) -> tuple[Brac
 
 
 def extreme_point_cases() -> list[Case]:
-    return _float_cases("ep-float-extreme")
+    return named_cases("ep-float-extreme")
 
 
 @claim("ep.lem-2.7", "ep", "Lemmas 2.7, 2.8 and Corollary 2.1 (Section 2.4; proofs in the appendix, (25)-(29))",
@@ -170,23 +170,24 @@ def check_extreme_point_formulas(case: Case, ctx: Context) -> Draft:
         S, dS, u, b, val = _formula_11(A, alpha, bias=True)
         v11 = confirmed(locate(sup.bracket, val, SOLVER_TOL))
         parts["ep.lem-2.8"] = [v11]
-        res.value = sup.bracket.text()
+        res.value = sup.bracket
         res.notes.append(f"sup alpha^T (A u + b 1)_+ in {sup.bracket} ({sup.patterns} sign patterns)")
         res.notes.append(f"(11): S = {[i + 1 for i in range(len(A)) if S[i]]}, QP value {dS:.10g}, "
-                         f"alpha^T (A u_alpha + b_alpha 1)_+ = {_fl(val)} -> {v11}")
+                         f"alpha^T (A u_alpha + b_alpha 1)_+ = {fl(val)} -> {v11}")
         cor, arg = _corollary_2_1(A, alpha)
         vc = confirmed(locate(sup.bracket, cor))
         parts["ep.cor-2.1"] = [vc]
         res.notes.append(f"Corollary 2.1 (u = sum_S alpha_i (a_i - a_k) / ||.||, b = -a_k^T u, all k, S): "
                          f"best value in {cor} -> {vc}")
         if vc == CONTRADICTED:
-            res.notes.append(f"FINDING: Corollary 2.1 misses the extreme point: the point u = "
-                             f"{[str(x) for x in sup.u]}, b = {sup.b} (||u|| <= 1 exactly) has value "
-                             f"{sup.bracket.lower} > every candidate (<= {cor.upper}); the (11) point has u "
-                             f"proportional to sum_S (alpha_i + lambda_i) a_i - sum nu_j a_j with lambda, nu != 0")
+            res.finding("Corollary 2.1", "the extreme point along alpha has u = sum_S alpha_i (a_i - a_k) / ||.||, "
+                        "b = -a_k^T u for some k and S",
+                        f"the point u = {[str(x) for x in sup.u]}, b = {sup.b} (||u|| <= 1 exactly) has value "
+                        f"{sup.bracket.lower} > every candidate (<= {cor.upper}); the (11) point has u proportional "
+                        "to sum_S (alpha_i + lambda_i) a_i - sum nu_j a_j with lambda, nu != 0")
         nb = relu_sup(A, alpha, bias=False)
         _, _, _, _, val0 = _formula_11(A, alpha, bias=False)
-        res.notes.append(f"no-bias analogue of (11) (not claimed): value {_fl(val0)}, sup in {nb.bracket} -> "
+        res.notes.append(f"no-bias analogue of (11) (not claimed): value {fl(val0)}, sup in {nb.bracket} -> "
                          f"{confirmed(locate(nb.bracket, val0, SOLVER_TOL))}")
     res.data = {"parts": {k: v for k, v in parts.items()}}
     flat = [v for vs in parts.values() for v in vs]

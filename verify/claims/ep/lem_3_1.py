@@ -1,8 +1,9 @@
 """ep.lem-3.1 (covers ep.lem-3.2): the l0 optimum of (13) has 2 neurons in closed form; l1-l0 equivalence.
 
 Convention as ep.lem-2.3 (no bias, cost ||w||_1 for (4), ||w||_0 for (13)). Whitened data: the closed form
-is l1-optimal (kind whitened-l1). Otherwise the exact l1 optimum (cutting plane with exact LPs) is
-compared with a lower bound on every 2-neuron fit (kind l1-l0-gap).
+is l1-optimal (kind whitened-l1: ``equals``, ``attained``, ``l0 = 2``). Otherwise the exact l1 optimum
+(cutting plane with exact LPs) is compared with a lower bound on every 2-neuron fit (kind l1-l0-gap:
+``equals P*``, ``l0 = 2``, ``two_neuron_lower`` B > P*).
 """
 
 from __future__ import annotations
@@ -18,21 +19,23 @@ from ...audit import show
 from ...context import Context
 from ...conventions import EP_NOBIAS
 from ...registry import claim
-from ...result import ERROR, PROVED, Draft
-from ._shared import _cases, _matrix_of, _whitened_solution
+from ...result import ERROR, PROVED, UNDECIDED, Draft
+from ._shared import certify, named_cases, sample_matrix, whitened_solution
 
 
 @claim("ep.lem-3.1", "ep", "Lemmas 3.1-3.2 (Section 3.4) and their appendix proofs",
        "l0 optimum of (13) has 2 neurons in closed form; l1-l0 equivalence for whitened data", "exact",
-       lambda: _cases("ep-whitened-") + _cases("ep-spikefree-obtuse"), needs_1d=False, covers=("ep.lem-3.2",))
+       lambda: named_cases("ep-whitened-") + named_cases("ep-spikefree-obtuse"), needs_1d=False, covers=("ep.lem-3.2",))
 def check_l1_l0(case: Case, ctx: Context) -> Draft:
-    """Whitened: the 2-neuron closed form is l1-optimal (certificate). Otherwise: l0 = 2 still, and the
-    exact l1 optimum is compared with a lower bound on every 2-neuron fit (no equivalence claimed there)."""
+    """Whitened: the 2-neuron closed form is l1-optimal (certified l0 = 2 with the attained optimum).
+    Otherwise: l0 = 2 still (certified), and the certified l1 optimum lies below the certified lower bound
+    on every 2-neuron fit (no equivalence claimed there); UNDECIDED when no such gap is found."""
     res = Draft("ep.lem-3.1", case.name, ERROR, "exact", EP_NOBIAS)
-    A = _matrix_of(case)
+    A = sample_matrix(case)
     n = len(A)
     if gram(A) == tuple(tuple(Fraction(int(i == j)) for j in range(n)) for i in range(n)):
-        res.verdict = PROVED if _whitened_solution(case, res, ctx) else ERROR
+        cert = whitened_solution(case, res, ctx)
+        res.verdict = PROVED if cert.qualifier("l0") == 2 and cert.qualifier("attained") else ERROR
         return res
     y = tuple(case.y)
     sol = relu_l1(A, y)
@@ -48,17 +51,14 @@ def check_l1_l0(case: Case, ctx: Context) -> Draft:
                      f"round(s), every sign cone of the ball certified)")
     res.notes.append(f"every network with <= 2 neurons costs >= {bound.lower} (simplex weights "
                      f"{show(bound.lam_pos)}, {show(bound.lam_neg)})")
-    if all(bound.his) and 1 / bound.his[0] + 1 / bound.his[1] > sol.value:
-        path, ok, problems = ctx.certify(gap_certificate(A, y, sol, bound, res.claim, case.name),
-                                         res.claim, case.name, "__l1_l0_gap")
-        res.certificates.append(path)
-        res.notes += [f"certificate rejected: {p}" for p in problems]
-        res.notes.append(f"l1 and l0 optima differ: P* = {sol.value} < {bound.lower} <= cost of any 2-neuron fit, "
-                         "so no l0-optimal network is l1-optimal (Lemma 3.2's condition fails, as it may off the "
-                         "whitened case)")
-        res.verdict = PROVED if ok else ERROR
-    else:
+    if not (all(bound.his) and 1 / bound.his[0] + 1 / bound.his[1] > sol.value):
         res.notes.append("no l1/l0 gap shown on this instance")
-        res.verdict = PROVED
-    res.value = str(sol.value)
+        res.verdict = UNDECIDED
+        return res
+    cert = certify(gap_certificate(A, y, sol, bound, res.claim, case.name), res, ctx, "__l1_l0_gap")
+    res.value = cert.value
+    res.notes.append(f"l1 and l0 optima differ: P* = {cert.value} < {cert.qualifier('two_neuron_lower')} <= cost of "
+                     "any 2-neuron fit (certified), so no l0-optimal network is l1-optimal (Lemma 3.2's condition "
+                     "fails, as it may off the whitened case)")
+    res.verdict = PROVED if cert.qualifier("l0") == 2 else ERROR
     return res

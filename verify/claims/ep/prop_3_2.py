@@ -23,7 +23,7 @@ from ...numeric import SOLVER_TOL, Bracket, locate, norm_bounds
 from ...numeric.cutting_plane import cutting_plane, exact_oracle, relaxed_oracle, run_bracket
 from ...registry import claim
 from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft, confirmed
-from ._shared import _fl, _float_cases, matrix_of
+from ._shared import fl, matrix_of, named_cases
 
 
 def _whitened(A) -> bool:
@@ -71,7 +71,7 @@ def certified_optimum(A, y, bias: bool, res: Draft) -> Bracket:
 
 
 def cutting_plane_cases() -> list[Case]:
-    return _float_cases("ep-float-cp-")
+    return named_cases("ep-float-cp-")
 
 
 @claim("ep.prop-3.2", "ep", "Proposition 3.2, Algorithm 1 (Section 3.5); Algorithm 3 (appendix, with bias)",
@@ -95,7 +95,7 @@ def check_cutting_plane(case: Case, ctx: Context) -> Draft:
     res.notes.append(f"{name}: {run.iterations} iterations ({2 * run.iterations} neurons added), terminated by "
                      f"its own test: {run.converged}; its network's value and dual bound: {alg}")
     res.notes.append(f"certified optimum in {opt}")
-    res.value = alg.text()
+    res.value = alg
     res.data = {"algorithm": alg.as_json(), "optimum": opt.as_json(), "iterations": run.iterations,
                 "converged": run.converged}
     # the run's own dual, scaled by the exact sup, is a rigorous lower bound too: intersect
@@ -104,6 +104,6 @@ def check_cutting_plane(case: Case, ctx: Context) -> Draft:
     res.notes.append(f"optimum (intersection of the rigorous brackets) in {both}")
     res.verdict = CONTRADICTED if alg.upper is None else confirmed(locate(both, alg.upper, SOLVER_TOL))
     if res.verdict == CONTRADICTED:
-        gap = "no feasible network" if alg.upper is None else f"{_fl(alg.upper - opt.upper)} above the optimum"
+        gap = "no feasible network" if alg.upper is None else f"{fl(alg.upper - opt.upper)} above the optimum"
         res.notes.append(f"{name} does not reach the optimum: {gap}")
     return res

@@ -41,7 +41,8 @@ def spike_free_draw(X: np.ndarray) -> tuple[bool, float, bool]:
 
 @claim("ep.thm-3.4", "ep", "Theorem 3.4 (Section 3.5) and its appendix proof",
        "Gaussian A is spike-free with probability -> 1 as d -> oo", "stat",
-       lambda: [parameter_case("ep-thm-3.4-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", seed=3004)], expect=MEASURED, needs_1d=False)
+       lambda: [parameter_case("ep-thm-3.4-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", seed=3004)],
+       expect=MEASURED, needs_1d=False)
 def check_gaussian_spike_free(case: Case, ctx: Context) -> Draft:
     """Fraction of spike-free draws per (n, d), Clopper-Pearson 95%, against the paper's limit 1.
 
@@ -75,9 +76,11 @@ def check_gaussian_spike_free(case: Case, ctx: Context) -> Draft:
     res.printed.append(audit_check("Theorem 3.4: P[A spike-free] -> 1 as d -> oo", "1", not below,
                                    "at the largest d every n has a 95% upper bound < 1: " + ", ".join(
                                        f"n={c['n']}: {c['ci95'][1]:.3f}" for c in largest)))
-    res.notes.append("FINDING: Theorem 3.4 is false: for n = 2 the Gram criterion gives spike-free iff "
-                     "a_1^T a_2 >= 0, probability exactly 1/2 for every d; the proof's limit "
-                     "||A_S^+ A_S u|| <= 1 is approached from both sides, so P[> 1] does not vanish")
+    pairs = ", ".join(f"d={c['d']}: {c['spike_free']}/{c['draws']}" for c in table if c["n"] == 2)
+    res.finding("Theorem 3.4", "a Gaussian data matrix A is spike-free with probability -> 1 as d -> oo",
+                "false: for n = 2 the Gram criterion gives spike-free iff a_1^T a_2 >= 0, probability exactly 1/2 for "
+                f"every d (measured: {pairs}); the proof's limit ||A_S^+ A_S u|| <= 1 is approached from both sides, "
+                "so P[> 1] does not vanish")
     res.notes.append(f"every draw decided exactly (Gram criterion on the floats read as rationals); smallest relative "
                      f"margin min |K_ij|/sqrt(K_ii K_jj) = {worst:.2e}; float decisions disagreeing: {disagree}")
     res.notes.append(f"seeds: numpy default_rng([{seed}, n, d, k]) for draw k of cell (n, d); {draws} draws per cell; "

@@ -49,7 +49,8 @@ def _cell(seed: int, n: int, d: int, draws: int) -> dict:
 
 @claim("ep.thm-3.6", "ep", "Theorem 3.6 (Section 3.3) and its appendix proof (45)",
        "d > 4n log^2(n-1) => every Gaussian row is a vertex of the hull w.h.p.", "stat",
-       lambda: [parameter_case("ep-thm-3.6-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", seed=3006)], expect=MEASURED, needs_1d=False)
+       lambda: [parameter_case("ep-thm-3.6-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", seed=3006)],
+       expect=MEASURED, needs_1d=False)
 def check_gaussian_vertices(case: Case, ctx: Context) -> Draft:
     """Fraction of draws in which every row is a vertex, per (n, d), with Clopper-Pearson 95% intervals.
 

@@ -3,7 +3,8 @@
 Convention ep (18): f(a) = sum_j w_j (a u_j + b_j)_+, |u_j| <= 1, hidden bias free and unpenalised (Section
 2's Theta), no output bias, objective sum_i max{0, 1 - y_i f(a_i)} + beta ||w||_1 (no 1/n), labels +-1.
 Exact LPs of :mod:`exact.relu.hinge` for the infinite-width value and the paper's finite programs (kind
-relu1d-hinge); rank-one data through x = ||a|| c.
+relu1d-hinge, ``equals``), Theorem 5.1's printed dual as an explicit LP (kind lp); rank-one data through
+x = ||a|| c. Verdicts compare these certified values.
 """
 
 from __future__ import annotations
@@ -11,28 +12,35 @@ from __future__ import annotations
 from fractions import Fraction
 
 from cases import Case
+from exact.certificates.lp import lp_certificate
 from exact.certificates.relu1d_hinge import hinge_certificate
 from exact.lp import LinearProgram, solve_lp
 from exact.relu.dictionary import Atom
 from exact.relu.hinge import Hinge1D, constant_as_neuron, hinge_objective, solve_hinge_1d
 
 from ...audit import audit, audit_check, show
-from ...context import Context
+from ...context import Certified, Context
 from ...conventions import EP_18
 from ...registry import claim
-from ...result import ERROR, PROVED, REFUTED, Draft
-from ._shared import _cases, points_of
+from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft
+from ._shared import certify, named_cases, points_of, sign
 from .programs import printed_dual_51
 
 DEFAULT_BETA = Fraction(1, 10)
 
 
-def _certify(sol: Hinge1D, res: Draft, ctx: Context, suffix: str, about: dict) -> bool:
-    path, ok, problems = ctx.certify(hinge_certificate(sol, res.claim, res.case), res.claim, res.case, suffix,
-                                     about=about)
-    res.certificates.append(path)
-    res.notes += [f"certificate {suffix or 'main'} rejected: {p}" for p in problems]
-    return ok
+def _certify(sol: Hinge1D, res: Draft, ctx: Context, about: dict) -> Certified:
+    """The relu1d-hinge certificate of ``sol`` (``equals`` the value of (18) over the networks of its mode)."""
+    suffix = "" if sol.mode == "infinite" else f"__{sol.mode}"
+    return certify(hinge_certificate(sol, res.claim, res.case), res, ctx, suffix, sol.mode, about=about)
+
+
+def _certify_printed_dual(x, y, beta: Fraction, mode: str, res: Draft, ctx: Context) -> Certified:
+    """Theorem 5.1's printed dual over the neurons of ``mode`` as an LP min -v^T y (kind lp, ``equals``)."""
+    lp = printed_dual_51(x, y, beta, mode)
+    doc = lp_certificate(lp, solve_lp(lp), res.claim, res.case, f"Theorem 5.1's printed dual, {mode}: "
+                         "min -v^T y s.t. 0 <= y_i v_i <= 1, |v^T s| <= beta for every neuron s of the mode")
+    return certify(doc, res, ctx, f"__printed_dual_{mode}", f"printed dual {mode}", about={"problem": lp})
 
 
 def _interior_kink_weight(sol: Hinge1D) -> Fraction:
@@ -76,33 +84,65 @@ def _audit_rank_one(case: Case, x, svm: Hinge1D, res: Draft) -> None:
 
 @claim("ep.thm-5.1", "ep", "Theorems 5.1-5.2, Corollary 5.1 (Section 5) and the proof of Theorem 5.1 (A.5)",
        "hinge loss (18): printed dual, extreme points, l1-SVM on extreme-point features solves (18) (1-D, rank-one)",
-       "exact", lambda: _cases("ep-hinge-"), needs_1d=False, covers=("ep.cor-5.1", "ep.thm-5.2"))
+       "exact", lambda: named_cases("ep-hinge-"), needs_1d=False, covers=("ep.cor-5.1", "ep.thm-5.2"))
 def check_hinge(case: Case, ctx: Context) -> Draft:
+    """REFUTED when a certified value contradicts Theorem 5.1 (the printed dual's LP value differs from the
+    certified primal value of its bias convention) or Theorem 5.2 (the certified l1-SVM value exceeds the
+    certified infimum of (18)); PROVED when they agree and Corollary 5.1's tightness holds at the certified
+    dual; UNDECIDED if it does not (that would contradict the certificates, not the corollary)."""
     beta = case.params.get("beta", DEFAULT_BETA)
     res = Draft("ep.thm-5.1", case.name, ERROR, "exact", EP_18)
     x, y = points_of(case, res), case.y
     sols = {m: solve_hinge_1d(x, y, beta, m) for m in ("infinite", "data-knots", "kernel", "no-bias")}
     sol, svm = sols["infinite"], sols["data-knots"]
     about = {"x": x, "y": y, "beta": beta}  # x is the case's, or ||a|| c for rank-one A = c a^T
-    ok = all(_certify(s, res, ctx, "" if m == "infinite" else f"__{m}", about) for m, s in sols.items())
-    res.value = str(sol.value)
+    certs = {m: _certify(s, res, ctx, about) for m, s in sols.items()}
+    duals = {m: _certify_printed_dual(x, y, beta, m, res, ctx) for m in ("no-bias", "infinite")}
+    res.value = certs["infinite"].value
     res.data = {**res.data, "x": [str(t) for t in x], "y": [str(t) for t in y], "dual": [str(v) for v in sol.dual]}
-    res.notes.append(f"infinite-width value of (18): {sol.value} (certified over all (u, b)); optimal constant "
-                     f"{sol.constant}; " + ("attained by a finite network" if sol.attained else
+    if not all(c.ok for c in res.checked):
+        return res
+    P = certs["infinite"].value
+    res.notes.append(f"infinite-width value of (18): {P} (certified over all (u, b)); optimal constant "
+                     f"{sol.constant}; " + ("attained by a finite network (certified)"
+                                             if certs["infinite"].qualifier("attained") else
                                              "NOT attained: every optimum needs a constant, reached only in the "
                                              "limit of a bias -> oo"))
-    # Theorem 5.1: the printed dual, in both bias conventions
+    dual_ok = _theorem_5_1(certs, duals, res)
+    tight = _corollary_5_1(sol, x, beta, certs, res)
+    thm52 = _theorem_5_2(sol, x, y, beta, certs, res)
+    if case.X is not None:
+        _audit_rank_one(case, x, svm, res)
+    _figure_7_notes(x, y, svm, res)
+    res.verdict = REFUTED if not (dual_ok and thm52) else PROVED if tight else UNDECIDED
+    return res
+
+
+def _theorem_5_1(certs: dict[str, Certified], duals: dict[str, Certified], res: Draft) -> bool:
+    """Theorem 5.1: the printed dual max v^T y s.t. 0 <= y_i v_i <= 1, v, -v in beta Q_A^o has the primal's
+    value, in both bias conventions (certified LP value against the certified value of (18))."""
+    ok = True
     for mode, where in (("no-bias", "(18) as printed, Q_A = {(a u)_+}"),
                         ("infinite", "free hidden bias, Q_A = {(a u + b)_+}, forcing 1^T v = 0")):
-        dual = -printed_dual_51(x, y, beta, mode).value
+        dual, primal = -duals[mode].value, certs[mode].value
+        ok = ok and dual == primal
         res.printed.append(audit_check(
             f"Theorem 5.1 dual max v^T y s.t. 0 <= y_i v_i <= 1, v, -v in beta Q_A^o [{where}]",
-            "D* = P*", dual == sols[mode].value,
+            "D* = P*", dual == primal,
             f"derived dual (lam in [0,1], v = y o lam, y in {{+-1}}) has the printed constraint set; "
-            f"printed-dual LP value {dual}, primal value {sols[mode].value}"))
-    # Corollary 5.1: optimal neurons are extreme points along v*
+            f"printed-dual LP value {dual}, primal value {primal} (both certified)"))
+        if dual != primal:
+            res.finding("Theorem 5.1", "the dual of (18) is max v^T y s.t. 0 <= y_i v_i <= 1, v, -v in beta Q_A^o",
+                        f"[{where}] the printed dual's value {dual} differs from the value {primal} of (18) (both "
+                        "certified)", duals[mode].path, certs[mode].path)
+    return ok
+
+
+def _corollary_5_1(sol: Hinge1D, x, beta: Fraction, certs: dict[str, Certified], res: Draft) -> bool:
+    """Corollary 5.1: the neurons of the certified optimum attain max |v*^T (a u + b)_+| = beta (complementary
+    slackness, implied by the certificate's zero duality gap); its printed 1-D form and kernel variant audited."""
     used = [(a, w) for a, w in zip(sol.atoms, sol.attained_by[0] if sol.attained else sol.weights) if w]
-    tight = all(sum((v * a(xi, Fraction(0)) for v, xi in zip(sol.dual, x)), Fraction(0)) == beta * (1 if w > 0 else -1)
+    tight = all(sum((v * a(xi, Fraction(0)) for v, xi in zip(sol.dual, x)), Fraction(0)) == beta * sign(w)
                 for a, w in used)
     res.printed.append(audit_check("Corollary 5.1: optimal neurons attain max |v*^T (a u + b)_+| (= beta)",
                                    "extreme points", tight, f"v*^T s_j = beta sign(w_j) at every used neuron: {tight}"))
@@ -111,26 +151,31 @@ def check_hinge(case: Case, ctx: Context) -> Draft:
         "Corollary 5.1, 1-D: u_j = +-1 and b_j = a_j for some j", "b_j = a_j", printed_b,
         "used neurons (u, b) = " + show([(a.u, -a.u * a.knot) for a, _ in used]) +
         "; the correct form is b_j = -u_j a_j (Corollary 1 of A.7: b = -sign(u) a_i)"))
-    k = sols["kernel"].value
+    k, P = certs["kernel"].value, certs["infinite"].value
     res.printed.append(audit_check("Corollary 5.1: l1-SVM with the kernel K_ij = (a_i - a_j)_+ is equivalent",
-                                   "equivalent", k == sol.value, f"kernel SVM value {k}, (18) value {sol.value}"))
-    # Theorem 5.2: l1-SVM (no intercept) on the 2n extreme-point features
-    thm52 = svm.value == sol.value
-    note = f"l1-SVM on (a u*^T + 1 b*^T)_+ (no intercept) has value {svm.value}, (18) has {sol.value}"
-    if not thm52:
-        net = constant_as_neuron(sol, svm.value - sol.value)
+                                   "equivalent", k == P, f"kernel SVM value {k}, (18) value {P} (both certified)"))
+    return tight
+
+
+def _theorem_5_2(sol: Hinge1D, x, y, beta: Fraction, certs: dict[str, Certified], res: Draft) -> bool:
+    """Theorem 5.2: the l1-SVM (no intercept) on the 2n extreme-point features solves (18) iff its certified
+    value equals the certified infimum of (18); otherwise a finite network does better (a finding)."""
+    svm, P = certs["data-knots"].value, certs["infinite"].value
+    holds = svm == P
+    note = f"l1-SVM on (a u*^T + 1 b*^T)_+ (no intercept) has value {svm}, (18) has {P} (both certified)"
+    if not holds:
+        net = constant_as_neuron(sol, svm - P)
         cost = hinge_objective(net, x, y, beta)
         note += (f"; counterexample: the finite network {show(list(zip(net.u, net.b, net.w)))} (u, b, w) has "
-                 f"objective {cost} < {svm.value}")
+                 f"objective {cost} < {svm}")
+        res.finding("Theorem 5.2", "applying l1-norm SVM on (A U*^T + 1 b*^T)_+ finds the optimal solution to (18)",
+                    f"the l1-SVM on the 2n extreme-point features has value {svm} > inf (18) = {P} (both certified): "
+                    f"it misses the free constant; e.g. the finite network (u, b, w) = "
+                    f"{show(list(zip(net.u, net.b, net.w)))} has objective {cost}",
+                    certs["data-knots"].path, certs["infinite"].path)
     res.printed.append(audit_check("Theorem 5.2: the l1-SVM on the extreme-point features solves (18)",
-                                   "solves (18)", thm52, note))
-    if case.X is not None:
-        _audit_rank_one(case, x, svm, res)
-    _figure_7_notes(x, y, svm, res)
-    if not ok:
-        return res
-    res.verdict = PROVED if thm52 and tight and res.printed[0].status == res.printed[1].status == "MATCH" else REFUTED
-    return res
+                                   "solves (18)", holds, note))
+    return holds
 
 
 def _figure_7_notes(x, y, svm: Hinge1D, res: Draft) -> None:

@@ -23,7 +23,7 @@ from ...conventions import EP_19
 from ...numeric import SOLVER_TOL, Bracket, exact, lower_of, scale_into, solve, upper_of
 from ...registry import claim
 from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft
-from ._shared import _fl, _float_cases
+from ._shared import fl, named_cases
 
 
 def _entropy_sum(p: Sequence[Fraction]):
@@ -53,7 +53,7 @@ def _logistic_primal(K: list[list[Fraction]], y, w, c, beta):
 
 
 def logistic_cases() -> list[Case]:
-    return _float_cases("ep-float-logistic")
+    return named_cases("ep-float-logistic")
 
 
 @claim("ep.thm-6.1", "ep", "Theorem 6.1 (Section 6) and its appendix proof",
@@ -99,12 +99,12 @@ def check_logistic_dual(case: Case, ctx: Context) -> Draft:
     try:
         br = Bracket(lower, upper, f"dual v = grad l(z) of the primal point, scaled by {float(t):.9g}",
                      "primal (w, c), exact")
-        res.value = br.text()
+        res.value = br
     except ValueError:
         res.verdict = CONTRADICTED
-        res.notes.append(f"weak duality fails: dual value {_fl(lower)} > primal value {_fl(upper)}")
+        res.notes.append(f"weak duality fails: dual value {fl(lower)} > primal value {fl(upper)}")
         return res
-    res.notes.append(f"primal (19) = dual optimum in {br}; sup |v^T (x u + b)_+| = {_fl(sup)} before scaling")
+    res.notes.append(f"primal (19) = dual optimum in {br}; sup |v^T (x u + b)_+| = {fl(sup)} before scaling")
     res.verdict = CONFIRMED if br.width <= SOLVER_TOL else ERROR
     # the printed conjugate l*(v) = max_z z^T v - l(z, y), maximised numerically per coordinate,
     # against the closed form sum p log p + (1-p) log(1-p) used for the lower end
@@ -114,8 +114,8 @@ def check_logistic_dual(case: Case, ctx: Context) -> Draft:
               for vi, yi in zip(tv, y))
     closed = -float(lower)
     res.printed.append(audit_check("l*(v) = max_z z^T v - l(z, y) (Theorem 6.1), logistic loss", "printed definition",
-                                   abs(num - closed) <= 1e-6,
-                                   f"numerical max {num:.10g}, closed form sum p log p + (1-p) log(1-p) = {closed:.10g}"))
+                                   abs(num - closed) <= 1e-6, f"numerical max {num:.10g}, closed form "
+                                   f"sum p log p + (1-p) log(1-p) = {closed:.10g}"))
     res.printed.append(audit_check(
         "dual of (19): max -l*(v) s.t. v, -v in beta Q_A^o", "printed", res.verdict == CONFIRMED,
         "derived by Fenchel duality: max -l*(v) s.t. |v^T (a u + b)_+| <= beta for all |u| <= 1, b "

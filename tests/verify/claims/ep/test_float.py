@@ -16,6 +16,7 @@ from verify.numeric.intervals import norm_bounds
 from verify.numeric.repair import repair_box_sum, restore_equality, scale_into
 from verify.numeric.sups import relu_sup
 from verify.registry import Context
+from verify.result import render_value
 
 
 @pytest.fixture
@@ -69,16 +70,28 @@ def test_extreme_points_confirmed(ctx):
     for k in (1, 2, 3):
         res = check_extreme_point_formulas(shipped_case(f"ep-float-extreme-{k}"), ctx)
         assert res.verdict == "CONFIRMED", res.notes
+        assert isinstance(res.value, Bracket) and not res.findings
         assert res.data["parts"]["ep.lem-2.8"] == ["CONFIRMED"]
         assert res.data["parts"]["ep.cor-2.1"] == ["CONFIRMED"]
     res = check_extreme_point_formulas(shipped_case("ep-float-extreme-2"), ctx)
     assert any("convex hull of the others" in n for n in res.notes)  # a_2 is inside: (10) is 0/0
 
 
+def test_corollary_2_1_finding_when_its_candidates_fall_short(ctx, monkeypatch):
+    """Corollary 2.1's best candidate bracketed below the sup: CONTRADICTED, with the finding."""
+    import verify.claims.ep.lem_2_7 as lem_2_7
+
+    monkeypatch.setattr(lem_2_7, "_corollary_2_1", lambda A, alpha: (Bracket(F(0), F(1)), (1, [2])))
+    res = check_extreme_point_formulas(shipped_case("ep-float-extreme-1"), ctx)
+    assert res.verdict == "CONTRADICTED" and res.data["parts"]["ep.cor-2.1"] == ["CONTRADICTED"]
+    (finding,) = res.findings
+    assert finding.place == "Corollary 2.1" and "> every candidate (<= 1)" in finding.shows
+
+
 def test_whitened_cutting_plane_reaches_closed_form(ctx):
     case = shipped_case("ep-float-cp-whitened")
     res = check_cutting_plane(case, ctx)
-    assert res.verdict == "CONFIRMED"
+    assert res.verdict == "CONFIRMED" and render_value(res.value) == "[4.10689646086, 4.10689668028]"
     y = list(case.y)
     lo = norm_bounds([max(v, F(0)) for v in y])[0] + norm_bounds([max(-v, F(0)) for v in y])[0]
     opt, alg = res.data["optimum"], res.data["algorithm"]
@@ -89,7 +102,8 @@ def test_whitened_cutting_plane_reaches_closed_form(ctx):
 
 def test_cutting_plane_failures_outside_the_claim(ctx):
     res = check_cutting_plane(shipped_case("ep-float-cp-rankone"), ctx)
-    assert res.verdict == "CONTRADICTED" and res.value.endswith(", +oo]")  # no feasible primal: one-sided
+    assert res.verdict == "CONTRADICTED" and res.value.upper is None  # no feasible primal: one-sided
+    assert render_value(res.value).endswith(", +oo]")
     assert F(res.data["optimum"]["lower"]) == 28 == F(res.data["optimum"]["upper"])
     res = check_cutting_plane(shipped_case("ep-float-cp-nonspikefree"), ctx)
     assert res.verdict == "CONTRADICTED"
@@ -108,7 +122,7 @@ def test_run_bracket_scales_an_infeasible_dual():
 
 def test_logistic_dual_strong_duality(ctx):
     res = check_logistic_dual(shipped_case("ep-float-logistic-1"), ctx)
-    assert res.verdict == "CONFIRMED"
+    assert res.verdict == "CONFIRMED" and isinstance(res.value, Bracket)
     br = res.data["bracket"]
     assert F(br["width"]) < F(1, 10**6) and abs(float(F(br["upper"])) - 3.518639) < 1e-5
     assert [p.status for p in res.printed] == ["MATCH", "MATCH"]

@@ -6,12 +6,15 @@ import pytest
 
 from cases import shipped_case
 from exact.checker import check_certificate
+from exact.lp import solve_lp
 from exact.relu.hinge import constant_as_neuron, hinge_objective, solve_hinge_1d
+from verify.claims.ep import thm_5_1
 from verify.claims.ep.programs import printed_dual_51
 from verify.claims.ep.thm_5_1 import check_hinge
 from verify.claims.ep.vector_output import _group_bracket, check_vector_output, one_hot
+from verify.numeric.bracket import Bracket
 from verify.registry import Context
-from verify.result import Draft
+from verify.result import CONFIRMED, PROVED, REFUTED, UNDECIDED, Draft, render_value
 
 X6 = [F(t) for t in range(6)]
 Y6 = [F(t) for t in (1, 1, -1, -1, 1, 1)]
@@ -29,7 +32,8 @@ def test_hinge_values(name, infinite, svm, attained):
     assert (sol.value, sol.attained) == (infinite, attained)
     assert solve_hinge_1d(case.x, case.y, beta, "data-knots").value == svm
     for mode in ("infinite", "no-bias"):  # Theorem 5.1's printed dual has the primal's value
-        assert -printed_dual_51(case.x, case.y, beta, mode).value == solve_hinge_1d(case.x, case.y, beta, mode).value
+        dual = -solve_lp(printed_dual_51(case.x, case.y, beta, mode)).value
+        assert dual == solve_hinge_1d(case.x, case.y, beta, mode).value
 
 
 def test_theorem_5_2_counterexample_is_a_finite_network():
@@ -48,28 +52,45 @@ def test_labels_must_be_signs():
 
 
 @pytest.mark.parametrize("name, verdict, value", [
-    ("ep-hinge-signchange", "PROVED", "11/12"), ("ep-hinge-nosignchange", "REFUTED", "0"),
-    ("ep-hinge-offset", "REFUTED", "2/5"), ("ep-hinge-rankone", "PROVED", "4/25"),
+    ("ep-hinge-signchange", PROVED, F(11, 12)), ("ep-hinge-nosignchange", REFUTED, F(0)),
+    ("ep-hinge-offset", REFUTED, F(2, 5)), ("ep-hinge-rankone", PROVED, F(4, 25)),
 ])
 def test_hinge_claim(tmp_path, name, verdict, value):
     res = check_hinge(shipped_case(name), Context(tmp_path))
     assert (res.verdict, res.value) == (verdict, value)
     status = {p.what.split(" [")[0] if "Theorem 5.1" in p.what else p.what: p.status for p in res.printed}
     assert status["Theorem 5.2: the l1-SVM on the extreme-point features solves (18)"] == \
-        ("MATCH" if verdict == "PROVED" else "MISMATCH")
+        ("MATCH" if verdict == PROVED else "MISMATCH")
     assert status["Corollary 5.1: l1-SVM with the kernel K_ij = (a_i - a_j)_+ is equivalent"] == "MISMATCH"
+    # four hinge modes and two printed-dual LPs, all certified
+    assert [c.kind_relation for c in res.checked] == ["equals"] * 6 and all(c.ok for c in res.checked)
     if name == "ep-hinge-rankone":
         assert all(p.status == "MATCH" for p in res.printed if "printed features" in p.what or "b_i*" in p.what)
     if name == "ep-hinge-nosignchange":
         assert any("no optimum of the l1-SVM has a kink strictly inside" in n for n in res.notes)
+    if verdict == REFUTED:  # Theorem 5.2: the certified SVM value exceeds the certified infimum of (18)
+        (finding,) = res.findings
+        svm, inf = res.checked[1], res.checked[0]
+        assert finding.place == "Theorem 5.2" and finding.certificates == (svm.path, inf.path)
+        assert svm.value > inf.value == value and f"value {svm.value} > inf (18) = {value}" in finding.shows
+    else:
+        assert not res.findings
+
+
+def test_hinge_undecided_without_tightness(tmp_path, monkeypatch):
+    """Corollary 5.1's tightness failing at the certified dual would contradict the certificates: UNDECIDED."""
+    monkeypatch.setattr(thm_5_1, "_corollary_5_1", lambda *args: False)
+    res = check_hinge(shipped_case("ep-hinge-signchange"), Context(tmp_path))
+    assert res.verdict == UNDECIDED
 
 
 def test_vector_bracket_contains_known_value_and_solver(tmp_path):
     case = shipped_case("ep-vector-signed")
     Y = one_hot(case.y, signed=True)
-    res = Draft("ep.vector-output", case.name, "ERROR", "", "")
-    lo, up, val, ok = _group_bracket(case.x, Y, True, res, Context(tmp_path), "t")
-    assert ok and lo <= up and up - lo < F(1, 10**6)
+    res = Draft("ep.vector-output", case.name, "ERROR", "", ())
+    cert, val = _group_bracket(case.x, Y, True, res, Context(tmp_path), "t")
+    lo, up = cert.lower, cert.upper
+    assert cert.ok and cert.kind_relation == "between" and lo <= up and up - lo < F(1, 10**6)
     assert lo * lo <= 128 <= up * up  # the exact optimum is 8 sqrt(2)
     assert float(lo) - 1e-9 <= val <= float(up) + 1e-9
     doc = __import__("json").load(open(res.certificates[0]))
@@ -84,8 +105,12 @@ def test_vector_bracket_contains_known_value_and_solver(tmp_path):
 
 def test_vector_output_claims(tmp_path):
     res = check_vector_output(shipped_case("ep-vector-1d"), Context(tmp_path))
-    assert res.verdict == "REFUTED" and res.data["l1"] == "12"
+    assert res.verdict == REFUTED and res.data["l1"] == "12" and isinstance(res.value, Bracket)
     (lo, up), (lo_e, _) = res.data["bracket"], res.data["bracket_theorem1"]
     assert up < lo_e and lo <= res.data["solver"] + 1e-9 and float(up) + 1e-9 >= res.data["solver"]
+    assert render_value(res.value) == "[7.34846920191, 7.34846924064]"
+    (finding,) = res.findings
+    assert finding.place == "Theorem 1 (Appendix A.7)" and f"(48) <= {up} < {lo_e}" in finding.shows
+    assert [p.split("__")[-1] for p in finding.certificates] == ["group_infinite.json", "group_theorem1.json"]
     res = check_vector_output(shipped_case("ep-vector-signed"), Context(tmp_path))
-    assert res.verdict == "CONFIRMED" and res.data["l1"] == "16"
+    assert res.verdict == CONFIRMED and res.data["l1"] == "16" and not res.findings

@@ -12,7 +12,7 @@ from verify.claims.ep._shared import matrix_of
 from verify.claims.ep.thm_3_5 import HULL_CASES, check_hull_interpolation
 from verify.claims.ep.thm_3_6 import _cell
 from verify.registry import Context, all_claims, run_check
-from verify.result import MEASURED, PROVED
+from verify.result import MEASURED, PROVED, VACUOUS
 
 
 def polygon():
@@ -72,13 +72,24 @@ def test_non_vertex_certificate():
     assert rep.relation == {"type": "fails", "property": "samples-are-vertices", "non_vertices": [4, 5]}
 
 
-def test_default_cases_proved(tmp_path):
+def test_default_cases_proved_or_vacuous(tmp_path):
+    """PROVED where every sample is a vertex (certified ``holds``), VACUOUS where the hypothesis fails
+    (certified ``fails`` with the non-vertices)."""
     ctx = Context(tmp_path)
-    for name in HULL_CASES:
-        res = check_hull_interpolation(shipped_case(name), ctx)
-        assert res.verdict == PROVED, (name, res.notes)
-    pair = check_hull_interpolation(shipped_case("ep-hull-1d-pair"), ctx)
-    assert pair.value == "4/3"
+    verdicts = {name: check_hull_interpolation(shipped_case(name), ctx) for name in HULL_CASES}
+    assert {n: r.verdict for n, r in verdicts.items()} == {
+        "ep-hull-polygon": PROVED, "ep-hull-cube": PROVED, "ep-hull-interior": VACUOUS, "ep-hull-1d": VACUOUS,
+        "ep-hull-1d-pair": PROVED}
+    for name in ("ep-hull-interior", "ep-hull-1d"):
+        res = verdicts[name]
+        assert res.value is None and [c.kind_relation for c in res.checked] == ["fails"]
+        assert any("hypothesis FAILS (certified)" in n for n in res.notes)
+        assert shipped_case(name).expect["ep.thm-3.5"] == VACUOUS
+    assert verdicts["ep-hull-interior"].checked[0].qualifier("non_vertices") == [4, 5]
+    assert verdicts["ep-hull-1d"].checked[0].qualifier("non_vertices") == [1, 2]
+    assert verdicts["ep-hull-polygon"].value == F(92813, 2500) == verdicts["ep-hull-polygon"].checked[0].upper
+    pair = verdicts["ep-hull-1d-pair"]
+    assert pair.value == F(4, 3)
     assert any("P* = 2/3" in n and "gap of the Theorem 3.5 network = 2/3" in n for n in pair.notes)
 
 
@@ -94,7 +105,7 @@ def test_screen_rows_agrees_with_exact_lp():
         if not scr.all_vertices:
             lam = scr.witness
             assert not exact[scr.row] and min(lam) >= 0 and sum(lam) == 1 and lam[scr.row] == 0
-            assert [sum(l * a[c] for l, a in zip(lam, A)) for c in range(2)] == A[scr.row]
+            assert [sum(lj * a[c] for lj, a in zip(lam, A)) for c in range(2)] == A[scr.row]
         seen.add(scr.all_vertices)
     assert seen == {True, False}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction as F
+from pathlib import Path
 
 import pytest
 
@@ -15,11 +16,13 @@ from exact.numbers import rational_sqrt
 from exact.relu.interpolation import interpolate_1d
 from exact.relu.rank_one import factor_rank_one, solve_rank_one
 from exact.relu.support import ATTAINED, DEAD, UNBOUNDED, Segment, extreme_point_1d, neuron_value
+from verify.claims.ep import cor_3_4, lem_2_1, lem_2_6
 from verify.claims.ep.cor_3_4 import check_rank_one_extreme_points
 from verify.claims.ep.cor_3_5 import check_rank_one_duality
 from verify.claims.ep.lem_2_1 import _constant_pair, check_rescaling
 from verify.claims.ep.lem_2_6 import check_extreme_points
 from verify.registry import Context
+from verify.result import PROVED, REFUTED, UNDECIDED
 
 X5 = [F(t) for t in (-2, -1, 0, 1, 2)]
 V_STAR = [F(t) for t in (1, -3, 2, 1, -1)]  # ep's printed dual of Proposition 3.1
@@ -102,13 +105,14 @@ def _ctx(tmp_path):
 
 def test_lemma_2_6_claim_on_ep_data(tmp_path):
     res = check_extreme_points(shipped_case("ep-prop-3.1-eq"), _ctx(tmp_path))
-    assert res.verdict == "PROVED" and res.value == "8"
+    assert res.verdict == PROVED and res.value == 8 and isinstance(res.value, F)
     assert [p.status for p in res.printed] == ["MISMATCH"]  # "for any v": fails for 1^T v > 0
-    assert "1^T v = 1 > 0" in res.printed[0].exact
+    assert "1^T v = 1 > 0" in res.printed[0].exact and "certified" in res.printed[0].exact
     assert any("knot 1/2 is not a data point" in n for n in res.notes)  # the printed hat optimum
-    assert all(check_certificate_file(p) for p in res.certificates)
+    assert all(c.ok for c in res.checked) and all(check_certificate_file(p) for p in res.certificates)
+    assert not res.findings
     vacuous = check_extreme_points(shipped_case("abs-plus-one"), _ctx(tmp_path))
-    assert vacuous.verdict == "PROVED" and any("Corollary 3.2 is vacuous" in n for n in vacuous.notes)
+    assert vacuous.verdict == PROVED and any("Corollary 3.2 is vacuous" in n for n in vacuous.notes)
 
 
 def test_corollary_3_2_refuted_off_data_knot(tmp_path):
@@ -116,10 +120,23 @@ def test_corollary_3_2_refuted_off_data_knot(tmp_path):
     sol = interpolate_1d(case.x, case.y)
     assert (sol.value, sol.attained, sol.value_without_constant) == (1, True, F(4, 3))
     res = check_extreme_points(case, _ctx(tmp_path))
-    assert res.verdict == "REFUTED" == case.expect["ep.lem-2.6"]
-    assert any("costs at least 4/3" in n for n in res.notes)
-    assert any("(u = -1, b = 4, w = -1/2) is a maximiser along -v" in n for n in res.notes)
+    assert res.verdict == REFUTED == case.expect["ep.lem-2.6"]
+    assert any("(u = -1, b = 4, w = -1/2) is a certified maximiser along -v" in n for n in res.notes)
     assert all(check_certificate_file(p) for p in res.certificates)
+    (finding,) = res.findings
+    assert finding.place == "Corollary 3.2" and "(37) has value 4/3 (certified)" in finding.shows
+    assert "P* = 1 is attained (certified)" in finding.shows
+    assert [Path(p).name for p in finding.certificates] == ["ep.lem-2.6__ep-rankone-1d-offdata-knot__eq37.json",
+                                                            "ep.lem-2.6__ep-rankone-1d-offdata-knot.json"]
+
+
+def test_corollary_3_2_undecided_when_an_optimum_leaves_the_certified_face(tmp_path, monkeypatch):
+    """A neuron of the certified optimum outside the certified maximisers would contradict the certificates,
+    not the corollary: the check cannot decide."""
+    monkeypatch.setattr(lem_2_6, "is_maximiser", lambda *args: False)
+    res = check_extreme_points(shipped_case("kh-example-1"), _ctx(tmp_path))
+    assert res.verdict == UNDECIDED and not res.findings
+    assert any("is NOT among the certified maximisers" in n for n in res.notes)
 
 
 def check_certificate_file(path):
@@ -129,22 +146,43 @@ def check_certificate_file(path):
 
 def test_rank_one_claims(tmp_path):
     res = check_rank_one_duality(shipped_case("ep-rankone-mixed-d2"), _ctx(tmp_path))
-    assert (res.verdict, res.value) == ("PROVED", "197/60")
+    assert (res.verdict, res.value) == (PROVED, F(197, 60))
     res = check_rank_one_extreme_points(shipped_case("ep-rankone-mixed-d3"), _ctx(tmp_path))
-    assert res.verdict == "PROVED" and [p.status for p in res.printed] == ["MATCH"]
+    assert res.verdict == PROVED and res.value == F(23, 42) and [p.status for p in res.printed] == ["MATCH"]
     assert "b = -s c_i ||a|| with c_i = 1/3" in res.printed[0].exact
+    assert [c.kind_relation for c in res.checked] == ["equals", "equals", "equals"]  # +-v faces, rank-one-l1
+    unattained = check_rank_one_extreme_points(shipped_case("ep-rankone-nonneg-d3"), _ctx(tmp_path))
+    assert unattained.verdict == PROVED and any("not attained by the certified network" in n
+                                                for n in unattained.notes)
+
+
+def test_corollary_3_4_undecided_off_the_certified_face(tmp_path, monkeypatch):
+    monkeypatch.setattr(cor_3_4, "is_maximiser", lambda *args: False)
+    res = check_rank_one_extreme_points(shipped_case("ep-rankone-mixed-d3"), _ctx(tmp_path))
+    assert res.verdict == UNDECIDED and [p.status for p in res.printed] == ["MISMATCH"]
+    assert "NOT of the form" in res.printed[0].exact
 
 
 def test_lemma_2_1_factor_two(tmp_path):
     res = check_rescaling(shipped_case("ep-prop-3.1-eq"), _ctx(tmp_path))
-    assert (res.verdict, res.value) == ("PROVED", "16")          # inf (3) = 2 P* = 2 * 8
+    assert (res.verdict, res.value) == (PROVED, 16)          # inf (3) = 2 P* = 2 * 8
     assert (res.printed[0].printed, res.printed[0].exact, res.printed[0].status) == ("8", "16", "MISMATCH")
     assert res.printed[1].status == "MATCH"
+    (finding,) = res.findings
+    assert finding.place == "Lemma 2.1" and finding.shows.startswith("inf (3) = 2 P* = 16, not P* = 8 (certified)")
+    assert finding.certificates == res.certificates
     res = check_rescaling(shipped_case("abs-plus-one"), _ctx(tmp_path))   # not attained: infimum relation
-    assert (res.verdict, res.value, res.printed[0].status) == ("PROVED", "4", "MISMATCH")
+    assert (res.verdict, res.value, res.printed[0].status) == (PROVED, 4, "MISMATCH")
     assert "7/3 (B = 3)" in res.printed[1].exact
     res = check_rescaling(shipped_case("constant-labels"), _ctx(tmp_path))
-    assert (res.value, res.printed[0].status) == ("0", "MATCH")   # 2 * 0 = 0
+    assert (res.value, res.printed[0].status, res.findings) == (0, "MATCH", [])   # 2 * 0 = 0: no finding
+
+
+def test_lemma_2_1_undecided_when_the_rescaling_misses(tmp_path, monkeypatch):
+    """A rescaled network that misses 2 P* is a failure of the construction, not a counterexample."""
+    monkeypatch.setattr(lem_2_1, "rescaled_cost", lambda net, x, y: (F(0), True))
+    res = check_rescaling(shipped_case("ep-prop-3.1-eq"), _ctx(tmp_path))
+    assert res.verdict == UNDECIDED and res.value == 16 and not res.findings
 
 
 def test_constant_pair_with_unit_neurons():

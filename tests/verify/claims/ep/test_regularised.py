@@ -1,6 +1,7 @@
 """Exact l1-regularised least squares, the l1-ls-kkt certificate, ep (16)/(17)/(39)."""
 
 import json
+from dataclasses import replace
 from fractions import Fraction as F
 
 import numpy as np
@@ -10,10 +11,12 @@ from cases import shipped_case
 from exact.checker import check_certificate
 from exact.lasso import kkt_report, lasso
 from exact.relu.networks import Network
+from verify.claims.ep import prop_3_1
+from verify.claims.ep._shared import rank_one_factor
 from verify.claims.ep.prop_3_1 import check_non_uniqueness
-from verify.claims.ep.thm_4_1 import _dictionary, check_regularised_duality, rank_one_cases, rank_one_factor
+from verify.claims.ep.thm_4_1 import _dictionary, check_regularised_duality, rank_one_cases
 from verify.registry import Context
-from verify.result import MATCH, MISMATCH, PROVED
+from verify.result import MATCH, MISMATCH, PROVED, UNDECIDED, Labelled, render_value
 
 CASE = shipped_case("ep-prop-3.1-reg")
 P = CASE.printed
@@ -68,7 +71,8 @@ def test_rank_one_factor_and_cases(tmp_path):
         rank_one_factor([[F(1), F(1)]])
     ctx = Context(tmp_path)
     values = [check_regularised_duality(c, ctx) for c in rank_one_cases()]
-    assert [(r.verdict, r.value) for r in values] == [(PROVED, "98/625"), (PROVED, "761/810"), (PROVED, "449/3600")]
+    assert [(r.verdict, r.value) for r in values] == [(PROVED, F(98, 625)), (PROVED, F(761, 810)),
+                                                      (PROVED, F(449, 3600))]
     bad = json.loads(open(values[0].certificates[0]).read())
     bad["factor"]["norm"] = "4"
     assert "factor.norm = 4 is not the positive square root of a^T a = 100" in check_certificate(bad).problems
@@ -76,15 +80,25 @@ def test_rank_one_factor_and_cases(tmp_path):
 
 def test_thm41_constant_labels_finding(tmp_path):
     res = check_regularised_duality(shipped_case("constant-labels"), Context(tmp_path))
-    assert res.verdict == PROVED and res.value == "0"
+    assert res.verdict == PROVED and res.value == 0
     assert any("NOT attained" in n for n in res.notes)
-    assert any("FINDING" in n and "199/4000 > (16) = 0" in n for n in res.notes)
+    (finding,) = res.findings
+    assert finding.place == "Corollary 4.1, (17)" and "199/4000 > (16) = 0 (both certified)" in finding.shows
+    assert finding.certificates == (res.certificates[1], res.certificates[0])  # (17), then (16)
+    assert [c.kind_relation for c in res.checked] == ["equals", "equals"] and all(c.ok for c in res.checked)
+
+
+def test_thm41_no_finding_where_17_is_exact(tmp_path):
+    res = check_regularised_duality(shipped_case("ep-prop-3.1-eq"), Context(tmp_path))
+    assert res.verdict == PROVED and res.value == F(18, 25) and not res.findings
+    assert any("has the same value 18/25 (certified)" in n for n in res.notes)
 
 
 def test_prop31_regularised_verdict_and_audit(tmp_path):
     res = check_non_uniqueness(CASE, Context(tmp_path))
     assert res.verdict == PROVED
-    assert res.value == "919/2160 (beta = 1/10); 1999/2500000 (beta = 1/10000)"
+    assert res.value == Labelled((("beta = 1/10", F(919, 2160)), ("beta = 1/10000", F(1999, 2500000))))
+    assert render_value(res.value) == "919/2160 (beta = 1/10); 1999/2500000 (beta = 1/10000)"
     status = {p.what: p.status for p in res.printed}
     assert status["A_e = (a u*^T + 1 b*^T)_+"] == MATCH
     assert status["w_1 satisfies (40) (= the KKT conditions derived here) with beta = 1/10"] == MISMATCH
@@ -94,4 +108,20 @@ def test_prop31_regularised_verdict_and_audit(tmp_path):
     assert status["value_1 = optimal value of (39) at beta = 1/10000"] == MATCH
     assert any("only for beta = 1/10000" in n for n in res.notes)
     assert any("w_2 is exactly its binary64 rounding" in n for n in res.notes)
-    assert any(n.startswith("beta = 1/10000: two distinct exact optima") for n in res.notes)
+    assert any(n.startswith("beta = 1/10000: two distinct exact optima") and "different (at x = " in n
+               for n in res.notes)
+    (finding,) = res.findings
+    assert finding.place == "proof of Proposition 3.1, regularised case (39)-(40)"
+    assert "not optimal for (39) at the printed beta = 1/10" in finding.shows
+    assert "the printed numbers belong to beta = 1/10000" in finding.shows
+    assert [p.split("__")[-1] for p in finding.certificates] == ["printed_w1_beta10.json", "printed_w1_beta10000.json"]
+    audits = [c for c in res.checked if c.audit]
+    assert [c.ok for c in audits] == [False, True]  # rejected audits are findings, not failures
+
+
+def test_prop31_regularised_undecided_when_unique(tmp_path, monkeypatch):
+    """With a unique optimum at both betas no second optimum is certified: UNDECIDED, never REFUTED."""
+    real = prop_3_1.lasso
+    monkeypatch.setattr(prop_3_1, "lasso", lambda *a, **k: replace(real(*a, **k), unique=True, second=None))
+    res = check_non_uniqueness(CASE, Context(tmp_path))
+    assert res.verdict == UNDECIDED and all(c.ok for c in res.checked if not c.audit)

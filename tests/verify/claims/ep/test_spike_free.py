@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
 from fractions import Fraction as F
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,13 +17,14 @@ from exact.certificates.spike_free import spike_free_certificate
 from exact.certificates.spike_witness import spike_witness_certificate
 from exact.certificates.whitened_l1 import whitened_certificate
 from exact.checker import check_certificate
+from exact.checker.arith import Surd
 from exact.linalg import as_matrix, dot, matvec, relu
 from exact.relu.bias_free_l1 import relu_l1, two_neuron_bound, whitened_l1
 from exact.relu.spike_free import decide_spike_free
 from verify.claims.ep.programs import paper_condition_7
 from verify.claims.ep.thm_3_4 import check_gaussian_spike_free
 from verify.registry import Context, all_claims, get_claim, run_check
-from verify.result import MEASURED, PROVED, REFUTED
+from verify.result import MEASURED, PROVED, REFUTED, UNDECIDED, VACUOUS
 
 
 def spike_certificate(dec, claim, case):
@@ -67,26 +71,65 @@ def test_obtuse_witness_and_l1_l0_gap():
     assert rep.value == "3" and rep.relation["l0_cost"] == {"root": 2, "terms": {"1": "1", "5": "1"}}
 
 
-def test_mixed_rank_one_witness_and_lemma_2_3_finding():
+def _decided(dec, tmp_path):
+    return Context(tmp_path).certify(spike_certificate(dec, "t", "c"))
+
+
+def test_mixed_rank_one_witness_and_lemma_2_3_finding(tmp_path):
     A, _ = _case("ep-spikefree-rank1-mixed")
     dec = decide_spike_free(A)
     assert not dec.spike_free and dec.method == "rank-one"
     w = dec.witness
-    assert w.u == (F(1, 4), F(-1, 4), F(1, 2)) and w.b == (F(3, 2), 0, F(3, 4)) and w.k == (4, F(5, 2), 2)  # c_+ ||c_-||^2 + c_- ||c_+||^2
-    assert check_certificate(spike_certificate(dec, "t", "m")).relation["min_norm2"] is None  # outside range X
-    assert paper_condition_7(dec) == (True, F(0))  # the rank-deficient condition holds: Lemma 2.3 is wrong here
-    pos = decide_spike_free(_case("ep-spikefree-rank1-pos")[0])
-    assert pos.spike_free and paper_condition_7(pos) == (True, F(1))
+    # k = c_+ ||c_-||^2 + c_- ||c_+||^2
+    assert w.u == (F(1, 4), F(-1, 4), F(1, 2)) and w.b == (F(3, 2), 0, F(3, 4)) and w.k == (4, F(5, 2), 2)
+    decided = _decided(dec, tmp_path)
+    assert decided.kind_relation == "fails" and decided.qualifier("min_norm2") is None  # outside range X
+    assert paper_condition_7(A, decided) == (True, F(0))  # the rank-deficient condition holds: Lemma 2.3 is wrong
+    pos = _case("ep-spikefree-rank1-pos")[0]
+    assert paper_condition_7(pos, _decided(decide_spike_free(pos), tmp_path)) == (True, F(1))
+    obtuse = _decided(decide_spike_free(OBTUSE), tmp_path)  # full row rank: the certified min_norm2
+    assert paper_condition_7(OBTUSE, obtuse) == (False, F(25, 16))
 
 
 def test_claim_verdicts(tmp_path):
     claims, ctx = all_claims(), Context(tmp_path)
-    got = {(cid, c.name): run_check(claims[cid], c, ctx).verdict
-           for cid in ("ep.lem-2.3", "ep.lem-2.5", "ep.lem-3.1") for c in claims[cid].default_cases()}
-    assert got[("ep.lem-2.3", "ep-spikefree-rank1-mixed")] == REFUTED
-    assert got[("ep.lem-2.3", "ep-spikefree-pairwise")] == PROVED
-    assert got[("ep.lem-3.1", "ep-spikefree-obtuse")] == PROVED
-    assert all(v == PROVED for k, v in got.items() if k != ("ep.lem-2.3", "ep-spikefree-rank1-mixed"))
+    got = {(cid, c.name): run_check(claims[cid], c, ctx)
+           for cid in ("ep.lem-2.3", "ep.lem-2.4", "ep.lem-2.5", "ep.lem-3.1") for c in claims[cid].default_cases()}
+    special = {("ep.lem-2.3", "ep-spikefree-rank1-mixed"): REFUTED, ("ep.lem-2.5", "ep-spikefree-rank1-mixed"): VACUOUS}
+    assert {k: r.verdict for k, r in got.items() if k in special} == special
+    assert all(r.verdict == PROVED for k, r in got.items() if k not in special)
+    assert all(r.as_expected for r in got.values())
+    assert got[("ep.lem-3.1", "ep-whitened-cayley3")].value == 3 + Surd.sqrt(F(2))
+    assert got[("ep.lem-3.1", "ep-spikefree-obtuse")].value_text == "3"
+    assert got[("ep.lem-2.3", "ep-spikefree-obtuse")].value == F(25, 16)
+
+
+def test_lemma_2_3_finding(tmp_path):
+    res = run_check(get_claim("ep.lem-2.3"), shipped_case("ep-spikefree-rank1-mixed"), Context(tmp_path))
+    (finding,) = res.findings
+    assert finding.place == "Lemma 2.3" and finding.certificates == res.certificates
+    assert finding.shows.startswith("the condition holds (max 0) but A is NOT spike-free (certificate)")
+
+
+def test_lemma_2_5_vacuous_on_mixed_signs(tmp_path):
+    res = run_check(get_claim("ep.lem-2.5"), shipped_case("ep-spikefree-rank1-mixed"), Context(tmp_path))
+    assert res.verdict == VACUOUS and res.as_expected and len(res.certificates) == 1
+    assert any("Lemma 2.5's hypothesis fails" in n and "shows this A is not spike-free" in n for n in res.notes)
+    pos = run_check(get_claim("ep.lem-2.5"), shipped_case("ep-spikefree-rank1-pos"), Context(tmp_path))
+    assert pos.verdict == PROVED
+    doc = json.loads(Path(pos.certificates[0]).read_text())
+    assert doc["kind"] == "spike-free" and min(map(F, doc["rank_one"]["c"])) >= 0  # c one-signed, checked
+
+
+def test_lemma_3_1_undecided_without_a_gap(tmp_path, monkeypatch):
+    """No certified l1/l0 gap off the whitened case: the check cannot decide."""
+    import verify.claims.ep.lem_3_1 as lem_3_1
+
+    real = lem_3_1.two_neuron_bound
+    weak = lambda A, y: replace(real(A, y), r_pos=F(10**6), r_neg=F(10**6))  # noqa: E731 - a bound below P*
+    monkeypatch.setattr(lem_3_1, "two_neuron_bound", weak)
+    res = run_check(get_claim("ep.lem-3.1"), shipped_case("ep-spikefree-obtuse"), Context(tmp_path))
+    assert res.verdict == UNDECIDED and "no l1/l0 gap shown on this instance" in res.notes
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -116,3 +159,6 @@ def test_statistical_run_is_deterministic(tmp_path):
     n2 = [c for c in a.data["cells"] if c["n"] == 2]
     assert all(0 < c["spike_free"] < c["draws"] for c in n2)
     assert a.printed[0].status == "MISMATCH"
+    (finding,) = a.findings
+    assert finding.place == "Theorem 3.4" and finding.certificates == ()
+    assert finding.shows.startswith("false: for n = 2") and f"d={n2[0]['d']}: {n2[0]['spike_free']}/20" in finding.shows
