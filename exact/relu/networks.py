@@ -126,12 +126,17 @@ class Network:
         """1-D: the number of maximal affine pieces over R."""
         return len(self.kinks()) + 1
 
-    def same_function(self, other: "Network") -> bool:
-        """1-D, exact equality on all of R: both are piecewise linear with known knots, so it suffices
-        to compare at every knot, between consecutive knots and one point beyond each end."""
+    def first_difference(self, other: "Network") -> Fraction | None:
+        """1-D: a point where the two functions differ, or None when they are equal on all of R. Both are
+        piecewise linear with known knots, so it suffices to compare at every knot, between consecutive
+        knots and one point beyond each end."""
         ks = sorted(set(self.knots()) | set(other.knots())) or [Fraction(0)]
         pts = ks + [(a + b) / 2 for a, b in zip(ks, ks[1:])] + [ks[0] - 1, ks[-1] + 1]
-        return all(self(t) == other(t) for t in pts)
+        return next((t for t in pts if self(t) != other(t)), None)
+
+    def same_function(self, other: "Network") -> bool:
+        """1-D, exact equality on all of R (:meth:`first_difference`)."""
+        return self.first_difference(other) is None
 
     def l1(self) -> Fraction:
         """sum_j |c_j|."""

@@ -33,14 +33,6 @@ from .._shared import data_of
 from ._shared import certify, certify_interpolation
 
 
-def first_difference(f: Network, g: Network) -> Fraction | None:
-    """A point where two 1-D networks differ, or None when they are the same function on R (both are
-    piecewise linear with known knots: compare at every knot, between consecutive knots and beyond each end)."""
-    ks = sorted(set(f.knots()) | set(g.knots())) or [Fraction(0)]
-    pts = ks + [(a + b) / 2 for a, b in zip(ks, ks[1:])] + [ks[0] - 1, ks[-1] + 1]
-    return next((t for t in pts if f(t) != g(t)), None)
-
-
 def _face_networks(sol: Interpolation1D, res: Draft) -> list[Network]:
     """Two optimal networks of (37) (data-knot atoms, no constant) when its optimum is not unique and has
     the value P* of (4); none otherwise (with the reason as a note)."""
@@ -67,7 +59,7 @@ def _distinct_optima(sol: Interpolation1D, P: Fraction, res: Draft, ctx: Context
             f"{n.c} s(u={n.w[0]}, knot {n.knot()})" for n in net.neurons if n.c))
     if len(certs) < 2 or not all(c.value == P for c in certs) or nets[0].w == nets[1].w:
         return False
-    t = first_difference(nets[0], nets[1])
+    t = nets[0].first_difference(nets[1])
     res.notes.append(f"the two optimal networks are different functions on R: at x = {t} they take {nets[0](t)} "
                      f"and {nets[1](t)}" if t is not None else
                      "the two optimal weight vectors give the same function: they differ in the weights of the "
@@ -337,7 +329,7 @@ def _second_optimum(A, case: Case, beta: Fraction, sol: LassoSolution, first: Ce
         return False
     p = case.printed
     f1, f2 = (Network.of_1d(p["u_star"], p["b_star"], tuple(w)) for w in (sol.weights, w2))
-    t = first_difference(f1, f2)
+    t = f1.first_difference(f2)
     res.notes.append(f"beta = {beta}: two distinct exact optima of (39), both certified with value {first.value}: "
                      f"{show(sol.weights)} and {show(w2)}; as functions on R they are "
                      + ("the same" if t is None else f"different (at x = {t}: {f1(t)} and {f2(t)})"))

@@ -5,8 +5,7 @@ from pathlib import Path
 
 from cases import case_from_dict, shipped_case
 from exact.checker import check_file
-from exact.relu.networks import Network
-from verify.claims.ep.prop_3_1 import check_non_uniqueness, first_difference
+from verify.claims.ep.prop_3_1 import check_non_uniqueness
 from verify.claims.ep.thm_3_3 import check_strong_duality
 from verify.registry import Context, get_claim, run_check
 from verify.result import PROVED, UNDECIDED
@@ -61,11 +60,3 @@ def test_prop31_undecided_when_37_has_a_unique_optimum(tmp_path):
     res = run_check(get_claim("ep.prop-3.1"), case, Context(tmp_path))
     assert res.verdict == UNDECIDED and res.value_text == "6"
     assert "the optimum of (37) is unique (kernel of the active system is trivial)" in res.notes
-
-
-def test_first_difference():
-    f = Network.of_1d([F(1)], [F(0)], [F(1)])            # (x)_+
-    g = Network.of_1d([F(1), F(-1)], [F(0), F(0)], [F(1), F(1)])  # |x|
-    assert first_difference(f, f) is None
-    t = first_difference(f, g)
-    assert f(t) != g(t)
