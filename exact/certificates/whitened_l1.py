@@ -5,7 +5,6 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
-from ..checker.arith import Surd
 from ..convention import Convention, HiddenBias
 from ..relu.bias_free_l1 import Matrix, Vector, WhitenedL1
 from ..relu.networks import Neuron
@@ -25,18 +24,17 @@ def matrix_json(A: Matrix) -> list[list[str]]:
 
 
 def whitened_certificate(sol: WhitenedL1, claim: str, case: str) -> dict:
-    """The certificate of ``sol``: data X = sol.A, y, its two neurons and the dual v_i = r_i sqrt(m_i).
+    """The certificate of ``sol``: data X = sol.A, y, its two neurons and the dual v (exact square roots).
 
     >>> from exact.relu.bias_free_l1 import cayley, whitened_l1
     >>> doc = whitened_certificate(whitened_l1(cayley(((0, Fraction(1, 2)), (Fraction(-1, 2), 0))), (3, -4)), "", "")
     >>> doc["relation"], doc["dual"]["v"][0]
     ({'type': 'equals', 'value': '7', 'attained': True, 'l0': 2}, {'root': 2, 'terms': {'1': '1'}})
     """
-    cost = sum((Surd.sqrt(m) * r for r, m in sol.cost), Surd.of(0))
     doc = certificate_header("whitened-l1", claim, case,
                              "X X^T = I: min ||c||_1 = max v^T y = ||y_+|| + ||y_-||, attained by 2 neurons (l0 = 2)")
     doc.update(convention=NO_BIAS.as_json(), data={"X": matrix_json(sol.A), "y": [str(v) for v in sol.y]},
-               relation={"type": "equals", "value": number(cost), "attained": True, "l0": 2},
+               relation={"type": "equals", "value": number(sol.value), "attained": True, "l0": 2},
                primal={"neurons": direction_neurons(sol.network)},
-               dual={"v": [(Surd.sqrt(m) * r).doc() for r, m in sol.dual]})
+               dual={"v": [t.doc() for t in sol.dual]})
     return doc

@@ -13,7 +13,7 @@ subject to f(A) = y. Dual (ep (12), (43)): max v^T y s.t.
   ||y_+|| + ||y_-|| (A^+ = A^T is an isometry) and v = y_+/||y_+|| - y_-/||y_-||
   has the same dual value and is dual feasible over the whole ball
   (reduction proved in exact/checker/whitened_l1.py): :func:`whitened_l1`.
-  Square roots are kept as (coefficient, radicand) pairs.
+  Square roots are exact :class:`exact.checker.arith.Surd` values (the one surd type).
 * General full-row-rank A: the l1 optimum by an exact cutting plane (ep
   Algorithm 1 with exact LPs, :func:`relu_l1`): the dual v of the finite LP is
   tested against the whole ball pattern by pattern (exact projection onto the
@@ -21,8 +21,8 @@ subject to f(A) = y. Dual (ep (12), (43)): max v^T y s.t.
 
 >>> from fractions import Fraction as F
 >>> sol = whitened_l1(cayley(((0, F(1, 2)), (F(-1, 2), 0))), (F(3), F(-4)))
->>> sol.value
-7
+>>> sol.value, sol.dual
+(7, (1, -1))
 """
 
 from __future__ import annotations
@@ -32,13 +32,10 @@ from fractions import Fraction
 from itertools import combinations, product
 from typing import Optional, Sequence
 
-import sympy
-
+from ..checker.arith import Surd
 from ..l1 import l1_interpolation
 from ..linalg import Matrix, Vector, as_matrix, dot, gram, inverse, matvec, relu, rmatvec
 from ..numbers import sqrt_bounds
-
-Surd = tuple[Fraction, Fraction]  # (r, m) stands for r * sqrt(m)
 
 
 def cayley(S: Sequence[Sequence]) -> Matrix:
@@ -65,11 +62,6 @@ def pseudo_inverse_times(A: Matrix, b: Sequence[Fraction]) -> Vector:
     return rmatvec(A, matvec(inverse(gram(A)), b))
 
 
-def surd_value(terms: Sequence[Surd]) -> sympy.Expr:
-    return sympy.nsimplify(sum(sympy.Rational(r.numerator, r.denominator) *
-                               sympy.sqrt(sympy.Rational(m.numerator, m.denominator)) for r, m in terms))
-
-
 def two_neuron_network(A: Matrix, y: Sequence[Fraction]) -> tuple[tuple[Vector, int], tuple[Vector, int]]:
     """ep Lemma 3.1: ((p_+, +1), (p_-, -1)) with p_+- = A^+ y_+-; neuron p/||p||, weight +-||p||."""
     y = tuple(Fraction(v) for v in y)
@@ -81,14 +73,14 @@ def two_neuron_network(A: Matrix, y: Sequence[Fraction]) -> tuple[tuple[Vector, 
 
 @dataclass(frozen=True)
 class WhitenedL1:
-    """Exact primal (two neurons), dual v_i = r_i sqrt(m_i) and common value of (4)/(12)."""
+    """Exact primal (two neurons), dual v (surds) and the common value of (4)/(12)."""
 
     A: Matrix
     y: Vector
     network: tuple[tuple[Vector, int], tuple[Vector, int]]
-    cost: tuple[Surd, ...]  # sum of sqrt(p^T p)
+    cost: tuple[Surd, ...]  # the neurons' weights ||p_+||, ||p_-||
     dual: tuple[Surd, ...]
-    value: sympy.Expr  # primal cost = dual value
+    value: Surd  # primal cost = dual value
 
 
 def whitened_l1(A: Sequence[Sequence], y: Sequence[Fraction]) -> WhitenedL1:
@@ -98,10 +90,10 @@ def whitened_l1(A: Sequence[Sequence], y: Sequence[Fraction]) -> WhitenedL1:
     if gram(A) != tuple(tuple(Fraction(int(i == j)) for j in range(n)) for i in range(n)):
         raise ValueError("A A^T != I: the data are not whitened")
     net = two_neuron_network(A, y)
-    cost = tuple((Fraction(1), dot(p, p)) for p, _ in net)
+    cost = tuple(Surd.sqrt(dot(p, p)) for p, _ in net)
     P, M = dot(relu(y), relu(y)), sum((v * v for v in y if v < 0), Fraction(0))
-    dual = tuple((v / P, P) if v > 0 else (v / M, M) if v < 0 else (Fraction(0), Fraction(0)) for v in y)
-    return WhitenedL1(A, y, net, cost, dual, surd_value(cost))
+    dual = tuple(Surd.sqrt(P) * (v / P) if v > 0 else Surd.sqrt(M) * (v / M) if v < 0 else Surd.of(0) for v in y)
+    return WhitenedL1(A, y, net, cost, dual, cost[0] + cost[1])
 
 
 # ---------------------------------------------------------------- general A
@@ -227,8 +219,8 @@ class TwoNeuronBound:
         return sqrt_bounds(self.r_pos)[1], sqrt_bounds(self.r_neg)[1]
 
     @property
-    def lower(self) -> sympy.Expr:
-        return 1 / sympy.sqrt(sympy.Rational(str(self.r_pos))) + 1 / sympy.sqrt(sympy.Rational(str(self.r_neg)))
+    def lower(self) -> Surd:
+        return Surd.sqrt(1 / self.r_pos) + Surd.sqrt(1 / self.r_neg)
 
 
 def two_neuron_bound(A: Matrix, y: Vector) -> TwoNeuronBound:

@@ -172,12 +172,12 @@ def whitened_solution(case: Case, res: Draft, ctx: Context) -> Certified:
     res.notes.append(f"ep Lemma 3.1 neurons u = p/||p||: p_+ = A^T y_+ = {show(p1)}, weight +sqrt("
                      f"{sum(x * x for x in p1)}); p_- = A^T y_- = {show(p2)}, weight -sqrt({sum(x * x for x in p2)}); "
                      "l0 = 2 (y has both signs)")
-    res.notes.append(f"dual v = y_+/||y_+|| - y_-/||y_-|| = {show([f'{r}*sqrt({m})' for r, m in sol.dual])}; "
+    res.notes.append(f"dual v = y_+/||y_+|| - y_-/||y_-|| = {show(sol.dual)}; "
                      "feasible over the whole ball: ||v_+|| = ||v_-|| = 1")
     res.notes.append(f"primal cost = dual value = ||y_+|| + ||y_-|| = {cert.value} (certified)")
     res.value = cert.value
     res.data = {"y": [str(v) for v in sol.y], "neuron_directions": [[str(x) for x in p] for p, _ in sol.network],
-                "dual": [f"{r}*sqrt({m})" for r, m in sol.dual]}
+                "dual": [repr(t) for t in sol.dual]}
     return cert
 
 

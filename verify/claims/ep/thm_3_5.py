@@ -10,10 +10,9 @@ as well.
 
 from __future__ import annotations
 
-import sympy
-
 from cases import Case, shipped_case
 from exact.certificates.separating_neurons import hull_certificate
+from exact.checker.arith import Surd
 from exact.relu.hull import Matrix, diagonal_network, nearest_point
 from exact.relu.interpolation import interpolate_1d
 
@@ -30,8 +29,7 @@ HULL_CASES = ("ep-hull-polygon", "ep-hull-cube", "ep-hull-interior", "ep-hull-1d
 def _lemma_27(A: Matrix, y, net, res: Draft) -> list:
     """Lemma 2.7's neurons exactly: nearest points p_j, D_j = ||a_j - p_j||^2, cost sum |y_j| / sqrt(D_j)."""
     proj = [nearest_point(A, j) for j in range(len(A))]
-    cost = sympy.nsimplify(sum(abs(sympy.Rational(str(yj))) / sympy.sqrt(sympy.Rational(str(p.dist2)))
-                               for yj, p in zip(y, proj)))
+    cost = sum((Surd.sqrt(1 / p.dist2) * abs(yj) for yj, p in zip(y, proj)), Surd.of(0))
     # The Lemma 2.7 neuron has the largest Euclidean margin, so diag_j^2 <= D_j for our neurons
     widest = all(dj * dj <= p.dist2 for dj, p in zip(net.diagonal, proj))
     res.notes.append(f"Lemma 2.7 (28) solved exactly: D_j = ||a_j - p_j||^2 = {show([p.dist2 for p in proj])}; "
