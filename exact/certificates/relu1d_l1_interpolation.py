@@ -6,7 +6,6 @@ from fractions import Fraction
 from typing import Sequence
 
 from ..checker.relu1d import absorbs_constant, kinks_1d
-from ..convention import Convention, HiddenBias
 from ..relu.interpolation import Interpolation1D
 from ..relu.networks import Network
 from . import certificate_header
@@ -29,7 +28,7 @@ def interpolation_certificate(sol: Interpolation1D, claim: str, case: str, state
         if sol.attained_by is not None and not sol.output_bias:
             weights, constant = sol.attained_by  # an optimum that a finite network realises
         network = Network.from_atoms(sol.atoms, weights, constant, sol.alpha)
-    conv = Convention(sol.alpha, HiddenBias.FREE, sol.output_bias)
+    conv = sol.convention
     neurons = [(n.w[0], n.b, n.c) for n in network.neurons if n.c]
     relation: dict = {"type": "equals", "value": str(sol.value)}
     if sol.output_bias or network.constant == 0 or absorbs_constant(sol.x, neurons, network.constant):

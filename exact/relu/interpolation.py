@@ -48,6 +48,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Sequence
 
+from ..convention import Convention, HiddenBias
 from ..l1 import L1Solution, l1_interpolation
 from ..lp import solve_lp
 from .dictionary import Atom, KinkCoordinates, relu_atoms
@@ -71,6 +72,10 @@ class Interpolation1D:
     attained_by: tuple[tuple[Fraction, ...], Fraction] | None  # (weights, constant) of a finite optimum
     solution: L1Solution
     without_constant: L1Solution | None  # ep (37): no constant column (None with an output bias, or infeasible)
+
+    @property
+    def convention(self) -> Convention:
+        return Convention(self.alpha, HiddenBias.FREE, self.output_bias)
 
     @property
     def value_without_constant(self) -> Fraction | None:
@@ -123,13 +128,14 @@ def solve_dictionary_lp(
 def interpolate_1d(
     x: Sequence[Fraction],
     y: Sequence[Fraction],
-    alpha: Fraction = Fraction(0),
-    output_bias: bool = False,
+    convention: Convention = Convention(),
 ) -> Interpolation1D:
-    """Solve the infinite-width 1-D problem exactly (see the module doc)."""
-    x, y, alpha = tuple(map(Fraction, x)), tuple(map(Fraction, y)), Fraction(alpha)
-    if alpha == 1:
-        raise ValueError("alpha = 1 makes every neuron linear; the problem is not a ReLU problem")
+    """Solve the infinite-width 1-D problem exactly (see the module doc) in ``convention`` (leaky slope, output
+    bias; the hidden bias is free, the problem of this module)."""
+    if convention.hidden_bias is not HiddenBias.FREE:
+        raise ValueError(f"interpolate_1d solves the problem with a free hidden bias, not {convention.describe()}")
+    x, y = tuple(map(Fraction, x)), tuple(map(Fraction, y))
+    alpha, output_bias = convention.alpha, convention.output_bias
     atoms, sol = solve_dictionary_lp(x, y, alpha, constant=True)
     (c,) = sol.free
     no_const = None if output_bias else _without_constant(x, y, alpha)

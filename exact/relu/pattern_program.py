@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Sequence
 
+from ..convention import Convention, HiddenBias
 from ..lp import LinearProgram, LPResult, solve_lp
 from .arrangements import Pattern, affine_sign_patterns
 from .networks import Network, Neuron
@@ -101,13 +102,17 @@ def as_rows(X: Sequence) -> Rows:
     return tuple(tuple(map(Fraction, r)) if isinstance(r, (list, tuple)) else (Fraction(r),) for r in X)
 
 
-def pattern_program(X: Sequence, y: Sequence, alpha: Fraction = Fraction(0), joint_norm: bool = False,
-                    margin: bool = False, patterns: Sequence[Sequence[int]] | None = None,
-                    terms: Sequence[Term] | None = None, name: str = "") -> PatternProgram:
-    """The program of the module doc over J (computed exactly unless given), with the atom terms unless given."""
-    alpha = Fraction(alpha)
-    if alpha == 1:
-        raise ValueError("alpha = 1 makes every neuron linear; the pattern programs need alpha != 1")
+def pattern_program(X: Sequence, y: Sequence, convention: Convention = Convention(), margin: bool = False,
+                    patterns: Sequence[Sequence[int]] | None = None, terms: Sequence[Term] | None = None,
+                    name: str = "") -> PatternProgram:
+    """The program of the module doc over J (computed exactly unless given), with the atom terms unless given.
+
+    ``convention``: the leaky slope, and the hidden bias free (kh (3): cost ||w||) or in the norm (kh (8):
+    cost ||[w, b]||); no output bias (kh (2)).
+    """
+    if convention.hidden_bias is HiddenBias.NONE or convention.output_bias:
+        raise ValueError(f"the pattern programs have a hidden bias and no output bias, not {convention.describe()}")
+    alpha, joint_norm = convention.alpha, convention.hidden_bias is HiddenBias.IN_NORM
     rows, yq = as_rows(X), tuple(map(Fraction, y))
     if margin and any(v not in (1, -1) for v in yq):
         raise ValueError("a margin program is binary classification: labels must be +1 or -1")

@@ -9,6 +9,7 @@ import pytest
 
 from exact.certificates.pattern_face_pieces import piece_range_certificate
 from exact.checker import check_certificate
+from exact.convention import Convention
 from exact.relu.face_pieces import piece_range
 from exact.relu.pattern_program import pattern_program, solve_1d
 from tests.checker.helpers import DELETE, assert_problem, fixture, tampered
@@ -21,7 +22,7 @@ VALUES = {F(0): "30", F(1, 10): "100/3", F(-1, 2): "20"}
 @pytest.fixture(scope="module", params=list(VALUES), ids=lambda a: f"alpha={a}")
 def example(request):
     """kh Figure 1's data: the fewest pieces is 4 (forced by the secant slopes), the most 7 (proved)."""
-    pr = piece_range(solve_1d(pattern_program(X, Y, request.param)))
+    pr = piece_range(solve_1d(pattern_program(X, Y, Convention(request.param))))
     return request.param, pr, piece_range_certificate(pr, "kh.example-1", f"alpha={request.param}")
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from exact.certificates.relu1d_joint_exact import joint_exact_certificate
 from exact.checker import check_certificate
+from exact.convention import Convention, HiddenBias
 from exact.relu.joint_norm import solve_joint_exact
 from exact.relu.pattern_program import pattern_program
 from tests.checker.helpers import DELETE, HEADER, assert_problem, fixture, tampered
@@ -36,7 +37,7 @@ CONST = {**HEADER, "kind": KIND, "convention": {"alpha": "0", "hidden_bias": "in
 @pytest.fixture(scope="module")
 def example() -> dict:
     """kh Figure 1's data with alpha = -1/2: value 5/3 + 4/3 sqrt(26) + 8/3 sqrt(34), unique optimal function."""
-    sol = solve_joint_exact(X, Y, F(-1, 2), socp(pattern_program(X, Y, F(-1, 2), joint_norm=True))[3])
+    sol = solve_joint_exact(X, Y, F(-1, 2), socp(pattern_program(X, Y, Convention(F(-1, 2), HiddenBias.IN_NORM)))[3])
     return joint_exact_certificate(sol, "kh.thm-2", "alpha=-1/2")
 
 

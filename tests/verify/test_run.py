@@ -21,7 +21,7 @@ def test_a_valid_certificate_about_other_data_is_reported(tmp_path, monkeypatch)
     real = writer.interpolation_certificate
 
     def about_other_data(sol, *args, **kwargs):  # a correct proof, but for y + (1, 0, 0)
-        other = interpolate_1d(sol.x, [sol.y[0] + 1, *sol.y[1:]], sol.alpha, output_bias=sol.output_bias)
+        other = interpolate_1d(sol.x, [sol.y[0] + 1, *sol.y[1:]], sol.convention)
         return real(other, *args, **kwargs)
 
     good = run_check(get_claim("ep.thm-3.3"), LINE, Context(tmp_path / "good"))

@@ -10,6 +10,7 @@ from fractions import Fraction
 
 from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.checker import check_certificate
+from exact.convention import Convention
 from exact.relu.interpolation import interpolate_1d, solve_dictionary_lp
 
 from .baselines import dense_dictionary, naive_certify, solve_dense_highs
@@ -90,7 +91,8 @@ def bench_row(n: int, naive_limit: int, qsopt_limit: int) -> BenchRow:
     atoms, sol, total = _timed_solve(xf, yf)
     tm = sol.result.timings
 
-    doc = interpolation_certificate(interpolate_1d(xf, yf, output_bias=True), claim="bench", case=f"n={n}")
+    sol_bias = interpolate_1d(xf, yf, Convention(output_bias=True))
+    doc = interpolation_certificate(sol_bias, claim="bench", case=f"n={n}")
     t0 = time.perf_counter()
     rep = check_certificate(doc)
     checker = time.perf_counter() - t0

@@ -20,6 +20,7 @@ from exact.certificates.relu1d_joint_bracket import joint_bracket_certificate
 from exact.certificates.relu1d_joint_exact import joint_exact_certificate
 from exact.checker.arith import sigma
 from exact.checker.relu1d import joint_candidates
+from exact.convention import Convention, HiddenBias
 from exact.l1 import l1_program
 from exact.lp import solve_lp
 from exact.numbers import sqrt_bounds
@@ -112,7 +113,7 @@ def solve_joint(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction) -
     """The float joint-norm program on 1-D data, its exact bracket, and the exact optimum
     (:func:`exact.relu.joint_norm.solve_joint_exact`, warm-started by the float dual)."""
     xq, yq, alpha = tuple(map(Fraction, x)), tuple(map(Fraction, y)), Fraction(alpha)
-    prog = pattern_program(xq, yq, alpha, joint_norm=True)
+    prog = pattern_program(xq, yq, Convention(alpha, HiddenBias.IN_NORM))
     value, W, B, v = socp(prog)
     jb = joint_bracket(xq, yq, alpha, prog, W, B, v)
     return Joint1D(xq, yq, alpha, value, jb, W, B, prog, solve_joint_exact(xq, yq, alpha, v))

@@ -21,6 +21,7 @@ import numpy as np
 from exact.certificates.pattern_bracket import pattern_bracket_certificate
 from exact.certificates.pattern_program_lower import program_lower_certificate
 from exact.checker.arith import sigma
+from exact.convention import Convention, HiddenBias
 from exact.l1 import l1_program
 from exact.lp import LPResult, solve_lp
 from exact.numbers import sqrt_bounds
@@ -237,7 +238,8 @@ class TwoRoutes:
 def two_routes(X: Sequence[Sequence[Fraction]], y: Sequence[Fraction], alpha: Fraction, joint: bool,
                tree: PatternTree, name: str = "") -> TwoRoutes:
     """Solve the atom-term program over the exact J of ``tree`` and bracket the problem by both routes."""
-    prog = pattern_program(X, y, alpha, joint_norm=joint, patterns=[r.pattern for r in tree.realised], name=name)
+    conv = Convention(alpha, HiddenBias.IN_NORM if joint else HiddenBias.FREE)
+    prog = pattern_program(X, y, conv, patterns=[r.pattern for r in tree.realised], name=name)
     value, W, B, v = socp(prog)
     A = program_bracket(prog, W, B, v, tree)
     Bd = dictionary_bracket(X, y, alpha, tree, joint)

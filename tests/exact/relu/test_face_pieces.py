@@ -5,6 +5,7 @@ from fractions import Fraction as F
 
 import pytest
 
+from exact.convention import Convention
 from exact.lp.face import face_hull
 from exact.lp.problem import LinearProgram
 from exact.lp.solve import solve_lp
@@ -17,7 +18,7 @@ Y = [1, -1, 1, 1, -1, 1]
 
 @pytest.fixture(scope="module", params=[F(0), F(1, 10), F(-1, 2)], ids=lambda a: f"alpha={a}")
 def pr(request):
-    return piece_range(solve_1d(pattern_program(X, Y, request.param)))
+    return piece_range(solve_1d(pattern_program(X, Y, Convention(request.param))))
 
 
 def test_example_range_is_exact(pr):

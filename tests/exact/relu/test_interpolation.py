@@ -10,6 +10,7 @@ from scipy.optimize import linprog
 
 from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.checker import check_certificate
+from exact.convention import Convention
 from exact.lp.solve import solve_lp
 from exact.relu.dictionary import KinkCoordinates, relu_atoms
 from exact.relu.function_norm import end_slope_lp
@@ -51,7 +52,7 @@ def test_line_needs_constant_but_is_attained_by_end_atom():
 
 
 def test_output_bias_makes_every_value_attained():
-    sol = interpolate_1d(X5, fr(3, 2, 1, 2, 3), output_bias=True)
+    sol = interpolate_1d(X5, fr(3, 2, 1, 2, 3), Convention(output_bias=True))
     assert sol.value == 2 and sol.attained and sol.constant == 1
 
 
@@ -65,7 +66,7 @@ def test_order_of_points_does_not_matter():
 
 
 def test_leaky_relu_certificate_checks():
-    sol = interpolate_1d(fr(-1, 0, 2, 3), fr(1, -1, 2, 0), alpha=F(1, 2))
+    sol = interpolate_1d(fr(-1, 0, 2, 3), fr(1, -1, 2, 0), Convention(F(1, 2)))
     rep = check_certificate(interpolation_certificate(sol, "t", "leaky"))
     assert rep.ok and rep.value == str(sol.value)
 
@@ -87,7 +88,7 @@ def test_ses_end_slope_program_where_the_second_term_binds():
     # y = x on [0, 2]: interior variation T = 0, |l_1 + l_{N-1}| = 2, so min (27) = (T + 2)/2 = 1
     res = solve_lp(end_slope_lp(fr(0, 1, 2), fr(0, 1, 2)))
     assert res.value == 1
-    assert interpolate_1d(fr(0, 1, 2), fr(0, 1, 2), output_bias=True).value == 1
+    assert interpolate_1d(fr(0, 1, 2), fr(0, 1, 2), Convention(output_bias=True)).value == 1
 
 
 def test_ses_end_slope_program_where_the_first_term_binds():
@@ -116,7 +117,7 @@ def test_property_exact_value_checker_float_and_closed_form_agree(data):
     rep = check_certificate(interpolation_certificate(sol, "prop", "h"))
     assert rep.ok and rep.value == str(sol.value)
     assert abs(_dense_float_value(x, y) - float(sol.value)) <= 1e-6 * max(1.0, float(sol.value))
-    assert solve_lp(end_slope_lp(x, y)).value == interpolate_1d(x, y, output_bias=True).value == sol.value
+    assert solve_lp(end_slope_lp(x, y)).value == interpolate_1d(x, y, Convention(output_bias=True)).value == sol.value
 
 
 def test_rank_one_reduction_keeps_c_and_the_exact_squared_norm():

@@ -12,6 +12,7 @@ import sympy
 from exact.certificates.relu1d_joint_exact import joint_exact_certificate
 from exact.checker import check_certificate
 from exact.checker.arith import Surd
+from exact.convention import Convention, HiddenBias
 from exact.relu.joint_norm import Contact, polyhedron, solve_joint_exact, uniqueness
 from exact.relu.networks import Network, Neuron
 from exact.relu.pattern_program import pattern_program
@@ -29,7 +30,7 @@ EXPECTED = {
 
 @pytest.fixture(scope="module")
 def v_hats() -> dict:
-    return {a: socp(pattern_program(X, Y, a, joint_norm=True))[3] for a in EXPECTED}
+    return {a: socp(pattern_program(X, Y, Convention(a, HiddenBias.IN_NORM)))[3] for a in EXPECTED}
 
 
 @pytest.fixture(scope="module")

@@ -178,7 +178,7 @@ def check_conventions(case: Case, ctx: Context) -> Draft:
     x, y = list(case.x), list(case.y)
     res = Draft("cross.conventions", case.name, ERROR, "exact", (EP_4, SES_25, KH_8))
     ep = interpolate_1d(x, y)
-    ses = interpolate_1d(x, y, output_bias=True)
+    ses = interpolate_1d(x, y, SES_25.problem)
     kh7 = solve_1d(pattern_program(x, y, name="kh (7) corrected"))
     lp37 = original_lp_37(x, y)
     certs = {

@@ -122,7 +122,8 @@ def _loose(X, patterns, alpha: Fraction, ctx: Context, res: Draft) -> None:
         paths.append(cert.path)
     if len(X[0]) == 1:
         x = [r[0] for r in X]
-        cert = res.add(ctx.certify(interpolation_certificate(interpolate_1d(x, z, alpha), res.claim, res.case),
+        sol = interpolate_1d(x, z, KH_3.with_alpha(alpha).problem)
+        cert = res.add(ctx.certify(interpolation_certificate(sol, res.claim, res.case),
                                    res.claim, res.case, "-loose-norm", about={"x": x, "y": z, "alpha": alpha}),
                        "atomic norm of the (6) point")
         paths.append(cert.path)
@@ -197,7 +198,8 @@ def _proposition_1_exact(case: Case, ctx: Context, res: Draft, patterns, refuted
     lp = pieces_lp(x, case.y, alpha, patterns)
     pieces = certify_program(lp, solve_lp(lp), res, ctx, "-pieces",
                              "atomic norm (4) over the closed pattern pieces (Proposition 1, 1-D)", "pieces")
-    dic = res.add(ctx.certify(interpolation_certificate(interpolate_1d(x, case.y, alpha), res.claim, case.name),
+    dic = res.add(ctx.certify(interpolation_certificate(interpolate_1d(x, case.y, KH_3.with_alpha(alpha).problem),
+                                                        res.claim, case.name),
                               res.claim, case.name, "-dictionary"), "dictionary")
     printed = solve_lp(pieces_lp(x, case.y, alpha, patterns, minus_sign=-1))
     res.data = {"x": [str(v) for v in x], "y": [str(v) for v in case.y], "alpha": str(alpha),

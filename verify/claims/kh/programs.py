@@ -39,6 +39,7 @@ from fractions import Fraction
 from math import comb
 from typing import Sequence
 
+from exact.convention import Convention, HiddenBias
 from exact.relu.arrangements import Pattern, affine_sign_patterns
 from exact.relu.pattern_program import PatternProgram, Term, as_rows, atom_terms, h_vector, pattern_program
 
@@ -71,8 +72,8 @@ def build(X: Sequence, y: Sequence, equation: int, reading: str, alpha: Fraction
     J = tuple(map(tuple, patterns)) if patterns is not None else tuple(affine_sign_patterns(rows))
     scale = yq if margin else None
     terms = printed_terms(J, alpha, scale) if reading == "printed" else atom_terms(J, alpha, scale)
-    return pattern_program(rows, yq, alpha, joint_norm=equation == 9, margin=margin, patterns=J, terms=terms,
-                           name=f"kh ({equation}) {reading}")
+    conv = Convention(alpha, HiddenBias.IN_NORM if equation == 9 else HiddenBias.FREE)  # (9): kh (8); else kh (3)
+    return pattern_program(rows, yq, conv, margin=margin, patterns=J, terms=terms, name=f"kh ({equation}) {reading}")
 
 
 def equation_of(prog: PatternProgram) -> int:

@@ -40,8 +40,9 @@ def check_thm1(case: Case, ctx: Context) -> Draft:
                                          convention(KH_3, alpha)), 7)
     x = points(case)
     res = Draft("kh.thm-1", case.name, ERROR, "exact", convention(KH_3, alpha))
-    star = res.add(ctx.certify(interpolation_certificate(interpolate_1d(x, case.y, alpha=alpha), res.claim,
-                                                         case.name), res.claim, case.name, "__infinite_width"), "P*")
+    sol = interpolate_1d(x, case.y, KH_3.with_alpha(alpha).problem)
+    star = res.add(ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name,
+                               "__infinite_width"), "P*")
     printed, corrected = (solve_1d(build(x, case.y, 7, r, alpha)) for r in ("printed", "corrected"))
     seven = certify_lp(printed, res, ctx, "__printed", "status/value as solved")
     fixed = certify_lp(corrected, res, ctx, "__corrected", "optimal value")

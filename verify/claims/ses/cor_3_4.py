@@ -23,7 +23,7 @@ from exact.relu.interpolation import interpolate_1d
 from exact.relu.networks import Network
 
 from ...context import Certified, Context
-from ...conventions import SES_28
+from ...conventions import SES_25, SES_28
 from ...registry import claim
 from ...result import ERROR, PROVED, UNDECIDED, Draft
 from ._shared import network_text
@@ -68,7 +68,7 @@ def _refit(loss_name: str, loss: Callable[[Fraction, Fraction], Fraction], net: 
     objective is sum_n loss(h(x_n), y_n) + lambda P; True when that is V: g is a global minimiser of (28).
     """
     fits = tuple(net(xi) for xi in case.x)
-    refit = interpolate_1d(case.x, fits, output_bias=True)
+    refit = interpolate_1d(case.x, fits, SES_25.problem)  # Corollary 3.4 refits with (25)
     tag = loss_name.split()[0]
     cert = res.add(ctx.certify(interpolation_certificate(refit, res.claim, case.name), res.claim, case.name,
                                f"__{tag}_refit", about={"x": case.x, "y": fits}), f"(25) on the {loss_name} fit")

@@ -40,7 +40,7 @@ def check_lemma_1(case: Case, ctx: Context) -> Draft:
     is audited as printed (MATCH expected). ep states its Lemma 2.1 with R = ||w||^2 + ||U||^2 (no 1/2):
     on every theta R_ep = 2 C_ses; the balanced optimum gives R_ep = 2 P*, which is reported exactly.
     """
-    sol = interpolate_1d(case.x, case.y, output_bias=True)
+    sol = interpolate_1d(case.x, case.y, SES_3.problem)
     res = Draft("ses.lem-1", case.name, ERROR, "exact", SES_3, data=data_of(sol))
     cert = res.add(ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name),
                    "P* of (25), ||w2||_1 with |w1| <= 1")

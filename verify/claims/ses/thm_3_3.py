@@ -75,7 +75,7 @@ def check_spline_value(case: Case, ctx: Context) -> Draft:
     l_N, l_0 + l_N over the optimal face, kind lp each) and, when two adjacent data points carry kinks of
     one sign, a non-spline optimum (its R̄ certified): the paper's remark that the minimiser is not unique.
     """
-    sol = interpolate_1d(case.x, case.y, output_bias=True)
+    sol = interpolate_1d(case.x, case.y, SES_25.problem)
     S = end_slope_set(case.x, case.y)
     res = Draft("ses.thm-3.3", case.name, ERROR, "exact", SES_25, data=data_of(sol))
     p25 = res.add(ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name), "(25)")

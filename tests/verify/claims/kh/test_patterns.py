@@ -11,6 +11,7 @@ import pytest
 
 from cases import shipped_case
 from exact.checker import check_certificate
+from exact.convention import Convention
 from exact.lp.solve import solve_lp
 from exact.relu.arrangements import (
     affine_sign_patterns,
@@ -98,7 +99,7 @@ def test_strict_vs_nonstrict_description():
 def test_pieces_equal_dictionary(alpha, value):
     x = [v[0] for v in KH_X]
     pats = affine_sign_patterns(KH_X)
-    assert solve_lp(pieces_lp(x, KH_Y, alpha, pats)).value == interpolate_1d(x, KH_Y, alpha).value == value
+    assert solve_lp(pieces_lp(x, KH_Y, alpha, pats)).value == interpolate_1d(x, KH_Y, Convention(alpha)).value == value
     assert solve_lp(pieces_lp(x, KH_Y, alpha, pats, minus_sign=-1)).status == "infeasible"  # (7) as printed
 
 

@@ -12,6 +12,7 @@ import pytest
 from cases import shipped_case
 from exact.checker import check_certificate
 from exact.checker.relu1d import kinks_1d, secant_kinks
+from exact.convention import Convention, HiddenBias
 from exact.relu.hinge import hard_margin_1d
 from exact.relu.interpolation import interpolate_1d
 from exact.relu.pattern_program import solve_1d
@@ -31,7 +32,7 @@ Y = [F(v) for v in (1, -1, 1, 1, -1, 1)]
 @pytest.mark.parametrize("alpha, value", [(F(0), F(30)), (F(1, 10), F(100, 3)), (F(-1, 2), F(20))])
 def test_example_7_exact(alpha, value):
     corrected = solve_1d(build(X, Y, 7, "corrected", alpha))
-    assert corrected.value == value == interpolate_1d(X, Y, alpha=alpha).value
+    assert corrected.value == value == interpolate_1d(X, Y, Convention(alpha)).value
     printed = solve_1d(build(X, Y, 7, "printed", alpha))
     assert printed.status == "infeasible"
     assert printed.result.farkas_eq == (0, -1, 1, 1, -1, 0)
@@ -223,7 +224,7 @@ def test_wrong_float_dual_is_repaired():
     from exact.relu.pattern_program import pattern_program
     from verify.numeric.joint1d import joint_bracket
     from verify.numeric.pattern_brackets import socp
-    prog = pattern_program(X, Y, joint_norm=True)
+    prog = pattern_program(X, Y, Convention(hidden_bias=HiddenBias.IN_NORM))
     value, W, B, v = socp(prog)
     jb = joint_bracket(X, tuple(Y), F(0), prog, W, B, v * 3 + 0.5)  # far from feasible
     doc = joint_bracket_certificate("t", "t", X, Y, F(0), jb.network, jb.v, jb.bracket.lower, jb.bracket.upper)
