@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from exact.checker import KINDS, check_certificate
-from tests.checker.helpers import FIXTURES, fixture, mutations
+from tests.checker.helpers import DELETE, FIXTURES, fixture, mutations, tampered
 
 SPEC = Path(__file__).resolve().parents[2] / "exact" / "checker" / "SPEC.md"
 
@@ -48,3 +48,20 @@ def test_seeded_mutations_are_rejected(kind):
             assert report.data != good.data, f"{kind}: mutation {what} accepted about the same data"
         else:
             assert not report.ok, f"{kind}: mutation {what} accepted"
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_a_misstated_relation_type_is_rejected(kind):
+    doc = fixture(kind, "valid")
+    other = "unbounded" if doc["relation"]["type"] != "unbounded" else "infeasible"
+    bad = check_certificate(tampered(doc, "relation.type", other))
+    assert not bad.ok and any("relation: the certificate states" in p for p in bad.problems), bad.problems
+
+
+@pytest.mark.parametrize("kind", sorted(k for k in KINDS if "convention" in fixture(k, "valid")))
+def test_the_convention_is_required_and_alpha_one_refused(kind):
+    doc = fixture(kind, "valid")
+    missing = check_certificate(tampered(doc, "convention", DELETE))
+    assert not missing.ok and "convention: missing field" in missing.problems, missing.problems
+    linear = check_certificate(tampered(doc, "convention.alpha", "1"))
+    assert not linear.ok and "convention.alpha: must differ from 1" in linear.problems, linear.problems

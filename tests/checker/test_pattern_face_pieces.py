@@ -76,7 +76,6 @@ def test_hand_case_line_through_two_points():
 
 @pytest.mark.parametrize("path, new, fragment", [
     ("convention.hidden_bias", "in-norm", "convention: expected alpha != 1, hidden_bias free, no output bias"),
-    ("convention.alpha", "1", "convention.alpha: must differ from 1"),
     ("data.x.1", "0", "data.x[1]: duplicate data point 0"),
     ("terms.0.eps", 2, "terms[0].eps: expected the JSON integer 1 or -1, got 2"),
     ("points.fewest", ["0"], "points.fewest: expected 24 entries, got 1"),

@@ -56,7 +56,6 @@ def test_orientation_by_hand():
     ("data.minus_sign", 0, "data.minus_sign: expected the JSON integer 1 or -1, got 0"),
     ("data.minus_sign", True, "data.minus_sign: expected the JSON integer 1 or -1, got True"),
     ("data.minus_sign", "-1", "data.minus_sign: expected the JSON integer 1 or -1, got '-1'"),
-    ("relation.type", "at-most", "relation: the certificate states"),
     ("relation.value", "3", "relation: the certificate states"),
     ("dual.v.0", "2", "dual.v: sum(v) ="),
     ("convention.output_bias", True, "convention: expected hidden_bias free or in-norm and no output bias"),

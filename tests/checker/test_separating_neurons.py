@@ -49,7 +49,6 @@ def test_valid_certificates():
     ("neurons.2.c", "0", "sample 2: network output 0 != y = 3"),
     ("neurons", NEURONS[:2], "neurons: expected 3 neurons (one per sample), got 2"),
     ("relation.upper", "1", "relation: the certificate states"),
-    ("relation.type", "fails", "relation: the certificate states"),
     ("lemma_2_7.0.dist2", "1/10", "lemma_2_7[0]: ||x_j - p||^2 = 2, stated 1/10, must be equal and > 0"),
     ("lemma_2_7.0.lambda", vec([0, 1, 0]), "lemma_2_7[0]: p is not the nearest point"),
     ("lemma_2_7.1.lambda", vec([1, 0, 1]), "lemma_2_7[1]: weights sum to 2, must be 1"),
