@@ -155,7 +155,6 @@ class Finding:
 CERTIFIED = (PROVED, REFUTED, VACUOUS)
 
 
-@dataclass
 class Draft:
     """A check under way: the claim fills it in; :meth:`freeze` makes the :class:`CheckResult`.
 
@@ -165,17 +164,15 @@ class Draft:
     ERROR and says why.
     """
 
-    claim: str
-    case: str
-    verdict: Verdict
-    method: str
-    convention: Conventions
-    value: Value = None
-    printed: list[Printed] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)  # for reports: x, y, solution, dual
-    checked: list[Certified] = field(default_factory=list)
+    def __init__(self, claim: str, case: str, verdict: Verdict, method: str, convention: Conventions,
+                 value: Value = None, *, data: dict[str, Any] | None = None, notes: list[str] | None = None):
+        self.claim, self.case, self.verdict, self.method, self.convention = claim, case, verdict, method, convention
+        self.value = value
+        self.printed: list[Printed] = []
+        self.findings: list[Finding] = []
+        self.notes: list[str] = list(notes or [])
+        self.data: dict[str, Any] = dict(data or {})  # for reports: x, y, solution, dual
+        self.checked: list[Certified] = []
 
     @property
     def certificates(self) -> tuple[str, ...]:
