@@ -16,6 +16,7 @@ from cases import Case, CaseError, load_case
 
 from .context import Context
 from .registry import Claim, UsageError, all_claims, check_suitable, claim_ids, get_claim, run_check
+from .report import findings_digest
 from .result import MISMATCH, CheckResult
 from .run import header, publish, seeds_of, staging, write_json
 
@@ -83,6 +84,10 @@ def _finish(results: list[CheckResult], json_path: Path | None, report: Path | N
     if report:
         from .report import write_reports
         print(f"report: {write_reports(results, report)}")
+    digest = findings_digest(results)
+    if digest:
+        print(f"\nfindings ({len(digest)}):")
+        print("\n".join(f"  {line}" for line in digest))
     bad = [r for r in results if not r.as_expected]
     counts: dict[str, int] = {}
     for r in results:
