@@ -73,6 +73,9 @@ def test_all_writes_the_json_contract(tmp_path, capsys):
     assert statuses["A_e = (a u_star^T + 1 b_star^T)_+"] == "MATCH"
     assert statuses["v_hat (dual optimal for all (u, b), not only the printed columns)"] == "MISMATCH"
     assert (tmp_path / "rep" / "index.md").exists()
+    assert "findings (" in out and "  ep Lemma 2.1: inf (3) = 2 P*" in out  # the run ends with the findings
+    lem21 = [f for r in rows if r["claim"] == "ep.lem-2.1" for f in r["findings"]]
+    assert lem21 and lem21[0]["place"] == "Lemma 2.1" and lem21[0]["certificates"]
 
 
 def test_run_on_a_user_case_and_check_its_certificate(tmp_path, capsys):
