@@ -45,6 +45,13 @@ def test_the_checker_uses_only_the_standard_library():
         assert not outside, (p.name, outside)
 
 
+def test_every_zip_in_the_checker_is_strict():
+    for p in modules("exact/checker"):
+        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "zip":
+                assert any(k.arg == "strict" for k in node.keywords), f"{p.name}:{node.lineno}: zip without strict"
+
+
 def test_no_claim_module_imports_another():
     claims = {cl.check.__module__ for cl in all_claims().values()}
     assert claims <= set(claim_modules())  # found by the registry's own walk, not a hand-kept list

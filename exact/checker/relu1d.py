@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import pairwise
 from fractions import Fraction
 from typing import Optional, Sequence, Union
 
@@ -130,7 +131,7 @@ def secant_kinks(x: Sequence[Fraction], y: Sequence[Fraction]) -> int:
     3
     """
     pts = sorted(zip(x, y, strict=True))
-    m = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in zip(pts, pts[1:])]
+    m = [(b[1] - a[1]) / (b[0] - a[0]) for a, b in pairwise(pts)]
     total = 0
     for up in (True, False):
         spans = sorted(((pts[i][0], pts[i + 2][0]) for i in range(len(m) - 1)
