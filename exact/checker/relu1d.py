@@ -13,8 +13,8 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import pairwise
 from fractions import Fraction
+from itertools import pairwise
 from typing import Optional, Sequence, Union
 
 from .arith import Surd, sigma
