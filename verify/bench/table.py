@@ -49,10 +49,6 @@ def line(cells: Sequence[str]) -> str:
     return " ".join(c.rjust(w) for c, w in zip(cells, WIDTHS))
 
 
-def format_table(rows: Sequence[BenchRow]) -> str:
-    return "\n".join([line(COLUMNS)] + [line(cells(r)) for r in rows])
-
-
 def summary(rows: Sequence[BenchRow]) -> str:
     upto = [r for r in rows if r.n <= RATIO_UP_TO]
     parts = []
