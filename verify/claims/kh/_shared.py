@@ -22,7 +22,7 @@ from ...conventions import PaperConvention
 from ...numeric import SOLVER_TOL
 from ...numeric.bracket import Bracket, Position, locate
 from ...numeric.pattern_brackets import TwoRoutes, lower_bound_certificate, socp, two_routes
-from ...result import REFUTED, UNDECIDED, Draft, confirmed
+from ...result import ERROR, REFUTED, UNDECIDED, Draft, confirmed
 from .programs import build, equation_of
 
 ALPHAS = (Fraction(0), Fraction(1, 10), Fraction(-1, 2))
@@ -202,7 +202,7 @@ def _printed_feasible(res: Draft, ctx: Context, case: Case, equation: int, tree:
         res.verdict = UNDECIDED
 
 
-def check_2d(case: Case, ctx: Context, res: Draft, equation: int) -> Draft:
+def check_2d(case: Case, ctx: Context, claim_id: str, statement: PaperConvention, equation: int) -> Draft:
     """Theorem 1 ((7), ``equation`` 7) or 2 ((9)) on matrix data: the printed program exactly, the corrected one
     bracketed.
 
@@ -214,6 +214,7 @@ def check_2d(case: Case, ctx: Context, res: Draft, equation: int) -> Draft:
     B (no pattern program), both kind "pattern-bracket", tol 0; the float SOCP value must lie in A (tol SOLVER_TOL).
     """
     alpha, X = alpha_of(case), case.X
+    res = Draft(claim_id, case.name, ERROR, "float SOCP + exact brackets", convention(statement, alpha))
     tree = pattern_tree(X)
     printed_program = build(X, case.y, equation, "printed", alpha, patterns=[r.pattern for r in tree.realised])
     lp = feasibility_lp(printed_program, plus_only=True)

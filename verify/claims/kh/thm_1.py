@@ -36,8 +36,7 @@ def check_thm1(case: Case, ctx: Context) -> Draft:
     """
     alpha = alpha_of(case)
     if case.dim > 1:
-        return check_2d(case, ctx, Draft("kh.thm-1", case.name, ERROR, "float SOCP + exact brackets",
-                                         convention(KH_3, alpha)), 7)
+        return check_2d(case, ctx, "kh.thm-1", KH_3, 7)
     x = points(case)
     res = Draft("kh.thm-1", case.name, ERROR, "exact", convention(KH_3, alpha))
     sol = interpolate_1d(x, case.y, KH_3.with_alpha(alpha).problem)

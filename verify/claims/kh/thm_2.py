@@ -39,15 +39,13 @@ def check_thm2(case: Case, ctx: Context) -> Draft:
     """
     alpha = alpha_of(case)
     if case.dim > 1:
-        return check_2d(case, ctx, Draft("kh.thm-2", case.name, ERROR, "float SOCP + exact brackets",
-                                         convention(KH_8, alpha)), 9)
+        return check_2d(case, ctx, "kh.thm-2", KH_8, 9)
     x = points(case)
     res = Draft("kh.thm-2", case.name, ERROR, "exact (2)+(8), float (9) bracketed", convention(KH_8, alpha))
     printed = solve_1d(build(x, case.y, 7, "printed", alpha))
     feasible = certify_lp(printed, res, ctx, "__printed_feasibility",
                           "the constraint set of (9) as printed with '< 0' relaxed to '<= 0' (same as (7)'s)")
     joint = solve_joint(x, case.y, alpha)
-    before = len(res.certificates)
     nine = certify_joint(joint, ctx, res)
     if not nine.ok or feasible.kind_relation is None:
         return res
@@ -63,6 +61,6 @@ def check_thm2(case: Case, ctx: Context) -> Draft:
                 f"(2)+(8) is finite (certified bracket {nine.bracket.text(12)}): the eps = -1 constraint must read "
                 "s_i ⊙ (X^T w_i^- + b_i^- 1) >= 0; the corrected (9) "
                 + ("agrees with (2)+(8)" if verdict == CONFIRMED else "DISAGREES with (2)+(8)"),
-                feasible.path, *res.certificates[before:])
+                feasible.path, *nine.certificates)
     res.verdict = REFUTED
     return res
