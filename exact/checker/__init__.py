@@ -57,10 +57,12 @@ from . import (
     spike_witness,
     whitened_l1,
 )
-from ._fields import Malformed, at, show
+from ._fields import Malformed, at, show, tracked, unread
 from ._proved import Proved, canonical, compare_stated
 
 FORMAT, VERSION = "relu-certify-certificate", 2
+#: top-level fields no check reads: where the certificate comes from, and a sentence for people
+INFORMATIONAL = ("claim", "case", "statement")
 
 Checker = Callable[[dict, list[str]], Proved]
 
@@ -111,6 +113,7 @@ def check_certificate(doc: dict) -> CheckReport:
     The kind's check verifies the evidence and returns what it proves (:class:`Proved`); the
     certificate's ``relation`` and ``convention`` must then equal the proved ones exactly.
     """
+    doc = tracked(doc)
     kind = doc.get("kind") if isinstance(doc, dict) else None
     kind_name = kind if isinstance(kind, str) else "?"
     problems: list[str] = []
@@ -126,6 +129,9 @@ def check_certificate(doc: dict) -> CheckReport:
         proved = KINDS[kind](doc, problems)
         if not problems:
             compare_stated(doc, proved, problems)
+            for name in unread(doc):
+                if name not in INFORMATIONAL:
+                    problems.append(f"{name}: no condition of kind {kind} reads this field (unknown field)")
     except Malformed as err:
         problems.append(str(err))
     except Exception as err:  # defensive: a checker bug must fail closed, not crash

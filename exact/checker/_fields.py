@@ -1,6 +1,6 @@
 """Parsing the fields of a certificate (standard library only; private to the checker).
 
-Every rational in a certificate is a JSON string parsed by ``Fraction``; a
+Every rational in a certificate is a JSON string of the strict grammar of :mod:`exact.checker.number`; a
 missing or ill-typed field raises :class:`Malformed` naming the field.
 """
 from __future__ import annotations
@@ -9,10 +9,67 @@ from fractions import Fraction
 from typing import Any, Optional
 
 from .arith import Surd, power_free
+from .number import NumberError, rational
 
 
 class Malformed(Exception):
     """A field is missing or ill-typed; the message names the field."""
+
+
+class Tracked(dict):
+    """A JSON object that remembers which of its keys a check looked at (read, tested or iterated), so that
+    a field no check reads is found and rejected instead of silently ignored."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.read: set = set()
+
+    def __getitem__(self, key: Any) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def __iter__(self) -> Any:
+        self.read.update(self.keys())
+        return super().__iter__()
+
+    def items(self) -> Any:
+        self.read.update(self.keys())
+        return super().items()
+
+    def values(self) -> Any:
+        self.read.update(self.keys())
+        return super().values()
+
+
+def tracked(obj: Any) -> Any:
+    """A copy of parsed JSON whose objects are :class:`Tracked`."""
+    if isinstance(obj, dict):
+        return Tracked({k: tracked(v) for k, v in dict.items(obj)})
+    if isinstance(obj, list):
+        return [tracked(v) for v in obj]
+    return obj
+
+
+def unread(obj: Any, path: str = "") -> list[str]:
+    """The paths of the keys of ``obj`` that no check looked at (inside read keys only: an unread key's
+    contents are that key's business)."""
+    out: list[str] = []
+    if isinstance(obj, Tracked):
+        for key, val in dict.items(obj):
+            name = f"{path}.{key}" if path else str(key)
+            out.extend(unread(val, name) if key in obj.read else [name])
+    elif isinstance(obj, list):
+        for i, val in enumerate(obj):
+            out.extend(unread(val, f"{path}[{i}]"))
+    return out
 
 
 def show(obj: Any, limit: int = 60) -> str:
@@ -34,13 +91,11 @@ def at(obj: Any, path: str, prefix: str = "") -> Any:
 
 
 def q(s: Any, name: str) -> Fraction:
-    """Parse a rational given as a JSON string (finite, nonzero denominator)."""
-    if isinstance(s, str):
-        try:
-            return Fraction(s)
-        except (ValueError, ZeroDivisionError):
-            pass
-    raise Malformed(f"{name}: expected a rational string like '3/4', got {show(s)}")
+    """Parse a rational given as a JSON string of the number grammar."""
+    try:
+        return rational(s)
+    except NumberError as err:
+        raise Malformed(f"{name}: expected a rational string like '3/4', got {show(s)} ({err})") from None
 
 
 def list_(seq: Any, name: str, length: Optional[int] = None) -> list:
@@ -122,6 +177,15 @@ def surd(obj: Any, name: str) -> Surd:
                             f"{L}-th powers")
         c[m] = q(r, f"{name}.terms[{k}]")
     return Surd(c, L)
+
+
+def square_roots(obj: Any, name: str, length: int) -> list[Surd]:
+    """A list of ``length`` square-root radicals ({"root": 2, ...}: one field, so they combine)."""
+    out = [surd(e, f"{name}[{i}]") for i, e in enumerate(list_(obj, name, length))]
+    for i, t in enumerate(out):
+        if t.L != 2:
+            raise Malformed(f"{name}[{i}].root: expected 2 (square roots), got {t.L}")
+    return out
 
 
 def neurons(obj: Any, name: str, d: int) -> list[tuple[list[Fraction], Fraction, Fraction]]:

@@ -54,10 +54,7 @@ def canonical(obj: Any) -> Any:
 def _stated_number(v: Any, name: str) -> Any:
     """A stated relation number: a rational string or a radical object, canonicalised."""
     if isinstance(v, str):
-        try:
-            return str(Fraction(v))
-        except (ValueError, ZeroDivisionError):
-            raise Malformed(f"{name}: expected a rational string, got {show(v)}") from None
+        return str(q(v, name))
     if isinstance(v, dict):
         return canonical(surd(v, name))
     if type(v) is int:
@@ -65,11 +62,23 @@ def _stated_number(v: Any, name: str) -> Any:
     raise Malformed(f"{name}: expected a rational string, an integer or a radical, got {show(v)}")
 
 
+def _stated_other(v: Any, name: str) -> Any:
+    """A stated qualifier as JSON; a float is no relation's value (counts are integers, numbers strings)."""
+    if isinstance(v, float):
+        raise Malformed(f"{name}: expected a string, an integer, a boolean, a list or an object, got the float {v!r}")
+    if isinstance(v, list):
+        return [_stated_other(e, f"{name}[{i}]") for i, e in enumerate(v)]
+    if isinstance(v, dict):
+        return {k: _stated_other(e, f"{name}.{k}") for k, e in v.items()}
+    return v
+
+
 def stated_relation(doc: dict) -> dict:
     rel = at(doc, "relation")
     if not isinstance(rel, dict) or not isinstance(rel.get("type"), str):
         raise Malformed(f"relation: expected an object with a string 'type', got {show(rel)}")
-    return {k: _stated_number(v, f"relation.{k}") if k in NUMBER_KEYS else canonical(v) for k, v in rel.items()}
+    return {k: _stated_number(v, f"relation.{k}") if k in NUMBER_KEYS else _stated_other(v, f"relation.{k}")
+            for k, v in rel.items()}
 
 
 HIDDEN_BIAS = ("none", "free", "in-norm")

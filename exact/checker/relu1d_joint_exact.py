@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, list_, q, surd
+from ._fields import Malformed, at, list_, q, square_roots
 from ._joint import joint_data, joint_dual_ok, joint_network
 from ._proved import Proved
 from .arith import Surd, rank, sigma
@@ -70,9 +70,7 @@ def _unique(doc: dict, x: list[Fraction], alpha: Fraction, v: list[Surd], cands:
 
 def check(doc: dict, problems: list[str]) -> Proved:
     x, y, alpha, data = joint_data(doc)                                                  # 1.
-    v = [surd(e, f"dual.v[{i}]") for i, e in enumerate(list_(at(doc, "dual.v"), "dual.v", len(x)))]
-    if any(t.L != 2 for t in v):
-        raise Malformed("dual.v: expected square-root surds (root 2)")
+    v = square_roots(at(doc, "dual.v"), "dual.v", len(x))
     cost = Surd({})
     for j, (w, b, c) in enumerate(joint_network(doc, x, y, alpha, problems)):         # 2.
         if not (w or b):

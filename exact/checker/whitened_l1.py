@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ._bias_free import NO_BIAS, direction_cost, labels, samples, two_neuron_fit
-from ._fields import at, list_, surd
+from ._fields import at, square_roots
 from ._proved import Proved
 from .arith import Surd, dot
 
@@ -29,7 +29,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
     n = len(X)
     y = labels(doc, n)
     nets = two_neuron_fit(doc, "primal.neurons", X, y, problems)                 # 2.
-    v = [surd(e, f"dual.v[{i}]") for i, e in enumerate(list_(at(doc, "dual.v"), "dual.v", n))]
+    v = square_roots(at(doc, "dual.v"), "dual.v", n)
     for i in range(n):                                                           # 1.
         for j in range(n):
             if dot(X[i], X[j]) != int(i == j):

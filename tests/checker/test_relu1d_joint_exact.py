@@ -97,7 +97,7 @@ def test_tampered_uniqueness(example):
 
 
 @pytest.mark.parametrize("path, new, fragment", [
-    ("dual.v.0", {"root": 3, "terms": {"1": "1/2"}}, "dual.v: expected square-root surds (root 2)"),
+    ("dual.v.0", {"root": 3, "terms": {"1": "1/2"}}, "dual.v[0].root: expected 2 (square roots), got 3"),
     ("dual.v.0", "1/2", "dual.v[0]: expected a JSON object"),
     ("convention.hidden_bias", "free", "convention: expected alpha != 1, hidden_bias in-norm, no output bias"),
     ("relation.attained", DELETE, "relation: the certificate states"),
