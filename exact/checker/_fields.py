@@ -128,8 +128,9 @@ def bool_(b: Any, name: str) -> bool:
 def int_(v: Any, name: str, allowed: Optional[Any] = None) -> int:
     """A JSON integer (not a bool, not 12.0), optionally restricted to ``allowed``."""
     if type(v) is not int or (allowed is not None and v not in allowed):
-        raise Malformed(f"{name}: expected an integer{'' if allowed is None else ' in ' + show(allowed)}, "
-                        f"got {show(v)}")
+        where = (f" from {allowed.start} to {allowed.stop - 1}" if isinstance(allowed, range)
+                 else "" if allowed is None else " in " + show(allowed))
+        raise Malformed(f"{name}: expected an integer{where}, got {show(v)}")
     return v
 
 

@@ -79,7 +79,7 @@ def test_hand_case_line_through_two_points():
     ("data.x.1", "0", "data.x[1]: duplicate data point 0"),
     ("terms.0.eps", 2, "terms[0].eps: expected the JSON integer 1 or -1, got 2"),
     ("points.fewest", ["0"], "points.fewest: expected 24 entries, got 1"),
-    ("tight_rows", [1000], "tight_rows: expected an integer in range(0, 16)"),
+    ("tight_rows", [1000], "tight_rows: expected an integer from 0 to 15"),
     ("zero_columns", DELETE, "zero_columns: missing field"),
     ("relation.value", "2", "relation: the certificate states"),
 ])

@@ -67,7 +67,7 @@ def test_tampered_network_is_rejected(path, new, fragment):
     ("witnesses.0.lambda", vec([1, 0, 0]), "witnesses[0]: sum lambda_i x_i != x_1"),  # convex, the wrong point
     ("witnesses.0.lambda", vec([0, 1, 0]), "witnesses[0]: weight of the row itself is 1, must be 0"),
     ("witnesses.0.lambda", vec([1, 0, "-1/3"]), "witnesses[0]: a weight is negative"),
-    ("witnesses.0.row", 3, "witnesses[0].row: expected an integer in range(0, 3), got 3"),
+    ("witnesses.0.row", 3, "witnesses[0].row: expected an integer from 0 to 2, got 3"),
     ("witnesses", [], "witnesses: expected at least one non-vertex witness"),
     ("relation.non_vertices", [0, 1], "relation: the certificate states"),
     # claiming the hypothesis holds needs the network, which cannot exist here

@@ -1,0 +1,71 @@
+"""Independent answers for certificates about changed data: a mutant of a certificate's data that the
+checker accepts must state a true relation of the new data, and these solvers (not the checker) say
+whether it does. ``ORACLES[kind](report)``: whether the accepted relation is true, None when the solver does
+not cover the new data."""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Callable
+
+import numpy as np
+from scipy.optimize import linprog
+
+from exact.checker import CheckReport
+from exact.convention import Convention, HiddenBias
+from exact.relu.hinge import solve_hinge_1d
+from exact.relu.interpolation import interpolate_1d
+
+
+def _close(a: float, b: Fraction) -> bool:
+    return abs(a - float(b)) <= 1e-7 * max(1.0, abs(float(b)))
+
+
+def _lp(report: CheckReport) -> bool:
+    """HiGHS on min c^T x, A_eq x = b_eq, A_ub x <= b_ub, x >= 0 except the free columns."""
+    assert report.data is not None and report.relation is not None
+    p = report.data["problem"]
+    n = len(p["c"])
+
+    def floats(rows: list) -> np.ndarray:
+        return np.array([[float(Fraction(v)) for v in r] for r in rows]).reshape(len(rows), n)
+
+    bounds = [(None, None) if j in p["free"] else (0, None) for j in range(n)]
+    res = linprog([float(Fraction(v)) for v in p["c"]], A_ub=floats(p["A_ub"]) if p["A_ub"] else None,
+                  b_ub=[float(Fraction(v)) for v in p["b_ub"]] or None,
+                  A_eq=floats(p["A_eq"]) if p["A_eq"] else None,
+                  b_eq=[float(Fraction(v)) for v in p["b_eq"]] or None, bounds=bounds, method="highs")
+    kind = report.relation["type"]
+    if kind == "infeasible":
+        return res.status == 2
+    if kind == "unbounded":
+        return res.status == 3
+    return res.status == 0 and _close(res.fun, Fraction(report.relation["value"]))
+
+
+def _convention(data: dict) -> Convention:
+    c = data["convention"]
+    return Convention(Fraction(c["alpha"]), HiddenBias(c["hidden_bias"]), c["output_bias"])
+
+
+def _interpolation(report: CheckReport) -> bool:
+    """The exact 1-D route of exact/relu/interpolation.py (HiGHS basis, exact LP)."""
+    assert report.data is not None and report.relation is not None
+    x, y = ([Fraction(v) for v in report.data[k]] for k in ("x", "y"))
+    return interpolate_1d(x, y, _convention(report.data)).value == Fraction(report.relation["value"])
+
+
+def _hinge(report: CheckReport) -> bool | None:
+    """The exact hinge route of exact/relu/hinge.py, which is written for the ReLU without output bias."""
+    assert report.data is not None and report.relation is not None
+    d = report.data
+    if _convention(d) != Convention(hidden_bias=HiddenBias.NONE if d["mode"] == "no-bias" else HiddenBias.FREE):
+        return None
+    sol = solve_hinge_1d([Fraction(v) for v in d["x"]], [Fraction(v) for v in d["y"]], Fraction(d["beta"]), d["mode"])
+    return sol.value == Fraction(report.relation["value"])
+
+
+ORACLES: dict[str, Callable[[CheckReport], bool | None]] = {
+    "lp": _lp,
+    "relu1d-hinge": _hinge,
+    "relu1d-l1-interpolation": _interpolation,
+}
