@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 from . import (
+    arith,
     bridge_vertex_min,
     l1_l0_gap,
     l1_ls_kkt,
@@ -59,6 +60,7 @@ from . import (
 )
 from ._fields import Malformed, at, show, tracked, unread
 from ._proved import Proved, canonical, compare_stated
+from .arith import TRIAL_DIVISIONS, LimitExceeded
 
 FORMAT, VERSION = "relu-certify-certificate", 2
 #: top-level fields no check reads: where the certificate comes from, and a sentence for people
@@ -118,6 +120,7 @@ def check_certificate(doc: dict) -> CheckReport:
     kind_name = kind if isinstance(kind, str) else "?"
     problems: list[str] = []
     proved: Proved | None = None
+    budget = TRIAL_DIVISIONS.set([arith.MAX_TRIAL_DIVISIONS])
     try:
         if at(doc, "format") != FORMAT:
             raise Malformed(f"format: expected {FORMAT!r}, got {show(doc['format'])}")
@@ -134,8 +137,12 @@ def check_certificate(doc: dict) -> CheckReport:
                     problems.append(f"{name}: no condition of kind {kind} reads this field (unknown field)")
     except Malformed as err:
         problems.append(str(err))
+    except LimitExceeded as err:
+        problems.append(f"limit: {err}")
     except Exception as err:  # defensive: a checker bug must fail closed, not crash
         problems.append(f"checker error: {type(err).__name__}: {err}")
+    finally:
+        TRIAL_DIVISIONS.reset(budget)
     if problems or not isinstance(proved, Proved):
         return CheckReport(False, kind_name, None, problems or ["checker error: the kind proved nothing"])
     relation, data = canonical(proved.relation), canonical(proved.data)

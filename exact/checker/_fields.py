@@ -8,7 +8,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Optional
 
-from .arith import Surd, power_free
+from .arith import LimitExceeded, Surd, power_free
 from .number import NumberError, rational
 
 
@@ -171,6 +171,8 @@ def surd(obj: Any, name: str) -> Surd:
         m = int(k) if isinstance(k, str) and k.isascii() and k.isdigit() else 0
         try:
             free = m >= 1 and str(m) == k and power_free(m, L)[0] == 1
+        except LimitExceeded:
+            raise
         except ValueError:
             free = False
         if not free:

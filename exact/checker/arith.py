@@ -17,11 +17,16 @@ The 1-D network sums (semi-infinite duals, kinks, evaluation) are in :mod:`exact
 """
 from __future__ import annotations
 
+from contextvars import ContextVar
 from fractions import Fraction
 from math import gcd
 from typing import Optional, Sequence, Union, overload
 
 MAX_ROOT = 2 * 10**6  # power-freeness is decided by trial division up to n^(1/L) <= MAX_ROOT
+#: trial divisions one certificate check may spend (~3 s): each radicand costs up to MAX_ROOT / 2 of them,
+#: and a certificate may hold thousands of radicands
+MAX_TRIAL_DIVISIONS = 10**7
+TRIAL_DIVISIONS: ContextVar[list[int] | None] = ContextVar("trial_divisions", default=None)
 MAX_BITS = 1 << 13  # enclosure precision cap; a nonzero Surd separates long before it
 
 Rational = Union[Fraction, int]
@@ -126,14 +131,26 @@ def root_bounds(r: Fraction, L: int, bits: int) -> tuple[Fraction, Fraction]:
     return Fraction(k, 1 << bits), Fraction(k + (0 if exact else 1), 1 << bits)
 
 
+class LimitExceeded(ValueError):
+    """A check would need more work than the checker allows; the message names the limit."""
+
+
 def power_free(n: int, L: int) -> tuple[int, int]:
-    """(s, m) with n = s^L m and m L-th-power-free, by trial division up to n^(1/L) (at most MAX_ROOT).
+    """(s, m) with n = s^L m and m L-th-power-free, by trial division up to n^(1/L) (at most MAX_ROOT),
+    charged to the budget :data:`TRIAL_DIVISIONS` when one is set (a certificate check sets it).
 
     >>> power_free(850, 2), power_free(16, 3)
     ((5, 34), (2, 2))
     """
-    if n < 1 or iroot(n, L) > MAX_ROOT:
+    root = iroot(n, L) if n >= 1 else 0
+    if n < 1 or root > MAX_ROOT:
         raise ValueError(f"radicand {n}: expected 1 <= n with n^(1/{L}) <= {MAX_ROOT}")
+    left = TRIAL_DIVISIONS.get()
+    if left is not None:  # charged before the work: a check refuses instead of running long
+        if root // 2 > left[0]:
+            raise LimitExceeded(f"the radicands need more than the checker's limit of {MAX_TRIAL_DIVISIONS} trial "
+                                "divisions (arith.MAX_TRIAL_DIVISIONS)")
+        left[0] -= root // 2
     s, m, d = 1, n, 2
     while d ** L <= m:
         while m % d ** L == 0:

@@ -3,6 +3,7 @@ seeded mutations of the valid fixture are rejected."""
 from __future__ import annotations
 
 import importlib
+import json
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,17 @@ def test_the_convention_is_required_and_alpha_one_refused(kind):
     assert not missing.ok and "convention: missing field" in missing.problems, missing.problems
     linear = check_certificate(tampered(doc, "convention.alpha", "1"))
     assert not linear.ok and "convention.alpha: must differ from 1" in linear.problems, linear.problems
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_spec_names_every_field_of_the_kind_and_its_informational_ones(kind):
+    """Each top-level and data field of the kind's real certificates is in its SPEC section, and the section
+    says which fields are informational (the checker refuses every field it does not read)."""
+    section = SPEC.read_text().split(f"## `{kind}`", 1)[1].split("\n## `", 1)[0]
+    assert "Informational fields: `claim`, `case`, `statement` only" in section
+    common = {"format", "version", "kind", "relation", "convention", "data", "claim", "case", "statement"}
+    for doc in [fixture(kind, "valid")] + [json.loads(p.read_text()) for p in (FIXTURES / kind).glob("sample-*.json")]:
+        for key in set(doc) - common:
+            assert f"`{key}" in section, (kind, key)
+        for key in doc["data"]:
+            assert f"data.{key}" in section or f"`{key}`" in section, (kind, key)

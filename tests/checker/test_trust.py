@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from exact.checker import check_certificate, check_file
+from exact.checker import arith, check_certificate, check_file
 from exact.checker.number import MAX_EXPONENT, MAX_LENGTH, NumberError, integer, rational
 from tests.checker.helpers import DELETE, assert_problem, fixture, tampered
 
@@ -116,3 +116,14 @@ def test_mixed_radical_indices_are_a_clean_rejection():
     report = check_certificate(tampered(doc, "dual.v.2.root", 3))
     assert_problem(report, "dual.v[2].root: expected 2 (square roots), got 3")
     assert not any("checker error" in p for p in report.problems)
+
+
+def test_factoring_radicands_is_charged_to_a_budget(monkeypatch):
+    """Each radicand near 4 * 10^12 costs 10^6 trial divisions; a certificate of thousands of them ran for
+    minutes. The check refuses once the budget is spent, before dividing."""
+    monkeypatch.setattr(arith, "MAX_TRIAL_DIVISIONS", 3 * 10**6 // 2)
+    doc = fixture("whitened-l1", "valid")
+    terms = {str(4 * 10**12 - k): "1" for k in (1, 3, 7)}
+    report = check_certificate(tampered(doc, "dual.v.0.terms", terms))
+    assert_problem(report, "limit: the radicands need more than the checker's limit of 1500000 trial divisions")
+    assert arith.TRIAL_DIVISIONS.get() is None  # the budget is the check's, not the caller's
