@@ -31,6 +31,8 @@ Example::
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -63,6 +65,8 @@ from ._proved import Proved, canonical, compare_stated
 from .arith import TRIAL_DIVISIONS, LimitExceeded
 
 FORMAT, VERSION = "relu-certify-certificate", 2
+#: a certificate file is read only up to this size (the resource guarantees of SPEC.md are for it)
+MAX_FILE_BYTES = 1 << 20
 #: top-level fields no check reads: where the certificate comes from, and a sentence for people
 INFORMATIONAL = ("claim", "case", "statement")
 
@@ -160,10 +164,17 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
 
 
 def check_file(path: str) -> CheckReport:
-    """Read a JSON certificate (duplicate keys rejected) and check it; never raises."""
+    """Read a JSON certificate (a regular file of at most MAX_FILE_BYTES, duplicate keys rejected) and check it;
+    never raises."""
     try:
-        with open(path, encoding="utf-8") as fh:
-            doc = json.loads(fh.read(), object_pairs_hook=_unique_keys)
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device would block or never end
+            return CheckReport(False, "?", None, [f"file: {path!r} is not a regular file"])
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES:
+            return CheckReport(False, "?", None, [f"file: {path!r} is larger than the checker's limit of "
+                                                  f"{MAX_FILE_BYTES} bytes"])
+        doc = json.loads(raw.decode("utf-8"), object_pairs_hook=_unique_keys)
     except (OSError, UnicodeDecodeError) as err:
         return CheckReport(False, "?", None, [f"file: cannot read {path!r}: {err}"])
     except (ValueError, RecursionError) as err:

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
-from exact.checker import arith, check_certificate, check_file
+from exact.checker import MAX_FILE_BYTES, arith, check_certificate, check_file
 from exact.checker.number import MAX_EXPONENT, MAX_LENGTH, NumberError, integer, rational
 from tests.checker.helpers import DELETE, assert_problem, fixture, tampered
 
@@ -127,3 +128,13 @@ def test_factoring_radicands_is_charged_to_a_budget(monkeypatch):
     report = check_certificate(tampered(doc, "dual.v.0.terms", terms))
     assert_problem(report, "limit: the radicands need more than the checker's limit of 1500000 trial divisions")
     assert arith.TRIAL_DIVISIONS.get() is None  # the budget is the check's, not the caller's
+
+
+def test_only_regular_files_of_bounded_size_are_read(tmp_path):
+    fifo = tmp_path / "pipe.json"
+    os.mkfifo(fifo)
+    assert check_file(str(fifo)).problems == [f"file: {str(fifo)!r} is not a regular file"]
+    assert check_file("/dev/zero").problems == ["file: '/dev/zero' is not a regular file"]
+    big = tmp_path / "big.json"
+    big.write_text(" " * (MAX_FILE_BYTES + 1))
+    assert "larger than the checker's limit of 1048576 bytes" in check_file(str(big)).problems[0]
