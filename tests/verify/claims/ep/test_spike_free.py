@@ -150,6 +150,16 @@ def test_gram_criterion_against_witness_and_search(seed):
         assert dot(dec.witness.u, dec.witness.u) <= 1 and relu(matvec(A, dec.witness.u)) == dec.witness.b
 
 
+def test_no_finding_when_the_draws_are_all_spike_free(tmp_path, monkeypatch):
+    import verify.claims.ep.thm_3_4 as module
+
+    monkeypatch.setattr(module, "spike_free_draw", lambda X: (True, 1.0, True))
+    case = get_claim("ep.thm-3.4").default_cases()[0]
+    case.params["draws"] = F(20)
+    res = check_gaussian_spike_free(case, Context(tmp_path))
+    assert list(res.findings) == [] and res.printed[0].status == "MATCH"
+
+
 def test_statistical_run_is_deterministic(tmp_path):
     case = get_claim("ep.thm-3.4").default_cases()[0]
     case.params["draws"] = F(20)
