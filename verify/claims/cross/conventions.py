@@ -56,7 +56,7 @@ from ...conventions import DDB_6, DDB_WD, EP_3, EP_4, EP_37, KH_3, KH_8, PE_6, S
 from ...numeric import Bracket
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
-from ...result import ERROR, PROVED, REFUTED, Draft
+from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft, Verdict
 from .._shared import JointCertified, certify_joint
 from ..ep.programs import original_lp_37
 
@@ -88,13 +88,15 @@ class Values:
 class Relation:
     """One relation between the values: where it comes from (``place``), whether it holds, its evidence, and
     which certified values it compares (``uses``: keys of the certificates, ``ep4``, ``ses25``, ``kh7``,
-    ``ep37``, ``joint``)."""
+    ``ep37``, ``joint``). ``certified`` is false when a side is an exact construction from the producer's
+    optimum (no certificate checks it) or the convention objects: such a relation failing cannot refute."""
 
     name: str
     holds: bool
     evidence: str
     place: str = ""
     uses: tuple[str, ...] = ()
+    certified: bool = True
 
 
 def relations(v: Values, conventions: tuple[PaperConvention, ...] = (KH_8, PE_6, DDB_6)) -> list[Relation]:
@@ -118,7 +120,7 @@ def relations(v: Values, conventions: tuple[PaperConvention, ...] = (KH_8, PE_6,
                  f"attained: {v.ses25_attained}", "ses (25)", ("ses25",)),
         Relation("ep (3) = 2 ep (4): the balanced rescaling of the optimum fits y with R = 2 P",
                  v.ep3_fits and v.ep3_witness == 2 * P, f"R = {v.ep3_witness}, 2 P = {2 * P}, fits: {v.ep3_fits}",
-                 "ep (3), (4)", ("ep4",)),
+                 "ep (3), (4)", ("ep4",), certified=False),
         Relation("ep (37) >= ep (4), with equality only if P is attained",
                  v.ep37 is None or (v.ep37 >= P and (v.ep37 > P or v.ep4_attained)),
                  f"ep (37) = {'infeasible' if v.ep37 is None else v.ep37}, P = {P}, attained: {v.ep4_attained}",
@@ -130,10 +132,24 @@ def relations(v: Values, conventions: tuple[PaperConvention, ...] = (KH_8, PE_6,
         Relation("J <= sum_j |w_j| sqrt(1 + t_j^2) + |c| over the ep (4) optimum", lo <= cost,
                  f"J {'=' if v.joint_exact is not None else 'lower'} {float(lo):.12g} <= {cost} = {float(cost):.12g}"
                  + (" (equal: the ep optimum is J-optimal)" if lo == cost else ""), "kh (2)+(8); ep (4)",
-                 ("joint", "ep4")),
+                 ("joint", "ep4"), certified=False),
         Relation("kh (2)+(8) = pe (6) (bias as a feature) = ddb (5)/(6) (V = |c| ||(a, b)||): one problem",
-                 len(same) == 1, " | ".join(c.describe() for c in same), "kh (2)+(8); pe (6); ddb (5)/(6)"),
+                 len(same) == 1, " | ".join(c.describe() for c in same), "kh (2)+(8); pe (6); ddb (5)/(6)",
+                 certified=False),
     ]
+
+
+def verdict(rels: list[Relation]) -> Verdict:
+    """REFUTED when a certified relation fails; UNDECIDED when only uncertified ones do; else PROVED.
+
+    >>> from dataclasses import replace
+    >>> ok, bad = Relation("a", True, ""), Relation("b", False, "", certified=False)
+    >>> verdict([ok]), verdict([ok, bad]), verdict([replace(bad, certified=True)])
+    (<Verdict.PROVED: 'PROVED'>, <Verdict.UNDECIDED: 'UNDECIDED'>, <Verdict.REFUTED: 'REFUTED'>)
+    """
+    if any(not r.holds and r.certified for r in rels):
+        return REFUTED
+    return PROVED if all(r.holds for r in rels) else UNDECIDED
 
 
 def _ep_joint_cost(sol: Interpolation1D) -> Surd:
@@ -210,10 +226,12 @@ def check_conventions(case: Case, ctx: Context) -> Draft:
                      f"ep (3) = {2 * vals.ep4}; J = kh (9) = pe (6) = ddb (5) {J[0]}; ddb weight decay = 2 J {J[1]}")
     for r in rels:
         res.notes.append(f"{r.name}: {r.evidence}")
-        if not r.holds:
+        if not r.holds and r.certified:
             res.finding(r.place, r.name, f"relation violated: {r.evidence}",
                         *[p for key in r.uses for p in paths[key]])
-    res.verdict = PROVED if all(r.holds for r in rels) else REFUTED
+        elif not r.holds:
+            res.notes.append(f"not decided: {r.name} fails on an uncertified construction ({r.evidence})")
+    res.verdict = verdict(rels)
     return res
 
 

@@ -12,11 +12,11 @@ from cases import shipped_case
 from exact.checker import check_certificate
 from exact.checker.arith import Surd
 from verify.claims.cross import conventions
-from verify.claims.cross.conventions import Relation, Values, relations
+from verify.claims.cross.conventions import Relation, Values, relations, verdict
 from verify.conventions import DDB_6, KH_8
 from verify.numeric.bracket import Bracket
 from verify.registry import CLAIMS, Context, run_check
-from verify.result import PROVED, REFUTED
+from verify.result import PROVED, REFUTED, UNDECIDED
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +114,14 @@ def test_tampered_joint_certificate_rejected(results):
     doc["value"] = {"1": "2"}
     report = check_certificate(doc)
     assert not report.ok and any("dual" in p for p in report.problems)
+
+
+def test_only_a_certified_relation_refutes():
+    """The balanced-rescaling witness, the joint cost of the ep optimum and the convention objects are exact
+    constructions no certificate checks: their failing leaves the verdict UNDECIDED."""
+    good = Values(F(0), False, F(0), F(0), True, F(0), True, F(1, 2), Bracket(F(1), F(1)), None, Surd.of(1))
+    assert verdict(relations(good)) == PROVED
+    assert verdict(relations(replace(good, ep3_witness=F(1)))) == UNDECIDED
+    assert verdict(relations(replace(good, joint_from_ep=Surd.of(F(1, 2))))) == UNDECIDED
+    assert verdict(relations(replace(good, ses25=F(1)))) == REFUTED
+    assert verdict(relations(replace(good, ses25=F(1), ep3_witness=F(1)))) == REFUTED
