@@ -14,17 +14,20 @@ Traceback (most recent call last):
     ...
 cases.rationals.CaseError: demo: field 'y': expected 2 entries (one per row of x), got 1
 
-Only the standard library is used here (``tomllib``, or ``tomli`` on 3.10).
+Only the standard library (``tomllib``, or ``tomli`` on 3.10) and the checker's number grammar
+(:mod:`exact.checker.number`, itself standard library only) are used here.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
 from typing import Any, Mapping
 
+from .parameters import PARAMETERS, parameter
 from .rationals import CaseError, describe, looks_numeric, parse_rational
 
 try:  # Python >= 3.11
@@ -32,23 +35,22 @@ try:  # Python >= 3.11
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as _toml  # type: ignore[no-redef]
 
-__all__ = [
-    "Case",
-    "CaseError",
-    "VERDICTS",
-    "RESERVED_KEYS",
-    "parse_rational",
-    "load_case",
-    "case_from_dict",
-    "shipped_cases",
-    "shipped_case",
-]
+__all__ = ["Case", "CaseError", "VERDICTS", "RESERVED_KEYS", "parse_rational", "load_case", "case_from_dict",
+           "shipped_cases", "shipped_case"]
 
 #: Verdict words allowed in an ``[expect]`` table.
 VERDICTS = ("PROVED", "REFUTED", "CONFIRMED", "CONTRADICTED", "MEASURED", "VACUOUS", "UNDECIDED")
 
 #: Top-level keys with a fixed meaning; any other top-level key is a parameter.
 RESERVED_KEYS = ("name", "source", "x", "X", "y", "printed", "expect", "notes")
+
+#: A case name is part of every output file name (claim, name, suffix and hash stay below the 255 bytes a
+#: file name may have).
+MAX_NAME_BYTES = 100
+
+#: A case file is read only up to this size: a case is a small instance, and a bigger file (or a device
+#: such as /dev/zero) is refused instead of read into memory.
+MAX_CASE_BYTES = 1 << 20
 
 Printed = Any  # Fraction | tuple[Fraction, ...] | tuple[tuple[Fraction, ...], ...]
 
@@ -164,6 +166,19 @@ def _text(doc: Mapping[str, Any], where: str, name: str, required: bool) -> str:
     return value
 
 
+def _name(doc: Mapping[str, Any], where: str) -> str:
+    """The case's name: a non-empty printable string of at most MAX_NAME_BYTES, since it names files."""
+    name = _text(doc, where, "name", required=True)
+    size = len(name.encode("utf-8", "surrogatepass"))
+    if size > MAX_NAME_BYTES or not name.isprintable():
+        why = f"{size} bytes" if size > MAX_NAME_BYTES else "a control or unprintable character"
+        raise CaseError(
+            f"{_field(where, 'name')}: expected a printable name of at most {MAX_NAME_BYTES} bytes "
+            f"(it is part of the output file names), got {describe(name)} ({why})"
+        )
+    return name
+
+
 def _printed(value: Any, where: str) -> dict[str, Printed]:
     if not isinstance(value, dict):
         raise CaseError(
@@ -223,7 +238,7 @@ def case_from_dict(doc: Mapping[str, Any], where: str, path: str | None = None) 
     """
     if not isinstance(doc, Mapping):
         raise CaseError(f"{where}: expected a table (TOML document), got {describe(doc)}")
-    name = _text(doc, where, "name", required=True)
+    name = _name(doc, where)
     source = _text(doc, where, "source", required=False)
     notes = _text(doc, where, "notes", required=False)
 
@@ -278,16 +293,16 @@ def case_from_dict(doc: Mapping[str, Any], where: str, path: str | None = None) 
     for key, value in doc.items():
         if key in RESERVED_KEYS:
             continue
+        # a stray key is refused; a listed parameter or a number is a parameter (checked by `parameter`)
         numeric = (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
-            isinstance(value, str) and looks_numeric(value)
-        )
-        if not numeric:
+            isinstance(value, str) and looks_numeric(value))
+        if key not in PARAMETERS and not numeric:
             raise CaseError(
                 f"{_field(where, key)}: unknown key; expected one of "
                 f"{', '.join(RESERVED_KEYS)}, or a scalar parameter given as a "
                 f'rational string (e.g. beta = "1/10"), got {describe(value)}'
             )
-        params[key] = parse_rational(value, _field(where, key))
+        params[key] = parameter(key, value, _field(where, key))
 
     return Case(
         name=name, source=source, path=path, x=x, X=X, y=y,
@@ -307,18 +322,44 @@ def _parse_text(text: str, where: str, path: str | None) -> Case:
     return case_from_dict(doc, where, path)
 
 
+def _read(where: str) -> bytes:
+    """The bytes of a regular file of at most MAX_CASE_BYTES.
+
+    The file is opened without blocking and checked on the open descriptor, so that a FIFO (whose
+    ``open`` would wait for a writer) or a device is refused, not read, and cannot be swapped in between
+    a check and the open.
+    """
+    try:
+        fd = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise CaseError(f"{where}: case file not found") from None
+    except (OSError, ValueError) as exc:  # ValueError: a path with a NUL byte
+        raise CaseError(f"{where}: cannot read case file: {getattr(exc, 'strerror', None) or exc}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise CaseError(f"{where}: expected a case file (.toml), got a directory")
+        if not stat.S_ISREG(mode):
+            raise CaseError(f"{where}: expected a case file (.toml), a regular file; got {_file_type(mode)}")
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_CASE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_CASE_BYTES:
+        raise CaseError(f"{where}: expected a case file of at most {MAX_CASE_BYTES} bytes, got a larger file")
+    return raw
+
+
+def _file_type(mode: int) -> str:
+    """What a non-regular file is, for a message."""
+    kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"))
+    return next((what for test, what in kinds if test(mode)), "a special file")
+
+
 def load_case(path: str | os.PathLike[str]) -> Case:
     """Read and validate one case file; raises :class:`CaseError`."""
     where = os.fspath(path)
-    try:
-        with open(where, "rb") as fh:
-            raw = fh.read()
-    except FileNotFoundError:
-        raise CaseError(f"{where}: case file not found") from None
-    except IsADirectoryError:
-        raise CaseError(f"{where}: expected a case file (.toml), got a directory") from None
-    except OSError as exc:
-        raise CaseError(f"{where}: cannot read case file: {exc.strerror or exc}") from None
+    raw = _read(where)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -1,4 +1,10 @@
-"""Exact rationals from case files: integers, ratios and decimals given as strings, nothing rounded.
+"""Exact rationals from case files: strings of the strict number grammar, nothing rounded.
+
+The grammar is the checker's (:mod:`exact.checker.number`), so that a number means the same in a case
+file and in a certificate: an ASCII sign, digits, "/digits" or a decimal point and a capped exponent; no
+spaces, underscores or non-ASCII digits. A case's numbers also go to float solvers (HiGHS, the SOCP and
+logistic solvers), so a nonzero magnitude must lie in [1e-100, 1e100]: "1e400" is refused here rather
+than overflowing in a float conversion later.
 
 >>> parse_rational("1e-2", "demo"), parse_rational("-11/4", "demo")
 (Fraction(1, 100), Fraction(-11, 4))
@@ -7,29 +13,32 @@
 ... except CaseError as err:
 ...     print(str(err)[-30:])
 (e.g. "0.1"), not TOML numbers
+>>> try:
+...     parse_rational("1e400", "f.toml: field 'beta'")
+... except CaseError as err:
+...     print(err)
+f.toml: field 'beta': expected 0 or a magnitude in [1e-100, 1e100] (what a float solver takes), got '1e400'
 """
 
 from __future__ import annotations
 
 import math
-import re
 from fractions import Fraction
-from typing import Any
+from typing import Any, Callable
 
-__all__ = ["CaseError", "describe", "looks_numeric", "parse_rational"]
+from exact.checker.number import NumberError, integer, is_number_text, rational
 
-# Exponents beyond this are refused: Fraction("1e999999999") would try to build
-# a billion-digit integer.
-_MAX_EXPONENT = 10_000
+__all__ = ["CaseError", "FLOAT_RANGE", "describe", "looks_numeric", "parse_integer", "parse_rational"]
 
-_DECIMAL_RE = re.compile(
-    r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE](?P<exp>[+-]?\d+))?"
-)
-_RATIO_RE = re.compile(r"[+-]?\d+/\d+")
-_NONFINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity",
-              "+infinity", "-infinity"}
+#: The magnitudes a nonzero number may have: beyond them float solvers overflow or underflow to 0.
+FLOAT_RANGE = (Fraction(1, 10**100), Fraction(10**100))
+_RANGE_TEXT = "0 or a magnitude in [1e-100, 1e100] (what a float solver takes)"
+
+_NONFINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"}
 
 _EXPECTED_RATIONAL = 'expected a rational string such as "3/5" or "-0.25"'
+_EXPECTED_INTEGER = 'expected an integer string such as "3"'
+_SHOWN = 60  # characters of a bad value quoted in a message (a 4300-digit number is not echoed whole)
 
 
 class CaseError(ValueError):
@@ -40,15 +49,14 @@ class CaseError(ValueError):
     """
 
 
-
-
 def describe(value: Any) -> str:
+    """A value as a message shows it: its TOML type, or the string itself (cut to 60 characters)."""
     if isinstance(value, bool):
         return f"TOML boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
         return f"TOML number {value!r}"
     if isinstance(value, str):
-        return repr(value)
+        return repr(value if len(value) <= _SHOWN else value[:_SHOWN - 3] + "...")
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -56,13 +64,41 @@ def describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+def _string(s: Any, where: str, expected: str) -> str:
+    """``s`` if it is a non-empty string that is not NaN or infinity; else a CaseError saying what it is."""
+    if isinstance(s, float) and not math.isfinite(s):
+        raise CaseError(f"{where}: {expected}, got TOML {s!r} (NaN and infinity are not rationals)")
+    if isinstance(s, (int, float)) and not isinstance(s, bool):
+        raise CaseError(f"{where}: {expected}, got {describe(s)}; rationals must be written as strings "
+                        f'(e.g. "{s!r}"), not TOML numbers')
+    if not isinstance(s, str):
+        raise CaseError(f"{where}: {expected}, got {describe(s)}")
+    if not s:
+        raise CaseError(f"{where}: {expected}, got an empty string")
+    if s.strip().lower() in _NONFINITE:
+        raise CaseError(f"{where}: {expected}, got {describe(s)} (NaN and infinity are not rationals)")
+    return s
+
+
+def _parsed(s: Any, where: str, expected: str, grammar: Callable[[str], Fraction | int]) -> Fraction:
+    """``s`` read by ``grammar``, a number within :data:`FLOAT_RANGE`; else a CaseError."""
+    try:
+        value = Fraction(grammar(_string(s, where, expected)))
+    except NumberError as err:
+        raise CaseError(f"{where}: {expected}, got {describe(s)}: {err}") from None
+    if value and not FLOAT_RANGE[0] <= abs(value) <= FLOAT_RANGE[1]:
+        raise CaseError(f"{where}: expected {_RANGE_TEXT}, got {describe(s)}")
+    return value
+
+
 def parse_rational(s: Any, where: str) -> Fraction:
-    """Parse an exact rational from a string.
+    """Parse an exact rational from a string of the number grammar.
 
     Accepts integers (``"3"``), ratios (``"-11/4"``) and decimals with an
     optional exponent (``"0.6"`` is 3/5, ``"1e-2"`` is 1/100).  Refuses
     non-strings (TOML numbers are rounded binary floats or bare integers; the
-    case format wants strings), NaN/infinity, empty strings, zero denominators.
+    case format wants strings), NaN/infinity, empty strings, zero denominators,
+    anything outside the grammar and magnitudes outside :data:`FLOAT_RANGE`.
     ``where`` prefixes the message, e.g. ``"f.toml: field 'x[2]'"``.
 
     >>> parse_rational("0.6", "demo")
@@ -70,51 +106,18 @@ def parse_rational(s: Any, where: str) -> Fraction:
     >>> parse_rational("-11/4", "demo")
     Fraction(-11, 4)
     """
-    if isinstance(s, bool):
-        raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got {describe(s)}")
-    if isinstance(s, float) and not math.isfinite(s):
-        raise CaseError(
-            f"{where}: {_EXPECTED_RATIONAL}, got TOML {s!r} (NaN and infinity "
-            "are not rationals)"
-        )
-    if isinstance(s, (int, float)):
-        hint = repr(s)
-        raise CaseError(
-            f"{where}: {_EXPECTED_RATIONAL}, got {describe(s)}; rationals "
-            f'must be written as strings (e.g. "{hint}"), not TOML numbers'
-        )
-    if not isinstance(s, str):
-        raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got {describe(s)}")
-    text = s.strip()
-    if not text:
-        raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got an empty string")
-    if text.lower() in _NONFINITE:
-        raise CaseError(
-            f"{where}: {_EXPECTED_RATIONAL}, got {s!r} (NaN and infinity are "
-            "not rationals)"
-        )
-    m = _DECIMAL_RE.fullmatch(text)
-    if m is not None:
-        exp = m.group("exp")
-        if exp is not None and abs(int(exp)) > _MAX_EXPONENT:
-            raise CaseError(
-                f"{where}: {_EXPECTED_RATIONAL} with an exponent of at most "
-                f"{_MAX_EXPONENT} in size, got {s!r}"
-            )
-        return Fraction(text)
-    if _RATIO_RE.fullmatch(text):
-        num, den = text.split("/")
-        if int(den) == 0:
-            raise CaseError(
-                f"{where}: {_EXPECTED_RATIONAL}, got {s!r} (zero denominator)"
-            )
-        return Fraction(int(num), int(den))
-    raise CaseError(f"{where}: {_EXPECTED_RATIONAL}, got {s!r}")
+    return _parsed(s, where, _EXPECTED_RATIONAL, rational)
+
+
+def parse_integer(s: Any, where: str) -> int:
+    """Parse an integer from a string ``sign? digits`` (no decimal point, no exponent), in :data:`FLOAT_RANGE`.
+
+    >>> parse_integer("-12", "demo")
+    -12
+    """
+    return int(_parsed(s, where, _EXPECTED_INTEGER, integer))
 
 
 def looks_numeric(s: str) -> bool:
-    """Whether a string parses as a rational (or a non-finite number): a parameter, not a stray key."""
-    t = s.strip()
-    return bool(
-        _DECIMAL_RE.fullmatch(t) or _RATIO_RE.fullmatch(t) or t.lower() in _NONFINITE
-    )
+    """Whether a string is a number of the grammar (or NaN / infinity): a parameter, not a stray key."""
+    return is_number_text(s) or s.strip().lower() in _NONFINITE

@@ -11,16 +11,34 @@ import argparse
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 from cases import Case, CaseError, load_case
+from exact.checker.number import NumberError, integer
 
+from .bench.row import MAX_SIZE, MIN_SIZE
 from .context import Context
 from .registry import Claim, UsageError, all_claims, check_suitable, claim_ids, get_claim, run_check
-from .report import findings_digest
+from .report import findings_digest, write_reports
 from .result import MISMATCH, CheckResult
-from .run import header, publish, seeds_of, staging, write_json
+from .run import check_outputs, header, publish, relocate, seeds_of, staged, write_json
 
 DEFAULT_OUT = Path("reports")
+MAX_JOBS = 256
+
+
+def _bounded(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: an integer of the number grammar (no spaces, underscores, non-ASCII digits) in
+    [low, high]; anything else is a usage error naming the option."""
+    def parse(text: str) -> int:
+        try:
+            value = integer(text)
+        except NumberError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"expected an integer in [{low}, {high}], got {text!r}")
+        return value
+    return parse
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     a = sub.add_parser("all", help="check every claim on its default cases")
     a.add_argument("--json", type=Path)
     a.add_argument("--report", type=Path, help="write Markdown reports (and certificates) here")
-    a.add_argument("--jobs", type=int, default=1)
+    a.add_argument("--jobs", type=_bounded(1, MAX_JOBS), default=1)
     a.add_argument("--thorough", action="store_true", help="larger sweeps for the statistical claims")
     sub.add_parser("list", help="every claim id with its paper location")
     r = sub.add_parser("run", help="check one claim")
@@ -41,9 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="re-check certificate files with the independent checker")
     c.add_argument("certificates", nargs="+")
     b = sub.add_parser("bench", help="timing table of the exact 1-D l1 certificate")
-    b.add_argument("--sizes", type=int, nargs="*", default=[50, 100, 200, 400, 800, 1600])
-    b.add_argument("--naive-limit", type=int, default=200)
-    b.add_argument("--qsopt-limit", type=int, default=1600)
+    b.add_argument("--sizes", type=_bounded(MIN_SIZE, MAX_SIZE), nargs="+", default=[50, 100, 200, 400, 800, 1600])
+    b.add_argument("--naive-limit", type=_bounded(0, MAX_SIZE), default=200)
+    b.add_argument("--qsopt-limit", type=_bounded(0, MAX_SIZE), default=1600)
     sub.add_parser("solvers", help="solver regression harness (not built yet)")
     return p
 
@@ -61,29 +79,33 @@ def _task(args: tuple[str, Case, Path, bool]) -> CheckResult:
     return run_check(all_claims()[claim_id], case, Context(out, thorough))
 
 
-def _run(tasks: list[tuple[Claim, Case]], out: Path, jobs: int, thorough: bool) -> list[CheckResult]:
-    """Run the checks into a staging folder of ``out``, then publish it (:mod:`verify.run`)."""
-    stage = staging(out)
-    payload = [(cl.id, case, stage, thorough) for cl, case in tasks]
-    results: list[CheckResult] = []
-    if jobs > 1:
-        with ProcessPoolExecutor(jobs) as pool:
-            results = list(pool.map(_task, payload))
-        for r in results:
-            print(_line(r))
-    else:
-        for p in payload:
-            results.append(_task(p))
-            print(_line(results[-1]), flush=True)
-    return publish(stage, out, results)
+def _run(tasks: list[tuple[Claim, Case]], out: Path, jobs: int, thorough: bool, report: bool) -> list[CheckResult]:
+    """Run the checks into a staging folder of ``out``, write the reports there (with ``report``), then
+    publish it (:mod:`verify.run`); the results name the published paths."""
+    with staged(out) as stage:
+        payload = [(cl.id, case, stage, thorough) for cl, case in tasks]
+        results: list[CheckResult] = []
+        if jobs > 1:
+            with ProcessPoolExecutor(jobs) as pool:
+                results = list(pool.map(_task, payload))
+            for r in results:
+                print(_line(r))
+        else:
+            for p in payload:
+                results.append(_task(p))
+                print(_line(results[-1]), flush=True)
+        results = relocate(results, stage, out)
+        if report:
+            write_reports(results, stage)
+        publish(stage, out)
+    return results
 
 
 def _finish(results: list[CheckResult], json_path: Path | None, report: Path | None, cases: list[Case]) -> int:
     if json_path:
         write_json(json_path, results, header(sys.argv, seeds_of(cases)))
     if report:
-        from .report import write_reports
-        print(f"report: {write_reports(results, report)}")
+        print(f"report: {report / 'index.md'}")
     digest = findings_digest(results)
     if digest:
         print(f"\nfindings ({len(digest)}):")
@@ -129,9 +151,12 @@ def main(argv: list[str] | None = None) -> int:
             cases = [load_case(args.case)] if args.case else cl.default_cases()
             for case in cases:
                 check_suitable(cl, case)
-            return _finish(_run([(cl, c) for c in cases], out, 1, args.thorough), args.json, args.report, cases)
+            check_outputs(out, args.json)
+            results = _run([(cl, c) for c in cases], out, 1, args.thorough, args.report is not None)
+            return _finish(results, args.json, args.report, cases)
+        check_outputs(out, args.json)
         tasks = [(cl, case) for cl in all_claims().values() for case in cl.default_cases()]
-        return _finish(_run(tasks, out, max(1, args.jobs), args.thorough), args.json, args.report,
+        return _finish(_run(tasks, out, args.jobs, args.thorough, args.report is not None), args.json, args.report,
                        [case for _, case in tasks])
     except (CaseError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)

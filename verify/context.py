@@ -19,25 +19,48 @@ from the returned :class:`Certified` values, never from the producer's objects.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Mapping
 
-from exact.certificates import write_certificate
 from exact.checker import check_file
 from exact.checker._fields import surd
 from exact.checker._proved import canonical
 from exact.checker.arith import Surd
 
+from .files import write_atomic
 
-def file_name(claim: str, case: str, suffix: str, ext: str) -> str:
-    """A file name for (claim, case): case names may hold "/" (e.g. alpha=1/10).
+
+def file_name(claim: str, case: str, suffix: str, ext: str, tag: str = "") -> str:
+    """A file name for (claim, case), with an optional content ``tag``: case names may hold "/" (alpha=1/10).
 
     >>> file_name("kh.thm-1", "kh-example-1-alpha=1/10", "", ".md")
     'kh.thm-1__kh-example-1-alpha=1_10.md'
+    >>> file_name("ep.thm-3.3", "mine", "__eq37", ".json", "0123456789ab")
+    'ep.thm-3.3@0123456789ab__mine__eq37.json'
     """
-    return f"{claim}__{case}{suffix}{ext}".replace("/", "_")
+    return f"{claim}{'@' + tag if tag else ''}__{case}{suffix}{ext}".replace("/", "_")
+
+
+#: The fields of a certificate that say what it is about and what it states; its file name carries a hash
+#: of them, so two certificates for different data (two case files with one name) never share a file.
+BOUND_FIELDS = ("kind", "claim", "data", "convention", "relation")
+
+
+def content_tag(doc: Mapping[str, Any]) -> str:
+    """The first 12 hex digits of the SHA-256 of the canonical JSON of the certificate's bound fields.
+
+    >>> content_tag({"kind": "lp", "data": {"y": ["1"]}}) == content_tag({"data": {"y": ["1"]}, "kind": "lp"})
+    True
+    >>> content_tag({"kind": "lp", "data": {"y": ["1"]}}) == content_tag({"kind": "lp", "data": {"y": ["2"]}})
+    False
+    """
+    bound = {key: doc[key] for key in BOUND_FIELDS if key in doc}
+    text = json.dumps(bound, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return hashlib.sha256(text.encode("ascii")).hexdigest()[:12]
 
 
 def _number(v: Any) -> Fraction | Surd | None:
@@ -106,8 +129,9 @@ class Context:
         built from a paper's printed numbers go to ``folder="audits"``: their rejection is a finding,
         not a failure.
         """
-        name = file_name(claim or doc.get("claim", "?"), case or doc.get("case", "?"), suffix, ".json")
-        path = write_certificate(doc, self.out_dir / folder / name)
+        name = file_name(claim or doc.get("claim", "?"), case or doc.get("case", "?"), suffix, ".json",
+                         content_tag(doc))
+        path = write_atomic(self.out_dir / folder / name, json.dumps(doc, indent=1) + "\n")
         report = check_file(str(path))
         problems = list(report.problems)
         if report.ok and report.data is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .context import file_name
+from .files import write_atomic
 from .result import CheckResult, render_conventions
 
 
@@ -63,12 +64,11 @@ def findings_digest(results: list[CheckResult]) -> list[str]:
 
 
 def write_reports(results: list[CheckResult], out_dir: Path) -> Path:
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """One Markdown file per result and an ``index.md`` linking them, in ``out_dir`` (atomically each);
+    returns the index's path."""
     index = ["# relu-certify report", "", "| claim | case | verdict | value |", "|---|---|---|---|"]
     for res in results:
         name = file_name(res.claim, res.case, "", ".md")
-        (out_dir / name).write_text(render(res))
+        write_atomic(out_dir / name, render(res))
         index.append(f"| {res.claim} | [{res.case}]({name}) | {res.verdict} | {res.value_text} |")
-    path = out_dir / "index.md"
-    path.write_text("\n".join(index) + "\n")
-    return path
+    return write_atomic(out_dir / "index.md", "\n".join(index) + "\n")

@@ -1,9 +1,12 @@
 """One run of checks: a fresh output folder, the run header, and the results JSON.
 
-A run writes into a staging folder ``DIR/.run-<pid>`` and publishes it when every check has
-finished: each output folder it owns (certificates, audits, plots) replaces the one of the previous
-run, so an output folder always holds the certificates of exactly one run, and an interrupted run
-leaves the previous one intact. Result paths are rewritten to the published location.
+Output paths are checked before any work (:func:`check_outputs`). A run writes into a staging folder
+``DIR/.run-<random>`` and publishes it when every check has finished: each output folder it owns
+(certificates, audits, plots) replaces the one of the previous run, and its reports replace theirs, so
+an output folder always holds the certificates of exactly one run, and an interrupted run leaves the
+previous one intact. Concurrent runs on one folder publish one after the other (a lock), and certificate
+names carry a content hash (:func:`verify.context.content_tag`), so a link never names other data.
+Result paths are rewritten to the published location.
 
 >>> header(["verify", "list"])["tool"]
 'relu-certify'
@@ -11,16 +14,22 @@ leaves the previous one intact. Result paths are rewritten to the published loca
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import platform
 import shutil
+import stat
 import subprocess
+import tempfile
+from contextlib import contextmanager
 from dataclasses import replace
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
+from .files import write_atomic
+from .registry import UsageError
 from .result import CheckResult
 
 OWNED = ("certificates", "audits", "plots")
@@ -51,38 +60,116 @@ def header(argv: Sequence[str], seeds: dict[str, Any] | None = None) -> dict[str
 
 
 def staging(out: Path) -> Path:
-    """A fresh staging folder inside ``out`` for this process."""
-    stage = out / f".run-{os.getpid()}"
-    if stage.exists():
-        shutil.rmtree(stage)
-    stage.mkdir(parents=True)
-    return stage
+    """A fresh staging folder inside ``out``, unique to this run (``mkdtemp``: two runs never share one,
+    even with equal process ids, as in two containers on one volume)."""
+    out.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".run-", dir=out))
 
 
-def publish(stage: Path, out: Path, results: list[CheckResult]) -> list[CheckResult]:
-    """Move the staged folders into ``out`` (replacing the previous run's) and rewrite the result paths."""
-    for name in OWNED:
-        old, new = out / name, stage / name
-        trash = stage / f".old-{name}"
-        if old.exists():
-            os.replace(old, trash)
-        if new.exists():
-            os.replace(new, old)
-        if trash.exists():
-            shutil.rmtree(trash)
-    shutil.rmtree(stage)
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """A staging folder of ``out`` for the body, removed afterwards whatever happens: a run that fails or
+    is interrupted leaves no partial output (published folders have been moved out of it by then)."""
+    stage = staging(out)
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def relocate(results: list[CheckResult], stage: Path, out: Path) -> list[CheckResult]:
+    """The results with every path into ``stage`` rewritten to its published place in ``out``."""
     prefix, target = str(stage), str(out)
     return [replace(r, certificates=tuple(p.replace(prefix, target, 1) for p in r.certificates),
                     notes=tuple(n.replace(prefix, target) for n in r.notes)) for r in results]
 
 
+@contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """An exclusive lock on the folder ``out`` (``flock`` on the folder itself: no lock file to leave)."""
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+def publish(stage: Path, out: Path) -> None:
+    """Move the staged folders into ``out`` (replacing the previous run's), then the staged files (reports).
+
+    Runs on one ``out`` publish one at a time (a lock): two unlocked publications interleave their
+    renames, and one of them fails on a folder the other just moved or filled.
+    """
+    with _locked(out):
+        for name in OWNED:
+            old, new, trash = out / name, stage / name, stage / f".old-{name}"
+            if old.exists():
+                os.replace(old, trash)
+            if new.exists():
+                os.replace(new, old)
+        for entry in stage.iterdir():
+            if entry.is_file():
+                os.replace(entry, out / entry.name)
+
+
 def write_json(path: Path, results: list[CheckResult], head: dict[str, Any]) -> None:
     """The run header and every result, written atomically."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps({"version": 2, "run": head, "results": [r.as_json() for r in results]}, indent=1)
-                   + "\n")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps({"version": 2, "run": head, "results": [r.as_json() for r in results]},
+                                  indent=1) + "\n")
+
+
+#: Kernel pseudo-file systems: their "files" are not storage, and writing into them does harm or fails.
+PSEUDO = (Path("/proc"), Path("/sys"))
+
+
+def _resolved(path: Path, option: str) -> Path:
+    """``path`` made absolute (links resolved); not under a pseudo-file system."""
+    try:
+        where = path.resolve()
+    except (OSError, ValueError, RuntimeError) as exc:  # ValueError: a NUL byte; RuntimeError: a link loop
+        raise UsageError(f"{option} {str(path)!r}: not a usable path ({exc})") from None
+    pseudo = next((p for p in PSEUDO if p == where or p in where.parents), None)
+    if pseudo is not None:
+        raise UsageError(f"{option} {path}: expected a path on a file system, got one under {pseudo} "
+                         "(a kernel pseudo-file system)")
+    return where
+
+
+def _what(mode: int) -> str:
+    """What a file is, for a message."""
+    return "a folder" if stat.S_ISDIR(mode) else "a regular file" if stat.S_ISREG(mode) else \
+        "a special file (a device, FIFO or socket)"
+
+
+def _creatable_folder(where: Path, path: Path, option: str) -> None:
+    """``where`` is a writable folder, or can be created: its nearest existing ancestor is one."""
+    existing = next(p for p in (where, *where.parents) if p.exists())
+    mode = existing.stat().st_mode
+    if not stat.S_ISDIR(mode):
+        raise UsageError(f"{option} {path}: expected a folder that exists or can be created, but {existing} is "
+                         f"{_what(mode)}")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise UsageError(f"{option} {path}: expected a folder that exists or can be created, but {existing} is "
+                         "not writable")
+
+
+def check_outputs(out: Path, json_path: Path | None) -> None:
+    """Refuse unusable output paths before any work (:class:`UsageError`, nothing written): ``out`` (the
+    ``--report`` folder, or the default) must be a folder or creatable as one; ``--json`` a regular file
+    or a new name in such a folder, and not inside a folder each run replaces."""
+    report = _resolved(out, "--report")
+    _creatable_folder(report, out, "--report")
+    if json_path is None:
+        return
+    target = _resolved(json_path, "--json")
+    if target.exists() and not target.is_file():
+        raise UsageError(f"--json {json_path}: expected a regular file (or a new file name), got "
+                         f"{_what(target.stat().st_mode)}")
+    _creatable_folder(target.parent, json_path, "--json")
+    owned = next((report / name for name in OWNED if report / name in target.parents), None)
+    if owned is not None:
+        raise UsageError(f"--json {json_path}: expected a file outside {owned}, which every run replaces")
 
 
 def seeds_of(cases: Sequence[Any]) -> dict[str, Any]:

@@ -12,15 +12,10 @@ kind's fields (``exact/checker/SPEC.md``). The writer of kind ``k`` is ``exact.c
 
 from __future__ import annotations
 
-import json
-import os
-import tempfile
-from pathlib import Path
-
 from ..checker import FORMAT, VERSION
 from ..checker.arith import Surd
 
-__all__ = ["FORMAT", "VERSION", "certificate_header", "number", "write_certificate"]
+__all__ = ["FORMAT", "VERSION", "certificate_header", "number"]
 
 
 def certificate_header(kind: str, claim: str, case: str, statement: str) -> dict:
@@ -37,18 +32,3 @@ def number(value: Surd) -> str | dict:
     """
     r = value.rational()
     return str(r) if r is not None else value.doc()
-
-
-def write_certificate(doc: dict, path: str | Path) -> Path:
-    """Write ``doc`` as JSON atomically (a temporary file in the same folder, then renamed)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(doc, indent=1) + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from fractions import Fraction as F
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from cases import (
     shipped_case,
     shipped_cases,
 )
+from cases.loader import MAX_CASE_BYTES
+from cases.rationals import parse_integer
 
 DATA = Path(__file__).resolve().parents[2] / "cases" / "data"
 
@@ -52,7 +55,10 @@ def rmatvec(A, v):
         ("1e-2", F(1, 100)),
         ("-0.25", F(-1, 4)),
         ("+2.5E1", F(25)),
-        (" 7/14 ", F(1, 2)),
+        ("7/14", F(1, 2)),
+        ("1e-100", F(1, 10**100)),
+        ("-1e100", F(-10**100)),
+        ("0e999", F(0)),
         (".5", F(1, 2)),
         ("6170671366579219/4503599627370496", F(6170671366579219, 2**52)),
     ],
@@ -65,17 +71,22 @@ def test_parse_rational_exact(text, value):
 @pytest.mark.parametrize(
     "bad, fragment",
     [
-        ("abc", "got 'abc'"),
+        ("abc", "got 'abc': not a number"),
         ("", "got an empty string"),
-        ("   ", "got an empty string"),
+        ("   ", "got '   ': not a number"),
+        (" 7/14 ", "got ' 7/14 ': not a number"),  # the grammar has no spaces
+        ("1_0", "got '1_0': not a number"),  # Fraction would read 10
+        ("\u0661", "got '\u0661': not a number"),  # an Arabic-Indic one
+        ("\uff11", "got '\uff11': not a number"),  # a full-width one
         ("nan", "NaN and infinity are not rationals"),
         ("-inf", "NaN and infinity are not rationals"),
         ("Infinity", "NaN and infinity are not rationals"),
         ("1/0", "zero denominator"),
-        ("1/2/3", "got '1/2/3'"),
-        ("1.5/2", "got '1.5/2'"),
-        ("0x10", "got '0x10'"),
-        ("1e99999999", "exponent of at most"),
+        ("1/2/3", "got '1/2/3': not a number"),
+        ("1.5/2", "got '1.5/2': not a number"),
+        ("0x10", "got '0x10': not a number"),
+        ("1e99999999", "exponent beyond the cap of 1000"),
+        ("7" * 4301, "4301 characters, beyond the cap of 1000"),  # int() would raise its digit limit
     ],
 )
 def test_parse_rational_rejects_bad_strings(bad, fragment):
@@ -84,7 +95,23 @@ def test_parse_rational_rejects_bad_strings(bad, fragment):
     msg = str(ei.value)
     assert msg.startswith("f.toml: field 'x[2]': ")
     assert 'expected a rational string such as "3/5" or "-0.25"' in msg
-    assert fragment in msg
+    assert fragment in msg and len(msg) < 300  # a 4301-digit value is not echoed whole
+
+
+@pytest.mark.parametrize("bad", ["1e400", "-1e101", "1e-101", "1/" + "1" * 102, "9" * 101, "-1e1000"])
+def test_parse_rational_refuses_magnitudes_a_float_solver_cannot_take(bad):
+    with pytest.raises(CaseError) as ei:
+        parse_rational(bad, "f.toml: field 'beta'")
+    assert str(ei.value).startswith("f.toml: field 'beta': expected 0 or a magnitude in [1e-100, 1e100]")
+
+
+def test_parse_integer_is_strict():
+    assert parse_integer("-12", "w") == -12
+    for bad, fragment in (("2.5", "got '2.5': not an integer"), ("1e3", "got '1e3': not an integer"),
+                          ("1" * 102, "expected 0 or a magnitude in [1e-100, 1e100]")):
+        with pytest.raises(CaseError) as ei:
+            parse_integer(bad, "f.toml: field 'seed'")
+        assert str(ei.value).startswith("f.toml: field 'seed': expected ") and fragment in str(ei.value)
 
 
 @pytest.mark.parametrize("value", [0.6, 3, True, None, [1], float("nan")])
@@ -351,7 +378,7 @@ BAD_DOCUMENTS = [
      ("field 'X[0]'", "expected a non-empty row", "got an empty list",)),
     ('X_bad_entry', doc_text(drop=("x",), X='[["1", "2"], ["3", "x"], ["4", "5"], '
                                                  '["6", "7"], ["8", "9"]]'),
-     ("field 'X[1][1]'", "expected a rational string", "got 'x'",)),
+     ("field 'X[1][1]'", "expected a rational string", "got 'x': not a number",)),
     ('unknown_non_numeric_key', doc_text(colour='"blue"'),
      ("field 'colour'", "unknown key", "or a scalar parameter given as a rational string", "got 'blue'",)),
     ('unknown_table_key', doc_text() + "[extra]\na = 1\n",
@@ -370,7 +397,7 @@ BAD_DOCUMENTS = [
     ('expect_not_table', doc_text(expect='"PROVED"'),
      ("field 'expect'", "expected a table mapping claim ids to verdicts",)),
     ('printed_bad_entry', doc_text() + '[printed]\nvalue = "eight"\n',
-     ("field 'printed.value'", "expected a rational string", "got 'eight'",)),
+     ("field 'printed.value'", "expected a rational string", "got 'eight': not a number",)),
     ('printed_float', doc_text() + "[printed]\nvalue = 8.0\n",
      ("field 'printed.value'", "got TOML number 8.0", "must be written as strings",)),
     ('printed_ragged_matrix', doc_text() + '[printed]\nA = [["1", "2"], ["3"]]\n',
@@ -383,6 +410,36 @@ BAD_DOCUMENTS = [
      ("field 'printed.v'", "expected a non-empty list",)),
     ('source_not_string', doc_text(source="[1]"),
      ("field 'source'", "expected a string", "got a list",)),
+    ('beta_zero', doc_text(beta='"0"'),
+     ("field 'beta'", "expected a positive rational (a regularisation strength)", "got '0'")),
+    ('beta_negative', doc_text(beta='"-1"'),
+     ("field 'beta'", "expected a positive rational", "got '-1'")),
+    ('lambda_zero', doc_text(**{"lambda": '"0"'}),
+     ("field 'lambda'", "expected a positive rational", "got '0'")),
+    ('beta_with_spaces', doc_text(beta='" 1/2 "'),  # a listed parameter: a bad number, not an unknown key
+     ("field 'beta'", "expected a rational string", "got ' 1/2 ': not a number")),
+    ('beta_huge', doc_text(beta='"1e400"'),
+     ("field 'beta'", "expected 0 or a magnitude in [1e-100, 1e100]", "got '1e400'")),
+    ('alpha_one', doc_text(alpha='"1"'),
+     ("field 'alpha'", "expected a rational other than 1", "got '1'")),
+    ('seed_not_integer', doc_text(seed='"2.5"'),
+     ("field 'seed'", "expected an integer string", "got '2.5': not an integer")),
+    ('seed_negative', doc_text(seed='"-3"'),
+     ("field 'seed'", "expected a non-negative integer", "got '-3'")),
+    ('draws_zero', doc_text(draws='"0"'),
+     ("field 'draws'", "expected a positive integer", "got '0'")),
+    ('bias_two', doc_text(bias='"2"'),
+     ("field 'bias'", 'expected "0" or "1"', "got '2'")),
+    ('x_entry_4301_digits', doc_text(x=f'["-1", "0", "{"7" * 4301}", "1", "2"]'),
+     ("field 'x[2]'", "4301 characters, beyond the cap of 1000")),
+    ('y_entry_1e400', doc_text(y='["1", "-1", "1e400", "1", "-1"]'),
+     ("field 'y[2]'", "expected 0 or a magnitude in [1e-100, 1e100]", "got '1e400'")),
+    ('x_entry_arabic_digit', doc_text(x='["-1", "0", "\u0661", "1", "2"]'),
+     ("field 'x[2]'", "expected a rational string", ": not a number of the grammar")),
+    ('name_nul', doc_text(name='"a\\u0000b"'),
+     ("field 'name'", "expected a printable name of at most 100 bytes", "a control or unprintable character")),
+    ('name_too_long', doc_text(name='"' + "n" * 256 + '"'),
+     ("field 'name'", "expected a printable name of at most 100 bytes", "(256 bytes)")),
 ]
 
 
@@ -398,6 +455,25 @@ def test_missing_file(tmp_path):
 
 def test_directory_instead_of_file(tmp_path):
     expect_error(tmp_path, "expected a case file (.toml), got a directory")
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "pipe.toml"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    expect_error(fifo, "expected a case file (.toml), a regular file; got a FIFO (named pipe)")
+
+
+def test_a_device_is_refused_not_read():
+    expect_error(Path("/dev/zero"), "expected a case file (.toml), a regular file; got a character device")
+
+
+def test_a_file_over_the_size_cap_is_refused(tmp_path):
+    f = write(tmp_path, doc_text() + "# " + "x" * MAX_CASE_BYTES + "\n")
+    expect_error(f, f"expected a case file of at most {MAX_CASE_BYTES} bytes")
+
+
+def test_a_path_with_a_nul_byte_is_a_case_error(tmp_path):
+    expect_error(tmp_path / "a\0b.toml", "cannot read case file")
 
 
 def test_not_toml_reports_line(tmp_path):
@@ -421,10 +497,8 @@ def test_y_wrong_length(tmp_path):
 def test_x_entry_not_numeric(tmp_path):
     f = write(tmp_path, doc_text(x='["-1", "0", "abc", "1", "2"]'))
     msg = expect_error(f)
-    assert msg == (
-        f"{f}: field 'x[2]': expected a rational string such as \"3/5\" or "
-        "\"-0.25\", got 'abc'"
-    )
+    assert msg.startswith(f"{f}: field 'x[2]': expected a rational string such as \"3/5\" or \"-0.25\", "
+                          "got 'abc': not a number of the grammar (")
 
 
 @pytest.mark.parametrize("bad", ['"nan"', '"inf"', "nan", "-inf"])

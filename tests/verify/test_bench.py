@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from fractions import Fraction as F
 
+import pytest
+
 from verify.bench import instance, run_bench
 from verify.bench.baselines import gauss_solve
+from verify.bench.row import MAX_SIZE, MIN_SIZE
 
 
 def test_gauss_solve() -> None:
@@ -27,3 +30,9 @@ def test_run_bench_small(capsys) -> None:
         assert r.checker_ok and r.agree and r.naive_ok
         assert r.qsopt_ok in (True, None) and r.qsopt_kink_ok in (True, None)  # None: esolver absent
     assert rows[1].qsopt is None  # over qsopt_limit: skipped
+
+
+def test_run_bench_refuses_sizes_out_of_range(capsys) -> None:
+    for n in (MIN_SIZE - 1, MAX_SIZE + 1):
+        with pytest.raises(ValueError, match=rf"bench sizes must be in \[{MIN_SIZE}, {MAX_SIZE}\], got {n}"):
+            run_bench([n], naive_limit=0, qsopt_limit=0)

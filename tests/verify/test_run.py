@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import re
 from fractions import Fraction as F
 from pathlib import Path
 
+import pytest
+
 import exact.certificates.relu1d_l1_interpolation as writer
+import verify.cli as cli
 from cases import case_from_dict
+from exact.checker import check_file
 from exact.relu.interpolation import interpolate_1d
 from verify.cli import main
-from verify.context import Context
+from verify.context import BOUND_FIELDS, Context, content_tag
+from verify.files import write_atomic
 from verify.registry import get_claim, run_check
 from verify.result import ERROR, PROVED
 
@@ -52,6 +60,11 @@ def test_a_certificate_naming_none_of_the_case_data_is_unbound(tmp_path):
     assert not cert.ok and "names none of the case's X" in cert.problems[0]
 
 
+def _names(folder: Path) -> list[str]:
+    """The certificate names of a folder with the content hash replaced by "#" (it is pinned elsewhere)."""
+    return sorted(re.sub(r"@[0-9a-f]{12}__", "@#__", p.name) for p in folder.iterdir())
+
+
 def test_the_output_folder_holds_only_the_last_run(tmp_path, capsys):
     out = tmp_path / "reports"
     first = tmp_path / "first.toml"
@@ -59,9 +72,63 @@ def test_the_output_folder_holds_only_the_last_run(tmp_path, capsys):
     second = tmp_path / "second.toml"
     second.write_text('name = "second"\nx = ["0", "1"]\ny = ["1", "0"]\n')
     assert main(["run", "ep.thm-3.3", "--case", str(first), "--report", str(out)]) == 0
-    before = sorted(p.name for p in (out / "certificates").iterdir())
-    assert before == ["ep.thm-3.3__first.json"]
+    assert _names(out / "certificates") == ["ep.thm-3.3@#__first.json"]
     assert main(["run", "ep.thm-3.3", "--case", str(second), "--report", str(out)]) == 0
     capsys.readouterr()
-    assert sorted(p.name for p in (out / "certificates").iterdir()) == ["ep.thm-3.3__second.json"]
-    assert not [p for p in out.iterdir() if p.name.startswith(".run-")]  # the staging folder is gone
+    assert _names(out / "certificates") == ["ep.thm-3.3@#__second.json"]
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no staging folder, no temporary file
+
+
+def test_the_certificate_name_carries_a_hash_of_its_bound_data(tmp_path):
+    res = run_check(get_claim("ep.thm-3.3"), LINE, Context(tmp_path))
+    path = Path(res.certificates[0])
+    doc = json.loads(path.read_text())
+    assert path.name == f"ep.thm-3.3@{content_tag(doc)}__line.json"
+    bound = json.dumps({k: doc[k] for k in BOUND_FIELDS}, sort_keys=True, separators=(",", ":"))
+    assert content_tag(doc) == hashlib.sha256(bound.encode()).hexdigest()[:12]
+    assert path.stat().st_mode & 0o777 == 0o666 & ~_umask()  # written like open(path, "w"), not 0600
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_two_case_files_with_one_name_never_share_a_certificate(tmp_path, capsys):
+    """Same name, other data: each run's JSON links a certificate about its own data, and within one folder
+    the two certificates are two files."""
+    out, links = tmp_path / "reports", {}
+    for label, y in (("a", '["0", "1", "3"]'), ("b", '["0", "2", "3"]')):
+        case = tmp_path / f"{label}.toml"
+        case.write_text(f'name = "same"\nx = ["0", "1", "2"]\ny = {y}\n')
+        assert main(["run", "ep.thm-3.3", "--case", str(case), "--report", str(out),
+                     "--json", str(tmp_path / f"{label}.json")]) == 0
+        (row,) = json.loads((tmp_path / f"{label}.json").read_text())["results"]
+        links[label] = Path(row["certificates"][0]).name
+        doc = json.loads((out / "certificates" / links[label]).read_text())
+        assert doc["data"]["y"] == json.loads(y) and check_file(str(out / "certificates" / links[label])).ok
+        assert f"certificates/{links[label]}`" in (out / "ep.thm-3.3__same.md").read_text()  # the report links it
+    capsys.readouterr()
+    assert links["a"] != links["b"]
+    assert not (out / "certificates" / links["a"]).exists()  # a's certificate went with a's run: no stale link
+
+
+def test_a_failing_run_leaves_nothing_behind(tmp_path, monkeypatch, capsys):
+    out = tmp_path / "reports"
+
+    def boom(args):
+        raise KeyboardInterrupt  # an interrupt in the middle of the checks
+
+    monkeypatch.setattr(cli, "_task", boom)
+    case = tmp_path / "c.toml"
+    case.write_text('name = "c"\nx = ["0", "1"]\ny = ["1", "0"]\n')
+    with pytest.raises(KeyboardInterrupt):
+        main(["run", "ep.thm-3.3", "--case", str(case), "--report", str(out)])
+    assert list(out.iterdir()) == []  # the staging folder is removed
+
+
+def test_write_atomic_leaves_no_temporary_file_when_it_fails(tmp_path):
+    with pytest.raises(TypeError):
+        write_atomic(tmp_path / "a.txt", None)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []

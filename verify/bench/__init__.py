@@ -39,7 +39,7 @@ from fractions import Fraction
 
 from exact.relu.interpolation import solve_dictionary_lp
 
-from .row import BenchRow, bench_row, instance
+from .row import MAX_SIZE, MIN_SIZE, BenchRow, bench_row, instance
 from .table import COLUMNS, cells, header, line, summary
 
 __all__ = ["BenchRow", "bench_row", "instance", "run_bench"]
@@ -60,8 +60,8 @@ def run_bench(sizes: list[int], naive_limit: int, qsopt_limit: int) -> list[Benc
     rows: list[BenchRow] = []
     print("\n" + line(COLUMNS), flush=True)
     for n in sizes:
-        if n < 3:
-            raise ValueError("bench sizes must be >= 3")
+        if not MIN_SIZE <= n <= MAX_SIZE:
+            raise ValueError(f"bench sizes must be in [{MIN_SIZE}, {MAX_SIZE}], got {n}")
         rows.append(bench_row(n, naive_limit, qsopt_limit))
         print(line(cells(rows[-1])), flush=True)
     print("\nnotes:")

@@ -20,8 +20,9 @@ REPEATS, REPEAT_BELOW = 3, 1.0  # the project's solve: best of 3 when a run take
 RATIO_TARGET, RATIO_UP_TO = 1.5, 1600
 TOTAL_TARGET, TOTAL_AT = 15.0, 1600
 AGREE_RTOL = 1e-6
-
-
+# the sizes n a row accepts: the 1-D dictionary needs 3 points for a kink between two others, and far
+# beyond the DESIGN's largest size (1600) one row runs for many minutes
+MIN_SIZE, MAX_SIZE = 3, 10_000
 
 
 @dataclass
