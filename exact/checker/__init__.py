@@ -60,7 +60,7 @@ from . import (
     spike_witness,
     whitened_l1,
 )
-from ._fields import Malformed, at, show, tracked, unread
+from ._fields import DENOMINATOR, LONG, MAX_LONG_DIGITS, Malformed, at, long_digits, show, tracked, unread, within
 from ._proved import Proved, canonical, compare_stated
 from .arith import TRIAL_DIVISIONS, LimitExceeded
 
@@ -124,7 +124,7 @@ def check_certificate(doc: dict) -> CheckReport:
     kind_name = kind if isinstance(kind, str) else "?"
     problems: list[str] = []
     proved: Proved | None = None
-    budget = TRIAL_DIVISIONS.set([arith.MAX_TRIAL_DIVISIONS])
+    budget, common = TRIAL_DIVISIONS.set([arith.MAX_TRIAL_DIVISIONS]), DENOMINATOR.set([1])
     try:
         if at(doc, "format") != FORMAT:
             raise Malformed(f"format: expected {FORMAT!r}, got {show(doc['format'])}")
@@ -133,6 +133,7 @@ def check_certificate(doc: dict) -> CheckReport:
             raise Malformed(f"version: expected {VERSION}, got {show(version)}")
         if not isinstance(kind, str) or kind not in KINDS:
             raise Malformed(f"kind: unknown certificate kind {show(at(doc, 'kind'))}")
+        within(long_digits(doc), MAX_LONG_DIGITS, f"characters in numbers longer than {LONG}")
         proved = KINDS[kind](doc, problems)
         if not problems:
             compare_stated(doc, proved, problems)
@@ -144,9 +145,13 @@ def check_certificate(doc: dict) -> CheckReport:
     except LimitExceeded as err:
         problems.append(f"limit: {err}")
     except Exception as err:  # defensive: a checker bug must fail closed, not crash
-        problems.append(f"checker error: {type(err).__name__}: {err}")
+        if isinstance(err, ValueError) and "integer string conversion" in str(err):  # a message too long to print
+            problems.append("limit: a number in a problem's message has more digits than Python prints (4300)")
+        else:
+            problems.append(f"checker error: {type(err).__name__}: {err}")
     finally:
         TRIAL_DIVISIONS.reset(budget)
+        DENOMINATOR.reset(common)
     if problems or not isinstance(proved, Proved):
         return CheckReport(False, kind_name, None, problems or ["checker error: the kind proved nothing"])
     relation, data = canonical(proved.relation), canonical(proved.data)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, neurons, qlist, qmatrix
+from ._fields import Malformed, at, neurons, qlist, qmatrix, within
 from ._proved import convention
 from .arith import Surd, dot, matvec, rmatvec, sigma
 
@@ -27,9 +27,19 @@ Matrix = list[list[Fraction]]
 Neurons = list[tuple[list[Fraction], Fraction]]  # (w, c): c (X w)_+
 
 
+#: n^2 d of data.X (real certificates: at most 300). These kinds compare every pair of samples (Gram
+#: matrices, activation matrices, nearest points), n^2 d rational operations
+MAX_SAMPLE_WORK = 250_000
+MAX_SAMPLES = 200  # n (real: at most 10); n^2 activations and nearest-point tests, each of them a message
+
+
 def samples(doc: dict) -> Matrix:
-    """data.X: a nonempty n x d matrix, d >= 1, rows = samples."""
-    X = qmatrix(at(doc, "data.X"), "data.X")
+    """data.X: a nonempty n x d matrix, d >= 1, rows = samples, n <= MAX_SAMPLES and n^2 d <= MAX_SAMPLE_WORK."""
+    rows = at(doc, "data.X")
+    if isinstance(rows, list) and rows and isinstance(rows[0], list):  # sized before any number is parsed
+        within(len(rows), MAX_SAMPLES, "data.X: the number of samples n")
+        within(len(rows) ** 2 * len(rows[0]), MAX_SAMPLE_WORK, "data.X: n^2 d")
+    X = qmatrix(rows, "data.X")
     if not X[0]:
         raise Malformed("data.X: expected rows with at least one entry")
     return X

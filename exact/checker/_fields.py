@@ -5,11 +5,13 @@ missing or ill-typed field raises :class:`Malformed` naming the field.
 """
 from __future__ import annotations
 
+from contextvars import ContextVar
 from fractions import Fraction
+from math import gcd
 from typing import Any, Optional
 
 from .arith import LimitExceeded, Surd, power_free
-from .number import NumberError, rational
+from .number import MAX_LENGTH, NumberError, rational
 
 
 class Malformed(Exception):
@@ -72,6 +74,31 @@ def unread(obj: Any, path: str = "") -> list[str]:
     return out
 
 
+LONG = 24  # a number string longer than this counts against MAX_LONG_DIGITS
+#: characters of long numbers one certificate may hold (real ones: at most 13 200). Sums and products of many
+#: long rationals grow without bound (480 numbers of 999 digits took 16 s to dot), so they are budgeted
+MAX_LONG_DIGITS = 40_000
+
+
+def long_digits(obj: Any) -> int:
+    """The characters in the strings of ``obj`` (values and keys) longer than LONG that may be numbers (begin
+    as the grammar's numbers do; a statement in words costs no arithmetic)."""
+    if isinstance(obj, str):
+        return len(obj) if len(obj) > LONG and obj[0] in "+-.0123456789" else 0
+    if isinstance(obj, dict):
+        return sum(long_digits(k) + long_digits(v) for k, v in dict.items(obj))
+    if isinstance(obj, list):
+        return sum(long_digits(v) for v in obj)
+    return 0
+
+
+def within(value: int, limit: int, name: str) -> int:
+    """``value`` (a size the work grows with) if it is at most ``limit``; else the check is refused."""
+    if value > limit:
+        raise LimitExceeded(f"{name} = {value}, beyond the checker's limit of {limit}")
+    return value
+
+
 def show(obj: Any, limit: int = 60) -> str:
     text = repr(obj)
     return text if len(text) <= limit else text[:limit - 3] + "..."
@@ -90,12 +117,28 @@ def at(obj: Any, path: str, prefix: str = "") -> Any:
     return obj
 
 
+#: digits of the least common denominator of all the rationals a check reads (real certificates: at most
+#: 594). Every number a check computes is a polynomial of low degree in them, so this bounds its growth:
+#: 20 000 short rationals of coprime 12-digit denominators summed took seconds each
+MAX_DENOMINATOR_DIGITS = 2000
+DENOMINATOR: ContextVar[list[int] | None] = ContextVar("denominator", default=None)
+_DENOMINATOR_BITS = int(MAX_DENOMINATOR_DIGITS * 3.3219280948873626)
+
+
 def q(s: Any, name: str) -> Fraction:
-    """Parse a rational given as a JSON string of the number grammar."""
+    """Parse a rational given as a JSON string of the number grammar; inside a check (a :data:`DENOMINATOR`
+    is set) its denominator joins the common one, which may not pass MAX_DENOMINATOR_DIGITS."""
     try:
-        return rational(s)
+        r = rational(s)
     except NumberError as err:
         raise Malformed(f"{name}: expected a rational string like '3/4', got {show(s)} ({err})") from None
+    common = DENOMINATOR.get()
+    if common is not None and common[0] % r.denominator:
+        common[0] = common[0] // gcd(common[0], r.denominator) * r.denominator
+        if common[0].bit_length() > _DENOMINATOR_BITS:
+            raise LimitExceeded(f"{name}: the common denominator of the certificate's rationals passes the "
+                                f"checker's limit of {MAX_DENOMINATOR_DIGITS} digits")
+    return r
 
 
 def list_(seq: Any, name: str, length: Optional[int] = None) -> list:
@@ -129,6 +172,7 @@ def int_(v: Any, name: str, allowed: Optional[Any] = None) -> int:
     """A JSON integer (not a bool, not 12.0), optionally restricted to ``allowed``."""
     if type(v) is not int or (allowed is not None and v not in allowed):
         where = (f" from {allowed.start} to {allowed.stop - 1}" if isinstance(allowed, range)
+                 else f" equal to {allowed[0]}" if isinstance(allowed, tuple) and len(allowed) == 1
                  else "" if allowed is None else " in " + show(allowed))
         raise Malformed(f"{name}: expected an integer{where}, got {show(v)}")
     return v
@@ -159,16 +203,21 @@ def atom(a: Any, name: str) -> tuple[int, Fraction]:
     return unit(at(a, "u", name), f"{name}.u"), q(at(a, "knot", name), f"{name}.knot")
 
 
-def surd(obj: Any, name: str) -> Surd:
-    """{"root": L (2..64), "terms": {"m": "c", ...}}: sum_m c m^(1/L), each key the canonical decimal of an
-    L-th-power-free integer m >= 1 (so no two keys name the same radicand)."""
-    L = int_(at(obj, "root", name), f"{name}.root", range(2, 65))
+MAX_TERMS = 64  # terms of one radical (real ones: at most 3); products of radicals cost terms^2
+
+
+def surd(obj: Any, name: str, root: Optional[int] = None) -> Surd:
+    """{"root": L (2..64, or exactly ``root``), "terms": {"m": "c", ...}} (at most MAX_TERMS): sum_m c m^(1/L),
+    each key the canonical decimal of an L-th-power-free integer m >= 1 (so no two keys name the same
+    radicand). The index is checked before any key is factored."""
+    L = int_(at(obj, "root", name), f"{name}.root", range(2, 65) if root is None else (root,))
     terms = at(obj, "terms", name)
     if not isinstance(terms, dict):
         raise Malformed(f"{name}.terms: expected an object {{radicand: rational}}, got {show(terms)}")
+    within(len(terms), MAX_TERMS, f"{name}.terms: the number of terms")
     c = {}
     for k, r in terms.items():
-        m = int(k) if isinstance(k, str) and k.isascii() and k.isdigit() else 0
+        m = int(k) if isinstance(k, str) and k.isascii() and k.isdigit() and len(k) <= MAX_LENGTH else 0
         try:
             free = m >= 1 and str(m) == k and power_free(m, L)[0] == 1
         except LimitExceeded:
@@ -184,11 +233,7 @@ def surd(obj: Any, name: str) -> Surd:
 
 def square_roots(obj: Any, name: str, length: int) -> list[Surd]:
     """A list of ``length`` square-root radicals ({"root": 2, ...}: one field, so they combine)."""
-    out = [surd(e, f"{name}[{i}]") for i, e in enumerate(list_(obj, name, length))]
-    for i, t in enumerate(out):
-        if t.L != 2:
-            raise Malformed(f"{name}[{i}].root: expected 2 (square roots), got {t.L}")
-    return out
+    return [surd(e, f"{name}[{i}]", root=2) for i, e in enumerate(list_(obj, name, length))]
 
 
 def neurons(obj: Any, name: str, d: int) -> list[tuple[list[Fraction], Fraction, Fraction]]:

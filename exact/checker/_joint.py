@@ -9,19 +9,20 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
-from ._fields import Malformed, at, distinct_points, neurons, qlist, show
+from ._fields import Malformed, at, distinct_points, neurons, qlist, show, within
 from ._proved import convention, stated_convention
 from .relu1d import Field, Neuron1D, joint_candidates, network_1d
 
 
-def joint_data(doc: dict) -> tuple[list[Fraction], list[Fraction], Fraction, dict]:
-    """data.x (distinct), data.y and the convention {alpha != 1, hidden_bias "in-norm", no output bias};
-    returns (x, y, alpha, the data the kind is about)."""
+def joint_data(doc: dict, max_points: int) -> tuple[list[Fraction], list[Fraction], Fraction, dict]:
+    """data.x (distinct, at most ``max_points``: the kind's limit), data.y and the convention {alpha != 1,
+    hidden_bias "in-norm", no output bias}; returns (x, y, alpha, the data the kind is about)."""
     conv = stated_convention(doc)
     alpha = Fraction(conv["alpha"])
     if conv["hidden_bias"] != "in-norm" or conv["output_bias"]:
         raise Malformed(f"convention: expected alpha != 1, hidden_bias in-norm, no output bias, got {show(conv)}")
     x = distinct_points(doc, "data.x")
+    within(len(x), max_points, "data.x: points n")
     y = qlist(at(doc, "data.y"), "data.y", len(x))
     return x, y, alpha, {"x": x, "y": y, "convention": convention(alpha, "in-norm", False)}
 

@@ -7,6 +7,9 @@ mu >= 0. Then c^T p <= g^T p = (X^T g)^T w + (1^T g) b, which is <= ||X^T g|| ||
 (b free, kh (3)) and <= ||[X^T g, 1^T g]|| ||[w, b]|| (bias in the norm, kh (8)). So if every piece has
 such an m with that norm <= G, v^T y / G bounds from below every program (or measure) whose terms
 satisfy their sign rows and fit y: :func:`dual_lower`.
+
+Limits (checked before the work): those of :func:`exact.checker.sign_patterns.certified_patterns` on J, and
+exactly 2|J| dual pieces with 2|J| N (d + 1) <= MAX_PIECE_WORK.
 """
 
 from __future__ import annotations
@@ -14,10 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ._fields import Malformed, at, list_, q, qlist, qmatrix, show, unit
+from ._fields import Malformed, at, list_, q, qlist, qmatrix, show, unit, within
 from ._proved import convention, stated_convention
 from .arith import dot
 from .sign_patterns import Pattern, certified_patterns, signs
+
+#: 2|J| N (d + 1): every piece forms g (N) and z = X^T g (N d) (real certificates: 64 * 6 * 3 = 1152)
+MAX_PIECE_WORK = 500_000
 
 
 @dataclass(frozen=True)
@@ -50,8 +56,9 @@ def pattern_problem(doc: dict, problems: list[str]) -> PatternProblem:
 
 def dual_lower(doc: dict, problems: list[str], P: PatternProblem, minus_sign: int) -> Fraction:
     """v^T y / G after checking dual.v (N), dual.G > 0 and dual.pieces: one entry {pattern, eps, m} per
-    (s in J, eps = +-1), with S = s (eps = +1) or minus_sign s (eps = -1) and, exactly,
-    S_k m_k >= 0 (m = S . mu, mu >= 0), 1^T g == 0 unless joint, ||X^T g||^2 (+ (1^T g)^2 if joint) <= G^2.
+    (s in J, eps = +-1) (so 2|J| entries, 2|J| N (d + 1) <= MAX_PIECE_WORK = 500 000), with S = s (eps = +1)
+    or minus_sign s (eps = -1) and, exactly, S_k m_k >= 0 (m = S . mu, mu >= 0), 1^T g == 0 unless joint,
+    ||X^T g||^2 (+ (1^T g)^2 if joint) <= G^2.
     With b free also sum(v) == 0 (u = 0, b -> +-oo; implied by the all-(+1) pieces, checked for the message).
     """
     N, d = len(P.X), len(P.X[0])
@@ -61,8 +68,13 @@ def dual_lower(doc: dict, problems: list[str], P: PatternProblem, minus_sign: in
         raise Malformed(f"dual.G: expected > 0, got {G}")
     if not P.joint and sum(v) != 0:
         problems.append(f"dual.v: sum(v) = {sum(v)} != 0 with a free bias (the sup is infinite)")
+    pieces = list_(at(doc, "dual.pieces"), "dual.pieces")
+    within(2 * len(P.J) * N * (d + 1), MAX_PIECE_WORK, "dual.pieces: 2|J| N (d + 1)")
+    if len(pieces) != 2 * len(P.J):
+        raise Malformed(f"dual.pieces: expected 2|J| = {2 * len(P.J)} entries, one per (pattern, eps), "
+                        f"got {len(pieces)}")
     seen = set()
-    for k, item in enumerate(list_(at(doc, "dual.pieces"), "dual.pieces")):
+    for k, item in enumerate(pieces):
         name = f"dual.pieces[{k}]"
         s = signs(at(item, "pattern", name), f"{name}.pattern", N)
         eps = unit(at(item, "eps", name), f"{name}.eps")

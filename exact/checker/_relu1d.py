@@ -10,11 +10,16 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
-from ._fields import Malformed, at, neurons, q, qlist, qmatrix
+from ._fields import Malformed, at, neurons, q, qlist, qmatrix, within
 from .arith import dot, sigma
 from .relu1d import Neuron1D, relu1d_profile
 
 NeuronD = tuple[list[Fraction], Fraction, Fraction]  # (w, b, c): c sigma(w . x + b)
+
+#: n J d, rows x neurons x inputs, of a network evaluated row by row (:func:`network_values`; real: at most 72).
+#: Each of the n J pairs costs d rational products and a leaky ReLU, twice (values, stationarity): 10^5 of
+#: them took ~1.5 s on small rationals, and the sums' denominators grow with J on long ones
+MAX_NETWORK_WORK = 3 * 10**4
 
 
 def neurons_1d(doc: dict, path: str) -> list[Neuron1D]:
@@ -103,9 +108,14 @@ def neurons_d(doc: dict, path: str, d: int, problems: list[str]) -> list[NeuronD
     return nets
 
 
+def network_size(X: Sequence[Sequence[Fraction]], nets: Sequence[NeuronD]) -> None:
+    """Refuses (LimitExceeded) a network whose row-by-row evaluation, n J d, is beyond MAX_NETWORK_WORK."""
+    within(len(X) * len(nets) * len(X[0]), MAX_NETWORK_WORK, "n J d (data rows x primal.neurons x inputs)")
+
+
 def network_values(X: Sequence[Sequence[Fraction]], nets: Sequence[NeuronD], alpha: Fraction,
                    constant: Fraction) -> list[Fraction]:
-    """[constant + sum_j c_j sigma_alpha(w_j . X_i + b_j) for every row X_i]."""
+    """[constant + sum_j c_j sigma_alpha(w_j . X_i + b_j) for every row X_i] (n J d: see :func:`network_size`)."""
     return [constant + sum((c * sigma(dot(w, row) + b, alpha) for w, b, c in nets), Fraction(0)) for row in X]
 
 

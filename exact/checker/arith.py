@@ -147,10 +147,11 @@ def power_free(n: int, L: int) -> tuple[int, int]:
         raise ValueError(f"radicand {n}: expected 1 <= n with n^(1/{L}) <= {MAX_ROOT}")
     left = TRIAL_DIVISIONS.get()
     if left is not None:  # charged before the work: a check refuses instead of running long
-        if root // 2 > left[0]:
+        cost = root // 2 * max(1, L // 2)  # a division by d^L costs about L/2 times one by d^2
+        if cost > left[0]:
             raise LimitExceeded(f"the radicands need more than the checker's limit of {MAX_TRIAL_DIVISIONS} trial "
-                                "divisions (arith.MAX_TRIAL_DIVISIONS)")
-        left[0] -= root // 2
+                                "divisions (arith.MAX_TRIAL_DIVISIONS, a division by d^L counting L/2)")
+        left[0] -= cost
     s, m, d = 1, n, 2
     while d ** L <= m:
         while m % d ** L == 0:

@@ -4,20 +4,30 @@ Problem: min f_L(w) = sum_i |w_i|^(2/L) s.t. A w = y (A is N x K, L >= 2). Theor
 exact/relu/bridge.py): f_L is concave and nondecreasing along recession directions on each sign orthant
 of the feasible set, so its minimum is the least value over the finitely many *basic* solutions (A w = y,
 the columns on supp w independent); for L >= 3 every optimum is basic (strict concavity, ses (64)).
+
+Limits (checked before the work): N <= MAX_ROWS, K <= MAX_COLUMNS, C(K, rank A) <= MAX_COLUMN_SETS column
+sets solved, at most MAX_COLUMN_SETS optima, L <= MAX_L, enclosures at L * bits <= MAX_ROOT_BITS.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 from itertools import combinations
+from math import comb
 
-from ._fields import Malformed, at, int_, list_, q, qlist, qmatrix
+from ._fields import Malformed, at, int_, list_, q, qlist, qmatrix, within
 from ._proved import Proved
 from .arith import Surd, dot, power_free, root_bounds, rref, solve
 
-MAX_BITS = 4096  # enclosure precision cap of the separations; a strict inequality separates long before
 ROLES = ("optimal", "suboptimal")
 MAX_L = 64  # the depth L: c^L of a 1000-digit c stays a 64 000-digit integer (L = 10^6 ran past a minute)
+MAX_ROWS = 16  # N (real certificates: at most 5); each column set is an N x N solve
+MAX_COLUMNS = 32  # K (real: at most 8); each basic solution is a K-vector, refined entry by entry
+#: C(K, rank A), the column sets the checker solves (real: at most C(8, 5) = 56); C(32, 16) = 6 * 10^8 would never end
+MAX_COLUMN_SETS = 256
+#: L * bits of one enclosure (iroot of an L * bits-bit integer; real separations need 4 * 32 = 128): 0.1 ms
+#: at 4096, 0.13 s at 64 * 4096, and up to MAX_COLUMN_SETS * N of them
+MAX_ROOT_BITS = 4096
 
 Vector = tuple[Fraction, ...]
 
@@ -31,6 +41,7 @@ def _basic_solutions(A: list[list[Fraction]], y: list[Fraction], problems: list[
     if any(T[r][K] != 0 for r in range(rank, len(T))):
         problems.append("data: A w = y is inconsistent")
         return set()
+    within(comb(K, rank), MAX_COLUMN_SETS, f"data.A: column sets C(K, rank A) = C({K}, {rank})")
     rows = T[:rank]
     found = set()
     for B in combinations(range(K), rank):
@@ -43,15 +54,21 @@ def _basic_solutions(A: list[list[Fraction]], y: list[Fraction], problems: list[
     return found
 
 
-def _separated(w: Vector, opt: Surd, L: int) -> bool:
-    """f_L(w) > opt, by enclosures of (w_i^2)^(1/L) and of opt refined up to MAX_BITS (no factoring)."""
-    bits = 32
-    while bits <= MAX_BITS:
-        lo = sum((root_bounds(x * x, L, bits)[0] for x in w if x), Fraction(0))
-        if lo > opt.bounds(bits)[1]:
+def _separated(w: Vector, upper: dict[int, Fraction], L: int) -> bool:
+    """f_L(w) > opt, by enclosures of (w_i^2)^(1/L) against upper[bits] >= opt (no factoring)."""
+    for bits, hi in upper.items():
+        if sum((root_bounds(x * x, L, bits)[0] for x in w if x), Fraction(0)) > hi:
             return True
-        bits *= 2
     return False
+
+
+def _upper_bounds(opt: Surd, L: int) -> dict[int, Fraction]:
+    """bits -> an upper bound on opt at precision 2^-bits, for bits = 32, 64, ... while L * bits <= MAX_ROOT_BITS."""
+    out, bits = {}, 32
+    while L * bits <= MAX_ROOT_BITS:
+        out[bits] = opt.bounds(bits)[1]
+        bits *= 2
+    return out
 
 
 def _value(w: Vector, roots: list, L: int, name: str, problems: list[str]) -> Surd:
@@ -84,8 +101,9 @@ def _power_factor(m: int, L: int, name: str) -> int:
 def check(doc: dict, problems: list[str]) -> Proved:
     """The optimum V of min f_L(w) s.t. A w = y and every basic solution attaining it.
 
-    Fields: data.A (N x K), data.y (N), data.L (JSON integer, 2 <= L <= MAX_L = 64); optima: {w (K), roots}, roots one
-    [i, "c", m] per non-zero w_i (c > 0 rational, m >= 1 a JSON integer: |w_i|^(2/L) = c m^(1/L));
+    Fields: data.A (N x K; N <= MAX_ROWS = 16, K <= MAX_COLUMNS = 32, C(K, rank A) <= MAX_COLUMN_SETS = 256),
+    data.y (N), data.L (JSON integer, 2 <= L <= MAX_L = 64); optima (1 to MAX_COLUMN_SETS entries): {w (K),
+    roots}, roots one [i, "c", m] per non-zero w_i (c > 0 rational, m >= 1 a JSON integer: |w_i|^(2/L) = c m^(1/L));
     optional witness {w (K), role "optimal" | "suboptimal"}. Proves ``{"type": "equals", "value": V,
     "attained": true, "optimal_basic": k}`` (k listed optima; with ``"witness": role`` when one is given).
     Conditions (exact):
@@ -95,12 +113,17 @@ def check(doc: dict, problems: list[str]) -> Proved:
          root), m_i free of L-th powers (trial division; m_i^(1/L) <= arith.MAX_ROOT);
       3. all listed optima have the same value V (equal exact radicals);
       4. every basic solution not listed has f_L > V, shown by rational enclosures from integer L-th
-         roots (refined up to 2^-4096; no separation is a failure). By the theorem the optimum is V, and
-         the listed optima are exactly the optimal basic solutions (for L >= 3: all the optima);
+         roots (refined to 2^-bits while L * bits <= MAX_ROOT_BITS = 4096; no separation is a failure). By
+         the theorem the optimum is V, and the listed optima are exactly the optimal basic solutions (for
+         L >= 3: all the optima);
       5. witness: A w = y with more than N non-zeros; role "optimal" needs L = 2 and ||w||_1 = V (an
          optimum that is not sparse), role "suboptimal" needs f_L(w) > V (as 4).
     """
-    A = qmatrix(at(doc, "data.A"), "data.A")
+    raw = at(doc, "data.A")
+    if isinstance(raw, list) and raw and isinstance(raw[0], list):  # sized before any number is parsed
+        within(len(raw), MAX_ROWS, "data.A: rows N")
+        within(len(raw[0]), MAX_COLUMNS, "data.A: columns K")
+    A = qmatrix(raw, "data.A")
     if not A[0]:
         raise Malformed("data.A: expected rows with at least one entry")
     N, K = len(A), len(A[0])
@@ -110,6 +133,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
     optima = list_(at(doc, "optima"), "optima")
     if not optima:
         raise Malformed("optima: expected at least one optimal basic solution")
+    within(len(optima), MAX_COLUMN_SETS, "optima: the number listed")
     listed: dict[Vector, Surd] = {}
     for k, o in enumerate(optima):                                               # 2.
         w = tuple(qlist(at(o, "w", f"optima[{k}]"), f"optima[{k}].w", K))
@@ -122,8 +146,9 @@ def check(doc: dict, problems: list[str]) -> Proved:
     value = next(iter(listed.values()))
     if any(v != value for v in listed.values()):                                 # 3.
         problems.append("optima: the listed optima do not have equal values")
+    upper = _upper_bounds(value, L)
     for w in sorted(basic - set(listed)):                                        # 4.
-        if not _separated(w, value, L):
+        if not _separated(w, upper, L):
             problems.append(f"basic solution {[str(x) for x in w]} is not shown worse than the optimum")
     relation = {"type": "equals", "value": value} | {"attained": True, "optimal_basic": len(listed)}
     if "witness" in doc:                                                         # 5.
@@ -137,7 +162,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
             problems.append(f"witness: at most N = {N} non-zeros")
         if role == "optimal" and (L != 2 or sum((abs(x) for x in w), Fraction(0)) != value):
             problems.append("witness: role 'optimal' needs L = 2 and ||w||_1 = the optimum")
-        if role == "suboptimal" and not _separated(w, value, L):
+        if role == "suboptimal" and not _separated(w, upper, L):
             problems.append("witness: not shown strictly worse than the optimum")
         relation["witness"] = role
     return Proved(relation, {"A": A, "y": y, "L": L})

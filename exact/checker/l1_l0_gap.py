@@ -1,4 +1,8 @@
-"""Kind "l1-l0-gap": the bias-free l1 optimum, exactly, and every network of <= 2 neurons costs more (ep 3.4)."""
+"""Kind "l1-l0-gap": the bias-free l1 optimum, exactly, and every network of <= 2 neurons costs more (ep 3.4).
+
+Limits (checked before the work): n <= MAX_ROWS rows, 2^(n+1) n d <= MAX_PATTERN_WORK (the dual lists one
+pattern per pair (e, s), each an n x d product), besides the sample limits of :func:`_bias_free.samples`.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +10,24 @@ from fractions import Fraction
 from itertools import product
 
 from ._bias_free import NO_BIAS, ZERO, bias_free_neurons, direction_cost, fits, labels, samples, two_neuron_fit
-from ._fields import at, list_, q, qlist, unit
+from ._fields import Malformed, at, list_, q, qlist, unit, within
 from ._proved import Proved
 from .arith import dot, rmatvec
+
+MAX_ROWS = 10  # n (real certificates: 3); the dual lists 2^(n+1) patterns
+#: 2^(n+1) n d: every pattern costs X^T (n d) and n dots of length d (real: 16 * 3 * 3 = 144)
+MAX_PATTERN_WORK = 100_000
 
 
 def _dual_ok(X: list[list[Fraction]], v: list[Fraction], doc: dict, problems: list[str]) -> None:
     """sup_{||u|| <= 1} |v^T (X u)_+| <= 1, cone by cone (condition 3)."""
     n = len(X)
+    patterns = list_(at(doc, "dual.patterns"), "dual.patterns")
+    if len(patterns) != 2 ** (n + 1):
+        raise Malformed(f"dual.patterns: expected 2^(n+1) = {2 ** (n + 1)} entries, one per pair (e, s), "
+                        f"got {len(patterns)}")
     seen = set()
-    for k, pat in enumerate(list_(at(doc, "dual.patterns"), "dual.patterns")):
+    for k, pat in enumerate(patterns):
         name = f"dual.patterns[{k}]"
         e = unit(at(pat, "e", name), f"{name}.e")
         s = [unit(si, f"{name}.s[{i}]") for i, si in enumerate(list_(at(pat, "s", name), f"{name}.s", n))]
@@ -30,8 +42,7 @@ def _dual_ok(X: list[list[Fraction]], v: list[Fraction], doc: dict, problems: li
             if si * dot(xi, p) < 0 or (mi and dot(xi, p)):
                 problems.append(f"{name}: row {i}: s_i x_i^T p = {si * dot(xi, p)} with mu_i = {mi}: p is not the "
                                 "projection onto the cone (needs s_i x_i^T p >= 0, and = 0 where mu_i > 0)")
-    # seen holds only pairs of the right shape, so it covers all 2^(n+1) iff it has that many; counting instead
-    # of enumerating keeps the work linear in the certificate (24 rows would be 3 * 10^7 pairs)
+    # seen holds only pairs of the right shape, so it covers all 2^(n+1) iff it has that many (no repeats)
     if len(seen) < 2 ** (n + 1):
         example = next((e, s) for e in (1, -1) for s in product((1, -1), repeat=n) if (e, s) not in seen)
         problems.append(f"dual.patterns: {2 ** (n + 1) - len(seen)} of the 2^{n + 1} pairs (e, s) are not "
@@ -59,9 +70,10 @@ def _two_neuron_lower(y: list[Fraction], X: list[list[Fraction]], doc: dict, pro
 def check(doc: dict, problems: list[str]) -> Proved:
     """P* = min ||c||_1 s.t. sum_j c_j (X u_j)_+ = y, ||u_j|| <= 1 (ep (4), no bias), and the l0 optimum of (13).
 
-    Fields: convention (alpha 0, hidden_bias "none", output_bias false); data.X (n x d), data.y (n);
+    Fields: convention (alpha 0, hidden_bias "none", output_bias false); data.X (n x d; n <= MAX_ROWS = 10,
+    2^(n+1) n d <= MAX_PATTERN_WORK = 100 000), data.y (n);
     primal.neurons (unit-ball neurons {w, b = 0, c}, ||w||^2 <= 1, cost |c|); dual.v (n rationals);
-    dual.patterns: {e, s, mu}, e and s_i JSON integers +-1, mu (n) >= 0; two_neuron_bound.pos and .neg
+    dual.patterns: 2^(n+1) entries {e, s, mu}, e and s_i JSON integers +-1, mu (n) >= 0; two_neuron_bound.pos and .neg
     {lam (n), hi}; l0_neurons: two direction neurons {w, b = 0, c}. Proves ``{"type": "equals",
     "value": P*, "attained": true, "l0": 2, "two_neuron_lower": B, "l0_cost": C}`` with P* < B <= C, C the
     cost sum |c| ||w|| of the l0_neurons (a radical). Conditions (exact):
@@ -83,7 +95,8 @@ def check(doc: dict, problems: list[str]) -> Proved:
          cost C is that of an l0-optimal network (>= B by 4).
     """
     X = samples(doc)
-    n, d = len(X), len(X[0])
+    n, d = within(len(X), MAX_ROWS, "data.X: rows n"), len(X[0])
+    within(2 ** (n + 1) * n * d, MAX_PATTERN_WORK, "data.X: 2^(n+1) n d")
     y = labels(doc, n)
     nets = bias_free_neurons(doc, "primal.neurons", d, problems)                  # 1.
     for j, (w, _) in enumerate(nets):

@@ -6,7 +6,15 @@ from fractions import Fraction
 
 from ._fields import Malformed, at, distinct_points, list_, q, qlist
 from ._proved import Proved, convention, stated_convention
-from ._relu1d import absorbs_constant_d, cost, network_values, neurons_d, rank_one_points, semi_infinite_dual
+from ._relu1d import (
+    absorbs_constant_d,
+    cost,
+    network_size,
+    network_values,
+    neurons_d,
+    rank_one_points,
+    semi_infinite_dual,
+)
 from .arith import dot, sigma
 
 PROBLEMS = ("A", "x", "X")
@@ -62,6 +70,7 @@ def _networks(doc: dict, y: list[Fraction], beta: Fraction, scale: Fraction, pro
         raise Malformed(f"data.y: expected {len(points)} entries, got {len(y)}")
     nets = neurons_d(doc, "primal.neurons", len(points[0]), problems)             # 6.
     c0 = q(at(doc, "primal.constant"), "primal.constant")
+    network_size(points, nets)                                                     # n J d <= MAX_NETWORK_WORK
     r = [fi - yi for fi, yi in zip(network_values(points, nets, alpha, c0), y, strict=True)]
     v = [-scale * t for t in r]
     for j, (w, b, c) in enumerate(nets):                                           # 2.
@@ -109,6 +118,8 @@ def check(doc: dict, problems: list[str]) -> Proved:
       ``{"type": "equals", "value": value}``, with ``"attained": true`` when
         8. output_bias, or c0 == 0, or some neuron has w_j . x_i + b_j >= 0 at every data point and c_j c0 > 0
            (raising b_j by c0 / c_j adds c0 on the data at no cost).
+      Limit: the networks form is refused when n J d (points x neurons x inputs, the cost of 2 and of the
+      network values) exceeds _relu1d.MAX_NETWORK_WORK = 3 * 10^4.
     """
     y = qlist(at(doc, "data.y"), "data.y")
     beta, scale = q(at(doc, "data.beta"), "data.beta"), q(at(doc, "data.scale"), "data.scale")

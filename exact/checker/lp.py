@@ -1,19 +1,28 @@
-"""Kind "lp": an explicit finite LP with its optimal pair, Farkas vector or unbounded ray."""
+"""Kind "lp": an explicit finite LP with its optimal pair, Farkas vector or unbounded ray.
+
+Limits (checked before the work): at most MAX_VARIABLES variables and MAX_CONSTRAINTS rows.
+"""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, int_, list_, qlist, show
+from ._fields import Malformed, at, int_, list_, qlist, show, within
 from ._proved import Proved
 from .arith import dot
 
 EVIDENCE = ("dual", "farkas", "ray")
+#: variables and constraint rows (real certificates: at most 96 and 198). A dot of k rationals with unrelated
+#: denominators costs ~k^2 (the sum's denominator grows with every term; 18 000 entries of 23 characters took
+#: 9 s for one dot), so a 1 MB certificate costs ~ its size times the longest dot: 3 s at 500 of either
+MAX_VARIABLES = 500
+MAX_CONSTRAINTS = 500
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
     """data.problem: min c.x s.t. A_eq x = b_eq, A_ub x <= b_ub, x_j >= 0 for j not in free.
 
+    At most MAX_VARIABLES = 500 variables and MAX_CONSTRAINTS = 500 rows (A_eq and A_ub together).
     Dual: max b_eq.y + b_ub.z s.t. z <= 0, (A_eq^T y + A_ub^T z)_j <= c_j for nonnegative j and == c_j
     for free j. Rows have len(c) entries, b_* one entry per row, free lists JSON integer indices in
     range(len(c)). Exactly one of the evidence fields decides what is proved:
@@ -25,14 +34,15 @@ def check(doc: dict, problems: list[str]) -> Proved:
          proves ``{"type": "unbounded"}`` (x + t d is feasible for every t >= 0).
     """
     c = qlist(at(doc, "data.problem.c"), "data.problem.c")
-    nv = len(c)
+    nv = within(len(c), MAX_VARIABLES, "data.problem.c: variables")
+    raw = {m: list_(at(doc, f"data.problem.A_{m}"), f"data.problem.A_{m}") for m in ("eq", "ub")}
+    within(len(raw["eq"]) + len(raw["ub"]), MAX_CONSTRAINTS, "data.problem: rows of A_eq and A_ub")
     mats = {}
-    for m in ("eq", "ub"):
-        rows = list_(at(doc, f"data.problem.A_{m}"), f"data.problem.A_{m}")
+    for m, rows in raw.items():
         mats[m] = ([qlist(r, f"data.problem.A_{m}[{i}]", nv) for i, r in enumerate(rows)],
                    qlist(at(doc, f"data.problem.b_{m}"), f"data.problem.b_{m}", len(rows)))
-    free = sorted({int_(j, f"data.problem.free[{i}]", range(nv))
-                   for i, j in enumerate(list_(at(doc, "data.problem.free"), "data.problem.free"))})
+    free = {int_(j, f"data.problem.free[{i}]", range(nv))  # a set: `j in free` runs once per variable
+            for i, j in enumerate(list_(at(doc, "data.problem.free"), "data.problem.free"))}
     present = [k for k in EVIDENCE if k in doc]
     if len(present) != 1:
         raise Malformed(f"evidence: expected exactly one of {EVIDENCE}, got {show(present)}")
@@ -83,5 +93,5 @@ def check(doc: dict, problems: list[str]) -> Proved:
             problems.append(f"ray: c.d = {dot(c, d)} but must be < 0")
         relation = {"type": "unbounded"}
     problem = {"c": c, "A_eq": mats["eq"][0], "b_eq": mats["eq"][1], "A_ub": mats["ub"][0], "b_ub": mats["ub"][1],
-               "free": free}
+               "free": sorted(free)}
     return Proved(relation, {"problem": problem})

@@ -13,26 +13,34 @@ costs nothing in the limit (the neuron (0, beta), beta -> oo, with weight c0 / b
 Conditions checked:
   * convention, data.X, data.y and J as in :func:`exact.checker._pattern_dual.pattern_problem`;
   * dual.v, dual.G, dual.pieces as in :func:`exact.checker._pattern_dual.dual_lower` (S = s);
-  * primal.neurons {w (d), b, c}: ||w||^2 <= 1 (resp. ||w||^2 + b^2 <= 1); primal.constant c0 (must be
-    0 when joint); sum_j c_j sigma(X w_j + b_j 1) + c0 1 == y;
+  * primal.neurons {w (d), b, c}, M of them with N M d <= MAX_NETWORK_WORK = 200 000: ||w||^2 <= 1 (resp.
+    ||w||^2 + b^2 <= 1); primal.constant c0 (must be 0 when joint); sum_j c_j sigma(X w_j + b_j 1) + c0 1 == y;
   * v^T y / G <= sum_j |c_j|.
 Proves ``{"type": "between", "lower": v^T y / G, "upper": sum_j |c_j|}``.
+
+Limits (checked before the work): those of :mod:`exact.checker._pattern_dual`, and N M d <= MAX_NETWORK_WORK
+for the M primal neurons.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import at, neurons, q
+from ._fields import at, list_, neurons, q, within
 from ._pattern_dual import dual_lower, pattern_problem
 from ._proved import Proved
 from .arith import dot, sigma
+
+#: N M d: the network is evaluated at N points with M neurons of d weights (real certificates: 6 * 6 * 2 = 72)
+MAX_NETWORK_WORK = 200_000
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
     P = pattern_problem(doc, problems)
     lower = dual_lower(doc, problems, P, minus_sign=1)
-    nets = neurons(at(doc, "primal.neurons"), "primal.neurons", len(P.X[0]))
+    raw = list_(at(doc, "primal.neurons"), "primal.neurons")
+    within(len(P.X) * len(raw) * len(P.X[0]), MAX_NETWORK_WORK, "primal.neurons: N M d (points x neurons x d)")
+    nets = neurons(raw, "primal.neurons", len(P.X[0]))
     c0 = q(at(doc, "primal.constant"), "primal.constant")
     for j, (w, b, _) in enumerate(nets):
         if dot(w, w) + (b * b if P.joint else 0) > 1:

@@ -27,19 +27,25 @@ Proves ``{"type": "face-pieces", "value": the optimum, "fewest": {"lower": 1 + s
 "upper": pieces(points.fewest)}, "most": {"lower": pieces(points.most), "upper": 1 + jumping classes}}``:
 the fewest and the most pieces over R of a network of F lie in those ranges (the secant kinks are
 forced on any interpolant: :func:`exact.checker.relu1d.secant_kinks`).
+
+Limits (checked before the work): n <= MAX_POINTS, so at most 4n terms; exactly 2 terms per pattern, and the
+tight_rows and zero_columns listed at most once each.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, bool_, distinct_points, int_, list_, qlist, show, unit
+from ._fields import Malformed, at, bool_, distinct_points, int_, list_, qlist, show, unit, within
 from ._proved import Proved, convention, stated_convention
 from .arith import dot, kernel
 from .relu1d import kinks_1d, secant_kinks
 from .sign_patterns import Pattern, signs
 
 Vector = list[Fraction]
+#: n (real certificates: 6). The 2n patterns give 4n terms, 12n LP columns and 4n^2 sign rows; E has up to
+#: 4n^2 + 13n + 1 rows, and its kernel is computed by Gauss-Jordan
+MAX_POINTS = 8
 
 
 def _patterns(x: Vector) -> set[Pattern]:
@@ -60,16 +66,22 @@ def _form(z0: Vector, K: list[Vector], coef: dict[int, Fraction]) -> Vector:
         sum((a * k[j] for j, a in coef.items()), Fraction(0)) for k in K]
 
 
+def _multiple(u: Vector, v: Vector) -> bool:
+    """u = c v for a rational c (v != 0)."""
+    j = next(i for i, t in enumerate(v) if t)
+    return all(a * v[j] == u[j] * b for a, b in zip(u, v, strict=True))
+
+
 def _same_kink(wk: Vector, bk: Vector, wl: Vector, bl: Vector) -> bool:
-    """b_k w_l - b_l w_k == 0 identically in lambda: index 0 is the constant, so the products of indices >= 1
-    are the quadratic part (symmetrised)."""
-    n = len(wk)
-    coef: dict[tuple[int, int], Fraction] = {}
-    for i in range(n):
-        for j in range(n):
-            key = (min(i, j), max(i, j))
-            coef[key] = coef.get(key, Fraction(0)) + bk[i] * wl[j] - bl[i] * wk[j]
-    return not any(coef.values())
+    """b_k w_l - b_l w_k == 0 identically in lambda, for affine forms [constant, coefficients...] with w_k, w_l
+    not identically 0: iff (b_k, b_l) = c (w_k, w_l) or (w_l, b_l) = c (w_k, b_k) for a rational c.
+
+    Proof: "if" is clear. Only if: as linear forms in (lambda_0, lambda) (the constant times lambda_0; the
+    identity holds as polynomials iff it holds for these) in the UFD Q[lambda_0, lambda], the nonzero w_k is
+    irreducible and divides b_k w_l, so it divides b_k (b_k = c w_k; cancelling w_k from c w_k w_l = b_l w_k
+    gives b_l = c w_l) or w_l (w_l = c w_k; then b_k c w_k = b_l w_k gives b_l = c b_k). Linear in the
+    length, where comparing the quadratic forms was quadratic (n = 8 points took 23 s)."""
+    return _multiple(bk + bl, wk + wl) or _multiple(wl + bl, wk + bk)
 
 
 class _LP:
@@ -132,8 +144,12 @@ def check(doc: dict, problems: list[str]) -> Proved:
     if conv["hidden_bias"] != "free" or conv["output_bias"]:
         raise Malformed(f"convention: expected alpha != 1, hidden_bias free, no output bias, got {show(conv)}")
     x = distinct_points(doc, "data.x")
-    n = len(x)
+    n = within(len(x), MAX_POINTS, "data.x: points n")
     y = qlist(at(doc, "data.y"), "data.y", n)
+    expected = 2 * len(_patterns(x))
+    if len(list_(at(doc, "terms"), "terms")) != expected:
+        raise Malformed(f"terms: expected 2 per affine sign pattern of x, {expected} in all, "
+                        f"got {len(at(doc, 'terms'))}")
     pats, eps = _terms(doc, x)
     if sorted(zip(pats, eps, strict=True)) != sorted((p, e) for p in _patterns(x) for e in (1, -1)):
         problems.append("terms: not exactly the affine sign patterns of x, each with eps = +1 and -1")
@@ -153,6 +169,9 @@ def check(doc: dict, problems: list[str]) -> Proved:
             problems.append(f"points.{tag}: cost {dot(lp.c, z)} but the dual objective y . y_eq = {value}")
     tight = [int_(i, "tight_rows", range(len(lp.A_ub))) for i in list_(at(doc, "tight_rows"), "tight_rows")]
     zero = [int_(j, "zero_columns", range(lp.nv)) for j in list_(at(doc, "zero_columns"), "zero_columns")]
+    for name, listed in (("tight_rows", tight), ("zero_columns", zero)):  # each one a row of E
+        if len(set(listed)) != len(listed):
+            raise Malformed(f"{name}: an entry is listed twice")
     problems += [f"tight_rows: y_ub[{i}] = {yu[i]} is not < 0" for i in tight if not yu[i] < 0]    # 4.
     problems += [f"zero_columns: column {j} is free or has reduced cost {red[j]} not > 0"
                  for j in zero if j in lp.free or not red[j] > 0]

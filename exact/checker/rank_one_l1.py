@@ -6,7 +6,15 @@ from fractions import Fraction
 
 from ._fields import at, q, qlist
 from ._proved import Proved, convention, stated_convention
-from ._relu1d import absorbs_constant_d, cost, network_values, neurons_d, rank_one_points, semi_infinite_dual
+from ._relu1d import (
+    absorbs_constant_d,
+    cost,
+    network_size,
+    network_values,
+    neurons_d,
+    rank_one_points,
+    semi_infinite_dual,
+)
 from .arith import dot
 
 
@@ -29,6 +37,8 @@ def check(doc: dict, problems: list[str]) -> Proved:
       v^T y = sum_j c_j v^T sigma(X w_j + b_j) <= sum_j |c_j| by 5, so P* >= value.
       6. attained: output_bias, or c0 == 0, or some neuron has X_i . w_j + b_j >= 0 for every i and c_j c0 > 0
          (raising b_j by c0 / c_j adds c0 on the data at no cost).
+    Limit: refused when n J d (rows x neurons x inputs, the cost of 3 and 6) exceeds _relu1d.MAX_NETWORK_WORK
+    = 3 * 10^4.
     """
     conv = stated_convention(doc)
     alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
@@ -37,6 +47,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
     nets = neurons_d(doc, "primal.neurons", len(X[0]), problems)                       # 2.
     c0 = q(at(doc, "primal.constant"), "primal.constant")
     v = qlist(at(doc, "dual.v"), "dual.v", len(X))
+    network_size(X, nets)                                                              # n J d <= MAX_NETWORK_WORK
     for i, (fi, yi) in enumerate(zip(network_values(X, nets, alpha, c0), y, strict=True)):  # 3.
         if fi != yi:
             problems.append(f"primal: row {i}: network = {fi} but y = {yi}")

@@ -12,7 +12,7 @@
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from fractions import Fraction
 from itertools import pairwise
 from typing import Optional, Sequence, Union
@@ -86,19 +86,42 @@ def joint_candidates(x: Sequence[Fraction], v: Sequence[Field], alpha: Fraction
     the active set {i : w x_i + b >= 0} is fixed, linear: g = P w + Q b with P = sum_i v_i h_i x_i,
     Q = sum_i v_i h_i (h_i = 1 if active, else alpha). So the sup over the circle is attained at a
     cone boundary ray +-(1, -x_k) or at +-(P, Q) of some cone; the active sets are the suffixes and
-    prefixes of the sorted data, the empty set included.
+    prefixes of the sorted data, the empty set included. (P, Q) of a prefix or suffix comes from prefix
+    sums of v_i x_i and v_i over the sorted data, and g_v(a) = P w + Q b with (P, Q) of the cone of a,
+    found by bisection: O(n log n) in all.
     """
+    xs = sorted(x)
+    svx: list[Field] = [Fraction(0)]  # sums of v_i x_i and of v_i over the k smallest points
+    sv: list[Field] = [Fraction(0)]
+    for i in sorted(range(len(x)), key=x.__getitem__):
+        svx.append(svx[-1] + v[i] * x[i])
+        sv.append(sv[-1] + v[i])
+
+    def cone(k: int, low_active: bool) -> tuple[Field, Field]:
+        """(P, Q) when the k smallest points are active (low_active), or all but them."""
+        low, high = (svx[k], sv[k]), (svx[-1] - svx[k], sv[-1] - sv[k])
+        on, off = (low, high) if low_active else (high, low)
+        return on[0] + alpha * off[0], on[1] + alpha * off[1]
+
+    def g(w: Field, b: Field) -> Field:
+        """g_v(w, b): for w > 0 the inactive points {w x + b < 0} are the k smallest, for w < 0 the active ones."""
+        if w > 0:
+            k, low_active = bisect_left(xs, True, key=lambda t: w * t + b >= 0), False
+        elif w < 0:
+            k, low_active = bisect_left(xs, True, key=lambda t: w * t + b < 0), True
+        else:
+            k, low_active = 0, b < 0  # all points active (b >= 0) or none
+        P, Q = cone(k, low_active)
+        return P * w + Q * b
+
     pts = sorted(set(x))
     dirs: list[tuple[Field, Field]] = [(s * Fraction(1), -s * t) for t in pts for s in (1, -1)]
-    for t in [pts[0] - 1] + pts:  # active sets {x_i > t} (t a data point or below all) and complements
-        for active in ([xi > t for xi in x], [xi <= t for xi in x]):
-            h = [Fraction(1) if a else alpha for a in active]
-            P = sum((vi * hi * xi for vi, hi, xi in zip(v, h, x, strict=True)), Fraction(0))
-            Q = sum((vi * hi for vi, hi in zip(v, h, strict=True)), Fraction(0))
+    for k in [0] + [bisect_right(xs, t) for t in pts]:  # active sets {x_i > t} (t a data point or below all)
+        for low_active in (False, True):                 # and their complements {x_i <= t}
+            P, Q = cone(k, low_active)
             if P or Q:
                 dirs += [(P, Q), (-P, -Q)]
-    return [(a, sum((vi * sigma(a[0] * xi + a[1], alpha) for vi, xi in zip(v, x, strict=True)), Fraction(0)))
-            for a in dirs]
+    return [(a, g(*a)) for a in dirs]
 
 
 def kinks_1d(terms: Sequence[tuple[Fraction, Fraction, Fraction]], alpha: Fraction) -> list[Fraction]:
@@ -183,5 +206,7 @@ def network_1d(x: Sequence[Fraction], neurons: Sequence[Neuron1D], alpha: Fracti
 
 def absorbs_constant(x: Sequence[Fraction], neurons: Sequence[Neuron1D], constant: Fraction) -> bool:
     """Some neuron c sigma(w x + b) is affine (w x_i + b >= 0) on all the data with c * constant > 0: raising
-    its b by constant / c adds the constant at no cost, so the network needs no output bias."""
-    return any(c * constant > 0 and all(w * xi + b >= 0 for xi in x) for w, b, c in neurons)
+    its b by constant / c adds the constant at no cost, so the network needs no output bias. (w t + b is
+    linear in t, so it is >= 0 on all the data iff it is at min x and max x.)"""
+    ends = [min(x), max(x)] if x else []
+    return any(c * constant > 0 and all(w * xi + b >= 0 for xi in ends) for w, b, c in neurons)

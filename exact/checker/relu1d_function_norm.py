@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from fractions import Fraction
 from itertools import pairwise
 
@@ -13,7 +14,7 @@ from .relu1d import network_1d
 
 def _f(t: list[Fraction], v: list[Fraction], slopes: list[Fraction], x: Fraction) -> Fraction:
     """f(x) for breakpoints t, values v, slopes s_0..s_K (s_k on [t_k, t_{k+1}])."""
-    k = sum(1 for p in t if p <= x)
+    k = bisect_right(t, x)  # the breakpoints <= x (t is increasing)
     return v[0] + slopes[0] * (x - t[0]) if k == 0 else v[k - 1] + slopes[k] * (x - t[k - 1])
 
 

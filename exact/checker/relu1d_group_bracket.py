@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, distinct_points, list_, q, qlist, show
+from ._fields import Malformed, at, distinct_points, list_, q, qlist, show, within
 from ._proved import Proved, convention, stated_convention
 from .arith import dot
 from .relu1d import network_1d, relu1d_profile
 
 MODES = ("infinite", "data-knots")
+#: o (n + J): outputs x (data points + neurons) (real: at most 39). The primal and the dual profile are
+#: computed output by output, each in O((n + J) log n) rational operations: o (n + J) = 2 * 10^4 take ~2 s
+MAX_OUTPUT_WORK = 2 * 10**4
 
 
 def _rows(obj: object, name: str, n: int, o: int | None = None) -> list[list[Fraction]]:
@@ -42,6 +45,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
          V^T 1 = 0, constant beyond them; ||h_u||^2 is convex on each piece, so its maximum is at a breakpoint;
          0 < |w| < 1 scales w = +-1 and w = 0 gives 0. In mode "data-knots" the breakpoints are the dictionary.
       4. lower <= upper (implied by 1-3; a deliberate redundancy).
+    Limit: refused when o (n + J), outputs x (points + neurons), exceeds MAX_OUTPUT_WORK = 2 * 10^4.
     Why: for any feasible network, trace(V^T Y) = sum_j c_j^T V^T s_j + c0^T V^T 1 <= sum_j ||c_j||_2 (Cauchy-
     Schwarz and 3), so lower <= P*; 1-2 give a feasible network (c0 in the limit) of cost <= upper.
     """
@@ -62,10 +66,12 @@ def check(doc: dict, problems: list[str]) -> Proved:
     bounds = qlist(at(doc, "primal.norm_bounds"), "primal.norm_bounds", len(nets))
     c0 = qlist(at(doc, "primal.constant"), "primal.constant", o)
     V = _rows(at(doc, "dual.V"), "dual.V", n, o)
+    within(o * (n + len(nets)), MAX_OUTPUT_WORK, "o (n + J) (data.Y outputs x (data points + primal.neurons))")
 
     free_constant = mode == "infinite" or bias
+    data_points = set(x)
     for j, (w, b, _) in enumerate(nets):                                                  # 1.
-        if not (abs(w) <= 1 if mode == "infinite" else abs(w) == 1 and -b / w in x):
+        if not (abs(w) <= 1 if mode == "infinite" else abs(w) == 1 and -b / w in data_points):
             problems.append(f"primal.neurons[{j}]: (w, b) = ({w}, {b}) is not a neuron of mode {mode}")
     if any(c0) and not free_constant:
         problems.append(f"primal: constant {[str(t) for t in c0]} but mode {mode} without output bias has none")

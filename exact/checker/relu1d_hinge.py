@@ -13,8 +13,8 @@ from .relu1d import Neuron1D, absorbs_constant, network_1d
 HINGE_MODES = ("infinite", "data-knots", "kernel", "no-bias")
 
 
-def _in_dictionary(mode: str, x: list[Fraction], neuron: Neuron1D) -> bool:
-    """Whether c sigma(w x + b) is a neuron of the mode (see :func:`check`)."""
+def _in_dictionary(mode: str, x: set[Fraction], neuron: Neuron1D) -> bool:
+    """Whether c sigma(w x + b) is a neuron of the mode (see :func:`check`); x: the data points."""
     w, b, _ = neuron
     if mode == "infinite":
         return abs(w) <= 1
@@ -69,8 +69,9 @@ def check(doc: dict, problems: list[str]) -> Proved:
     c0 = q(at(doc, "primal.constant"), "primal.constant")
     v = qlist(at(doc, "dual.v"), "dual.v", n)
 
+    data_points = set(x)
     for j, nr in enumerate(nets):                                                       # 1.
-        if not _in_dictionary(mode, x, nr):
+        if not _in_dictionary(mode, data_points, nr):
             problems.append(f"primal.neurons[{j}]: (w, b) = ({nr[0]}, {nr[1]}) is not a neuron of mode {mode}")
     free_constant = mode == "infinite" or bias
     if c0 and not free_constant:

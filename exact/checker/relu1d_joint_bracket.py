@@ -14,6 +14,9 @@ Conditions checked:
   * for every candidate direction a: g(a)^2 <= |a|^2 (so sup |g| <= 1 on the disk);
   * v^T y <= sum_j |c_j|.
 Proves ``{"type": "between", "lower": v^T y, "upper": sum_j |c_j|}``.
+
+Limit: at most MAX_POINTS = 100 data points (the ~6n candidates cost O(n log n) operations, but on
+rationals whose denominators grow with n).
 """
 
 from __future__ import annotations
@@ -25,9 +28,13 @@ from ._joint import joint_data, joint_dual_ok, joint_network
 from ._proved import Proved
 from .arith import dot
 
+#: data points n (real: at most 6). There are ~6n candidate directions, each tested with rationals of ~n
+#: times the digits of the data's: n = 100 points of 23-character rationals take ~2 s
+MAX_POINTS = 100
+
 
 def check(doc: dict, problems: list[str]) -> Proved:
-    x, y, alpha, data = joint_data(doc)
+    x, y, alpha, data = joint_data(doc, MAX_POINTS)
     nets = joint_network(doc, x, y, alpha, problems)
     for j, (w, b, _) in enumerate(nets):
         if w * w + b * b > 1:

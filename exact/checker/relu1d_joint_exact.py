@@ -29,17 +29,33 @@ Conditions checked:
      kinks only in Z is fixed by those values: the optimal FUNCTION is unique.
 Proves ``{"type": "equals", "value": v^T y (rational or radical), "attained": true}``, with
 ``"unique": true`` when 5 is given (and holds).
+
+Limits (checked before the dual is tested): at most MAX_POINTS = 16 data points, MAX_RADICANDS = 6 distinct
+radicands m (1 included) over all of dual.v, MAX_NEURONS = 64 primal neurons and MAX_CONTACTS = 24 listed
+contacts.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import Malformed, at, list_, q, square_roots
+from ._fields import Malformed, at, list_, q, square_roots, within
 from ._joint import joint_data, joint_dual_ok, joint_network
 from ._proved import Proved
 from .arith import Surd, rank, sigma
 from .relu1d import evaluation_points
+
+#: data points n (real: at most 6) and distinct radicands over dual.v (real: at most 3, 1 included). A
+#: candidate's g_v is quadratic in v, so it has up to R (R + 1) / 2 radicands and g_v^2 ~ R^4 / 4 products,
+#: for each of ~6n candidates; n = 16, R = 6 with 23-character rationals take ~5 s
+MAX_POINTS = 16
+MAX_RADICANDS = 6
+#: listed contacts of ``unique`` (real: at most 6): each is tested against every candidate and the rank test
+#: eliminates an (n + contacts + 2) x contacts matrix
+MAX_CONTACTS = 24
+#: primal neurons (real: at most 5): each cost |c| sqrt(w^2 + b^2) factors w^2 + b^2 and may add a radicand
+#: to the cost, a Surd summed term by term
+MAX_NEURONS = 64
 
 
 def _g(v: list[Surd], x: list[Fraction], alpha: Fraction, w: Fraction, b: Fraction) -> Surd:
@@ -69,8 +85,13 @@ def _unique(doc: dict, x: list[Fraction], alpha: Fraction, v: list[Surd], cands:
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
-    x, y, alpha, data = joint_data(doc)                                                  # 1.
+    x, y, alpha, data = joint_data(doc, MAX_POINTS)                                      # 1.
     v = square_roots(at(doc, "dual.v"), "dual.v", len(x))
+    within(len({m for vi in v for m in vi.c}), MAX_RADICANDS, "dual.v: distinct radicands")
+    within(len(list_(at(doc, "primal.neurons"), "primal.neurons")), MAX_NEURONS, "primal.neurons: neurons J")
+    if "unique" in doc:
+        listed = list_(at(doc, "unique.contacts"), "unique.contacts")
+        within(len(listed), MAX_CONTACTS, "unique.contacts: contacts listed")
     cost = Surd({})
     for j, (w, b, c) in enumerate(joint_network(doc, x, y, alpha, problems)):         # 2.
         if not (w or b):

@@ -61,7 +61,8 @@ def check(doc: dict, problems: list[str]) -> Proved:
     relation: dict = {"type": "equals", "value": primal}
     if bias or c0 == 0 or absorbs_constant(x, nets, c0):                     # 5.
         relation["attained"] = True
-    off = [t for t in kinks_1d(nets, alpha) if t not in set(x)]            # 6.
+    data_points = set(x)
+    off = [t for t in kinks_1d(nets, alpha) if t not in data_points]        # 6.
     if off:
         relation["kinks_off_data"] = off
     return Proved(relation, {"x": x, "y": y, "convention": convention(alpha, "free", bias)})

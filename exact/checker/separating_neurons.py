@@ -67,8 +67,8 @@ def _witnesses(X: list[list[Fraction]], doc: dict, problems: list[str]) -> list[
     """Condition 4; returns the rows shown not to be vertices."""
     n = len(X)
     wits = list_(at(doc, "witnesses"), "witnesses")
-    if not wits:
-        raise Malformed("witnesses: expected at least one non-vertex witness")
+    if not wits or len(wits) > n:
+        raise Malformed(f"witnesses: expected 1 to n = {n} non-vertex witnesses, got {len(wits)}")
     rows = []
     for k, wit in enumerate(wits):
         row = int_(at(wit, "row", f"witnesses[{k}]"), f"witnesses[{k}].row", range(n))

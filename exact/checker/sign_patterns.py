@@ -4,18 +4,24 @@ The affine patterns of the rows x_i of X are J = {sign(X w + b 1) : w, b} and th
 {sign(X w) : w}, sign(0) = +1. :func:`certified_patterns` checks the evidence that a list of
 patterns is all of them; the pattern kinds (``pattern-bracket``, ``pattern-program-lower``) use it
 for their J.
+
+Limits (checked before the work): N <= MAX_POINTS points and (realised + excluded) N (d + 1) <= MAX_WORK.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import pairwise
 
-from ._fields import Malformed, at, list_, q, qlist, qmatrix, show
+from ._fields import Malformed, at, list_, q, qlist, qmatrix, show, within
 from ._proved import Proved
 from .arith import dot
 
 Pattern = tuple[int, ...]
 ARRANGEMENTS = ("affine", "central")
+MAX_POINTS = 64  # N, the length of a pattern (real certificates: at most 7)
+#: (realised + excluded) N (d + 1): each listed word costs up to N dots of length d + 1 (real: 114 * 7 * 4 = 3192)
+MAX_WORK = 500_000
 
 
 def signs(seq: object, name: str, length: int | None = None) -> Pattern:
@@ -31,7 +37,8 @@ def certified_patterns(obj: dict, prefix: str, X: list[list[Fraction]], affine: 
     """The ``realised`` patterns of ``obj``, checked to be ALL the affine (or central) sign patterns of X.
 
     Fields (``prefix`` names ``obj`` in messages): realised [{pattern (N entries +-1), w (d), b}] (no b
-    when central) and excluded [{prefix (k entries +-1, 1 <= k <= N), mu (k)}]. Conditions (exact):
+    when central) and excluded [{prefix (k entries +-1, 1 <= k <= N), mu (k)}]; N <= MAX_POINTS = 64 and
+    (realised + excluded) N (d + 1) <= MAX_WORK = 500 000. Conditions (exact):
       1. realised: sign(x_i . w + b) == pattern_i for every i (sign(t) = +1 iff t >= 0; b = 0 centrally);
       2. excluded: mu >= 0, sum_i mu_i s_i (x_i, 1) == 0 ((x_i) centrally) and sum_{s_i = -1} mu_i > 0:
          no (w, b) realises the prefix on x_1..x_k, for every s_i (x_i . w + b) is >= 0, and > 0 where
@@ -41,10 +48,13 @@ def certified_patterns(obj: dict, prefix: str, X: list[list[Fraction]], affine: 
          excluded prefix: the realised list is exactly the set of patterns.
     """
     label = f"{prefix}." if prefix else ""
-    N, d = len(X), len(X[0])
+    N, d = within(len(X), MAX_POINTS, "data.X: points N"), len(X[0])
+    items = {part: list_(at(obj, part, prefix), f"{label}{part}") for part in ("realised", "excluded")}
+    within((len(items["realised"]) + len(items["excluded"])) * N * (d + 1), MAX_WORK,
+           f"{label}(realised + excluded) N (d + 1)")
     words: list[Pattern] = []
     realised: list[Pattern] = []
-    for k, item in enumerate(list_(at(obj, "realised", prefix), f"{label}realised")):
+    for k, item in enumerate(items["realised"]):
         name = f"{label}realised[{k}]"
         s = signs(at(item, "pattern", name), f"{name}.pattern", N)
         w = qlist(at(item, "w", name), f"{name}.w", d)
@@ -55,7 +65,7 @@ def certified_patterns(obj: dict, prefix: str, X: list[list[Fraction]], affine: 
             problems.append(f"{name}: (w, b) does not realise the pattern {list(s)}")
         realised.append(s)
     words += realised
-    for k, item in enumerate(list_(at(obj, "excluded", prefix), f"{label}excluded")):       # 2.
+    for k, item in enumerate(items["excluded"]):                                               # 2.
         name = f"{label}excluded[{k}]"
         s = signs(at(item, "prefix", name), f"{name}.prefix")
         if not 1 <= len(s) <= N:
@@ -71,7 +81,8 @@ def certified_patterns(obj: dict, prefix: str, X: list[list[Fraction]], affine: 
     seen = set(words)                                                                          # 3.
     if len(seen) != len(words):
         problems.append(f"{label}a pattern or prefix is listed twice")
-    if any(w[:j] in seen for w in words for j in range(1, len(w))):
+    ordered = sorted(seen)  # a word is followed directly by its extensions, if any, in lexicographic order
+    if any(b[:len(a)] == a for a, b in pairwise(ordered)):
         problems.append(f"{label}a listed prefix is a proper prefix of another listed word")
     kraft = sum((Fraction(1, 2 ** len(w)) for w in words), Fraction(0))
     if kraft != 1:

@@ -90,3 +90,30 @@ def test_tampered_is_rejected(doc, path, new, fragment):
 def test_inconsistent_system():
     doc = bridge([[1, 1], [2, 2]], [1, 3], 3, [([1, 0], [[0, "1", 1]])], equals("1", 1))
     assert_problem(check_certificate(doc), "data: A w = y is inconsistent")
+
+
+def test_sizes_beyond_the_limits_are_refused_before_the_work():
+    """N <= MAX_ROWS = 16, K <= MAX_COLUMNS = 32, C(K, rank A) <= MAX_COLUMN_SETS = 256 column sets (checked
+    after the echelon form, before any is solved: C(32, 16) = 6 * 10^8 ran past a minute), at most
+    MAX_COLUMN_SETS optima."""
+    one = [([1] + [0] * 32, [[0, "1", 1]])]
+    assert check_certificate(bridge([[1] * 33], [1], 2, one, equals("1", 1))).problems == [
+        "limit: data.A: columns K = 33, beyond the checker's limit of 32"]
+    assert check_certificate(bridge([[1]] * 17, [1] * 17, 2, [([1], [[0, "1", 1]])], equals("1", 1))).problems == [
+        "limit: data.A: rows N = 17, beyond the checker's limit of 16"]
+    A = [[int(i == j or j >= 5) for j in range(12)] for i in range(5)]  # rank 5, C(12, 5) = 792 column sets
+    assert check_certificate(bridge(A, [1] * 5, 2, [([1] * 5 + [0] * 7, [])], equals("1", 1))).problems == [
+        "limit: data.A: column sets C(K, rank A) = C(12, 5) = 792, beyond the checker's limit of 256"]
+    many = tampered(SINGLE, "optima", SINGLE["optima"] * 257)
+    assert check_certificate(many).problems == [
+        "limit: optima: the number listed = 257, beyond the checker's limit of 256"]
+
+
+def test_enclosures_stop_at_the_precision_limit():
+    """Refinement stops at L * bits <= MAX_ROOT_BITS = 4096 (bits <= 64 at L = 64): a listed optimum that is
+    not the least value leaves the better basic solutions unseparated, quickly (64 * 4096-bit roots cost 0.13 s
+    each)."""
+    K = 32
+    doc = bridge([[1] + [j + 2 for j in range(K - 1)]], [1], 64, [([1] + [0] * (K - 1), [[0, "1", 1]])], equals("1", 1))
+    problems = check_certificate(doc).problems
+    assert len(problems) == K - 1 and all("is not shown worse than the optimum" in p for p in problems)

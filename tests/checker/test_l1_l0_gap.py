@@ -57,5 +57,17 @@ def test_tampered_is_rejected(path, new, fragment):
 
 
 def test_every_sign_cone_must_be_covered():
-    rep = check_certificate(tampered(GOOD, "dual.patterns", GOOD["dual"]["patterns"][1:]))
+    pats = GOOD["dual"]["patterns"]
+    rep = check_certificate(tampered(GOOD, "dual.patterns", [pats[1]] + pats[1:]))  # a repeat for pattern 0
     assert rep.problems == ["dual.patterns: 1 of the 2^4 pairs (e, s) are not covered, e.g. (1, (1, 1, 1))"]
+    rep = check_certificate(tampered(GOOD, "dual.patterns", pats[1:]))
+    assert rep.problems == ["dual.patterns: expected 2^(n+1) = 16 entries, one per pair (e, s), got 15"]
+
+
+def test_sizes_beyond_the_limits_are_refused_before_the_work():
+    """n <= MAX_ROWS = 10 and 2^(n+1) n d <= MAX_PATTERN_WORK = 100 000, checked before any pattern."""
+    wide = tampered(GOOD, "data.X", [x * 3000 for x in GOOD["data"]["X"]])  # n = 3, d = 9000
+    assert check_certificate(wide).problems == [
+        "limit: data.X: 2^(n+1) n d = 432000, beyond the checker's limit of 100000"]
+    tall = tampered(GOOD, "data.X", GOOD["data"]["X"] * 4)  # n = 12
+    assert check_certificate(tall).problems == ["limit: data.X: rows n = 12, beyond the checker's limit of 10"]

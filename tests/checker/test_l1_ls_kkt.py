@@ -10,7 +10,7 @@ from fractions import Fraction as F
 import pytest
 
 from exact.checker import check_certificate
-from tests.checker.helpers import DELETE, HEADER, assert_problem, tampered
+from tests.checker.helpers import DELETE, HEADER, assert_problem, fixture, tampered
 
 KIND = "l1-ls-kkt"
 
@@ -144,3 +144,13 @@ def test_malformed_finite_is_rejected():
     assert_problem(check_certificate(tampered(doc, "data.A", [["1", "0"]])), "data.A: expected 3 entries, got 1")
     assert_problem(check_certificate(tampered(doc, "primal.w", ["1"])), "primal.w: expected 2 entries, got 1")
     assert_problem(check_certificate(tampered(doc, "data.F", [["1"]])), "data.F[0]: expected 3 entries, got 1")
+
+
+def test_networks_beyond_the_work_limit_are_refused() -> None:
+    """n J d <= _relu1d.MAX_NETWORK_WORK = 3 * 10^4 (12 000 points x 12 000 neurons ran for minutes)."""
+    doc = fixture("l1-ls-kkt", "valid")
+    n = 174  # 174^2 = 30 276
+    doc["data"] |= {"x": [str(i) for i in range(n)], "y": ["0"] * n}
+    doc["primal"] = {"neurons": [{"w": ["1"], "b": str(-i), "c": "0"} for i in range(n)], "constant": "0"}
+    assert check_certificate(doc).problems == [
+        "limit: n J d (data rows x primal.neurons x inputs) = 30276, beyond the checker's limit of 30000"]

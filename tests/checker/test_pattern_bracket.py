@@ -10,7 +10,7 @@ from fractions import Fraction as F
 
 import pytest
 
-from exact.checker import check_certificate
+from exact.checker import _pattern_dual, check_certificate, pattern_bracket
 from tests.checker.helpers import DELETE, HEADER, assert_problem, fixture, tampered
 
 KIND = "pattern-bracket"
@@ -62,8 +62,12 @@ def _tampered_copies() -> list[tuple[dict, str]]:
     bad["relation"]["lower"] = str(2 * F(GOOD["relation"]["lower"]))
     out.append((bad, "> G^2 ="))
     bad = copy.deepcopy(GOOD)
-    bad["dual"]["pieces"].pop()  # one (pattern, eps) piece left unbounded
+    bad["dual"]["pieces"][-1] = bad["dual"]["pieces"][0]  # one (pattern, eps) piece left unbounded
     out.append((bad, "dual.pieces: no bound for 1 (pattern, eps) pairs"))
+    bad = copy.deepcopy(GOOD)
+    bad["dual"]["pieces"].pop()
+    out.append((bad, f"dual.pieces: expected 2|J| = {len(GOOD['dual']['pieces'])} entries, one per (pattern, eps), "
+                     f"got {len(GOOD['dual']['pieces']) - 1}"))
     bad = copy.deepcopy(GOOD)
     bad["primal"]["neurons"][0]["w"] = [str(3 * F(t)) for t in GOOD["primal"]["neurons"][0]["w"]]  # outside W
     out.append((bad, "primal.neurons[0]: the atom is outside W"))
@@ -103,7 +107,25 @@ def test_pieces_outside_j_and_signs():
     assert_problem(check_certificate(bad), "dual.pieces[0].pattern: expected 1 entries, got 2")
     bad = tampered(JOINT, "patterns.realised", JOINT["patterns"]["realised"][1:])
     bad["patterns"]["excluded"] = [{"prefix": [-1], "mu": ["1"]}]  # (-1) is realised (b < 0): no Farkas vector
-    assert_problem(check_certificate(bad), "dual.pieces[2].pattern: [-1] is not a pattern of J")
+    bad["dual"]["pieces"] = [JOINT["dual"]["pieces"][0], JOINT["dual"]["pieces"][2]]  # 2|J| = 2 pieces
+    assert_problem(check_certificate(bad), "dual.pieces[1].pattern: [-1] is not a pattern of J")
     # the eps = -1 piece of (1) with m = -1 (mu < 0): the bound would be void
     bad = tampered(tampered(JOINT, "dual.pieces.1.m", ["-1"]), "dual.G", "2")
     assert_problem(check_certificate(bad), "dual.pieces[1]: S . m has a negative entry (mu must be >= 0)")
+
+
+
+def test_sizes_beyond_the_limits_are_refused_before_the_work(monkeypatch):
+    """2|J| N (d + 1) <= MAX_PIECE_WORK = 500 000 and N M d <= MAX_NETWORK_WORK = 200 000 for the M primal
+    neurons, lowered here below the reference's 28 * 4 * 3 = 336 and 4 * 3 * 2 = 24 (certifying a J near the
+    limit takes seconds)."""
+    assert (_pattern_dual.MAX_PIECE_WORK, pattern_bracket.MAX_NETWORK_WORK) == (500_000, 200_000)
+    monkeypatch.setattr(_pattern_dual, "MAX_PIECE_WORK", 335)
+    assert check_certificate(GOOD).problems == [
+        "limit: dual.pieces: 2|J| N (d + 1) = 336, beyond the checker's limit of 335"]
+    monkeypatch.setattr(_pattern_dual, "MAX_PIECE_WORK", 336)
+    monkeypatch.setattr(pattern_bracket, "MAX_NETWORK_WORK", 23)
+    assert check_certificate(GOOD).problems == [
+        "limit: primal.neurons: N M d (points x neurons x d) = 24, beyond the checker's limit of 23"]
+    monkeypatch.setattr(pattern_bracket, "MAX_NETWORK_WORK", 24)
+    assert check_certificate(GOOD).ok

@@ -59,8 +59,20 @@ def test_tampered_certificates_rejected(example):
     bad["jumping"][0] = not bad["jumping"][0]
     assert_problem(check_certificate(bad), "jumping: recomputed")
     bad = copy.deepcopy(doc)
-    bad["terms"] = bad["terms"][:-2]
+    bad["terms"] = bad["terms"][:-2] + bad["terms"][:2]  # as many terms, two of them repeated
     assert_problem(check_certificate(bad), "terms: not exactly the affine sign patterns")
+    bad["terms"] = bad["terms"][:-2]
+    assert check_certificate(bad).problems == ["terms: expected 2 per affine sign pattern of x, 24 in all, got 22"]
+    bad = copy.deepcopy(doc)
+    bad["tight_rows"].append(bad["tight_rows"][0])
+    assert check_certificate(bad).problems == ["tight_rows: an entry is listed twice"]
+
+
+def test_more_points_than_the_limit_are_refused_before_the_lp():
+    """n <= MAX_POINTS = 8 (the dense LP of 25 000 terms on one point ran out of 1 GB)."""
+    doc = fixture("pattern-face-pieces", "valid")
+    doc["data"] = {"x": [str(i) for i in range(9)], "y": ["0"] * 9}
+    assert check_certificate(doc).problems == ["limit: data.x: points n = 9, beyond the checker's limit of 8"]
 
 
 def test_hand_case_line_through_two_points():
@@ -85,3 +97,40 @@ def test_hand_case_line_through_two_points():
 ])
 def test_malformed_or_misstated_is_rejected(path, new, fragment):
     assert_problem(check_certificate(tampered(fixture("pattern-face-pieces", "valid"), path, new)), fragment)
+
+
+def _same_kink_by_quadratic_form(wk, bk, wl, bl) -> bool:
+    """The former test: every symmetrised coefficient of b_k w_l - b_l w_k is 0."""
+    n = len(wk)
+    return all(bk[i] * wl[j] - bl[i] * wk[j] + bk[j] * wl[i] - bl[j] * wk[i] == 0 for i in range(n) for j in range(n))
+
+
+def test_same_kink_agrees_with_the_quadratic_form():
+    """The linear test of pattern_face_pieces._same_kink (proportional forms) against the quadratic identity, on
+    random forms and on forms built to share their kink both ways (and on perturbations of those)."""
+    import random
+
+    from exact.checker.pattern_face_pieces import _same_kink
+
+    rng = random.Random(7)
+    rand = lambda n: [F(rng.randint(-2, 2), rng.randint(1, 2)) if rng.random() < 0.6 else F(0) for _ in range(n)]  # noqa: E731
+    agree = {True: 0, False: 0}
+    for _ in range(3000):
+        n = rng.randint(1, 4)
+        wk, bk = rand(n), rand(n)
+        if not any(wk):
+            continue
+        c = F(rng.randint(-3, 3), rng.randint(1, 3))
+        wl, bl = rng.choice([(rand(n), rand(n)),
+                             ([c * t for t in wk], [c * t for t in bk]),  # term l = c * term k
+                             (rand(n), None)])
+        if bl is None:  # both kinks at -c: b = c w
+            bk, bl = [c * t for t in wk], [c * t for t in wl]
+        if rng.random() < 0.2:
+            bl[rng.randrange(n)] += 1
+        if not any(wl):
+            continue
+        expected = _same_kink_by_quadratic_form(wk, bk, wl, bl)
+        assert _same_kink(wk, bk, wl, bl) == expected, (wk, bk, wl, bl)
+        agree[expected] += 1
+    assert min(agree.values()) > 300, agree

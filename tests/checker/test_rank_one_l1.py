@@ -10,7 +10,7 @@ from fractions import Fraction as F
 import pytest
 
 from exact.checker import check_certificate
-from tests.checker.helpers import DELETE, HEADER, assert_problem, tampered
+from tests.checker.helpers import DELETE, HEADER, assert_problem, fixture, tampered
 
 KIND = "rank-one-l1"
 
@@ -100,3 +100,17 @@ def test_tampered_reference_is_rejected(path, new, fragment):
 ])
 def test_malformed_is_rejected(path, new, fragment):
     assert_problem(check_certificate(tampered(GOOD, path, new)), fragment)
+
+
+def test_networks_beyond_the_work_limit_are_refused() -> None:
+    """n J d <= _relu1d.MAX_NETWORK_WORK = 3 * 10^4 (11 000 rows x 11 000 neurons ran for minutes)."""
+    doc = fixture("rank-one-l1", "valid")
+    n, d = 100, len(doc["factor"]["a"])
+    doc["data"]["X"] = [[str(i * F(a)) for a in doc["factor"]["a"]] for i in range(n)]
+    doc["data"]["y"] = ["0"] * n
+    doc["factor"]["c"] = [str(i) for i in range(n)]
+    doc["dual"]["v"] = ["0"] * n
+    J = 30000 // (n * d) + 1
+    doc["primal"] = {"neurons": [{"w": ["0"] * d, "b": "0", "c": "0"} for _ in range(J)], "constant": "0"}
+    assert check_certificate(doc).problems == [
+        f"limit: n J d (data rows x primal.neurons x inputs) = {n * J * d}, beyond the checker's limit of 30000"]

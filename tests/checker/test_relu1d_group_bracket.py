@@ -10,7 +10,7 @@ from fractions import Fraction as F
 import pytest
 
 from exact.checker import CheckReport, check_certificate
-from tests.checker.helpers import DELETE, HEADER, assert_problem, tampered
+from tests.checker.helpers import DELETE, HEADER, assert_problem, fixture, tampered
 
 KIND = "relu1d-group-bracket"
 
@@ -111,3 +111,18 @@ def test_data_knots_dictionary_membership():
 ])
 def test_malformed_is_rejected(path, new, fragment):
     assert_problem(check_certificate(tampered(GOOD, path, new)), fragment)
+
+
+def test_outputs_beyond_the_work_limit_are_refused() -> None:
+    """o (n + J) <= MAX_OUTPUT_WORK = 2 * 10^4: the primal and the dual profile are computed per output."""
+    doc = fixture("relu1d-group-bracket", "valid")
+    n, J = len(doc["data"]["x"]), len(doc["primal"]["neurons"])
+    o = 20000 // (n + J) + 1
+    doc["data"]["Y"] = [["0"] * o for _ in range(n)]
+    doc["dual"]["V"] = [["0"] * o for _ in range(n)]
+    doc["primal"]["constant"] = ["0"] * o
+    for nr in doc["primal"]["neurons"]:
+        nr["c"] = ["0"] * o
+    assert check_certificate(doc).problems == [
+        f"limit: o (n + J) (data.Y outputs x (data points + primal.neurons)) = {o * (n + J)}, beyond the checker's "
+        "limit of 20000"]

@@ -66,3 +66,43 @@ def test_tampered_dual_and_network():
 ])
 def test_tampered_or_malformed_is_rejected(path, new, fragment):
     assert_problem(check_certificate(tampered(CONST, path, new)), fragment)
+
+
+def test_more_points_than_the_limit_are_refused() -> None:
+    """n <= MAX_POINTS = 100 (5000 points ran for minutes)."""
+    doc = fixture(KIND, "valid")
+    doc["data"] = {"x": [str(i) for i in range(101)], "y": ["0"] * 101}
+    assert check_certificate(doc).problems == ["limit: data.x: points n = 101, beyond the checker's limit of 100"]
+
+
+def _naive_candidates(x, v, alpha):
+    """joint_candidates as first written: every active set and every direction evaluated point by point."""
+    from exact.checker.arith import sigma
+    pts = sorted(set(x))
+    dirs = [(s * F(1), -s * t) for t in pts for s in (1, -1)]
+    for t in [pts[0] - 1] + pts:
+        for active in ([xi > t for xi in x], [xi <= t for xi in x]):
+            h = [F(1) if a else alpha for a in active]
+            P = sum((vi * hi * xi for vi, hi, xi in zip(v, h, x)), F(0))
+            Q = sum((vi * hi for vi, hi in zip(v, h)), F(0))
+            if P or Q:
+                dirs += [(P, Q), (-P, -Q)]
+    return [(a, sum((vi * sigma(a[0] * xi + a[1], alpha) for vi, xi in zip(v, x)), F(0))) for a in dirs]
+
+
+def test_joint_candidates_equal_the_point_by_point_evaluation() -> None:
+    """The prefix-sum and bisection form of joint_candidates gives the same list as the direct one (rational
+    and square-root duals, leaky slopes, repeated points)."""
+    import random
+
+    from exact.checker.arith import Surd
+    from exact.checker.relu1d import joint_candidates
+    rng = random.Random(11)
+    for trial in range(200):
+        x = [F(rng.randint(-5, 5), rng.randint(1, 3)) for _ in range(rng.randint(1, 7))]
+        alpha = F(rng.choice([0, 1, -1, 2]), rng.choice([1, 2, 3]))
+        if trial % 3:
+            v = [F(rng.randint(-4, 4), rng.randint(1, 3)) for _ in x]
+        else:
+            v = [Surd({1: F(rng.randint(-3, 3)), rng.choice([2, 3, 6]): F(rng.randint(-3, 3), 2)}) for _ in x]
+        assert joint_candidates(x, v, alpha) == _naive_candidates(x, v, alpha), (x, v, alpha)

@@ -97,7 +97,7 @@ def test_tampered_uniqueness(example):
 
 
 @pytest.mark.parametrize("path, new, fragment", [
-    ("dual.v.0", {"root": 3, "terms": {"1": "1/2"}}, "dual.v[0].root: expected 2 (square roots), got 3"),
+    ("dual.v.0", {"root": 3, "terms": {"1": "1/2"}}, "dual.v[0].root: expected an integer equal to 2, got 3"),
     ("dual.v.0", "1/2", "dual.v[0]: expected a JSON object"),
     ("convention.hidden_bias", "free", "convention: expected alpha != 1, hidden_bias in-norm, no output bias"),
     ("relation.attained", DELETE, "relation: the certificate states"),
@@ -107,3 +107,33 @@ def test_tampered_uniqueness(example):
 ])
 def test_malformed_or_misstated_is_rejected(path, new, fragment):
     assert_problem(check_certificate(tampered(CONST, path, new)), fragment)
+
+
+def test_more_points_than_the_limit_are_refused() -> None:
+    """n <= MAX_POINTS = 16 (120 points of distinct radicands ran for minutes)."""
+    doc = fixture(KIND, "valid")
+    doc["data"] = {"x": [str(i) for i in range(17)], "y": ["0"] * 17}
+    assert check_certificate(doc).problems == ["limit: data.x: points n = 17, beyond the checker's limit of 16"]
+
+
+def test_more_radicands_than_the_limit_are_refused() -> None:
+    """At most MAX_RADICANDS = 6 distinct radicands (1 included) over dual.v: g_v^2 costs ~R^4 products."""
+    doc = fixture(KIND, "valid")
+    doc["dual"]["v"][0] = {"root": 2, "terms": {str(m): "1" for m in (1, 2, 3, 5, 6, 7, 10)}}
+    assert check_certificate(doc).problems == ["limit: dual.v: distinct radicands = 7, beyond the checker's limit of 6"]
+
+
+def test_more_neurons_than_the_limit_are_refused() -> None:
+    """At most MAX_NEURONS = 64 primal neurons (4000 neurons (1, k) took 7.5 s)."""
+    doc = fixture(KIND, "valid")
+    doc["primal"]["neurons"] = [{"w": ["1"], "b": str(k), "c": "0"} for k in range(65)]
+    assert check_certificate(doc).problems == [
+        "limit: primal.neurons: neurons J = 65, beyond the checker's limit of 64"]
+
+
+def test_more_contacts_than_the_limit_are_refused() -> None:
+    """At most MAX_CONTACTS = 24 listed contacts (each is tested against every candidate, then a rank test)."""
+    doc = fixture(KIND, "valid")
+    doc["unique"]["contacts"] = [{"w": "1", "b": str(k)} for k in range(25)]
+    assert check_certificate(doc).problems == [
+        "limit: unique.contacts: contacts listed = 25, beyond the checker's limit of 24"]

@@ -376,3 +376,17 @@ def test_relation_compared_as_json_true_is_not_one():
     one = tampered(doc, "relation.attained", 1)
     assert_problem(check_certificate(one), "relation: the certificate states")
     assert_problem(check_certificate(tampered(doc, "convention.output_bias", 0)), "convention:")
+
+
+def test_absorbs_constant_tests_the_extreme_points_only() -> None:
+    """absorbs_constant looks at min x and max x (w t + b is linear in t): the same verdict as every point."""
+    import random
+
+    from exact.checker.relu1d import absorbs_constant
+    rng = random.Random(3)
+    for _ in range(300):
+        x = [F(rng.randint(-6, 6), rng.randint(1, 2)) for _ in range(rng.randint(1, 6))]
+        nets = [(F(rng.randint(-2, 2)), F(rng.randint(-6, 6)), F(rng.randint(-2, 2))) for _ in range(3)]
+        c0 = F(rng.randint(-2, 2))
+        every = any(c * c0 > 0 and all(w * xi + b >= 0 for xi in x) for w, b, c in nets)
+        assert absorbs_constant(x, nets, c0) == every

@@ -68,7 +68,7 @@ def test_tampered_network_is_rejected(path, new, fragment):
     ("witnesses.0.lambda", vec([0, 1, 0]), "witnesses[0]: weight of the row itself is 1, must be 0"),
     ("witnesses.0.lambda", vec([1, 0, "-1/3"]), "witnesses[0]: a weight is negative"),
     ("witnesses.0.row", 3, "witnesses[0].row: expected an integer from 0 to 2, got 3"),
-    ("witnesses", [], "witnesses: expected at least one non-vertex witness"),
+    ("witnesses", [], "witnesses: expected 1 to n = 3 non-vertex witnesses, got 0"),
     ("relation.non_vertices", [0, 1], "relation: the certificate states"),
     # claiming the hypothesis holds needs the network, which cannot exist here
     ("relation", {"type": "holds", "property": PROP, "upper": "3"}, "relation: the certificate states"),

@@ -98,3 +98,27 @@ def test_prefix_code_conditions():
     doc = tampered(LINE, "excluded", [{"prefix": [1], "mu": ["1"]}])
     assert_problem(check_certificate(doc), "a listed prefix is a proper prefix of another listed word")
     assert_problem(check_certificate(doc), "sum 2^-length = 3/2, must be 1")
+
+
+def test_sizes_beyond_the_limits_are_refused_before_the_work():
+    """N <= MAX_POINTS = 64 and (realised + excluded) N (d + 1) <= MAX_WORK = 500 000."""
+    doc = tampered(LINE, "data.X", [["0"]] * 65)
+    assert check_certificate(doc).problems == ["limit: data.X: points N = 65, beyond the checker's limit of 64"]
+    doc = tampered(tampered(LINE, "data.X", [[str(i)] for i in range(64)]), "realised", LINE["realised"][:1] * 3907)
+    assert check_certificate(doc).problems == [
+        "limit: (realised + excluded) N (d + 1) = 500096, beyond the checker's limit of 500000"]
+
+
+def test_prefix_code_by_sorted_neighbours():
+    """The proper prefixes are found among neighbours in sorted order (slicing every word at every length made
+    55 000 points take minutes): 64 equal points have 2 patterns, the other words are s^k (-s), k = 1..63."""
+    N = 64
+    doc = {**HEADER, "kind": KIND, "data": {"X": [["0"]] * N, "arrangement": "affine"},
+           "relation": {"type": "count", "value": 2, "arrangement": "affine"},
+           "realised": [{"pattern": [1] * N, "w": ["0"], "b": "0"}, {"pattern": [-1] * N, "w": ["0"], "b": "-1"}],
+           "excluded": [{"prefix": [s] * k + [-s], "mu": ["1"] * k + [str(k)]} for s in (1, -1) for k in range(1, N)]}
+    assert check_certificate(doc).ok
+    for k in (1, 40, 63):  # an excluded prefix that is also a prefix of words listed before and after it
+        bad = tampered(doc, f"excluded.{k - 1}.prefix", [1] * k)
+        bad = tampered(bad, f"excluded.{k - 1}.mu", ["1"] * k)
+        assert_problem(check_certificate(bad), "a listed prefix is a proper prefix of another listed word")

@@ -89,9 +89,9 @@ def test_the_depth_of_a_bridge_is_capped_before_any_work():
     assert_problem(report, "data.L: expected an integer from 2 to 64, got 1000000")
 
 
-def test_twenty_four_rows_of_l1_l0_gap_are_counted_not_enumerated():
-    """A 24-row certificate with one sign pattern: 2^25 - 1 pairs are missing; the old check built all of
-    them (108 s, 2.8 GB, then MemoryError)."""
+def test_twenty_four_rows_of_l1_l0_gap_are_refused_before_any_work():
+    """A 24-row certificate with one sign pattern made the old check build all 2^25 pairs (108 s, 2.8 GB, then
+    MemoryError); now the rows are capped, and the pattern list must have exactly 2^(n+1) entries."""
     doc = fixture("l1-l0-gap", "valid")
     n = 24
     X = [["1" if i == j else "0" for j in range(n)] for i in range(n)]
@@ -101,8 +101,9 @@ def test_twenty_four_rows_of_l1_l0_gap_are_counted_not_enumerated():
     big = {**doc, "data": {"X": X, "y": ["1"] * n}, "primal": {"neurons": [neuron]}, "l0_neurons": [neuron],
            "dual": {"v": ["0"] * n, "patterns": [pattern]},
            "two_neuron_bound": {side: {"lam": lam, "hi": "1"} for side in ("pos", "neg")}}
-    report = check_certificate(big)
-    assert_problem(report, f"dual.patterns: {2 ** 25 - 1} of the 2^25 pairs (e, s) are not covered")
+    assert_problem(check_certificate(big), "limit: data.X: rows n = 24, beyond the checker's limit of 10")
+    one_short = tampered(doc, "dual.patterns", doc["dual"]["patterns"][:-1])
+    assert not check_certificate(one_short).ok
 
 
 def test_one_separating_entry_too_many_is_a_clean_rejection():
@@ -115,7 +116,7 @@ def test_one_separating_entry_too_many_is_a_clean_rejection():
 def test_mixed_radical_indices_are_a_clean_rejection():
     doc = fixture("whitened-l1", "valid")
     report = check_certificate(tampered(doc, "dual.v.2.root", 3))
-    assert_problem(report, "dual.v[2].root: expected 2 (square roots), got 3")
+    assert_problem(report, "dual.v[2].root: expected an integer equal to 2, got 3")
     assert not any("checker error" in p for p in report.problems)
 
 
@@ -138,3 +139,40 @@ def test_only_regular_files_of_bounded_size_are_read(tmp_path):
     big = tmp_path / "big.json"
     big.write_text(" " * (MAX_FILE_BYTES + 1))
     assert "larger than the checker's limit of 1048576 bytes" in check_file(str(big)).problems[0]
+
+
+def test_sample_matrices_are_sized_before_any_number_is_read():
+    doc = fixture("spike-free", "valid")
+    tall = tampered(doc, "data.X", [["1"]] * 201)
+    assert_problem(check_certificate(tall), "limit: data.X: the number of samples n = 201, beyond the checker's "
+                                            "limit of 200")
+    wide = tampered(doc, "data.X", [["x"] * 2000] * 12)  # not even numbers: the size is refused first
+    assert_problem(check_certificate(wide), "limit: data.X: n^2 d = 288000, beyond the checker's limit of 250000")
+
+
+def test_a_radical_has_few_terms_and_its_index_is_checked_before_its_keys():
+    doc = fixture("whitened-l1", "valid")
+    many = tampered(doc, "dual.v.0.terms", {str(k): "1" for k in range(1, 66)})
+    assert_problem(check_certificate(many), "limit: dual.v[0].terms: the number of terms = 65, beyond the "
+                                            "checker's limit of 64")
+    deep = tampered(doc, "dual.v.0", {"root": 64, "terms": {str(2**60 + 1): "1"}})
+    assert_problem(check_certificate(deep), "dual.v[0].root: expected an integer equal to 2, got 64")
+
+
+def test_long_numbers_are_budgeted():
+    doc = fixture("lp", "valid")
+    long = "1" + "0" * 998 + "/3"
+    flood = tampered(doc, "data.problem.c", [long] * 41)
+    assert_problem(check_certificate(flood), "limit: characters in numbers longer than 24 = 41041, beyond the "
+                                             "checker's limit of 40000")
+
+
+def test_the_common_denominator_is_budgeted():
+    """Short rationals are not long numbers, but 300 of coprime 12-digit denominators sum to a 3300-digit one."""
+    doc = fixture("lp", "valid")
+    c = [f"1/{10**11 + k}" for k in range(300)]
+    wide = {**doc, "data": {"problem": {**doc["data"]["problem"], "c": c, "A_eq": [["1"] * 300], "A_ub": [["0"] * 300],
+                                        "free": []}},
+            "primal": {"x": ["0"] * 300}}
+    assert_problem(check_certificate(wide), "the common denominator of the certificate's rationals passes the "
+                                            "checker's limit of 2000 digits")
