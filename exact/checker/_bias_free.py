@@ -29,7 +29,7 @@ Neurons = list[tuple[list[Fraction], Fraction]]  # (w, c): c (X w)_+
 
 #: n^2 d of data.X (real certificates: at most 300). These kinds compare every pair of samples (Gram
 #: matrices, activation matrices, nearest points), n^2 d rational operations
-MAX_SAMPLE_WORK = 250_000
+MAX_SAMPLE_WORK = 50_000
 MAX_SAMPLES = 200  # n (real: at most 10); n^2 activations and nearest-point tests, each of them a message
 
 

@@ -120,7 +120,7 @@ def at(obj: Any, path: str, prefix: str = "") -> Any:
 #: digits of the least common denominator of all the rationals a check reads (real certificates: at most
 #: 594). Every number a check computes is a polynomial of low degree in them, so this bounds its growth:
 #: 20 000 short rationals of coprime 12-digit denominators summed took seconds each
-MAX_DENOMINATOR_DIGITS = 2000
+MAX_DENOMINATOR_DIGITS = 1000
 DENOMINATOR: ContextVar[list[int] | None] = ContextVar("denominator", default=None)
 _DENOMINATOR_BITS = int(MAX_DENOMINATOR_DIGITS * 3.3219280948873626)
 

@@ -23,7 +23,7 @@ from .arith import dot
 from .sign_patterns import Pattern, certified_patterns, signs
 
 #: 2|J| N (d + 1): every piece forms g (N) and z = X^T g (N d) (real certificates: 64 * 6 * 3 = 1152)
-MAX_PIECE_WORK = 500_000
+MAX_PIECE_WORK = 100_000
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def pattern_problem(doc: dict, problems: list[str]) -> PatternProblem:
 
 def dual_lower(doc: dict, problems: list[str], P: PatternProblem, minus_sign: int) -> Fraction:
     """v^T y / G after checking dual.v (N), dual.G > 0 and dual.pieces: one entry {pattern, eps, m} per
-    (s in J, eps = +-1) (so 2|J| entries, 2|J| N (d + 1) <= MAX_PIECE_WORK = 500 000), with S = s (eps = +1)
+    (s in J, eps = +-1) (so 2|J| entries, 2|J| N (d + 1) <= MAX_PIECE_WORK = 100 000), with S = s (eps = +1)
     or minus_sign s (eps = -1) and, exactly, S_k m_k >= 0 (m = S . mu, mu >= 0), 1^T g == 0 unless joint,
     ||X^T g||^2 (+ (1^T g)^2 if joint) <= G^2.
     With b free also sum(v) == 0 (u = 0, b -> +-oo; implied by the all-(+1) pieces, checked for the message).

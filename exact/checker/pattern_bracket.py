@@ -13,7 +13,7 @@ costs nothing in the limit (the neuron (0, beta), beta -> oo, with weight c0 / b
 Conditions checked:
   * convention, data.X, data.y and J as in :func:`exact.checker._pattern_dual.pattern_problem`;
   * dual.v, dual.G, dual.pieces as in :func:`exact.checker._pattern_dual.dual_lower` (S = s);
-  * primal.neurons {w (d), b, c}, M of them with N M d <= MAX_NETWORK_WORK = 200 000: ||w||^2 <= 1 (resp.
+  * primal.neurons {w (d), b, c}, M of them with N M d <= MAX_NETWORK_WORK = 50 000: ||w||^2 <= 1 (resp.
     ||w||^2 + b^2 <= 1); primal.constant c0 (must be 0 when joint); sum_j c_j sigma(X w_j + b_j 1) + c0 1 == y;
   * v^T y / G <= sum_j |c_j|.
 Proves ``{"type": "between", "lower": v^T y / G, "upper": sum_j |c_j|}``.
@@ -32,7 +32,7 @@ from ._proved import Proved
 from .arith import dot, sigma
 
 #: N M d: the network is evaluated at N points with M neurons of d weights (real certificates: 6 * 6 * 2 = 72)
-MAX_NETWORK_WORK = 200_000
+MAX_NETWORK_WORK = 50_000
 
 
 def check(doc: dict, problems: list[str]) -> Proved:

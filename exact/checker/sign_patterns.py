@@ -21,7 +21,7 @@ Pattern = tuple[int, ...]
 ARRANGEMENTS = ("affine", "central")
 MAX_POINTS = 64  # N, the length of a pattern (real certificates: at most 7)
 #: (realised + excluded) N (d + 1): each listed word costs up to N dots of length d + 1 (real: 114 * 7 * 4 = 3192)
-MAX_WORK = 500_000
+MAX_WORK = 100_000
 
 
 def signs(seq: object, name: str, length: int | None = None) -> Pattern:
@@ -38,7 +38,7 @@ def certified_patterns(obj: dict, prefix: str, X: list[list[Fraction]], affine: 
 
     Fields (``prefix`` names ``obj`` in messages): realised [{pattern (N entries +-1), w (d), b}] (no b
     when central) and excluded [{prefix (k entries +-1, 1 <= k <= N), mu (k)}]; N <= MAX_POINTS = 64 and
-    (realised + excluded) N (d + 1) <= MAX_WORK = 500 000. Conditions (exact):
+    (realised + excluded) N (d + 1) <= MAX_WORK = 100 000. Conditions (exact):
       1. realised: sign(x_i . w + b) == pattern_i for every i (sign(t) = +1 iff t >= 0; b = 0 centrally);
       2. excluded: mu >= 0, sum_i mu_i s_i (x_i, 1) == 0 ((x_i) centrally) and sum_{s_i = -1} mu_i > 0:
          no (w, b) realises the prefix on x_1..x_k, for every s_i (x_i . w + b) is >= 0, and > 0 where

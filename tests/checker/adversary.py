@@ -62,6 +62,15 @@ def small_big_rationals(n: int, seed: int = 0, digits: int = 480) -> list[str]:
     return out
 
 
+def pooled_rationals(count: int, seed: int = 0, pool: int = 78) -> list[str]:
+    """count rationals p/(q q') with q, q' drawn from ``pool`` primes of 12 digits: the common denominator of
+    them all has about 12 * pool < 1000 digits (just inside the checker's budget), so every sum and product
+    the check forms is as large as the budget allows."""
+    rng = random.Random(seed)
+    primes = primes_below(10**12, pool)
+    return [f"{rng.randrange(1, 10**6)}/{rng.choice(primes)}" for _ in range(count)]
+
+
 def _is_prime(n: int) -> bool:
     if n < 2:
         return False
@@ -449,6 +458,30 @@ def spike_free_gram() -> dict:
     return doc
 
 
+def spike_free_denominators() -> dict:
+    """n^2 d at the limit (n = 100, d = 5) on rationals whose common denominator is at the limit."""
+    n, d = 100, 5
+    doc = base("spike-free")
+    entries = iter(pooled_rationals(n * d + n * n, 5))
+    doc["data"] = {"X": [[next(entries) for _ in range(d)] for _ in range(n)]}
+    doc["gram"] = {"K": [[next(entries) for _ in range(n)] for _ in range(n)]}
+    return doc
+
+
+def lp_denominators() -> dict:
+    """500 variables and 80 dense rows (40 000 entries) on rationals whose common denominator is at the limit."""
+    n, m = 500, 80
+    doc = base("lp")
+    entries = iter(pooled_rationals(m * n + 2 * n + 2 * m, 6))
+    doc["data"] = {"problem": {"c": [next(entries) for _ in range(n)], "A_eq": [],  "b_eq": [],
+                               "A_ub": [[next(entries) for _ in range(n)] for _ in range(m)],
+                               "b_ub": [next(entries) for _ in range(m)], "free": []}}
+    doc["relation"] = {"type": "equals", "value": "0"}
+    doc["primal"] = {"x": [next(entries) for _ in range(n)]}
+    doc["dual"] = {"y_eq": [], "y_ub": [next(entries) for _ in range(m)]}
+    return doc
+
+
 def spike_witness_big_t() -> dict:
     """n = 450 rows, d = 100, t of 999-character rationals: X^T t has d sums of ~ 2 * 10^5-digit fractions
     with one common denominator, and X (X^T t) adds them with huge gcds."""
@@ -511,6 +544,7 @@ _TABLE = [
     ("l1-ls-kkt", "points-x-neurons", kkt_points_x_neurons, ("data.x", "primal.neurons")),
     ("lp", "free-membership", lp_free_membership, ("data.problem.c", "data.problem.free")),
     ("lp", "big-dot", lp_big_dot, ("data.problem.c", "primal.x")),
+    ("lp", "denominators", lp_denominators, ("data.problem.A_ub", "primal.x")),
     ("sign-patterns", "prefix", sign_patterns_prefix, ("data.X", "realised")),
     ("sign-patterns", "dense", sign_patterns_dense, ("data.X", "realised")),
     ("pattern-program-lower", "pieces", program_lower_pieces, ("data.X", "dual.pieces")),
@@ -531,6 +565,7 @@ _TABLE = [
     ("separating-neurons", "lemma", separating_lemma, ("data.X", "lemma_2_7")),
     ("separating-neurons", "witnesses", separating_witnesses, ("data.X", "witnesses")),
     ("spike-free", "gram", spike_free_gram, ("data.X", "gram.K")),
+    ("spike-free", "denominators", spike_free_denominators, ("data.X", "gram.K")),
     ("spike-witness", "big-t", spike_witness_big_t, ("data.X", "t")),
     ("whitened-l1", "gram-problems", whitened_gram_problems, ("data.X",)),
     ("whitened-l1", "surd-square", whitened_surd_square, ("dual.v",)),

@@ -66,8 +66,8 @@ def test_every_sign_cone_must_be_covered():
 
 def test_sizes_beyond_the_limits_are_refused_before_the_work():
     """n <= MAX_ROWS = 10 and 2^(n+1) n d <= MAX_PATTERN_WORK = 100 000, checked before any pattern."""
-    wide = tampered(GOOD, "data.X", [x * 3000 for x in GOOD["data"]["X"]])  # n = 3, d = 9000
+    wide = tampered(GOOD, "data.X", [x * 1000 for x in GOOD["data"]["X"]])  # n = 3, d = 3000
     assert check_certificate(wide).problems == [
-        "limit: data.X: 2^(n+1) n d = 432000, beyond the checker's limit of 100000"]
+        "limit: data.X: 2^(n+1) n d = 144000, beyond the checker's limit of 100000"]
     tall = tampered(GOOD, "data.X", GOOD["data"]["X"] * 4)  # n = 12
     assert check_certificate(tall).problems == ["limit: data.X: rows n = 12, beyond the checker's limit of 10"]

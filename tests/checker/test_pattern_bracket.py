@@ -116,10 +116,10 @@ def test_pieces_outside_j_and_signs():
 
 
 def test_sizes_beyond_the_limits_are_refused_before_the_work(monkeypatch):
-    """2|J| N (d + 1) <= MAX_PIECE_WORK = 500 000 and N M d <= MAX_NETWORK_WORK = 200 000 for the M primal
+    """2|J| N (d + 1) <= MAX_PIECE_WORK = 100 000 and N M d <= MAX_NETWORK_WORK = 50 000 for the M primal
     neurons, lowered here below the reference's 28 * 4 * 3 = 336 and 4 * 3 * 2 = 24 (certifying a J near the
     limit takes seconds)."""
-    assert (_pattern_dual.MAX_PIECE_WORK, pattern_bracket.MAX_NETWORK_WORK) == (500_000, 200_000)
+    assert (_pattern_dual.MAX_PIECE_WORK, pattern_bracket.MAX_NETWORK_WORK) == (100_000, 50_000)
     monkeypatch.setattr(_pattern_dual, "MAX_PIECE_WORK", 335)
     assert check_certificate(GOOD).problems == [
         "limit: dual.pieces: 2|J| N (d + 1) = 336, beyond the checker's limit of 335"]

@@ -66,7 +66,7 @@ def test_tampered_is_rejected(path, new, fragment):
 
 def test_exactly_one_piece_per_pattern_and_eps():
     """2|J| pieces, counted before any is read (270 pieces of an N = 200, d = 500 program ran past a minute);
-    2|J| N (d + 1) <= MAX_PIECE_WORK = 500 000 (tests/checker/test_pattern_bracket.py)."""
+    2|J| N (d + 1) <= MAX_PIECE_WORK = 100 000 (tests/checker/test_pattern_bracket.py)."""
     pieces = GOOD["dual"]["pieces"]
     assert check_certificate(tampered(GOOD, "dual.pieces", pieces + pieces[:1])).problems == [
         f"dual.pieces: expected 2|J| = {len(pieces)} entries, one per (pattern, eps), got {len(pieces) + 1}"]

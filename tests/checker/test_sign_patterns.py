@@ -101,12 +101,12 @@ def test_prefix_code_conditions():
 
 
 def test_sizes_beyond_the_limits_are_refused_before_the_work():
-    """N <= MAX_POINTS = 64 and (realised + excluded) N (d + 1) <= MAX_WORK = 500 000."""
+    """N <= MAX_POINTS = 64 and (realised + excluded) N (d + 1) <= MAX_WORK = 100 000."""
     doc = tampered(LINE, "data.X", [["0"]] * 65)
     assert check_certificate(doc).problems == ["limit: data.X: points N = 65, beyond the checker's limit of 64"]
-    doc = tampered(tampered(LINE, "data.X", [[str(i)] for i in range(64)]), "realised", LINE["realised"][:1] * 3907)
+    doc = tampered(tampered(LINE, "data.X", [[str(i)] for i in range(64)]), "realised", LINE["realised"][:1] * 782)
     assert check_certificate(doc).problems == [
-        "limit: (realised + excluded) N (d + 1) = 500096, beyond the checker's limit of 500000"]
+        "limit: (realised + excluded) N (d + 1) = 100096, beyond the checker's limit of 100000"]
 
 
 def test_prefix_code_by_sorted_neighbours():

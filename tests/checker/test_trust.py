@@ -147,7 +147,7 @@ def test_sample_matrices_are_sized_before_any_number_is_read():
     assert_problem(check_certificate(tall), "limit: data.X: the number of samples n = 201, beyond the checker's "
                                             "limit of 200")
     wide = tampered(doc, "data.X", [["x"] * 2000] * 12)  # not even numbers: the size is refused first
-    assert_problem(check_certificate(wide), "limit: data.X: n^2 d = 288000, beyond the checker's limit of 250000")
+    assert_problem(check_certificate(wide), "limit: data.X: n^2 d = 288000, beyond the checker's limit of 50000")
 
 
 def test_a_radical_has_few_terms_and_its_index_is_checked_before_its_keys():
@@ -168,11 +168,11 @@ def test_long_numbers_are_budgeted():
 
 
 def test_the_common_denominator_is_budgeted():
-    """Short rationals are not long numbers, but 300 of coprime 12-digit denominators sum to a 3300-digit one."""
+    """Short rationals are not long numbers, but 300 of coprime 12-digit denominators have a 3300-digit common one."""
     doc = fixture("lp", "valid")
     c = [f"1/{10**11 + k}" for k in range(300)]
     wide = {**doc, "data": {"problem": {**doc["data"]["problem"], "c": c, "A_eq": [["1"] * 300], "A_ub": [["0"] * 300],
                                         "free": []}},
             "primal": {"x": ["0"] * 300}}
     assert_problem(check_certificate(wide), "the common denominator of the certificate's rationals passes the "
-                                            "checker's limit of 2000 digits")
+                                            "checker's limit of 1000 digits")
