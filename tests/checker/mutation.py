@@ -136,7 +136,7 @@ def _moved(v: Any, rng: random.Random) -> Any:
                                Fraction(1), 2 * f if f else Fraction(-1, 3), Fraction(0) if f else Fraction(1, 2)]))
     if isinstance(v, str):
         return v + "x"
-    return None
+    return "0" if v is None else None
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,8 @@ def mutants(doc: dict, seed: int) -> Iterator[Mutant]:
             return None
         p, v = rng.choice(by_area[area])
         new = _moved(v, rng)
+        if json.dumps(new) == json.dumps(v):  # not a mutation
+            return None
         return Mutant(area, f"{_shown(p)}: {v!r} -> {new!r}", _shown(p), _set(doc, p, new))
 
     for area in ("value", "data", "primal", "dual"):
@@ -193,7 +195,7 @@ def mutants(doc: dict, seed: int) -> Iterator[Mutant]:
             return Mutant("malformed", f"key {_shown(p)}.{k} -> {new_key!r}", _shown((*p, k)), obj)
         if integers and pick < 0.45:
             p, v = rng.choice(integers)
-            new = rng.choice(MALFORMED_INTEGERS)
+            new = rng.choice([t for t in MALFORMED_INTEGERS if json.dumps(t) != json.dumps(v)])
             return Mutant("malformed", f"{_shown(p)}: {v!r} -> {str(new)[:20]}", _shown(p), _set(doc, p, new))
         if not numbers:
             return None
