@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import zlib
 from fractions import Fraction
+from typing import Any, Callable
 
-from hypothesis import HealthCheck, settings
+import pytest
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 QUICK, SLOW = 20, 1200  # examples per route: default tier, slow tier (hypothesis repeats a few instances)
@@ -59,3 +62,28 @@ def rank_one_factors(draw, max_rows: int = 6):
 
 def outer(c, a) -> tuple[tuple[Fraction, ...], ...]:
     return tuple(tuple(ci * aj for aj in a) for ci in c)
+
+
+def route_tests(route: str, instances: Callable[[], st.SearchStrategy], check: Callable[[Any, str, Any], None]
+                ) -> tuple[Callable, Callable]:
+    """The two tests of a route: QUICK examples by default, SLOW under ``-m slow`` (reaching SLOW_DISTINCT
+    distinct instances); ``check(instance, tier, tally)`` asserts one example."""
+
+    @seed(zlib.crc32(f"{route}-quick".encode()))  # one stream per route and tier, as one test each had
+    @fuzz_settings(QUICK)
+    @given(instances())
+    def quick(tally, inst):
+        check(inst, "quick", tally)
+
+    @pytest.mark.slow
+    def slow(tally):
+        @seed(zlib.crc32(f"{route}-slow".encode()))
+        @fuzz_settings(SLOW)
+        @given(instances())
+        def run(inst):
+            check(inst, "slow", tally)
+
+        run()
+        assert tally.distinct(route, "slow") >= SLOW_DISTINCT
+
+    return quick, slow

@@ -9,15 +9,13 @@ hypothesis; constant labels are allowed, the route handles them). HiGHS solves t
 from __future__ import annotations
 
 import numpy as np
-import pytest
-from hypothesis import given
 from hypothesis import strategies as st
 
 from exact.certificates.relu1d_hinge import hinge_certificate
 from exact.checker import check_certificate
 from exact.relu.hinge import solve_hinge_1d
 from tests.fuzz import floats
-from tests.fuzz.strategies import QUICK, SLOW, SLOW_DISTINCT, betas, fuzz_settings, points, signs
+from tests.fuzz.strategies import betas, points, route_tests, signs
 
 ROUTE = "hinge"
 VARIANTS = {  # name -> (mode, output_bias)
@@ -58,18 +56,4 @@ def check_instance(inst, tier: str, tally) -> None:
     tally(ROUTE, tier, name, inst)
 
 
-@fuzz_settings(QUICK)
-@given(instances())
-def test_hinge_quick(tally, inst):
-    check_instance(inst, "quick", tally)
-
-
-@pytest.mark.slow
-def test_hinge_slow(tally):
-    @fuzz_settings(SLOW)
-    @given(instances())
-    def run(inst):
-        check_instance(inst, "slow", tally)
-
-    run()
-    assert tally.distinct(ROUTE, "slow") >= SLOW_DISTINCT
+test_hinge_quick, test_hinge_slow = route_tests(ROUTE, instances, check_instance)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import pytest
-from hypothesis import given
 from hypothesis import strategies as st
 
 from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
@@ -20,7 +18,7 @@ from exact.checker import check_certificate
 from exact.convention import Convention
 from exact.relu.interpolation import interpolate_1d
 from tests.fuzz import floats
-from tests.fuzz.strategies import QUICK, SLOW, SLOW_DISTINCT, fuzz_settings, labels, points
+from tests.fuzz.strategies import labels, points, route_tests
 
 ROUTE = "interpolation"
 CONVENTIONS = {
@@ -54,18 +52,4 @@ def check_instance(inst, tier: str, tally) -> None:
     tally(ROUTE, tier, name, inst)
 
 
-@fuzz_settings(QUICK)
-@given(instances())
-def test_interpolation_quick(tally, inst):
-    check_instance(inst, "quick", tally)
-
-
-@pytest.mark.slow
-def test_interpolation_slow(tally):
-    @fuzz_settings(SLOW)
-    @given(instances())
-    def run(inst):
-        check_instance(inst, "slow", tally)
-
-    run()
-    assert tally.distinct(ROUTE, "slow") >= SLOW_DISTINCT
+test_interpolation_quick, test_interpolation_slow = route_tests(ROUTE, instances, check_instance)

@@ -17,8 +17,6 @@ from __future__ import annotations
 from fractions import Fraction
 
 import numpy as np
-import pytest
-from hypothesis import given
 from hypothesis import strategies as st
 
 from exact.certificates.l1_ls_kkt import lasso_certificate
@@ -28,15 +26,12 @@ from exact.numbers import rational_sqrt
 from exact.relu.dictionary import relu_atoms
 from tests.fuzz import floats
 from tests.fuzz.strategies import (
-    QUICK,
-    SLOW,
-    SLOW_DISTINCT,
     betas,
-    fuzz_settings,
     labels,
     outer,
     points,
     rank_one_factors,
+    route_tests,
 )
 
 ROUTE = "regularised"
@@ -115,18 +110,4 @@ def check_instance(inst, tier: str, tally) -> None:
         tally.note(ROUTE, tier, f"{solver}-fallback")
 
 
-@fuzz_settings(QUICK)
-@given(instances())
-def test_regularised_quick(tally, inst):
-    check_instance(inst, "quick", tally)
-
-
-@pytest.mark.slow
-def test_regularised_slow(tally):
-    @fuzz_settings(SLOW)
-    @given(instances())
-    def run(inst):
-        check_instance(inst, "slow", tally)
-
-    run()
-    assert tally.distinct(ROUTE, "slow") >= SLOW_DISTINCT
+test_regularised_quick, test_regularised_slow = route_tests(ROUTE, instances, check_instance)

@@ -9,15 +9,13 @@ No instance is filtered.
 
 from __future__ import annotations
 
-import pytest
-from hypothesis import given
 from hypothesis import strategies as st
 
 from exact.certificates.rank_one_l1 import rank_one_certificate
 from exact.checker import check_certificate
 from exact.relu.rank_one import solve_rank_one
 from tests.fuzz import floats
-from tests.fuzz.strategies import QUICK, SLOW, SLOW_DISTINCT, fuzz_settings, labels, outer, rank_one_factors
+from tests.fuzz.strategies import labels, outer, rank_one_factors, route_tests
 
 ROUTE = "rank-one"
 
@@ -39,18 +37,4 @@ def check_instance(inst, tier: str, tally) -> None:
     tally(ROUTE, tier, f"d={len(X[0])}", (X, y))  # distinct data (the seed only picks extra float atoms)
 
 
-@fuzz_settings(QUICK)
-@given(instances())
-def test_rank_one_quick(tally, inst):
-    check_instance(inst, "quick", tally)
-
-
-@pytest.mark.slow
-def test_rank_one_slow(tally):
-    @fuzz_settings(SLOW)
-    @given(instances())
-    def run(inst):
-        check_instance(inst, "slow", tally)
-
-    run()
-    assert tally.distinct(ROUTE, "slow") >= SLOW_DISTINCT
+test_rank_one_quick, test_rank_one_slow = route_tests(ROUTE, instances, check_instance)
