@@ -1,12 +1,11 @@
-"""Helpers of the checker tests: tampering by path, expected problems, seeded mutations, fixtures."""
+"""Helpers of the checker tests: tampering by path, expected problems, fixtures (the seeded mutations are in
+mutation.py)."""
 from __future__ import annotations
 
 import copy
 import json
-import random
-from fractions import Fraction
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from exact.checker import FORMAT, VERSION, CheckReport
 
@@ -49,42 +48,3 @@ def assert_problem(report: CheckReport, fragment: str) -> None:
 
 def fixture(kind: str, name: str) -> dict:
     return json.loads((FIXTURES / kind / f"{name}.json").read_text())
-
-
-def _leaves(obj: Any, path: str = "") -> Iterator[tuple[str, Any]]:
-    if isinstance(obj, dict):
-        for k, v in obj.items():
-            yield from _leaves(v, f"{path}.{k}" if path else k)
-    elif isinstance(obj, list):
-        for i, v in enumerate(obj):
-            yield from _leaves(v, f"{path}.{i}")
-    else:
-        yield path, obj
-
-
-def _rational(v: Any) -> bool:
-    if not isinstance(v, str):
-        return False
-    try:
-        Fraction(v)
-    except (ValueError, ZeroDivisionError):
-        return False
-    return True
-
-
-def mutations(doc: dict, seed: int, count: int) -> Iterator[tuple[str, bool, dict]]:
-    """Seeded mutations of a valid ``doc``: (what, about_data, mutated). A rational leaf moved by a random
-    nonzero amount, or a required top-level field deleted. ``about_data`` is true for a leaf of ``data``:
-    the checker may then accept, but only as a certificate about other data (which the run's binding
-    rejects); every other mutation (relation, evidence, deletion) must be rejected."""
-    rng = random.Random(seed)
-    leaves = [(p, v) for p, v in _leaves(doc) if p.split(".")[0] not in INFORMATIONAL and _rational(v)]
-    required = [k for k in doc if k not in INFORMATIONAL]
-    for _ in range(count):
-        if leaves and rng.random() < 0.8:
-            path, v = rng.choice(leaves)
-            delta = Fraction(rng.choice([-3, -1, 1, 2, 5]), rng.choice([1, 2, 7]))
-            yield f"{path} += {delta}", path.startswith("data."), tampered(doc, path, str(Fraction(v) + delta))
-        else:
-            key = rng.choice(required)
-            yield f"del {key}", False, tampered(doc, key, DELETE)
