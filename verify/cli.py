@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
@@ -41,8 +42,16 @@ def _bounded(low: int, high: int) -> Callable[[str], int]:
     return parse
 
 
+def _version() -> str:
+    try:
+        return metadata.version("relu-certify")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "(not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m verify", description="Exact audits of shallow-ReLU convexity claims.")
+    p.add_argument("--version", action="version", version=f"relu-certify {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
     a = sub.add_parser("all", help="check every claim on its default cases")
     a.add_argument("--json", type=Path)
@@ -129,16 +138,17 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "check":
             from exact.checker import check_file
-            worst = 0
+            rejected = 0
             for path in args.certificates:
                 rep = check_file(path)
                 if rep.ok:
                     what = rep.relation if rep.relation is not None else f"value {rep.value}"
                     print(f"ACCEPTED {path}: {rep.kind}, {what}")
                 else:
-                    worst = 1
+                    rejected += 1
                     print(f"REJECTED {path}: " + "; ".join(rep.problems))
-            return worst
+            print(f"{len(args.certificates) - rejected} accepted, {rejected} rejected")
+            return 1 if rejected else 0
         if args.command == "bench":
             from .bench import run_bench
             run_bench(args.sizes, args.naive_limit, args.qsopt_limit)

@@ -9,6 +9,7 @@ into an ``ERROR`` verdict (never a silent skip) and attaches the recorded expect
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import pkgutil
 import time
@@ -92,7 +93,9 @@ def claim_ids() -> dict[str, Claim]:
 def get_claim(claim_id: str) -> Claim:
     ids = claim_ids()
     if claim_id not in ids:
-        raise UsageError(f"unknown claim {claim_id!r}; `python -m verify list` shows the {len(ids)} claim ids")
+        close = difflib.get_close_matches(claim_id, list(ids), n=3)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        raise UsageError(f"unknown claim {claim_id!r}; {hint}`python -m verify list` shows the {len(ids)} claim ids")
     return ids[claim_id]
 
 

@@ -6,9 +6,38 @@ exactly or pivots until it is.
 
 from __future__ import annotations
 
+import os
+import sys
+from contextlib import contextmanager
+from typing import Iterator
+
 import numpy as np
 
 from .problem import StandardForm
+
+
+@contextmanager
+def _stdout_to_stderr() -> Iterator[None]:
+    """Route the process's file descriptor 1 to 2 for the body: HiGHS writes its copyright banner from C when
+    the first solver object is made, before any option can silence it, and stdout carries only results."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        os.dup2(2, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def new_highs():
+    """A silent ``highspy.Highs`` (its banner, if any, on stderr)."""
+    import highspy
+
+    with _stdout_to_stderr():
+        h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    return h
 
 
 def run_highs(A, cost: np.ndarray, b: np.ndarray):
@@ -24,8 +53,7 @@ def run_highs(A, cost: np.ndarray, b: np.ndarray):
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
     lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = A.indptr, A.indices, A.data
     lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = A.shape[1], A.shape[0]
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = new_highs()
     h.passModel(lp)
     h.run()
     return h

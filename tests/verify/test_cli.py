@@ -4,6 +4,8 @@ import json
 from fractions import Fraction
 from pathlib import Path
 
+import pytest
+
 from verify.cli import main
 from verify.registry import all_claims
 
@@ -96,6 +98,7 @@ def test_run_on_a_user_case_and_check_its_certificate(tmp_path, capsys):
     bad.write_text(json.dumps(doc))
     code, out, _ = run(capsys, "check", str(cert), str(bad))
     assert code == 1 and "REJECTED" in out and "ACCEPTED" in out
+    assert out.splitlines()[-1] == "1 accepted, 1 rejected"
 
 
 def test_bad_case_file_is_a_clear_error_not_a_traceback(tmp_path, capsys):
@@ -117,6 +120,14 @@ def test_matrix_case_for_a_1d_claim_is_refused(tmp_path, capsys):
 def test_unknown_claim(capsys):
     code, _, err = run(capsys, "run", "ep.thm-9.9")
     assert code == 2 and "unknown claim 'ep.thm-9.9'" in err
+    code, _, err = run(capsys, "run", "ep.thm-33")
+    assert code == 2 and "did you mean ep.thm-3.3" in err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.startswith("relu-certify 0.1.0")
 
 
 def test_unexpected_verdict_makes_the_run_fail(tmp_path, capsys):
