@@ -30,15 +30,15 @@ not a number of the grammar (ASCII sign, digits, '/digits' or a decimal point, e
 exponent beyond the cap of 1000
 zero denominator
 not a number of the grammar (ASCII sign, digits, '/digits' or a decimal point, exponent)
->>> integer("-12"), is_integer_text("12.0")
-(-12, False)
+>>> integer("-12"), is_number_text("12.0"), is_number_text("12,0")
+(-12, True, False)
 """
 from __future__ import annotations
 
 import re
 from fractions import Fraction
 
-__all__ = ["MAX_EXPONENT", "MAX_LENGTH", "NumberError", "integer", "is_integer_text", "is_number_text", "rational"]
+__all__ = ["MAX_EXPONENT", "MAX_LENGTH", "NumberError", "integer", "is_number_text", "rational"]
 
 MAX_LENGTH = 1000  # characters in one number; certificates written by the toolkit stay below 500
 MAX_EXPONENT = 1000  # |e| of a decimal exponent
@@ -85,15 +85,6 @@ def is_number_text(text: str) -> bool:
     """Whether ``text`` is a rational of the grammar."""
     try:
         rational(text)
-    except NumberError:
-        return False
-    return True
-
-
-def is_integer_text(text: str) -> bool:
-    """Whether ``text`` is an integer of the grammar."""
-    try:
-        integer(text)
     except NumberError:
         return False
     return True
