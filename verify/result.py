@@ -48,7 +48,6 @@ class Verdict(str, Enum):
 
 
 PROVED, REFUTED, CONFIRMED, CONTRADICTED, MEASURED, VACUOUS, UNDECIDED, ERROR, TIMEOUT = Verdict
-VERDICTS = tuple(Verdict)
 
 
 def confirmed(position: Position) -> Verdict:
@@ -146,9 +145,6 @@ class Finding:
     def as_json(self) -> dict[str, Any]:
         return {"paper": self.paper, "place": self.place, "statement": self.statement, "shows": self.shows,
                 "certificates": list(self.certificates)}
-
-    def text(self) -> str:
-        return f"{self.paper} {self.place}: {self.shows}"
 
 
 #: verdicts that need a checked certificate behind them

@@ -4,7 +4,7 @@ bracket (the Bracket and the comparison rule) · intervals (outward-rounded mpma
 repair (exact repairs of float points) · socp (the cvxpy solve) · sups (pattern-wise bounds of
 sup v^T sigma(A u + b 1)) · pattern_brackets (brackets of the infinite-width problem over sign
 patterns) · joint1d (the float joint-norm program in 1-D and its exact bracket) · cutting_plane
-(ep's cutting-plane algorithms) · group_lasso (the vector-output group-norm bracket).
+(ep's cutting-plane algorithms).
 """
 
 from .bracket import Bracket, Position, locate

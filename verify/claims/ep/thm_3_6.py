@@ -86,6 +86,5 @@ def check_gaussian_vertices(case: Case, ctx: Context) -> Draft:
                      "but very loose")
     res.notes.append(f"seeds: numpy default_rng([{seed}, n, d, k]) for draw k of cell (n, d); {draws} draws per cell; "
                      "intervals: Clopper-Pearson 95% (scipy binomtest)")
-    res.value = None
     res.data = {"cells": table, "seed": seed, "draws": draws}
     return res

@@ -31,10 +31,6 @@ ALPHAS = (Fraction(0), Fraction(1, 10), Fraction(-1, 2))
 EXAMPLE = "kh-example-1"
 
 
-def convention(base: PaperConvention, alpha: Fraction) -> PaperConvention:
-    return base.with_alpha(alpha)
-
-
 def alpha_of(case: Case) -> Fraction:
     return case.params.get("alpha", Fraction(0))
 
@@ -214,7 +210,7 @@ def check_2d(case: Case, ctx: Context, claim_id: str, statement: PaperConvention
     B (no pattern program), both kind "pattern-bracket", tol 0; the float SOCP value must lie in A (tol SOLVER_TOL).
     """
     alpha, X = alpha_of(case), case.X
-    res = Draft(claim_id, case.name, ERROR, "float SOCP + exact brackets", convention(statement, alpha))
+    res = Draft(claim_id, case.name, ERROR, "float SOCP + exact brackets", statement.with_alpha(alpha))
     tree = pattern_tree(X)
     printed_program = build(X, case.y, equation, "printed", alpha, patterns=[r.pattern for r in tree.realised])
     lp = feasibility_lp(printed_program, plus_only=True)

@@ -25,7 +25,7 @@ from ...plots import plot_1d
 from ...registry import claim
 from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft
 from .._shared import certify_joint
-from ._shared import alpha_of, certify_lp, convention, example_cases, points
+from ._shared import alpha_of, certify_lp, example_cases, points
 from .programs import build
 
 
@@ -107,7 +107,7 @@ def check_example(case: Case, ctx: Context) -> Draft:
     (9)-optimal; REFUTED when a = e (every optimum of (7) has the same number of pieces); otherwise UNDECIDED.
     """
     alpha, x = alpha_of(case), points(case)
-    res = Draft("kh.example-1", case.name, ERROR, "exact", convention(KH_3, alpha))
+    res = Draft("kh.example-1", case.name, ERROR, "exact", KH_3.with_alpha(alpha))
     sol = solve_1d(build(x, case.y, 7, "corrected", alpha))
     seven = certify_lp(sol, res, ctx, "__eq7", "optimal value")
     pr = piece_range(sol)

@@ -18,7 +18,7 @@ from ...context import Context
 from ...conventions import KH_3
 from ...registry import claim
 from ...result import ERROR, PROVED, REFUTED, Draft
-from ._shared import THEOREMS, alpha_of, certify_lp, check_2d, convention, farkas_note, lp_outcome, points, thm_cases
+from ._shared import THEOREMS, alpha_of, certify_lp, check_2d, farkas_note, lp_outcome, points, thm_cases
 from .programs import build
 
 PLACE, STATEMENT = THEOREMS[7]
@@ -38,7 +38,7 @@ def check_thm1(case: Case, ctx: Context) -> Draft:
     if case.dim > 1:
         return check_2d(case, ctx, "kh.thm-1", KH_3, 7)
     x = points(case)
-    res = Draft("kh.thm-1", case.name, ERROR, "exact", convention(KH_3, alpha))
+    res = Draft("kh.thm-1", case.name, ERROR, "exact", KH_3.with_alpha(alpha))
     sol = interpolate_1d(x, case.y, KH_3.with_alpha(alpha).problem)
     star = res.add(ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name,
                                "__infinite_width"), "P*")

@@ -19,7 +19,7 @@ from ...numeric.joint1d import solve_joint
 from ...registry import claim
 from ...result import CONFIRMED, ERROR, REFUTED, UNDECIDED, Draft, confirmed
 from .._shared import certify_joint
-from ._shared import THEOREMS, alpha_of, certify_lp, check_2d, convention, farkas_note, points, thm_cases
+from ._shared import THEOREMS, alpha_of, certify_lp, check_2d, farkas_note, points, thm_cases
 from .programs import build
 
 PLACE, STATEMENT = THEOREMS[9]
@@ -41,7 +41,7 @@ def check_thm2(case: Case, ctx: Context) -> Draft:
     if case.dim > 1:
         return check_2d(case, ctx, "kh.thm-2", KH_8, 9)
     x = points(case)
-    res = Draft("kh.thm-2", case.name, ERROR, "exact (2)+(8), float (9) bracketed", convention(KH_8, alpha))
+    res = Draft("kh.thm-2", case.name, ERROR, "exact (2)+(8), float (9) bracketed", KH_8.with_alpha(alpha))
     printed = solve_1d(build(x, case.y, 7, "printed", alpha))
     feasible = certify_lp(printed, res, ctx, "__printed_feasibility",
                           "the constraint set of (9) as printed with '< 0' relaxed to '<= 0' (same as (7)'s)")

@@ -17,7 +17,7 @@ from ...context import Context
 from ...conventions import KH_3
 from ...registry import claim
 from ...result import ERROR, PROVED, REFUTED, Draft
-from ._shared import alpha_of, certify_lp, classification_cases, convention, farkas_note, lp_outcome, points
+from ._shared import alpha_of, certify_lp, classification_cases, farkas_note, lp_outcome, points
 from .programs import build
 
 PLACE = "Theorem 3, programs (10)-(11) (Section IV)"
@@ -33,7 +33,7 @@ def check_thm3(case: Case, ctx: Context) -> Draft:
     PROVED when (11) as printed equals (10), REFUTED when its certificate shows another status or value.
     """
     alpha, x = alpha_of(case), points(case)
-    res = Draft("kh.thm-3", case.name, ERROR, "exact", convention(KH_3, alpha))
+    res = Draft("kh.thm-3", case.name, ERROR, "exact", KH_3.with_alpha(alpha))
     atoms, _, r10 = hard_margin_1d(x, case.y, alpha)
     ten = res.add(ctx.certify(margin_certificate(x, case.y, alpha, atoms, r10, res.claim, case.name), res.claim,
                               case.name, "__eq10", about={"x": x, "y": case.y, "alpha": alpha}), "(10)")
