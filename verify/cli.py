@@ -21,7 +21,7 @@ from .bench.row import MAX_SIZE, MIN_SIZE
 from .context import Context
 from .registry import Claim, UsageError, all_claims, check_suitable, claim_ids, get_claim, run_check
 from .report import findings_digest, write_reports
-from .result import MISMATCH, CheckResult
+from .result import ERROR, MISMATCH, CheckResult
 from .run import check_outputs, header, publish, relocate, seeds_of, staged, write_json
 
 DEFAULT_OUT = Path("reports")
@@ -76,23 +76,27 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _line(res: CheckResult) -> str:
-    flag = "" if res.as_expected else f"   <-- expected {res.expected}"
+    """One line per check; an ERROR adds the line of its reason (the first note: the exception)."""
+    flag = "" if res.as_expected or res.expected is None else f"   <-- expected {res.expected}"
     mism = sum(p.status is MISMATCH for p in res.printed)
     printed = f" printed {len(res.printed) - mism} MATCH / {mism} MISMATCH" if res.printed else ""
+    reason = f"\n    reason: {res.notes[0]}" if res.verdict is ERROR and res.notes else ""
     return (f"{res.verdict!s:<12} {res.claim:<16} {res.case:<22} value={res.value_text}{printed} "
-            f"({res.seconds:.2f}s){flag}")
+            f"({res.seconds:.2f}s){flag}{reason}")
 
 
-def _task(args: tuple[str, Case, Path, bool]) -> CheckResult:
-    claim_id, case, out, thorough = args
-    return run_check(all_claims()[claim_id], case, Context(out, thorough))
+def _task(args: tuple[str, Case, Path, bool, bool]) -> CheckResult:
+    claim_id, case, out, thorough, shipped = args
+    return run_check(all_claims()[claim_id], case, Context(out, thorough), shipped)
 
 
-def _run(tasks: list[tuple[Claim, Case]], out: Path, jobs: int, thorough: bool, report: bool) -> list[CheckResult]:
+def _run(tasks: list[tuple[Claim, Case]], out: Path, jobs: int, thorough: bool, report: bool,
+         shipped: bool = True) -> list[CheckResult]:
     """Run the checks into a staging folder of ``out``, write the reports there (with ``report``), then
-    publish it (:mod:`verify.run`); the results name the published paths."""
+    publish it (:mod:`verify.run`); the results name the published paths. ``shipped``: the cases are the
+    claims' own, whose recorded verdicts are expected (a user's case expects only its own ``[expect]``)."""
     with staged(out) as stage:
-        payload = [(cl.id, case, stage, thorough) for cl, case in tasks]
+        payload = [(cl.id, case, stage, thorough, shipped) for cl, case in tasks]
         results: list[CheckResult] = []
         if jobs > 1:
             with ProcessPoolExecutor(jobs) as pool:
@@ -123,8 +127,10 @@ def _finish(results: list[CheckResult], json_path: Path | None, report: Path | N
     counts: dict[str, int] = {}
     for r in results:
         counts[str(r.verdict)] = counts.get(str(r.verdict), 0) + 1
-    print(f"{len(results)} checks: " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items()))
-          + (f"; {len(bad)} not as expected" if bad else "; all as expected"))
+    recorded = any(r.expected is not None for r in results)
+    tail = (f"; {len(bad)} not as expected" if bad else "; all as expected" if recorded
+            else "; no recorded expectations (a case of your own: the verdicts are the results)")
+    print(f"{len(results)} checks: " + ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) + tail)
     return 1 if bad else 0
 
 
@@ -162,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             for case in cases:
                 check_suitable(cl, case)
             check_outputs(out, args.json)
-            results = _run([(cl, c) for c in cases], out, 1, args.thorough, args.report is not None)
+            results = _run([(cl, c) for c in cases], out, 1, args.thorough, args.report is not None,
+                           shipped=args.case is None)
             return _finish(results, args.json, args.report, cases)
         check_outputs(out, args.json)
         tasks = [(cl, case) for cl in all_claims().values() for case in cl.default_cases()]

@@ -135,3 +135,17 @@ def test_unexpected_verdict_makes_the_run_fail(tmp_path, capsys):
     case.write_text('name = "e"\nx = ["0", "1"]\ny = ["1", "0"]\n[expect]\n"ses.thm-3.3" = "REFUTED"\n')
     code, out, _ = run(capsys, "run", "ses.thm-3.3", "--case", str(case), "--report", str(tmp_path))
     assert code == 1 and "expected REFUTED" in out
+
+
+def test_a_users_case_expects_nothing_and_an_error_says_why(tmp_path, capsys):
+    """A verdict on a user's case is a result (exit 0), not a miss of the claim's recorded verdict; an ERROR
+    prints its reason and exits 1."""
+    case = tmp_path / "u.toml"
+    case.write_text('name = "u"\nx = ["0", "1", "2"]\ny = ["0", "1", "0"]\n')
+    code, out, _ = run(capsys, "run", "ep.prop-3.1", "--case", str(case), "--report", str(tmp_path / "r"))
+    assert code == 0 and out.splitlines()[0].startswith("UNDECIDED") and "expected" not in out.splitlines()[0]
+    assert out.splitlines()[-1] == ("1 checks: 1 UNDECIDED; no recorded expectations (a case of your own: the "
+                                    "verdicts are the results)")
+    code, out, _ = run(capsys, "run", "kh.thm-3", "--case", str(case), "--report", str(tmp_path / "r"))
+    assert code == 1
+    assert "    reason: ValueError: binary classification: every label y_i must be +1 or -1" in out.splitlines()
