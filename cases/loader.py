@@ -21,11 +21,12 @@ Only the standard library (``tomllib``, or ``tomli`` on 3.10) and the checker's 
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass, field
 from fractions import Fraction
 from importlib import resources
 from typing import Any, Mapping
+
+from exact.checker.source import Refused, read_regular
 
 from .parameters import PARAMETERS, parameter
 from .rationals import CaseError, describe, looks_numeric, parse_rational
@@ -323,37 +324,21 @@ def _parse_text(text: str, where: str, path: str | None) -> Case:
 
 
 def _read(where: str) -> bytes:
-    """The bytes of a regular file of at most MAX_CASE_BYTES.
-
-    The file is opened without blocking and checked on the open descriptor, so that a FIFO (whose
-    ``open`` would wait for a writer) or a device is refused, not read, and cannot be swapped in between
-    a check and the open.
-    """
+    """The bytes of a regular file of at most MAX_CASE_BYTES (:func:`exact.checker.source.read_regular`:
+    a FIFO or a device is refused, not read)."""
     try:
-        fd = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return read_regular(where, MAX_CASE_BYTES)
     except FileNotFoundError:
         raise CaseError(f"{where}: case file not found") from None
+    except Refused as err:
+        if err.what == "a directory":
+            raise CaseError(f"{where}: expected a case file (.toml), got a directory") from None
+        if err.what.startswith("larger"):
+            raise CaseError(f"{where}: expected a case file of at most {MAX_CASE_BYTES} bytes, got a larger file"
+                            ) from None
+        raise CaseError(f"{where}: expected a case file (.toml), a regular file; got {err.what}") from None
     except (OSError, ValueError) as exc:  # ValueError: a path with a NUL byte
         raise CaseError(f"{where}: cannot read case file: {getattr(exc, 'strerror', None) or exc}") from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise CaseError(f"{where}: expected a case file (.toml), got a directory")
-        if not stat.S_ISREG(mode):
-            raise CaseError(f"{where}: expected a case file (.toml), a regular file; got {_file_type(mode)}")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            raw = fh.read(MAX_CASE_BYTES + 1)
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_CASE_BYTES:
-        raise CaseError(f"{where}: expected a case file of at most {MAX_CASE_BYTES} bytes, got a larger file")
-    return raw
-
-
-def _file_type(mode: int) -> str:
-    """What a non-regular file is, for a message."""
-    kinds = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"))
-    return next((what for test, what in kinds if test(mode)), "a special file")
 
 
 def load_case(path: str | os.PathLike[str]) -> Case:

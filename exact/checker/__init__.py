@@ -31,8 +31,6 @@ Example::
 from __future__ import annotations
 
 import json
-import os
-import stat
 from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
@@ -63,6 +61,7 @@ from . import (
 from ._fields import DENOMINATOR, LONG, MAX_LONG_DIGITS, Malformed, at, long_digits, show, tracked, unread, within
 from ._proved import Proved, canonical, compare_stated
 from .arith import TRIAL_DIVISIONS, LimitExceeded
+from .source import Refused, read_regular
 
 FORMAT, VERSION = "relu-certify-certificate", 2
 #: a certificate file is read only up to this size (the resource guarantees of SPEC.md are for it)
@@ -172,14 +171,11 @@ def check_file(path: str) -> CheckReport:
     """Read a JSON certificate (a regular file of at most MAX_FILE_BYTES, duplicate keys rejected) and check it;
     never raises."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device would block or never end
-            return CheckReport(False, "?", None, [f"file: {path!r} is not a regular file"])
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            return CheckReport(False, "?", None, [f"file: {path!r} is larger than the checker's limit of "
-                                                  f"{MAX_FILE_BYTES} bytes"])
+        raw = read_regular(path, MAX_FILE_BYTES)
         doc = json.loads(raw.decode("utf-8"), object_pairs_hook=_unique_keys)
+    except Refused as err:
+        return CheckReport(False, "?", None, [f"file: {path!r} is {err.what}, not a regular certificate file of "
+                                              f"at most the checker's limit of {MAX_FILE_BYTES} bytes"])
     except (OSError, UnicodeDecodeError) as err:
         return CheckReport(False, "?", None, [f"file: cannot read {path!r}: {err}"])
     except (ValueError, RecursionError) as err:

@@ -42,23 +42,20 @@ def _lp(report: CheckReport) -> bool:
     return res.status == 0 and _close(res.fun, Fraction(report.relation["value"]))
 
 
-def _convention(data: dict) -> Convention:
-    c = data["convention"]
-    return Convention(Fraction(c["alpha"]), HiddenBias(c["hidden_bias"]), c["output_bias"])
-
-
 def _interpolation(report: CheckReport) -> bool:
     """The exact 1-D route of exact/relu/interpolation.py (HiGHS basis, exact LP)."""
     assert report.data is not None and report.relation is not None
     x, y = ([Fraction(v) for v in report.data[k]] for k in ("x", "y"))
-    return interpolate_1d(x, y, _convention(report.data)).value == Fraction(report.relation["value"])
+    sol = interpolate_1d(x, y, Convention.from_json(report.data["convention"]))
+    return sol.value == Fraction(report.relation["value"])
 
 
 def _hinge(report: CheckReport) -> bool | None:
     """The exact hinge route of exact/relu/hinge.py, which is written for the ReLU without output bias."""
     assert report.data is not None and report.relation is not None
     d = report.data
-    if _convention(d) != Convention(hidden_bias=HiddenBias.NONE if d["mode"] == "no-bias" else HiddenBias.FREE):
+    relu = Convention(hidden_bias=HiddenBias.NONE if d["mode"] == "no-bias" else HiddenBias.FREE)
+    if Convention.from_json(d["convention"]) != relu:
         return None
     sol = solve_hinge_1d([Fraction(v) for v in d["x"]], [Fraction(v) for v in d["y"]], Fraction(d["beta"]), d["mode"])
     return sol.value == Fraction(report.relation["value"])

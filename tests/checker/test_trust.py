@@ -134,11 +134,12 @@ def test_factoring_radicands_is_charged_to_a_budget(monkeypatch):
 def test_only_regular_files_of_bounded_size_are_read(tmp_path):
     fifo = tmp_path / "pipe.json"
     os.mkfifo(fifo)
-    assert check_file(str(fifo)).problems == [f"file: {str(fifo)!r} is not a regular file"]
-    assert check_file("/dev/zero").problems == ["file: '/dev/zero' is not a regular file"]
+    tail = "not a regular certificate file of at most the checker's limit of 1048576 bytes"
+    assert check_file(str(fifo)).problems == [f"file: {str(fifo)!r} is a FIFO (named pipe), {tail}"]
+    assert check_file("/dev/zero").problems == [f"file: '/dev/zero' is a character device, {tail}"]
     big = tmp_path / "big.json"
     big.write_text(" " * (MAX_FILE_BYTES + 1))
-    assert "larger than the checker's limit of 1048576 bytes" in check_file(str(big)).problems[0]
+    assert check_file(str(big)).problems == [f"file: {str(big)!r} is larger than 1048576 bytes, {tail}"]
 
 
 def test_sample_matrices_are_sized_before_any_number_is_read():
