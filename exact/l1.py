@@ -41,8 +41,10 @@ def l1_program(
     columns: Sequence[SparseColumn],
     rhs: Sequence[Fraction],
     free_columns: Sequence[SparseColumn] = (),
+    weights: Sequence[Fraction] | None = None,
 ) -> LinearProgram:
-    """The LP with variables (w+_1, w-_1, ..., w+_N, w-_N, c_1, ..., c_K)."""
+    """The LP with variables (w+_1, w-_1, ..., w+_N, w-_N, c_1, ..., c_K); ``weights`` r_j >= 0 make the cost
+    the weighted norm sum_j r_j |w_j| (default all 1)."""
     m = len(rhs)
     rows: list[dict[int, Fraction]] = [{} for _ in range(m)]
     for j, col in enumerate(columns):
@@ -53,7 +55,8 @@ def l1_program(
     for k, col in enumerate(free_columns):
         for i, a in col.items():
             rows[i][base + k] = a
-    cost = [Fraction(1)] * base + [Fraction(0)] * len(free_columns)
+    r = [Fraction(1)] * len(columns) if weights is None else list(weights)
+    cost = [rj for rj in r for _ in (0, 1)] + [Fraction(0)] * len(free_columns)
     return LinearProgram(
         tuple(cost),
         A_eq=tuple(rows),

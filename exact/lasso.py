@@ -92,12 +92,12 @@ class KKTReport:
         return not self.violations
 
 
-def _matvec(A: Matrix, w: Sequence[Fraction]) -> list[Fraction]:
-    return [sum((a * b for a, b in zip(row, w) if b), Fraction(0)) for row in A]
+def _vector(v: Sequence[Fraction]) -> fmpq_mat:
+    return fmpq_mat(len(v), 1, [to_fmpq(t) for t in v])
 
 
-def _tmatvec(A: Matrix, r: Sequence[Fraction], N: int) -> list[Fraction]:
-    return [sum((row[j] * ri for row, ri in zip(A, r)), Fraction(0)) for j in range(N)]
+def _entries(M: fmpq_mat) -> list[Fraction]:
+    return [to_fraction(M[i, 0]) for i in range(M.nrows())]
 
 
 def _sign(t: Fraction) -> int:
@@ -118,13 +118,22 @@ class _Problem:
             raise ValueError("beta and the loss scale must be positive")
         if any(len(row) != self.N for row in self.A) or len(self.A) != self.n:
             raise ValueError("A must be n x N with n = len(y)")
+        # A once as a flint matrix and by columns: A w and A^T r are the hot loop (Fraction sums were 10x slower)
+        self.Am = fmpq_mat(self.n, self.N, [to_fmpq(a) for row in self.A for a in row])
+        self.At = self.Am.transpose()
+        self.qcols = [[to_fmpq(row[j]) for row in self.A] for j in range(self.N)] + [[to_fmpq(a) for a in col]
+                                                                                      for col in self.F]
 
-    def column(self, j: int) -> tuple[Fraction, ...]:
-        """Column j of [A F]."""
-        return tuple(row[j] for row in self.A) if j < self.N else self.F[j - self.N]
+    def matrix(self, cols: Sequence[int]) -> fmpq_mat:
+        """The n x |cols| matrix of the columns ``cols`` of [A F]."""
+        return fmpq_mat(self.n, len(cols), [self.qcols[j][i] for i in range(self.n) for j in cols])
+
+    def gradient(self, r: Sequence[Fraction]) -> list[Fraction]:
+        """gamma A^T r."""
+        return [self.scale * t for t in _entries(self.At * _vector(r))] if self.N else []
 
     def residual(self, w, c) -> list[Fraction]:
-        fit = _matvec(self.A, w)
+        fit = _entries(self.Am * _vector(w)) if self.N else [Fraction(0)] * self.n
         for ck, col in zip(c, self.F):
             fit = [f + ck * a for f, a in zip(fit, col)]
         return [f - yi for f, yi in zip(fit, self.y)]
@@ -135,7 +144,7 @@ class _Problem:
 
     def kkt(self, w, c) -> KKTReport:
         r = self.residual(w, c)
-        g = [self.scale * t for t in _tmatvec(self.A, r, self.N)]
+        g = self.gradient(r)
         bad = [f"free column {k}: gamma F_k^T r = {self.scale * sum((a * t for a, t in zip(col, r)), Fraction(0))} != 0"
                for k, col in enumerate(self.F) if any(col) and sum((a * t for a, t in zip(col, r)), Fraction(0))]
         for j, (wj, gj) in enumerate(zip(w, g)):
@@ -147,12 +156,11 @@ class _Problem:
 
     def solve_on(self, W: list[int], s: dict[int, int]) -> tuple[list[Fraction], list[Fraction]]:
         """Minimise beta s^T w_W + (gamma/2)||A_W w_W + F c - y||^2 (columns independent)."""
-        cols = [self.column(j) for j in W] + self.F
-        m = len(cols)
+        cols = list(W) + [self.N + k for k in range(self.K)]
         w, c = [Fraction(0)] * self.N, [Fraction(0)] * self.K
-        if m == 0:
+        if not cols:
             return w, c
-        M = fmpq_mat(self.n, m, [to_fmpq(col[i]) for i in range(self.n) for col in cols])
+        M = self.matrix(cols)
         G = M.transpose() * M
         rhs = M.transpose() * fmpq_mat(self.n, 1, [to_fmpq(t) for t in self.y])
         for k, j in enumerate(W):
@@ -166,22 +174,27 @@ class _Problem:
 
     def in_span(self, W: list[int], j: int) -> list[Fraction] | None:
         """lambda with [A_W F] lambda = A_j exactly, or None if A_j is independent of those columns."""
-        cols = [self.column(i) for i in W] + self.F
-        target = self.column(j)
+        cols = list(W) + [self.N + k for k in range(self.K)]
+        target = self.matrix([j])
         if not cols:
-            return None if any(target) else []
-        M = fmpq_mat(self.n, len(cols), [to_fmpq(col[i]) for i in range(self.n) for col in cols])
-        sol = (M.transpose() * M).solve(M.transpose() * fmpq_mat(self.n, 1, [to_fmpq(t) for t in target]))
-        lam = [to_fraction(sol[k, 0]) for k in range(len(cols))]
-        back = [sum((lk * col[i] for lk, col in zip(lam, cols)), Fraction(0)) for i in range(self.n)]
-        return lam if back == list(target) else None
+            return None if any(self.A[i][j] for i in range(self.n)) else []
+        M = self.matrix(cols)
+        sol = (M.transpose() * M).solve(M.transpose() * target)
+        return _entries(sol) if M * sol == target else None
 
     def independent(self, W: list[int]) -> bool:
-        cols = [self.column(i) for i in W] + self.F
+        cols = list(W) + [self.N + k for k in range(self.K)]
+        return not cols or self.matrix(cols).rank() == len(cols)
+
+    def greedy_independent(self, order: Sequence[int]) -> list[int]:
+        """The columns j of ``order`` kept by adding each when independent of F and those kept before it: the
+        pivot columns of one reduced row echelon form of [F, A_order] (the free columns lead)."""
+        cols = [self.N + k for k in range(self.K)] + list(order)
         if not cols:
-            return True
-        M = fmpq_mat(self.n, len(cols), [to_fmpq(col[i]) for i in range(self.n) for col in cols])
-        return M.rank() == len(cols)
+            return []
+        R, rank = self.matrix(cols).rref()
+        pivots = [next(c for c in range(len(cols)) if R[r, c] != 0) for r in range(rank)]
+        return [cols[c] for c in pivots if c >= self.K]
 
 
 def float_warm_start(A: Matrix, y, beta, scale=1, free_columns=(), sweeps: int = 300) -> np.ndarray:
@@ -228,10 +241,8 @@ def lasso(
     if not P.independent([]):
         raise ValueError("the free columns must be linearly independent")
     guess = np.asarray(warm if warm is not None else float_warm_start(A, y, beta, scale, free_columns), float)
-    W: list[int] = []
-    for j in sorted((int(k) for k in np.nonzero(np.abs(guess) > 1e-9)[0]), key=lambda k: -abs(guess[k])):
-        if P.independent(W + [j]):
-            W.append(j)
+    support = (int(k) for k in np.nonzero(np.abs(guess) > 1e-9)[0])
+    W = P.greedy_independent(sorted(support, key=lambda k: -abs(guess[k])))
     s = {j: (1 if guess[j] > 0 else -1) for j in W}
     w, c = P.solve_on(W, s)
     W = [j for j in W if w[j]]
@@ -246,7 +257,7 @@ def lasso(
             steps += 1
             w, c = _line_search(P, w, c, target_w, target_c)
         else:  # step 3: optimal on (W, s); look for a violated |g_j| <= beta
-            g = [P.scale * t for t in _tmatvec(P.A, P.residual(w, c), P.N)]
+            g = P.gradient(P.residual(w, c))
             worst = max((k for k in range(P.N) if k not in s), key=lambda k: abs(g[k]), default=None)
             if worst is None or abs(g[worst]) <= P.beta:
                 break

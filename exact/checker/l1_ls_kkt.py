@@ -16,6 +16,7 @@ from ._relu1d import (
     semi_infinite_dual,
 )
 from .arith import dot, sigma
+from .relu1d import absorbs_constant, network_1d, neuron_sums
 
 PROBLEMS = ("A", "x", "X")
 
@@ -70,18 +71,25 @@ def _networks(doc: dict, y: list[Fraction], beta: Fraction, scale: Fraction, pro
         raise Malformed(f"data.y: expected {len(points)} entries, got {len(y)}")
     nets = neurons_d(doc, "primal.neurons", len(points[0]), problems)             # 6.
     c0 = q(at(doc, "primal.constant"), "primal.constant")
-    network_size(points, nets)                                                     # n J d <= MAX_NETWORK_WORK
-    r = [fi - yi for fi, yi in zip(network_values(points, nets, alpha, c0), y, strict=True)]
+    if "X" in data:  # row by row: n J d <= MAX_NETWORK_WORK
+        network_size(points, nets)
+        f = network_values(points, nets, alpha, c0)
+    else:  # 1-D: by ramp sums, O((n + J) log n)
+        f = network_1d(x, [(w[0], b, c) for w, b, c in nets], alpha, c0)
+    r = [fi - yi for fi, yi in zip(f, y, strict=True)]
     v = [-scale * t for t in r]
-    for j, (w, b, c) in enumerate(nets):                                           # 2.
-        g = dot(v, [sigma(dot(w, p) + b, alpha) for p in points])
+    g_all = ([dot(v, [sigma(dot(w, p) + b, alpha) for p in points]) for w, b, _ in nets] if "X" in data else
+             neuron_sums(x, v, alpha, [(w[0], b) for w, b, _ in nets]))
+    for j, ((w, b, c), g) in enumerate(zip(nets, g_all, strict=True)):             # 2.
         if c and g != beta * _sign(c):
             problems.append(f"primal.neurons[{j}]: c = {c} but v^T s(w x + b) = {g} != {beta * _sign(c)}")
     semi_infinite_dual(x, v, alpha, beta, problems)                                # 1., 3.
     value = beta * cost(nets) + scale / 2 * dot(r, r)                              # 4.
     _gap(value, r, y, scale, problems)                                             # 5.
     relation: dict = {"type": "equals", "value": value}
-    if bias or c0 == 0 or absorbs_constant_d(points, nets, c0):                    # 8.
+    absorbs = (absorbs_constant_d(points, nets, c0) if "X" in data else           # 8. (1-D: at min x, max x)
+               absorbs_constant(x, [(w[0], b, c) for w, b, c in nets], c0))
+    if bias or c0 == 0 or absorbs:
         relation["attained"] = True
     data |= {"y": y, "beta": beta, "scale": scale, "convention": convention(alpha, "free", bias)}
     return Proved(relation, data)
@@ -118,8 +126,9 @@ def check(doc: dict, problems: list[str]) -> Proved:
       ``{"type": "equals", "value": value}``, with ``"attained": true`` when
         8. output_bias, or c0 == 0, or some neuron has w_j . x_i + b_j >= 0 at every data point and c_j c0 > 0
            (raising b_j by c0 / c_j adds c0 on the data at no cost).
-      Limit: the networks form is refused when n J d (points x neurons x inputs, the cost of 2 and of the
-      network values) exceeds _relu1d.MAX_NETWORK_WORK = 3 * 10^4.
+      Limit: with data.X the networks form is refused when n J d (points x neurons x inputs, the cost of 2 and
+      of the network values, row by row) exceeds _relu1d.MAX_NETWORK_WORK = 3 * 10^4; with data.x both are
+      ramp sums (relu1d.network_1d, relu1d.neuron_sums), O((n + J) log n), and need no limit.
     """
     y = qlist(at(doc, "data.y"), "data.y")
     beta, scale = q(at(doc, "data.beta"), "data.beta"), q(at(doc, "data.scale"), "data.scale")

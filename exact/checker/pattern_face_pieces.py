@@ -39,20 +39,13 @@ from fractions import Fraction
 from ._fields import Malformed, at, bool_, distinct_points, int_, list_, qlist, show, unit, within
 from ._proved import Proved, convention, stated_convention
 from .arith import dot, kernel
-from .relu1d import kinks_1d, secant_kinks
+from .relu1d import kinks_1d, patterns_1d, secant_kinks
 from .sign_patterns import Pattern, signs
 
 Vector = list[Fraction]
 #: n (real certificates: 6). The 2n patterns give 4n terms, 12n LP columns and 4n^2 sign rows; E has up to
 #: 4n^2 + 13n + 1 rows, and its kernel is computed by Gauss-Jordan
 MAX_POINTS = 8
-
-
-def _patterns(x: Vector) -> set[Pattern]:
-    """The affine sign patterns of 1-D data: {x_i >= t} and {x_i <= t} for thresholds t."""
-    cuts = sorted(x) + [max(x) + 1]
-    out = {tuple(1 if xi >= t else -1 for xi in x) for t in cuts}
-    return out | {tuple(1 if xi <= t else -1 for xi in x) for t in [min(x) - 1] + sorted(x)}
 
 
 def _pieces(z: Vector, eps: list[int], alpha: Fraction) -> int:
@@ -146,12 +139,12 @@ def check(doc: dict, problems: list[str]) -> Proved:
     x = distinct_points(doc, "data.x")
     n = within(len(x), MAX_POINTS, "data.x: points n")
     y = qlist(at(doc, "data.y"), "data.y", n)
-    expected = 2 * len(_patterns(x))
+    expected = 4 * len(x)
     if len(list_(at(doc, "terms"), "terms")) != expected:
         raise Malformed(f"terms: expected 2 per affine sign pattern of x, {expected} in all, "
                         f"got {len(at(doc, 'terms'))}")
     pats, eps = _terms(doc, x)
-    if sorted(zip(pats, eps, strict=True)) != sorted((p, e) for p in _patterns(x) for e in (1, -1)):
+    if sorted(zip(pats, eps, strict=True)) != sorted((p, e) for p in patterns_1d(x) for e in (1, -1)):
         problems.append("terms: not exactly the affine sign patterns of x, each with eps = +1 and -1")
     lp = _LP(x, y, alpha, pats, eps)
     ye, yu = qlist(at(doc, "dual.y_eq"), "dual.y_eq", n), qlist(at(doc, "dual.y_ub"), "dual.y_ub", len(lp.A_ub))

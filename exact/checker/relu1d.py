@@ -3,6 +3,7 @@
 * the 1-D semi-infinite dual functions: :func:`ramp_sums`, :func:`relu1d_profile`,
   :func:`relu1d_sup` (bias free) and :func:`joint_candidates` (bias inside the norm);
 * 1-D piecewise-linear counts: :func:`kinks_1d` and :func:`secant_kinks`;
+* the affine sign patterns of 1-D data: :func:`threshold_ranges`, :func:`patterns_1d`;
 * networks on 1-D data: :func:`atom_values`, :func:`evaluation_points`, :func:`network_1d`,
   :func:`absorbs_constant`.
 
@@ -124,6 +125,32 @@ def joint_candidates(x: Sequence[Fraction], v: Sequence[Field], alpha: Fraction
     return [(a, g(*a)) for a in dirs]
 
 
+def threshold_ranges(n: int) -> list[tuple[int, int]]:
+    """The 2n affine sign patterns of n distinct 1-D points as ranges [lo, hi) of sorted positions (rank 0 the
+    least point) where the pattern is +1: the c largest points for c = 0..n, then the c smallest for c = 1..n-1.
+
+    For w > 0, sign(w x + b) = +1 exactly on {x >= -b / w} (sign(0) = +1): the c largest points for some c;
+    w < 0 gives the c smallest, w = 0 all points or none. With distinct points these 2n sets are distinct (a
+    set of the c smallest, 0 < c < n, holds the least point, no set of fewer than n largest does).
+
+    >>> threshold_ranges(2)
+    [(2, 2), (1, 2), (0, 2), (0, 1)]
+    """
+    return [(n - c, n) for c in range(n + 1)] + [(0, c) for c in range(1, n)]
+
+
+def patterns_1d(x: Sequence[Fraction]) -> list[tuple[int, ...]]:
+    """The affine sign patterns sign(w x_i + b) of distinct points x, in the order of :func:`threshold_ranges`.
+
+    >>> patterns_1d([Fraction(0), Fraction(2), Fraction(1)])
+    [(-1, -1, -1), (-1, 1, -1), (-1, 1, 1), (1, 1, 1), (1, -1, -1), (1, -1, 1)]
+    """
+    rank = [0] * len(x)
+    for r, i in enumerate(sorted(range(len(x)), key=x.__getitem__)):
+        rank[i] = r
+    return [tuple(1 if lo <= r < hi else -1 for r in rank) for lo, hi in threshold_ranges(len(x))]
+
+
 def kinks_1d(terms: Sequence[tuple[Fraction, Fraction, Fraction]], alpha: Fraction) -> list[Fraction]:
     """The points where t -> sum_j c_j sigma(w_j t + b_j) really kinks, terms (w, b, c): the slope of
     c sigma(w t + b) jumps by (1 - alpha) |w| c at t = -b / w, and jumps at one point may cancel.
@@ -202,6 +229,27 @@ def network_1d(x: Sequence[Fraction], neurons: Sequence[Neuron1D], alpha: Fracti
     atoms = [(1 if w > 0 else -1, -b / w, c * abs(w)) for w, b, c in neurons if w]
     flat = constant + sum((c * sigma(b, alpha) for w, b, c in neurons if not w), Fraction(0))
     return [flat + v for v in atom_values(x, atoms, alpha)]
+
+
+def neuron_sums(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Fraction,
+                neurons: Sequence[tuple[Fraction, Fraction]]) -> list[Fraction]:
+    """[sum_i v_i sigma(w x_i + b) for (w, b) in neurons], exactly and in O((m + n) log n).
+
+    For w != 0, sigma(w x_i + b) = |w| sigma(-u (t - x_i)) with u = sign w and t = -b / w: the ramp sums
+    with knots x and weights v at the points t (:func:`ramp_sums`); w = 0 gives sigma(b) sum(v).
+
+    >>> F = Fraction
+    >>> neuron_sums([F(0), F(1), F(2)], [F(1), F(-2), F(1)], F(0), [(F(1), F(-1)), (F(-2), F(2)), (F(0), F(3))])
+    [Fraction(1, 1), Fraction(2, 1), Fraction(0, 1)]
+    """
+    total = sum(v, Fraction(0))
+    out = [sigma(b, alpha) * total for _, b in neurons]
+    for u in (1, -1):
+        chosen = [j for j, (w, _) in enumerate(neurons) if (w > 0 if u == 1 else w < 0)]
+        sums = ramp_sums(alpha, -u, x, v, [-neurons[j][1] / neurons[j][0] for j in chosen])
+        for j, s in zip(chosen, sums, strict=True):
+            out[j] = abs(neurons[j][0]) * s
+    return out
 
 
 def absorbs_constant(x: Sequence[Fraction], neurons: Sequence[Neuron1D], constant: Fraction) -> bool:

@@ -9,13 +9,16 @@ The sup of |g_v| over the circle is attained at a candidate of
 
 Conditions checked:
   * convention {alpha != 1, hidden_bias "in-norm", no output bias}, data.x distinct, data.y;
-  * every primal neuron {w: [w], b, c} has w^2 + b^2 <= 1 (an atom of the disk, cost |c|) and
-    sum_j c_j sigma(w_j x_i + b_j) == y_i for all i;
+  * sum_j c_j sigma(w_j x_i + b_j) == y_i for all i over the primal neurons {w: [w], b, c}; without
+    ``primal.norm_bounds`` every neuron has w^2 + b^2 <= 1 (an atom of the disk, cost |c|, so r_j = 1 below);
+    with it, one r_j >= 0 per neuron with r_j^2 >= w_j^2 + b_j^2: the neuron is the atom (w, b) / |(w, b)|
+    with weight c |(w, b)| (sigma is positively homogeneous), of cost |c| |(w, b)| <= |c| r_j;
   * for every candidate direction a: g(a)^2 <= |a|^2 (so sup |g| <= 1 on the disk);
-  * v^T y <= sum_j |c_j|.
-Proves ``{"type": "between", "lower": v^T y, "upper": sum_j |c_j|}``.
+  * v^T y <= sum_j |c_j| r_j.
+Proves ``{"type": "between", "lower": v^T y, "upper": sum_j |c_j| r_j}``. The norm bounds let a network keep
+simple unnormalised directions (a kink t is the direction (1, -t)) and one common denominator.
 
-Limit: at most MAX_POINTS = 100 data points (the ~6n candidates cost O(n log n) operations, but on
+Limit: at most MAX_POINTS = 400 data points (the ~6n candidates cost O(n log n) operations, but on
 rationals whose denominators grow with n).
 """
 
@@ -28,18 +31,21 @@ from ._joint import joint_data, joint_dual_ok, joint_network
 from ._proved import Proved
 from .arith import dot
 
-#: data points n (real: at most 6). There are ~6n candidate directions, each tested with rationals of ~n
-#: times the digits of the data's: n = 100 points of 23-character rationals take ~2 s
-MAX_POINTS = 100
+#: data points n (real: at most 200). There are ~6n candidate directions, each tested with rationals of ~n
+#: times the digits of the data's: n = 400 points whose common denominator is at the checker's budget take ~4 s
+MAX_POINTS = 400
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
     x, y, alpha, data = joint_data(doc, MAX_POINTS)
     nets = joint_network(doc, x, y, alpha, problems)
-    for j, (w, b, _) in enumerate(nets):
-        if w * w + b * b > 1:
-            problems.append(f"primal.neurons[{j}]: w^2 + b^2 = {w * w + b * b} > 1")
-    upper = sum((abs(c) for _, _, c in nets), Fraction(0))
+    bounds = (qlist(at(doc, "primal.norm_bounds"), "primal.norm_bounds", len(nets)) if "norm_bounds" in doc["primal"]
+              else [Fraction(1)] * len(nets))
+    for j, ((w, b, _), r) in enumerate(zip(nets, bounds, strict=True)):
+        if r < 0 or w * w + b * b > r * r:
+            problems.append(f"primal.neurons[{j}]: w^2 + b^2 = {w * w + b * b} > {r * r}"
+                            if r >= 0 else f"primal.norm_bounds[{j}] = {r} < 0")
+    upper = sum((abs(c) * r for (_, _, c), r in zip(nets, bounds, strict=True)), Fraction(0))
     v = qlist(at(doc, "dual.v"), "dual.v", len(x))
     joint_dual_ok(x, v, alpha, problems)
     lower = dot(v, y)

@@ -59,8 +59,14 @@ def run_highs(A, cost: np.ndarray, b: np.ndarray):
     return h
 
 
-def highs_basis(sf: StandardForm) -> list[int]:
-    """Columns HiGHS reports basic at its (floating-point) optimum."""
+def highs_basis(sf: StandardForm) -> tuple[list[int], list[int]]:
+    """The columns and the rows (logicals) HiGHS reports basic at its (floating-point) optimum.
+
+    Empty lists when HiGHS finds the problem infeasible (its basis is then no start). The basic logicals
+    matter: a basis is its columns *and* its unit columns, and the dual of the basis depends on which rows
+    those are (any other completion of the columns is primal-equal but, on a degenerate optimum, generally
+    not dual feasible).
+    """
     import highspy
     import scipy.sparse as sp
 
@@ -74,8 +80,10 @@ def highs_basis(sf: StandardForm) -> list[int]:
     b = np.zeros(sf.m)
     for i, v in sf.rhs.items():
         b[i] = float(v)
-    basis = run_highs(A, np.array([float(v) for v in sf.cost]), b).getBasis()
-    if not basis.valid:
-        return []
-    return [j for j, s in enumerate(basis.col_status) if s == highspy.HighsBasisStatus.kBasic]
-
+    h = run_highs(A, np.array([float(v) for v in sf.cost]), b)
+    basis = h.getBasis()
+    if not basis.valid or h.getModelStatus() == highspy.HighsModelStatus.kInfeasible:
+        return [], []  # nothing to warm-start from: the exact phase 1 decides
+    basic = highspy.HighsBasisStatus.kBasic
+    return ([j for j, s in enumerate(basis.col_status) if s == basic],
+            [i for i, s in enumerate(basis.row_status) if s == basic])

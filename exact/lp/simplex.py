@@ -1,8 +1,13 @@
 """Exact revised simplex on a standard-form LP: min c^T x, A x = b, x >= 0.
 
 Used to *repair* a floating-point warm start: HiGHS proposes a basis, the
-exact code proves it optimal or pivots (Bland's smallest-index rule, so no
-cycling) until it is. The basis inverse is kept as an exact sparse LU of the
+exact code proves it optimal or pivots until it is. The entering column is the
+most negative reduced cost (Dantzig: few pivots when HiGHS's basis is off by
+tolerance-sized reduced costs, where the smallest index wanders); after
+``STALL`` pivots without a strict decrease of the objective it is Bland's
+smallest index until the next strict decrease. No cycling: a strict decrease
+never returns to an earlier basis, and a degenerate stretch under Bland's rule
+ends (Bland 1977). The basis inverse is kept as an exact sparse LU of the
 last refactorised basis plus an eta file (product form of the inverse): a
 pivot in position r with entering column a_q, d = B^{-1} a_q, gives
 B'^{-1} = eta B^{-1} with (eta z)_r = z_r / d_r, (eta z)_i = z_i - d_i z_r / d_r.
@@ -32,6 +37,7 @@ from flint import fmpq
 from .lu import Column, SparseLU
 
 REFACTOR_EVERY = 64
+STALL = 50  # degenerate Dantzig pivots in a row before Bland's rule takes over
 MAX_PIVOTS = 1_000_000  # a guard against bugs, not a tolerance
 
 
@@ -48,12 +54,13 @@ class Tableau:
     pivots: int = 0
     x_basic: list[fmpq] = field(default_factory=list)
     ray: dict[int, fmpq] | None = None
+    factors: SparseLU | None = None  # the exact LU of the basis columns in this order, when already known
 
     def __post_init__(self) -> None:
-        self.refactor()
+        self.refactor(self.factors)
 
-    def refactor(self) -> None:
-        self._lu = SparseLU.factor(self.m, [self.columns[j] for j in self.basis])
+    def refactor(self, lu: SparseLU | None = None) -> None:
+        self._lu = lu or SparseLU.factor(self.m, [self.columns[j] for j in self.basis])
         self._etas: list[tuple[int, list[fmpq]]] = []
         self.x_basic = self.ftran(self.rhs)
 
@@ -93,15 +100,21 @@ class Tableau:
             for r, v in enumerate(self.x_basic)
         )
 
-    def entering(self, y: list[fmpq]) -> int | None:
-        """Bland: the smallest-index nonbasic column with negative reduced cost."""
+    def entering(self, y: list[fmpq], bland: bool) -> int | None:
+        """A nonbasic column with negative reduced cost: the most negative (ties: smallest index), or with
+        ``bland`` the smallest index; None when there is none (the basis is optimal)."""
         basic = set(self.basis)
+        best: tuple[fmpq, int] | None = None
         for j in range(len(self.columns)):
             if j in basic or j in self.fixed_zero:
                 continue
-            if self.reduced_cost(j, y) < 0:
-                return j
-        return None
+            d = self.reduced_cost(j, y)
+            if d < 0:
+                if bland:
+                    return j
+                if best is None or d < best[0]:
+                    best = (d, j)
+        return None if best is None else best[1]
 
     def leaving(self, d: list[fmpq]) -> int | None:
         """Ratio test; artificials leave first, ties by smallest column index."""
@@ -134,12 +147,13 @@ class Tableau:
             self.refactor()
 
     def run(self) -> str:
-        """Primal simplex from a primal feasible basis: 'optimal' or 'unbounded'."""
+        """Primal simplex from a primal feasible basis: 'optimal' or 'unbounded' (pricing: module doc)."""
+        stalled = 0
         while True:
             if self.pivots > MAX_PIVOTS:
                 raise RuntimeError("exact simplex exceeded its pivot guard (a bug)")
             y = self.duals()
-            q = self.entering(y)
+            q = self.entering(y, bland=stalled >= STALL)
             if q is None:
                 return "optimal"
             d = self.ftran(self.columns[q])
@@ -150,6 +164,7 @@ class Tableau:
                     if di != 0:
                         self.ray[self.basis[i]] = -di
                 return "unbounded"
+            stalled = 0 if self.x_basic[r] != 0 else stalled + 1  # theta > 0 and d_q < 0: a strict decrease
             self.pivot(r, q, d)
 
     def solution(self) -> list[fmpq]:

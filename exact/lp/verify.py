@@ -57,6 +57,13 @@ def _present(part: Callable[[], T]) -> T:
         raise LPCertificateError(f"exact check failed: {err}") from None
 
 
+def verify_feasible(lp: LinearProgram, x: Sequence[Fraction]) -> None:
+    """Exact re-check that ``x`` satisfies every row and sign constraint of ``lp``."""
+    problems = _primal_problems(lp, x)
+    if problems:
+        raise LPCertificateError("exact feasibility check failed: " + "; ".join(problems))
+
+
 def verify_optimal(lp: LinearProgram, res: LPResult) -> None:
     """Exact re-check of primal feasibility, dual feasibility and equal objectives."""
     o = _present(res.optimum)

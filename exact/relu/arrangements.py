@@ -114,6 +114,8 @@ def realise(X: Matrix, s: Sequence[int], affine: bool = True) -> Realisation | E
     Exclusion(prefix=(1, -1), mu=(Fraction(1, 1), Fraction(1, 1)))
     """
     d = len(X[0]) if X else 0
+    if affine and d == 1:
+        return _realise_line([Fraction(x[0]) for x in X], tuple(s))
     nv = d + 1 if affine else d
     rows, rhs = [], []
     for x, si in zip(X, s):
@@ -129,6 +131,49 @@ def realise(X: Matrix, s: Sequence[int], affine: bool = True) -> Realisation | E
         return Exclusion(tuple(s), tuple(-z for z in res.farkas()[1]))
     x = res.optimum().x
     return Realisation(tuple(s), tuple(x[:d]), x[d] if affine else Fraction(0))
+
+
+def _between(inner: int, outer: list[int], xs: list[Fraction], s: Pattern) -> Exclusion:
+    """(**) for a point ``inner`` inside the hull of the points ``outer`` of the other sign: with its nearest
+    outer neighbours l <= x_inner <= r, x_inner = lam x_l + (1 - lam) x_r, so mu = 1 on ``inner`` and
+    lam, 1 - lam on l, r gives sum mu_i s_i (x_i, 1) = 0; one of the two sides is -1 with weight 1."""
+    t = xs[inner]
+    left = max((i for i in outer if xs[i] <= t), key=lambda i: xs[i])
+    right = min((i for i in outer if xs[i] >= t), key=lambda i: xs[i])
+    mu = [Fraction(0)] * len(s)
+    mu[inner] = Fraction(1)
+    if xs[left] == xs[right]:
+        mu[left] += 1
+    else:
+        lam = (xs[right] - t) / (xs[right] - xs[left])
+        mu[left] += lam
+        mu[right] += 1 - lam
+    return Exclusion(s, tuple(mu))
+
+
+def _realise_line(xs: list[Fraction], s: Pattern) -> Realisation | Exclusion:
+    """(*) on the line, without an LP: s is realised iff the hulls of its +1 and -1 points are disjoint
+    (a threshold, with slope 1 / gap so that the -1 side is <= -1); otherwise a point of one sign lies in
+    the hull of the other's (two intervals that meet contain an endpoint of one another), and
+    :func:`_between` gives (**)."""
+    plus = [i for i, v in enumerate(s) if v == 1]
+    minus = [i for i, v in enumerate(s) if v == -1]
+    if not minus:
+        return Realisation(s, (Fraction(0),), Fraction(0))
+    if not plus:
+        return Realisation(s, (Fraction(0),), Fraction(-1))
+    lo_p, hi_p = min(xs[i] for i in plus), max(xs[i] for i in plus)
+    lo_n, hi_n = min(xs[i] for i in minus), max(xs[i] for i in minus)
+    if hi_n < lo_p:  # w (x - lo_p) >= 0 on the +1 side, <= w (hi_n - lo_p) = -1 on the other
+        w = 1 / (lo_p - hi_n)
+        return Realisation(s, (w,), -w * lo_p)
+    if hi_p < lo_n:
+        w = -1 / (lo_n - hi_p)
+        return Realisation(s, (w,), -w * hi_p)
+    inside = next((i for i in minus if lo_p <= xs[i] <= hi_p), None)
+    if inside is not None:
+        return _between(inside, plus, xs, s)
+    return _between(next(i for i in plus if lo_n <= xs[i] <= hi_n), minus, xs, s)
 
 
 def pattern_tree(X: Matrix, affine: bool = True) -> PatternTree:
@@ -159,9 +204,12 @@ def patterns_1d(x: Sequence[Fraction]) -> list[Realisation]:
     [(-1, -1), (-1, 1), (1, -1), (1, 1)]
     """
     out = {(-1,) * len(x): Realisation((-1,) * len(x), (Fraction(0),), Fraction(-1))}
-    for t in set(x):
+    values = sorted(set(x))
+    rank = {v: r for r, v in enumerate(values)}  # sign(u (x_i - t)) from ranks: no arithmetic per point
+    ranks = [rank[xi] for xi in x]
+    for r, t in enumerate(values):
         for u in (Fraction(1), Fraction(-1)):
-            pattern = tuple(sign(u * (xi - t)) for xi in x)
+            pattern = tuple(1 if (q >= r if u > 0 else q <= r) else -1 for q in ranks)
             out.setdefault(pattern, Realisation(pattern, (u,), -u * t))
     return [out[p] for p in sorted(out)]
 

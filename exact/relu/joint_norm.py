@@ -32,7 +32,10 @@ Method (:func:`solve_joint_exact`), a float dual v_hat of (9) (the Clarabel dual
    Sufficient: ker E inside ker M_Z (exact ranks, "rank"; checked by the certificate); otherwise
    min = max of each value at z in Z over the polyhedron (exact LPs, "lp"), or two optimal
    networks with different functions (unique = False).
-Any failing step gives status 'undecided' with the reason; other tolerances are tried first.
+Any failing step gives status 'undecided' with the reason; other tolerances are tried first. So does an instance
+beyond the limits of the kind relu1d-joint-exact (:func:`beyond_limits`: more points than it checks, more
+radicands, neurons or contacts) or a radicand too large to factor (a contact direction with huge integers):
+the exact route declines, and the caller keeps its certified bracket.
 
 >>> from fractions import Fraction as F
 >>> sol = solve_joint_exact([F(0), F(1)], [F(0), F(1)], F(0), [-1.0, 1.0])
@@ -50,6 +53,7 @@ from typing import Sequence
 import numpy as np
 import sympy
 
+from ..checker import relu1d_joint_exact as kind
 from ..checker.arith import Surd, rank, sigma
 from ..checker.relu1d import evaluation_points, joint_candidates
 from ..lp import LinearProgram, LPResult, solve_lp
@@ -275,12 +279,31 @@ def _attempt(x, y, alpha, v_hat, tol) -> JointExact:
                       neurons=_network(C, res.optimum().x), unique=unique, uniqueness=how, witnesses=wit, lps=lps)
 
 
+def beyond_limits(sol: JointExact) -> str:
+    """Why the certificate of an optimal ``sol`` would exceed a limit of kind relu1d-joint-exact ('' if none)."""
+    radicands = {m for t in sol.v for m in t.c}
+    for what, size, limit in (("points", len(sol.x), kind.MAX_POINTS), ("radicands of v", len(radicands),
+                              kind.MAX_RADICANDS), ("neurons", len(sol.neurons), kind.MAX_NEURONS),
+                              ("contacts", len(sol.contacts) if sol.uniqueness == "rank" else 0, kind.MAX_CONTACTS)):
+        if size > limit:
+            return f"{size} {what}, beyond the limit {limit} of kind relu1d-joint-exact"
+    return ""
+
+
 def solve_joint_exact(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, v_hat: Sequence[float],
                       tolerances: Sequence[float] = TOLERANCES) -> JointExact:
     """The exact optimum of (2)+(8) from a float dual warm start (module doc); first tolerance that proves it."""
+    if len(x) > kind.MAX_POINTS:
+        return JointExact(tuple(x), tuple(y), Fraction(alpha), "undecided",
+                          f"{len(x)} points, beyond the limit {kind.MAX_POINTS} of kind relu1d-joint-exact")
     reasons = []
     for tol in tolerances:
-        sol = _attempt(list(x), list(y), Fraction(alpha), v_hat, tol)
+        try:
+            sol = _attempt(list(x), list(y), Fraction(alpha), v_hat, tol)
+        except ValueError as err:  # a radicand power_free cannot factor
+            sol = JointExact(tuple(x), tuple(y), Fraction(alpha), "undecided", f"tol {tol}: {err}")
+        if sol.status == "optimal" and (why := beyond_limits(sol)):
+            sol = JointExact(tuple(x), tuple(y), Fraction(alpha), "undecided", f"tol {tol}: {why}")
         if sol.status == "optimal":
             return sol
         reasons.append(sol.reason)

@@ -18,8 +18,10 @@ problem over the atoms restricted to one neuron per (pattern, part). A paper's p
 other sign rows S is built from its own terms (``verify/claims/<paper>/programs.py``).
 
 In 1-D, ||w||_2 = |w| and the non-joint programs are LPs (:func:`lp_1d`): w = w+ - w-,
-cost w+ + w-. Their dual (derived from the Lagrangian with multipliers v for the fit/margin rows,
-mu >= 0 for the sign rows; v >= 0 for "margin")::
+cost w+ + w-, with at most 4 sign rows per term (:func:`extreme_rows`: they imply the other n, so the
+LP is the same, with O(n) fewer rows per term); their certificate (kind pattern-program-1d) is checked
+against all n sign rows of every term. Their dual (derived from the Lagrangian with multipliers v for the
+fit/margin rows, mu >= 0 for the sign rows; v >= 0 for "margin")::
 
     max v^T y  (1^T v for "margin")  s.t. for every term, with g = eps D ⊙ v + S ⊙ mu:
         1^T g = 0 and ||X^T g||_2 <= 1;     joint norm:  ||[X^T g, 1^T g]||_2 <= 1.
@@ -54,20 +56,29 @@ class Term:
     S: tuple[Fraction, ...]
 
 
+ONE, MINUS_ONE = Fraction(1), Fraction(-1)  # shared by every term (a term holds 2n of them, a program 4n terms)
+
+
 def h_vector(s: Sequence[int], alpha: Fraction) -> tuple[Fraction, ...]:
     """h_k(s) = 1 if s_k = +1, alpha if s_k = -1: sigma_alpha(p) = h(s) ⊙ p whenever s ⊙ p >= 0."""
-    return tuple(Fraction(1) if si == 1 else Fraction(alpha) for si in s)
+    alpha = Fraction(alpha)
+    return tuple(ONE if si == 1 else alpha for si in s)
+
+
+def sign_vector(s: Sequence[int]) -> tuple[Fraction, ...]:
+    """s as rationals."""
+    return tuple(ONE if si == 1 else MINUS_ONE for si in s)
 
 
 def atom_terms(patterns: Sequence[Pattern], alpha: Fraction, y: Sequence[Fraction] | None = None
                ) -> tuple[Term, ...]:
     """The terms whose pieces are atoms (module doc): D = h(s) (⊙ y when ``y`` is given), S = s."""
     out = []
+    scaled = None if y is None else [(yk, alpha * yk) for yk in y]  # h(s)_k y_k for s_k = 1, -1
     for s in patterns:
-        h = h_vector(s, alpha)
-        D = h if y is None else tuple(hk * yk for hk, yk in zip(h, y, strict=True))
-        for eps in (1, -1):
-            out.append(Term(tuple(s), eps, D, tuple(map(Fraction, s))))
+        D = h_vector(s, alpha) if scaled is None else tuple(e[si != 1] for si, e in zip(s, scaled, strict=True))
+        S = sign_vector(s)
+        out += [Term(tuple(s), 1, D, S), Term(tuple(s), -1, D, S)]
     return tuple(out)
 
 
@@ -145,6 +156,7 @@ class PatternSolution:
     b: tuple[Fraction, ...]
     lp: LinearProgram
     result: LPResult
+    sign_rows: tuple[tuple[int, int], ...]  # (term, point) of each sign row of ``lp`` (:class:`Program1D`)
 
     def network(self) -> Network:
         """The nonzero terms as neurons (:func:`term_neuron`)."""
@@ -159,30 +171,68 @@ class PatternSolution:
                        b=tuple(z[3 * k + 2] for k in range(m)), result=replace(self.result, x=tuple(z)))
 
 
-def lp_1d(prog: PatternProgram) -> LinearProgram:
-    """A non-joint program in 1-D as an LP: per term (w+, w-, b) at columns 3k, 3k+1, 3k+2 (b free)."""
+def extreme_rows(order: Sequence[int], S: Sequence[Fraction]) -> list[int]:
+    """The points whose sign rows S_i (x_i w + b) >= 0 imply those of all points: per sign class
+    {i : S_i = c} (c = +1, -1) the points of least and of greatest x (``order``: the points by increasing x).
+
+    Why this is exact: on a class, c (t w + b) is affine in t, and every x_k of the class is
+    lam x_lo + (1 - lam) x_hi with lam in [0, 1], so its row is lam (row lo) + (1 - lam) (row hi):
+    nonnegative at both ends, nonnegative at x_k. Rows with S_i = 0 are void. So a term needs at most 4
+    sign rows whatever n is, and the program (all n rows per term) keeps its feasible set, its value and
+    its dual certificates (multipliers 0 on the implied rows).
+
+    >>> extreme_rows([1, 3, 0, 2], [1, 1, -1, 1])     # x = (2, 0, 3, 1)
+    [1, 0, 2]
+    """
+    out: list[int] = []
+    for positive in (True, False):
+        ends = [next((i for i in seq if (S[i] > 0 if positive else S[i] < 0)), None) for seq in (order, order[::-1])]
+        out += [i for k, i in enumerate(ends) if i is not None and i not in ends[:k]]
+    return out
+
+
+@dataclass(frozen=True)
+class Program1D:
+    """The LP of a non-joint 1-D program (:func:`lp_1d`) and, per sign row of ``lp.A_ub`` (after the n margin
+    rows of a margin program), the (term, point) whose row S_i (x_i w + b) >= 0 it is."""
+
+    lp: LinearProgram
+    sign_rows: tuple[tuple[int, int], ...]
+
+
+def lp_1d(prog: PatternProgram) -> Program1D:
+    """A non-joint program in 1-D as an LP: per term (w+, w-, b) at columns 3k, 3k+1, 3k+2 (b free), with the
+    sign rows of :func:`extreme_rows` only (at most 4 per term: the same LP, :func:`extreme_rows`)."""
     if prog.dim != 1 or prog.joint_norm:
         raise ValueError("lp_1d: a program without the joint norm on 1-D data (||w||_2 = |w|)")
     x = [r[0] for r in prog.X]
     main: list[dict[int, Fraction]] = [{} for _ in x]
     signs: list[dict[int, Fraction]] = []
+    where: list[tuple[int, int]] = []
+    order = sorted(range(len(x)), key=x.__getitem__)
     for k, t in enumerate(prog.terms):
         for i, xi in enumerate(x):
-            c = t.eps * t.D[i]
-            if c:
-                main[i].update({3 * k: c * xi, 3 * k + 1: -c * xi, 3 * k + 2: c})
-            # -S_i (x_i w + b) <= 0
-            signs.append({j: v for j, v in ((3 * k, -t.S[i] * xi), (3 * k + 1, t.S[i] * xi),
+            if d := t.D[i]:
+                c = d if t.eps == 1 else -d
+                if xi:
+                    cx = c * xi
+                    main[i].update({3 * k: cx, 3 * k + 1: -cx, 3 * k + 2: c})
+                else:
+                    main[i][3 * k + 2] = c
+        for i in extreme_rows(order, t.S):  # -S_i (x_i w + b) <= 0
+            signs.append({j: v for j, v in ((3 * k, -t.S[i] * x[i]), (3 * k + 1, t.S[i] * x[i]),
                                             (3 * k + 2, -t.S[i])) if v})
-    main = [{j: v for j, v in row.items() if v} for row in main]
+            where.append((k, i))
     m = len(prog.terms)
     cost = tuple(Fraction(1) if j % 3 != 2 else Fraction(0) for j in range(3 * m))
     free = frozenset(3 * k + 2 for k in range(m))
     if prog.margin:
-        return LinearProgram(cost, A_ub=tuple({j: -v for j, v in r.items()} for r in main) + tuple(signs),
-                             b_ub=(Fraction(-1),) * len(x) + (Fraction(0),) * len(signs), free=free)
-    return LinearProgram(cost, A_eq=tuple(main), b_eq=prog.y, A_ub=tuple(signs),
-                         b_ub=(Fraction(0),) * len(signs), free=free)
+        lp = LinearProgram(cost, A_ub=tuple({j: -v for j, v in r.items()} for r in main) + tuple(signs),
+                           b_ub=(Fraction(-1),) * len(x) + (Fraction(0),) * len(signs), free=free)
+    else:
+        lp = LinearProgram(cost, A_eq=tuple(main), b_eq=prog.y, A_ub=tuple(signs), b_ub=(Fraction(0),) * len(signs),
+                           free=free)
+    return Program1D(lp, tuple(where))
 
 
 def feasibility_lp(prog: PatternProgram, plus_only: bool = False) -> LinearProgram:
@@ -220,12 +270,12 @@ def feasibility_lp(prog: PatternProgram, plus_only: bool = False) -> LinearProgr
 
 def solve_1d(prog: PatternProgram) -> PatternSolution:
     """Solve the 1-D LP of a non-joint program exactly (optimal with dual, or infeasible with Farkas)."""
-    lp = lp_1d(prog)
-    res = solve_lp(lp)
+    p1 = lp_1d(prog)
+    res = solve_lp(p1.lp)
     if res.status != "optimal":
-        return PatternSolution(prog, res.status, None, (), (), lp, res)
+        return PatternSolution(prog, res.status, None, (), (), p1.lp, res, p1.sign_rows)
     opt = res.optimum()
-    sol = PatternSolution(prog, res.status, opt.value, (), (), lp, res)
+    sol = PatternSolution(prog, res.status, opt.value, (), (), p1.lp, res, p1.sign_rows)
     return sol.at_point(opt.x)
 
 
@@ -284,39 +334,3 @@ def atom_lp(X: Sequence[Sequence[Fraction]], z: Sequence[Fraction], alpha: Fract
         b_ub += [Fraction(lam), Fraction(lam)]
     return LinearProgram(c=(Fraction(0),) * (d + 1), A_eq=tuple(eq), b_eq=tuple(b_eq), A_ub=tuple(ub),
                          b_ub=tuple(b_ub), free=frozenset(range(d + 1)))
-
-
-def pieces_lp(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, patterns: Sequence[Pattern],
-              minus_sign: int = 1) -> LinearProgram:
-    """The atomic norm in 1-D through the closed pattern pieces A_s (plus part) and B_s (minus part).
-
-    min sum_s (t_s^+ + t_s^-) s.t. y = sum_s h(s) . (p_s^+ - p_s^-), p_s^+- = x w_s^+- + b_s^+- 1,
-    s . p_s^+ >= 0, minus_sign * s . p_s^- >= 0, |w_s^+-| <= t_s^+-.
-    With minus_sign = +1, h(s) . p_s^+ ranges over the closure of A_s^{t^+} and -h(s) . p_s^- over
-    that of B_s^{t^-} (sigma_alpha(p) = h(s) . p whenever s . p >= 0), so the value is the atomic
-    norm of y. With minus_sign = -1 the minus part -h(s) . p^- = h(s) . (-p^-) lies in the plus
-    atoms again (s . (-p^-) >= 0): only nonnegative measures remain.
-    Variables per pattern k: 6k + (w^+, b^+, w^-, b^-, t^+, t^-); w, b free, t >= 0.
-    """
-    xq, yq = [Fraction(v) for v in x], [Fraction(v) for v in y]
-    eq: list[dict[int, Fraction]] = [dict() for _ in xq]
-    ub: list[dict[int, Fraction]] = []
-    for k, s in enumerate(patterns):
-        base = 6 * k
-        h = h_vector(s, alpha)
-        for i, xi in enumerate(xq):
-            for off, sgn in ((0, 1), (2, -1)):
-                eq[i][base + off] = sgn * h[i] * xi
-                eq[i][base + off + 1] = sgn * h[i]
-            ub.append({base: -s[i] * xi, base + 1: Fraction(-s[i])})
-            ub.append({base + 2: -minus_sign * s[i] * xi, base + 3: Fraction(-minus_sign * s[i])})
-        for w_col, t_col in ((base, base + 4), (base + 2, base + 5)):
-            ub += [{w_col: Fraction(1), t_col: Fraction(-1)}, {w_col: Fraction(-1), t_col: Fraction(-1)}]
-    n = 6 * len(patterns)
-    c = tuple(Fraction(1) if j % 6 >= 4 else Fraction(0) for j in range(n))
-
-    def clean(r: dict[int, Fraction]) -> dict[int, Fraction]:
-        return {j: v for j, v in r.items() if v}
-    return LinearProgram(c=c, A_eq=tuple(map(clean, eq)), b_eq=tuple(yq), A_ub=tuple(map(clean, ub)),
-                         b_ub=(Fraction(0),) * len(ub), free=frozenset(j for j in range(n) if j % 6 < 4))
-

@@ -299,6 +299,50 @@ def face_kernel_classes() -> dict:
     return _face_doc(20, 200)
 
 
+def _program_1d_doc(n: int, seed: int) -> dict:
+    """A pattern-program-1d certificate on n sorted points whose rationals share a common denominator at the
+    checker's budget (every sum the check forms is as large as the budget allows)."""
+    from fractions import Fraction
+
+    doc = base("pattern-program-1d")
+    vals = pooled_rationals(6 * n, seed)
+    doc["data"] = {**doc["data"], "x": sorted(set(vals[:n]), key=Fraction), "y": vals[n:2 * n]}
+    n = len(doc["data"]["x"])
+    doc["data"]["y"] = doc["data"]["y"][:n]
+    doc["dual"] = {"v": vals[2 * n:3 * n], "mu": []}
+    doc["primal"] = {"w": ["0"] * (4 * n), "b": ["0"] * (4 * n)}
+    return doc
+
+
+def program_1d_primal_work() -> dict:
+    """n = 250 points and all 4n = 1000 terms nonzero (n times the terms = 250 000, past the limit of 200 000);
+    and under the limit, 200 points with 1000 big terms, see program_1d_primal_at_limit."""
+    doc = _program_1d_doc(250, 8)
+    vals = pooled_rationals(8 * 250, 9)
+    doc["primal"] = {"w": vals[:1000], "b": vals[1000:2000]}
+    return doc
+
+
+def program_1d_primal_at_limit() -> dict:
+    """n = 250 points, 800 nonzero terms of big rationals (n times the terms = 200 000, the limit): a fit and a
+    sign test per point and term."""
+    doc = program_1d_primal_work()
+    doc["primal"]["w"][800:] = ["0"] * 200
+    doc["primal"]["b"][800:] = ["0"] * 200
+    return doc
+
+
+def program_1d_multipliers() -> dict:
+    """n = 1000 points (the limit: 2n patterns of n entries are built) and 24 000 distinct sign multipliers of big
+    rationals, each added to one term's sums."""
+    n = 1000
+    doc = _program_1d_doc(n, 10)
+    n = len(doc["data"]["x"])
+    vals = pooled_rationals(24_000, 11)
+    doc["dual"]["mu"] = [[k % (4 * n), k // (4 * n), vals[k]] for k in range(24_000)]
+    return doc
+
+
 def rank_one_rows_x_neurons() -> dict:
     """n = 11000 rows (d = 1) and 11000 neurons: the network is n * J."""
     n = 11000
@@ -550,6 +594,9 @@ _TABLE = [
     ("pattern-program-lower", "pieces", program_lower_pieces, ("data.X", "dual.pieces")),
     ("pattern-bracket", "network", bracket_network, ("data.X", "primal.neurons")),
     ("pattern-face-pieces", "lp-memory", face_lp_memory, ("terms",)),
+    ("pattern-program-1d", "primal-work", program_1d_primal_work, ("data.x", "primal.w")),
+    ("pattern-program-1d", "primal-at-limit", program_1d_primal_at_limit, ("data.x", "primal.w")),
+    ("pattern-program-1d", "multipliers", program_1d_multipliers, ("data.x", "dual.mu")),
     ("pattern-face-pieces", "kernel-classes", face_kernel_classes, ("terms", "data.x")),
     ("rank-one-l1", "rows-x-neurons", rank_one_rows_x_neurons, ("data.X", "primal.neurons")),
     ("relu1d-extreme-point", "big-prefix", extreme_point_big_prefix, ("data.x", "data.v")),

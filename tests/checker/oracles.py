@@ -11,9 +11,11 @@ import numpy as np
 from scipy.optimize import linprog
 
 from exact.checker import CheckReport
+from exact.checker.relu1d import patterns_1d
 from exact.convention import Convention, HiddenBias
 from exact.relu.hinge import solve_hinge_1d
 from exact.relu.interpolation import interpolate_1d
+from exact.relu.pattern_program import Term, pattern_program, solve_1d
 
 
 def _close(a: float, b: Fraction) -> bool:
@@ -61,8 +63,28 @@ def _hinge(report: CheckReport) -> bool | None:
     return sol.value == Fraction(report.relation["value"])
 
 
+def _pattern_1d(report: CheckReport) -> bool:
+    """The producer's exact 1-D route (exact/relu/pattern_program.py: the LP over the extreme sign rows) on the
+    program the data state, built term by term as the kind's SPEC section defines it."""
+    assert report.data is not None and report.relation is not None
+    d = report.data
+    x, y = ([Fraction(v) for v in d[k]] for k in ("x", "y"))
+    conv, margin, r = Convention.from_json(d["convention"]), d["program"] == "margin", d["minus_sign"]
+    terms = []
+    for s in patterns_1d(x):
+        D = tuple((Fraction(1) if si == 1 else conv.alpha) * (yi if margin else 1) for si, yi in zip(s, y))
+        for eps in (1, -1):
+            S = tuple(Fraction(si * (1 if eps == 1 else r)) * (yi if d["sign_times_y"] else 1) for si, yi in zip(s, y))
+            terms.append(Term(s, eps, D, S))
+    sol = solve_1d(pattern_program(x, y, conv, margin=margin, patterns=patterns_1d(x), terms=terms))
+    if report.relation["type"] == "infeasible":
+        return sol.status == "infeasible"
+    return sol.status == "optimal" and sol.value == Fraction(report.relation["value"])
+
+
 ORACLES: dict[str, Callable[[CheckReport], bool | None]] = {
     "lp": _lp,
+    "pattern-program-1d": _pattern_1d,
     "relu1d-hinge": _hinge,
     "relu1d-l1-interpolation": _interpolation,
 }

@@ -147,10 +147,17 @@ def test_malformed_finite_is_rejected():
 
 
 def test_networks_beyond_the_work_limit_are_refused() -> None:
-    """n J d <= _relu1d.MAX_NETWORK_WORK = 3 * 10^4 (12 000 points x 12 000 neurons ran for minutes)."""
+    """On data.X, n J d <= _relu1d.MAX_NETWORK_WORK = 3 * 10^4 (12 000 points x 12 000 neurons ran for minutes, row
+    by row); on 1-D data.x the network and the stationarity sums are ramp sums, with no limit: 174 points and
+    174 neurons (the network 0) are checked, and only the duality gap fails."""
     doc = fixture("l1-ls-kkt", "valid")
     n = 174  # 174^2 = 30 276
     doc["data"] |= {"x": [str(i) for i in range(n)], "y": ["0"] * n}
     doc["primal"] = {"neurons": [{"w": ["1"], "b": str(-i), "c": "0"} for i in range(n)], "constant": "0"}
+    assert not any(p.startswith("limit") for p in check_certificate(doc).problems)
+    rows = {"X": [[str(3 * i), str(4 * i)] for i in range(n)], "y": ["0"] * n}
+    doc["data"] = {k: v for k, v in doc["data"].items() if k != "x"} | rows
+    doc["factor"] = {"c": [str(i) for i in range(n)], "a": ["3", "4"], "norm": "5"}
+    doc["primal"]["neurons"] = [{"w": ["1", "0"], "b": str(-i), "c": "0"} for i in range(n)]
     assert check_certificate(doc).problems == [
-        "limit: n J d (data rows x primal.neurons x inputs) = 30276, beyond the checker's limit of 30000"]
+        "limit: n J d (data rows x primal.neurons x inputs) = 60552, beyond the checker's limit of 30000"]

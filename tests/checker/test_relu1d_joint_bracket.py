@@ -69,10 +69,24 @@ def test_tampered_or_malformed_is_rejected(path, new, fragment):
 
 
 def test_more_points_than_the_limit_are_refused() -> None:
-    """n <= MAX_POINTS = 100 (5000 points ran for minutes)."""
+    """n <= MAX_POINTS = 400 (5000 points ran for minutes; 400 at the denominator budget take ~4 s)."""
     doc = fixture(KIND, "valid")
-    doc["data"] = {"x": [str(i) for i in range(101)], "y": ["0"] * 101}
-    assert check_certificate(doc).problems == ["limit: data.x: points n = 101, beyond the checker's limit of 100"]
+    doc["data"] = {"x": [str(i) for i in range(401)], "y": ["0"] * 401}
+    assert check_certificate(doc).problems == ["limit: data.x: points n = 401, beyond the checker's limit of 400"]
+
+
+def test_norm_bounds_price_unnormalised_directions() -> None:
+    """x = (-1, 1), y = (2, 2): the direction (0, 2) (the constant 2 sigma(0 x + 1) as sigma(2)) with weight 1 has
+    |(0, 2)| = 2, so with the norm bound 2 it costs 2; a bound below its norm is refused, and so is a negative one."""
+    doc = joint([-1, 1], [2, 2], [(0, 2, 1)], ["1/2", "1/2"], 2, 2)
+    assert_problem(check_certificate(doc), "primal.neurons[0]: w^2 + b^2 = 4 > 1")
+    doc["primal"]["norm_bounds"] = ["2"]
+    assert check_certificate(doc).relation == {"type": "between", "lower": "2", "upper": "2"}
+    assert_problem(check_certificate(tampered(doc, "primal.norm_bounds.0", "3/2")), "w^2 + b^2 = 4 > 9/4")
+    assert_problem(check_certificate(tampered(doc, "primal.norm_bounds.0", "-2")), "primal.norm_bounds[0] = -2 < 0")
+    assert_problem(check_certificate(tampered(doc, "primal.norm_bounds", ["2", "2"])),
+                   "primal.norm_bounds: expected 1 entries")
+    assert check_certificate(fixture(KIND, "sample-2")).ok  # kh Figure 1's bracket as a run writes it
 
 
 def _naive_candidates(x, v, alpha):

@@ -32,6 +32,18 @@ def test_run_bench_small(capsys) -> None:
     assert rows[1].qsopt is None  # over qsopt_limit: skipped
 
 
+def test_claims_table_runs_the_1d_claims_in_subprocesses() -> None:
+    """Two claims on seeded data, each in its own interpreter: the registry picks +-1 labels for kh.thm-3 and leaves
+    out a claim that takes no 1-D data (ep.cor-3.4, rank-one matrices)."""
+    from verify.bench.claims import claims_table, markdown, variant_of
+    assert variant_of("ep.cor-3.4") is None and variant_of("kh.thm-3") == "binary"
+    rows = claims_table([6], ["kh.thm-3", "ep.lem-2.1", "ep.cor-3.4"], timeout=120)
+    assert [(r.claim, r.n, r.variant, r.verdict) for r in rows] == [("kh.thm-3", 6, "binary", "REFUTED"),
+                                                                   ("ep.lem-2.1", 6, "real", "PROVED")]
+    assert all(r.seconds is not None for r in rows)  # both finished (their times go in the table)
+    assert markdown(rows).splitlines()[2].startswith("| kh.thm-3 | binary | ")
+
+
 def test_run_bench_refuses_sizes_out_of_range(capsys) -> None:
     for n in (MIN_SIZE - 1, MAX_SIZE + 1):
         with pytest.raises(ValueError, match=rf"bench sizes must be in \[{MIN_SIZE}, {MAX_SIZE}\], got {n}"):

@@ -27,34 +27,56 @@ from exact.lp import LPResult, solve_lp
 from exact.numbers import sqrt_bounds
 from exact.relu.arrangements import PatternTree
 from exact.relu.networks import Network, Neuron
-from exact.relu.pattern_program import PatternProgram, pattern_program, term_neuron
+from exact.relu.pattern_program import PatternProgram, extreme_rows, pattern_program, term_neuron
 
 from .bracket import Bracket, Position, locate
-from .socp import SOLVER_TOL, solve
+from .socp import CLARABEL_TOLERANCES, SOLVER_TOL, solve
 from .sups import PatternSup, pattern_sup
 
 Atom = tuple[tuple[Fraction, ...], Fraction]  # (w, b) of an atom of W
 
 
 def socp(prog: PatternProgram, solver: str = "CLARABEL") -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
-    """Float solve of a pattern program with cvxpy: (value, W (terms x d), B, v the dual of the main rows)."""
-    import cvxpy as cp
+    """Float solve of a pattern program with cvxpy: (value, W (terms x d), B, v the dual of the main rows).
 
-    terms = prog.terms
-    X = np.array([[float(t) for t in r] for r in prog.X])
+    One variable vector z = (w_k, b_k) per term and sparse constraint matrices (the per-term expressions of a
+    naive model cost cvxpy seconds to canonicalise at a few hundred terms); in 1-D only the sign rows of
+    :func:`exact.relu.pattern_program.extreme_rows`, which imply the others.
+    """
+    import cvxpy as cp
+    import scipy.sparse as sp
+
+    terms, X = prog.terms, np.array([[float(t) for t in r] for r in prog.X])
     y = np.array([float(t) for t in prog.rhs()])
-    m, d = len(terms), X.shape[1]
-    W, B = cp.Variable((m, d)), cp.Variable(m)
-    pre = [X @ W[k] + B[k] for k in range(m)]
-    cons = [cp.multiply(np.array([float(s) for s in t.S]), pre[k]) >= 0 for k, t in enumerate(terms)]
-    total = sum(t.eps * cp.multiply(np.array([float(s) for s in t.D]), pre[k]) for k, t in enumerate(terms))
-    main = total >= y if prog.margin else total == y
-    norms = [cp.norm(cp.hstack([W[k], B[k:k + 1]])) if prog.joint_norm else cp.norm(W[k]) for k in range(m)]
-    value = solve(cp.Problem(cp.Minimize(sum(norms)), [main, *cons]), solver)
+    m, (n, d) = len(terms), X.shape
+    lifted = np.hstack([X, np.ones((n, 1))])  # p_k = lifted @ z_k
+    main_r, main_c, main_v, sign_r, sign_c, sign_v = [], [], [], [], [], []
+    order = sorted(range(n), key=lambda i: prog.X[i][0])
+    for k, t in enumerate(terms):
+        cols = range(k * (d + 1), (k + 1) * (d + 1))
+        rows = extreme_rows(order, t.S) if d == 1 else [i for i in range(n) if t.S[i]]
+        for i in range(n):
+            if t.D[i]:
+                main_r += [i] * (d + 1)
+                main_c += cols
+                main_v += list(t.eps * float(t.D[i]) * lifted[i])
+        for i in rows:
+            sign_r += [len(sign_r) // (d + 1)] * (d + 1)
+            sign_c += cols
+            sign_v += list(float(t.S[i]) * lifted[i])
+    M = sp.csr_matrix((main_v, (main_r, main_c)), shape=(n, m * (d + 1)))
+    G = sp.csr_matrix((sign_v, (sign_r, sign_c)), shape=(len(sign_r) // (d + 1), m * (d + 1)))
+    z = cp.Variable(m * (d + 1))
+    Z = cp.reshape(z, (m, d + 1), order="C")
+    main = M @ z >= y if prog.margin else M @ z == y
+    norms = cp.norm(Z if prog.joint_norm else Z[:, :d], 2, axis=1)
+    options = CLARABEL_TOLERANCES if solver == "CLARABEL" else {}
+    value = solve(cp.Problem(cp.Minimize(cp.sum(norms)), [main, G @ z >= 0]), solver, **options)
     v = np.asarray(main.dual_value, dtype=float)
     if float(v @ y) * value < 0:  # cvxpy's sign convention for equality duals
         v = -v
-    return value, np.asarray(W.value), np.asarray(B.value), v
+    zv = np.asarray(z.value).reshape(m, d + 1)
+    return value, zv[:, :d], zv[:, d], v
 
 
 def rational(t: float) -> Fraction:

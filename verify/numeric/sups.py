@@ -12,6 +12,8 @@ from typing import Sequence
 
 import numpy as np
 
+from exact.relu.support import extreme_point_1d, neuron_value
+
 from .bracket import Bracket
 from .intervals import norm_bounds
 from .repair import ball_point, repair_box_sum
@@ -90,6 +92,22 @@ def relu_argmax(A: Sequence[Sequence[float]], alpha: Sequence[float], bias: bool
     return best
 
 
+def _relu_sup_1d(x: list[Fraction], alpha: list[Fraction], bias: bool) -> ReluSup:
+    """The 1-D case exactly (a bracket of width 0): with a free bias the maximum over the breakpoints u = +-1,
+    b = -u x_k and 0 (:func:`exact.relu.support.extreme_point_1d`: g is piecewise linear in b, positively
+    homogeneous in (u, b)); without, the larger of g(1, 0), g(-1, 0) and 0 (homogeneity in u)."""
+    if bias:
+        e = extreme_point_1d(x, alpha)
+        if e.value is None or e.u is None or e.b is None:
+            raise ValueError("sum(alpha) > 0: the sup over a free bias is +oo")
+        u, b, value = e.u, e.b, e.value
+    else:
+        value, u, b = max((neuron_value(x, alpha, Fraction(s), Fraction(0)), s, Fraction(0)) for s in (1, -1))
+        value, u = (value, u) if value > 0 else (Fraction(0), 1)
+    how = "exact 1-D: the breakpoints u = +-1, b = -u x_k" if bias else "exact 1-D: u = +-1, b = 0"
+    return ReluSup(Bracket(value, value, how, how), (Fraction(u),), b, 2 * len(x) if bias else 2)
+
+
 def relu_sup(A: Sequence[Sequence[Fraction]], alpha: Sequence[Fraction], bias: bool) -> ReluSup:
     """Bracket ``sup_{||u|| <= 1, b} alpha^T (A u + b 1)_+`` (``b = 0`` without bias) by sign patterns.
 
@@ -115,6 +133,8 @@ def relu_sup(A: Sequence[Sequence[Fraction]], alpha: Sequence[Fraction], bias: b
     alpha = [Fraction(a) for a in alpha]
     if bias and sum(alpha) > 0:
         raise ValueError("sum(alpha) > 0: the sup over a free bias is +oo (u = 0, b -> +oo)")
+    if A and len(A[0]) == 1:
+        return _relu_sup_1d([row[0] for row in A], alpha, bias)
     upper, count, cands = Fraction(0), 0, []
     for C, idx, S, mult in _patterns(A, alpha, bias):
         count += 1

@@ -128,3 +128,48 @@ def test_standard_form_splits_free_variables_and_adds_slacks():
     sf = StandardForm.of(lp)
     assert [o[0] for o in sf.origin] == ["var", "var", "var", "slack"]
     assert sf.cost == [1, 2, -2, 0]
+
+
+def test_beale_cycling_example_ends_under_the_stall_rule():
+    """Beale (1955): Dantzig's rule cycles on this degenerate LP from the slack basis; after STALL degenerate
+    pivots Bland's rule takes over, so the exact simplex ends at the optimum -5/4."""
+    c = [F(-3, 4), 20, F(-1, 2), 6]
+    A_ub = [[F(1, 4), -8, -1, 9], [F(1, 2), -12, F(-1, 2), 3], [0, 0, 1, 0]]
+    lp = LinearProgram.from_dense(c=c, A_ub=A_ub, b_ub=[0, 0, 1])
+    res = solve_lp(lp, warm_basis=[4, 5, 6])  # the slacks
+    assert res.value == F(-5, 4) and res.x == (F(1), F(0), F(1), F(0)) and res.pivots > 0
+
+
+def test_a_wrong_warm_basis_of_a_pattern_program_is_repaired_exactly():
+    """kh (7) corrected on 8 points: HiGHS's basis (its columns and its basic logicals) is exactly optimal; a
+    deliberately wrong warm basis (the first m columns: singular, completed, not feasible) is noticed and
+    repaired to the same exact optimum, through the warm-started phase 1."""
+    from exact.relu.pattern_program import lp_1d, pattern_program
+    rng = random.Random(5)
+    x = sorted(F(v, 4) for v in rng.sample(range(-40, 40), 8))
+    y = [F(rng.randint(-6, 6), 2) for _ in x]
+    lp = lp_1d(pattern_program(x, y)).lp
+    good = solve_lp(lp)
+    assert good.status == "optimal" and good.warm_start_optimal and good.pivots == 0
+    m = len(lp.A_eq) + len(lp.A_ub)
+    bad = solve_lp(lp, warm_basis=list(range(m)))
+    assert bad.value == good.value and (bad.phase_one or bad.pivots > 0)
+
+
+def test_infeasible_problems_start_phase_one_from_highs():
+    """kh (7) as printed on non-convex data has no point: the phase-1 LP (itself an LP) starts from HiGHS's
+    basis of it, and its dual is the Farkas vector (re-verified exactly)."""
+    from exact.relu.pattern_program import lp_1d, pattern_program
+    from verify.claims.kh.programs import build
+    x, y = [F(-1), F(0), F(1)], [F(1), F(-1), F(1)]
+    res = solve_lp(lp_1d(build(x, y, 7, "printed")).lp)
+    assert res.status == "infeasible" and res.phase_one and res.pivots == 0
+    assert solve_lp(lp_1d(pattern_program(x, y)).lp).value == 4
+
+
+def test_feasible_point_is_exactly_feasible_or_none():
+    from exact.lp.solve import feasible_point
+    lp = LinearProgram.from_dense(c=[1, 1, 3], A_eq=[[1, 2, 1], [1, -1, 0]], b_eq=[3, 1])
+    x = feasible_point(lp)
+    assert x is not None and x[0] + 2 * x[1] + x[2] == 3 and x[0] - x[1] == 1 and min(x) >= 0
+    assert feasible_point(LinearProgram.from_dense(c=[1, 1], A_eq=[[1, 1]], b_eq=[-1])) is None

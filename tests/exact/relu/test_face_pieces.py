@@ -27,7 +27,8 @@ def test_example_range_is_exact(pr):
     assert (pr.max_pieces, pr.max_bound, pr.max_proved) == (7, 7, True)
     assert pr.classes == ((2, 4, 18, 20), (5, 19), (7,), (8, 10, 12, 14), (9, 15), (17,))
     assert all(pr.jumping)
-    assert (len(pr.hull.tight_rows), len(pr.hull.zero_columns), len(pr.hull.kernel)) == (48, 34, 14)
+    # tight rows of the LP solved (the extreme sign rows; 48 of all n rows per term): the same face and hull
+    assert (len(pr.hull.tight_rows), len(pr.hull.zero_columns), len(pr.hull.kernel)) == (32, 34, 14)
     for wit in (pr.min_witness, pr.max_witness):  # both are optimal points of (7)
         assert sum(abs(w) for w in wit.w) == pr.solution.value
 
