@@ -20,6 +20,7 @@ Only the standard library (``tomllib``, or ``tomli`` on 3.10) and the checker's 
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -29,7 +30,7 @@ from typing import Any, Mapping
 from exact.checker.source import Refused, read_regular
 
 from .parameters import PARAMETERS, parameter
-from .rationals import CaseError, describe, looks_numeric, parse_rational
+from .rationals import CaseError, describe, parse_rational
 
 try:  # Python >= 3.11
     import tomllib as _toml
@@ -61,7 +62,8 @@ class Case:
     """One instance: data, labels, parameters and the paper's printed numbers.
 
     Exactly one of ``x`` (1-D inputs, in the order given, not sorted) and ``X``
-    (n x d inputs) is set.  ``printed`` maps a key to a rational, a vector
+    (n x d inputs) is set, or neither (and ``y`` is empty) for a data-free case: the parameters of a claim
+    that draws its own instances (a document without x, X and y).  ``printed`` maps a key to a rational, a vector
     (tuple of rationals) or a matrix (tuple of equal-length row tuples).
     """
 
@@ -249,12 +251,13 @@ def case_from_dict(doc: Mapping[str, Any], where: str, path: str | None = None) 
             f"{where}: fields 'x' and 'X': expected exactly one of them "
             "(x for 1-D inputs, X for an n x d matrix), got both"
         )
-    if not has_x and not has_X:
+    data_free = not has_x and not has_X and "y" not in doc  # parameters only: a claim that draws its data
+    if not has_x and not has_X and not data_free:
         raise CaseError(
             f"{where}: field 'x' (or 'X'): missing; expected x = [...] (1-D "
             "inputs) or X = [[...], ...] (n x d inputs)"
         )
-    if "y" not in doc:
+    if "y" not in doc and not data_free:
         raise CaseError(f"{_field(where, 'y')}: missing; expected a list of rational strings")
 
     x: tuple[Fraction, ...] | None = None
@@ -276,12 +279,12 @@ def case_from_dict(doc: Mapping[str, Any], where: str, path: str | None = None) 
                 )
             seen[v] = i
         n, rows_of = len(x), "x"
-    else:
+    elif has_X:
         X = _matrix(doc["X"], where, "X")
         n, rows_of = len(X), "X"
 
-    y = _vector(doc["y"], where, "y")
-    if len(y) != n:
+    y = () if data_free else _vector(doc["y"], where, "y")
+    if not data_free and len(y) != n:
         raise CaseError(
             f"{_field(where, 'y')}: expected {n} entries (one per row of "
             f"{rows_of}), got {len(y)}"
@@ -294,14 +297,13 @@ def case_from_dict(doc: Mapping[str, Any], where: str, path: str | None = None) 
     for key, value in doc.items():
         if key in RESERVED_KEYS:
             continue
-        # a stray key is refused; a listed parameter or a number is a parameter (checked by `parameter`)
-        numeric = (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
-            isinstance(value, str) and looks_numeric(value))
-        if key not in PARAMETERS and not numeric:
+        if key not in PARAMETERS:  # a key no claim reads: a typo (lamda) must not be ignored silently
+            close = difflib.get_close_matches(key, [*PARAMETERS, *RESERVED_KEYS], n=3)
+            hint = f"did you mean {' or '.join(close)}? " if close else ""
             raise CaseError(
-                f"{_field(where, key)}: unknown key; expected one of "
-                f"{', '.join(RESERVED_KEYS)}, or a scalar parameter given as a "
-                f'rational string (e.g. beta = "1/10"), got {describe(value)}'
+                f"{_field(where, key)}: unknown field (no claim reads it); {hint}expected one of "
+                f"{', '.join(RESERVED_KEYS)} or a parameter: {', '.join(sorted(PARAMETERS))} "
+                "(`python -m verify list` shows which claim reads which)"
             )
         params[key] = parameter(key, value, _field(where, key))
 

@@ -3,7 +3,9 @@
 A parameter the claims read is checked here, at load time, so that a bad value is a clear usage error
 naming the field, not a failure inside a solver: ``beta = "0"`` would make the regularised programs
 unbounded in the weights, ``seed = "2.5"`` would be truncated to 2, ``alpha = "1"`` makes every neuron
-linear. Keys not listed are kept as plain rationals (a case may carry informational numbers).
+linear. A key not listed is no parameter of any claim (a typo, say ``lamda``): the loader refuses it,
+naming the close matches. The claims declare what each parameter means and its default
+(:mod:`verify.requirements`); a test keeps this table and those declarations the same set.
 
 >>> parameter("beta", "1/10", "demo")
 Fraction(1, 10)
@@ -35,7 +37,7 @@ class Rule:
 
 
 _STRENGTH = Rule("a positive rational (a regularisation strength)", lambda v: v > 0)
-_SCALE = Rule("a positive rational (a step size, tolerance or scale)", lambda v: v > 0)
+_SLOPE = Rule("a rational (a slope)", lambda v: True)
 _COUNT = Rule("a positive integer", lambda v: v >= 1, integer=True)
 _FLAG = Rule('"0" or "1" (a switch)', lambda v: v in (0, 1), integer=True)
 
@@ -53,9 +55,8 @@ PARAMETERS: dict[str, Rule] = {
     "signed_codes": _FLAG,  # ep vector output
     "matrix": _FLAG,  # ses Theorem C.3: the dictionary is X itself
     "relu1d": _FLAG,  # ses Theorem C.3: the 1-D ReLU dictionary
-    "gd_init_std": _SCALE,  # kh Example 1: the paper's gradient-descent settings
-    "gd_step_size": _SCALE,
-    "gd_loss_tol": _SCALE,
+    "left_slope": _SLOPE,  # ses Theorem 3.1: the end slopes of f
+    "right_slope": _SLOPE,
 }
 
 

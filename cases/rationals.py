@@ -26,9 +26,9 @@ import math
 from fractions import Fraction
 from typing import Any, Callable
 
-from exact.checker.number import NumberError, integer, is_number_text, rational
+from exact.checker.number import NumberError, integer, rational
 
-__all__ = ["CaseError", "FLOAT_RANGE", "describe", "looks_numeric", "parse_integer", "parse_rational"]
+__all__ = ["CaseError", "FLOAT_RANGE", "describe", "parse_integer", "parse_rational"]
 
 #: The magnitudes a nonzero number may have: beyond them float solvers overflow or underflow to 0.
 FLOAT_RANGE = (Fraction(1, 10**100), Fraction(10**100))
@@ -117,7 +117,3 @@ def parse_integer(s: Any, where: str) -> int:
     """
     return int(_parsed(s, where, _EXPECTED_INTEGER, integer))
 
-
-def looks_numeric(s: str) -> bool:
-    """Whether a string is a number of the grammar (or NaN / infinity): a parameter, not a stray key."""
-    return is_number_text(s) or s.strip().lower() in _NONFINITE

@@ -1,4 +1,4 @@
-"""Command line: ``python -m verify all | list | run | check | bench``.
+"""Command line: ``python -m verify all | list | describe | run | check | bench``.
 
 Exit codes: 0 all checks ran and every verdict is the recorded expectation;
 1 a check errored, a verdict differs from its expectation, or a certificate
@@ -8,24 +8,31 @@ was rejected; 2 bad usage or bad input (message names file, field, expectation).
 from __future__ import annotations
 
 import argparse
+import fnmatch
+import glob
+import inspect
+import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
 from cases import Case, CaseError, load_case
-from exact.checker.number import NumberError, integer
+from cases.render import case_toml
+from exact.checker.number import NumberError, integer, rational
 
 from .bench.row import MAX_SIZE, MIN_SIZE
-from .context import Context
-from .registry import Claim, UsageError, all_claims, check_suitable, claim_ids, get_claim, run_check
-from .report import findings_digest, write_reports
-from .result import ERROR, MISMATCH, CheckResult
+from .execute import Task, run_tasks, say
+from .findings import PAPERS, findings_block
+from .registry import Claim, UsageError, all_claims, check_suitable, claim_ids, get_claim
+from .report import write_reports
+from .result import ERROR, MISMATCH, TIMEOUT, CheckResult
 from .run import check_outputs, header, publish, relocate, seeds_of, staged, write_json
 
 DEFAULT_OUT = Path("reports")
 MAX_JOBS = 256
+MAX_TIMEOUT = 86400
+CLAIM_SIZES = (8, 16, 30, 100, 200)  # the issue's table
 
 
 def _bounded(low: int, high: int) -> Callable[[str], int]:
@@ -49,80 +56,98 @@ def _version() -> str:
         return "(not installed)"
 
 
+def _seconds(text: str) -> float:
+    """An argparse type: a positive number of seconds (the number grammar: "30", "2.5")."""
+    try:
+        value = rational(text)
+    except NumberError:
+        value = None
+    if value is None or not 0 < value <= MAX_TIMEOUT:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds in (0, {MAX_TIMEOUT}], got {text!r}")
+    return float(value)
+
+
+def _run_options(p: argparse.ArgumentParser) -> None:
+    """The options of every command that runs checks."""
+    p.add_argument("--json", type=Path, help="write every result (and the run header) to this JSON file")
+    p.add_argument("--report", type=Path, help="write Markdown reports here (and the certificates, unless --out)")
+    p.add_argument("--out", type=Path, help=f"certificates, audits and plots go to DIR/certificates, DIR/audits, "
+                   f"DIR/plots (default: the --report folder, else ./{DEFAULT_OUT})")
+    p.add_argument("--jobs", type=_bounded(1, MAX_JOBS), default=1, help="run checks on N processes (default 1)")
+    p.add_argument("--timeout", type=_seconds, metavar="S", help="stop a check after S seconds: verdict TIMEOUT")
+    p.add_argument("--thorough", action="store_true", help="larger sweeps for the statistical claims")
+    p.add_argument("--findings-only", action="store_true", help="print only the findings block and the counts")
+    p.add_argument("--debug", action="store_true", help="print an ERROR's traceback, not only its reason")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m verify", description="Exact audits of shallow-ReLU convexity claims.")
     p.add_argument("--version", action="version", version=f"relu-certify {_version()}")
     sub = p.add_subparsers(dest="command", required=True)
     a = sub.add_parser("all", help="check every claim on its default cases")
-    a.add_argument("--json", type=Path)
-    a.add_argument("--report", type=Path, help="write Markdown reports (and certificates) here")
-    a.add_argument("--jobs", type=_bounded(1, MAX_JOBS), default=1)
-    a.add_argument("--thorough", action="store_true", help="larger sweeps for the statistical claims")
-    sub.add_parser("list", help="every claim id with its paper location")
-    r = sub.add_parser("run", help="check one claim")
+    a.add_argument("--paper", action="append", choices=list(PAPERS),
+                   help="only the claims of this paper (repeatable)")
+    a.add_argument("--claim", action="append", metavar="PATTERN",
+                   help="only the claims whose id matches this pattern, e.g. 'kh.*' (repeatable)")
+    _run_options(a)
+    sub.add_parser("list", help="every claim id with its paper location and parameters")
+    d = sub.add_parser("describe", help="a claim's statement, convention, data, parameters and an example case")
+    d.add_argument("claim")
+    r = sub.add_parser("run", help="check one claim (on its own cases, or on case files)")
     r.add_argument("claim")
-    r.add_argument("--case", type=Path, help="a case file (TOML) to run the claim on")
-    r.add_argument("--json", type=Path)
-    r.add_argument("--report", type=Path)
-    r.add_argument("--thorough", action="store_true")
+    r.add_argument("--case", action="append", metavar="FILE", help="a case file (TOML), or a glob such as "
+                   "'my/*.toml' (repeatable)")
+    _run_options(r)
     c = sub.add_parser("check", help="re-check certificate files with the independent checker")
     c.add_argument("certificates", nargs="+")
-    b = sub.add_parser("bench", help="timing table of the exact 1-D l1 certificate")
-    b.add_argument("--sizes", type=_bounded(MIN_SIZE, MAX_SIZE), nargs="+", default=[50, 100, 200, 400, 800, 1600])
+    b = sub.add_parser("bench", help="timing table of the exact 1-D l1 certificate (--claims: of every 1-D claim)")
+    b.add_argument("--claims", nargs="*", metavar="CLAIM", help="time every claim that takes 1-D data (or these) on "
+                   f"seeded data of each --size (default sizes {' '.join(map(str, CLAIM_SIZES))}), one process each")
+    b.add_argument("--timeout", type=_seconds, default=120.0, metavar="S", help="with --claims: per (claim, n)")
+    b.add_argument("--sizes", type=_bounded(MIN_SIZE, MAX_SIZE), nargs="+")
     b.add_argument("--naive-limit", type=_bounded(0, MAX_SIZE), default=200)
     b.add_argument("--qsopt-limit", type=_bounded(0, MAX_SIZE), default=1600)
     sub.add_parser("solvers", help="solver regression harness (not built yet)")
     return p
 
 
-def _line(res: CheckResult) -> str:
-    """One line per check; an ERROR adds the line of its reason (the first note: the exception)."""
+def _line(res: CheckResult, debug: bool = False) -> str:
+    """One line per check; an ERROR adds its reason (the first note: the exception), and with ``debug`` the
+    traceback (the further notes)."""
     flag = "" if res.as_expected or res.expected is None else f"   <-- expected {res.expected}"
     mism = sum(p.status is MISMATCH for p in res.printed)
     printed = f" printed {len(res.printed) - mism} MATCH / {mism} MISMATCH" if res.printed else ""
-    reason = f"\n    reason: {res.notes[0]}" if res.verdict is ERROR and res.notes else ""
+    reason = ""
+    if res.verdict in (ERROR, TIMEOUT) and res.notes:
+        reason = "\n    reason: " + ("\n    ".join(res.notes) if debug else res.notes[0])
     return (f"{res.verdict!s:<12} {res.claim:<16} {res.case:<22} value={res.value_text}{printed} "
             f"({res.seconds:.2f}s){flag}{reason}")
 
 
-def _task(args: tuple[str, Case, Path, bool, bool]) -> CheckResult:
-    claim_id, case, out, thorough, shipped = args
-    return run_check(all_claims()[claim_id], case, Context(out, thorough), shipped)
-
-
-def _run(tasks: list[tuple[Claim, Case]], out: Path, jobs: int, thorough: bool, report: bool,
-         shipped: bool = True) -> list[CheckResult]:
-    """Run the checks into a staging folder of ``out``, write the reports there (with ``report``), then
-    publish it (:mod:`verify.run`); the results name the published paths. ``shipped``: the cases are the
-    claims' own, whose recorded verdicts are expected (a user's case expects only its own ``[expect]``)."""
+def _run(tasks: list[Task], out: Path, args: argparse.Namespace) -> list[CheckResult]:
+    """Run the checks into a staging folder of ``out``, write the reports there (with ``--report``), then
+    publish it (:mod:`verify.run`); the results name the published paths."""
+    def show(i: int, n: int, res: CheckResult) -> None:
+        if not args.findings_only:
+            say(_line(res, args.debug))
     with staged(out) as stage:
-        payload = [(cl.id, case, stage, thorough, shipped) for cl, case in tasks]
-        results: list[CheckResult] = []
-        if jobs > 1:
-            with ProcessPoolExecutor(jobs) as pool:
-                results = list(pool.map(_task, payload))
-            for r in results:
-                print(_line(r))
-        else:
-            for p in payload:
-                results.append(_task(p))
-                print(_line(results[-1]), flush=True)
-        results = relocate(results, stage, out)
-        if report:
+        results = relocate(run_tasks(tasks, stage, args.jobs, args.thorough, args.timeout, show), stage, out)
+        if args.report is not None and args.report.resolve() == out.resolve():
             write_reports(results, stage)
         publish(stage, out)
+    if args.report is not None and args.report.resolve() != out.resolve():
+        write_reports(results, args.report)
     return results
 
 
-def _finish(results: list[CheckResult], json_path: Path | None, report: Path | None, cases: list[Case]) -> int:
-    if json_path:
-        write_json(json_path, results, header(sys.argv, seeds_of(cases)))
-    if report:
-        print(f"report: {report / 'index.md'}")
-    digest = findings_digest(results)
-    if digest:
-        print(f"\nfindings ({len(digest)}):")
-        print("\n".join(f"  {line}" for line in digest))
+def _finish(results: list[CheckResult], args: argparse.Namespace, cases: list[Case]) -> int:
+    if args.json:
+        write_json(args.json, results, header(sys.argv, seeds_of(cases)))
+    if args.report:
+        print(f"report: {args.report / 'index.md'}")
+    block = findings_block(results)
+    if block:
+        print("\n" + "\n".join(block) + "\n")
     bad = [r for r in results if not r.as_expected]
     counts: dict[str, int] = {}
     for r in results:
@@ -134,14 +159,67 @@ def _finish(results: list[CheckResult], json_path: Path | None, report: Path | N
     return 1 if bad else 0
 
 
+def _list() -> int:
+    for cid, cl in claim_ids().items():
+        via = "" if cid == cl.id else f" (checked by {cl.id})"
+        print(f"{cid:<16} {cl.method:<6} {cl.paper}: {cl.location} -- {cl.summary}{via}")
+        if cid == cl.id and cl.needs.parameters:
+            print("    parameters: " + "; ".join(p.describe() for p in cl.needs.parameters))
+    return 0
+
+
+def _describe(claim_id: str) -> int:
+    cl = get_claim(claim_id)
+    needs = cl.needs
+    cases = cl.default_cases()
+    print(f"{cl.id}: {PAPERS.get(cl.paper, cl.paper)} ({cl.paper}), {cl.location}")
+    if cl.covers:
+        print(f"also settles: {', '.join(cl.covers)}")
+    print(f"statement: {cl.summary}")
+    print(f"method: {cl.method}")
+    print(f"data: {needs.data.value}; labels: {needs.labels.value}")
+    if needs.printed:
+        print(f"reads the paper's printed numbers: [printed] {', '.join(needs.printed)}")
+    print("parameters:" + ("".join(f"\n  {p.describe()}" for p in needs.parameters) if needs.parameters else " none"))
+    print(f"its own cases: {len(cases)}, recorded verdict {cl.expect} unless a case records another")
+    print("\nhow it is checked (convention and method):\n  " + "\n  ".join(
+        inspect.cleandoc(cl.check.__doc__ or "(no description)").splitlines()))
+    if cases:
+        where = f" ({cases[0].path})" if cases[0].path else " (generated)"
+        print(f"\nexample case{where}:\n  " + "\n  ".join(case_toml(cases[0]).splitlines()))
+    print(f"\nrun it on a case file: python -m verify run {cl.id} --case my.toml")
+    return 0
+
+
+def _case_files(patterns: list[str]) -> list[Path]:
+    """The files of the ``--case`` arguments, globs expanded (sorted); a pattern matching nothing is an error."""
+    files: list[Path] = []
+    for pattern in patterns:
+        matches = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else [pattern]
+        if not matches:
+            raise UsageError(f"--case {pattern}: expected a case file or a glob matching one, matched nothing")
+        files += [Path(m) for m in matches if Path(m) not in files]
+    return files
+
+
+def _selected(papers: list[str] | None, patterns: list[str] | None) -> list[Claim]:
+    claims = [cl for cl in all_claims().values() if not papers or cl.paper in papers]
+    if patterns:
+        claims = [cl for cl in claims if any(fnmatch.fnmatchcase(cid, pat) for pat in patterns
+                                             for cid in (cl.id, *cl.covers))]
+        if not claims:
+            raise UsageError(f"--claim {' '.join(patterns)}: expected a pattern matching a claim id, matched none "
+                             "(`python -m verify list` shows the ids)")
+    return claims
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "list":
-            for cid, cl in claim_ids().items():
-                via = "" if cid == cl.id else f" (checked by {cl.id})"
-                print(f"{cid:<16} {cl.method:<6} {cl.paper}: {cl.location} -- {cl.summary}{via}")
-            return 0
+            return _list()
+        if args.command == "describe":
+            return _describe(args.claim)
         if args.command == "check":
             from exact.checker import check_file
             rejected = 0
@@ -156,25 +234,33 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(args.certificates) - rejected} accepted, {rejected} rejected")
             return 1 if rejected else 0
         if args.command == "bench":
+            if args.claims is not None:
+                from .bench.claims import print_table
+                for cid in args.claims:
+                    get_claim(cid)
+                print_table(args.sizes or list(CLAIM_SIZES), args.claims or None, args.timeout)
+                return 0
             from .bench import run_bench
-            run_bench(args.sizes, args.naive_limit, args.qsopt_limit)
+            run_bench(args.sizes or [50, 100, 200, 400, 800, 1600], args.naive_limit, args.qsopt_limit)
             return 0
         if args.command == "solvers":
             raise UsageError("the solver regression harness is not built yet (a later issue)")
-        out = args.report or DEFAULT_OUT
+        out = args.out or args.report or DEFAULT_OUT
         if args.command == "run":
             cl = get_claim(args.claim)
-            cases = [load_case(args.case)] if args.case else cl.default_cases()
+            own = args.case is not None
+            cases = [load_case(f) for f in _case_files(args.case)] if own else cl.default_cases()
             for case in cases:
-                check_suitable(cl, case)
-            check_outputs(out, args.json)
-            results = _run([(cl, c) for c in cases], out, 1, args.thorough, args.report is not None,
-                           shipped=args.case is None)
-            return _finish(results, args.json, args.report, cases)
-        check_outputs(out, args.json)
-        tasks = [(cl, case) for cl in all_claims().values() for case in cl.default_cases()]
-        return _finish(_run(tasks, out, args.jobs, args.thorough, args.report is not None), args.json, args.report,
-                       [case for _, case in tasks])
+                for warning in check_suitable(cl, case) if own else ():
+                    print(f"warning: {warning}", file=sys.stderr)
+            tasks = [Task(cl.id, c, not own) for c in cases]
+        else:
+            tasks = [Task(cl.id, case, True) for cl in _selected(args.paper, args.claim) for case in cl.default_cases()]
+        check_outputs(out, args.json, args.report)
+        return _finish(_run(tasks, out, args), args, [t.case for t in tasks])
     except (CaseError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, and let nothing flush into the pipe
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

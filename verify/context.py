@@ -26,7 +26,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Mapping
 
-from exact.checker import check_file
+from exact.checker import MAX_FILE_BYTES, check_file
 from exact.checker._fields import surd
 from exact.checker._proved import canonical
 from exact.checker.arith import Surd
@@ -61,6 +61,16 @@ def content_tag(doc: Mapping[str, Any]) -> str:
     bound = {key: doc[key] for key in BOUND_FIELDS if key in doc}
     text = json.dumps(bound, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return hashlib.sha256(text.encode("ascii")).hexdigest()[:12]
+
+
+def within_file_limit(doc: Mapping[str, Any]) -> bool:
+    """Whether ``doc`` as :meth:`Context.certify` writes it stays within the checker's file limit (a check
+    whose evidence would not can decline with a reason instead of writing a certificate bound to be refused).
+
+    >>> within_file_limit({"kind": "lp"}), within_file_limit({"x": ["1"] * 300_000})
+    (True, False)
+    """
+    return len(json.dumps(doc, indent=1)) + 1 <= MAX_FILE_BYTES
 
 
 def _number(v: Any) -> Fraction | Surd | None:

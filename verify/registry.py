@@ -12,15 +12,18 @@ from __future__ import annotations
 import difflib
 import importlib
 import pkgutil
+import signal
 import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 from cases import Case
 
 from .context import Context
-from .result import ERROR, PROVED, CheckResult, Draft, Verdict
+from .requirements import Needs, problems, unread
+from .result import ERROR, PROVED, TIMEOUT, CheckResult, Draft, Verdict
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class Claim:
     check: Callable[[Case, Context], Draft]
     default_cases: Callable[[], list[Case]]
     expect: Verdict = PROVED
-    needs_1d: bool = True
+    needs: Needs = Needs()
     covers: tuple[str, ...] = ()  # further claim ids of the same CLAIMS.md row this check settles
 
 
@@ -49,9 +52,10 @@ def claim_modules() -> list[str]:
 
 
 def claim(id: str, paper: str, location: str, summary: str, method: str,
-          default_cases: Callable[[], list[Case]], expect: Verdict = PROVED, needs_1d: bool = True,
+          default_cases: Callable[[], list[Case]], expect: Verdict = PROVED, needs: Needs = Needs(),
           covers: tuple[str, ...] = ()):
-    """Register ``check(case, ctx)`` under ``id``; ``covers`` lists ids it also settles.
+    """Register ``check(case, ctx)`` under ``id``; ``needs`` says what it needs from a case (the data, labels
+    and parameters: :mod:`verify.requirements`); ``covers`` lists ids it also settles.
 
     A covered id is listed by ``verify list`` and accepted by ``verify run``,
     which run the covering check (one check per CLAIMS.md row, not one per id).
@@ -59,7 +63,7 @@ def claim(id: str, paper: str, location: str, summary: str, method: str,
     def register(fn: Callable[[Case, Context], Draft]) -> Callable[[Case, Context], Draft]:
         if id in CLAIMS and CLAIMS[id].check.__module__ != fn.__module__:
             raise ValueError(f"claim {id} registered twice ({CLAIMS[id].check.__module__}, {fn.__module__})")
-        CLAIMS[id] = Claim(id, paper, location, summary, method, fn, default_cases, expect, needs_1d, covers)
+        CLAIMS[id] = Claim(id, paper, location, summary, method, fn, default_cases, expect, needs, covers)
         return fn
     return register
 
@@ -99,12 +103,14 @@ def get_claim(claim_id: str) -> Claim:
     return ids[claim_id]
 
 
-def check_suitable(cl: Claim, case: Case) -> None:
-    if cl.needs_1d and case.x is None:
-        raise UsageError(
-            f"{case.path or case.name}: claim {cl.id} needs 1-D data (field 'x' with distinct points); "
-            "this case gives a matrix 'X'"
-        )
+def check_suitable(cl: Claim, case: Case) -> list[str]:
+    """Refuse a case ``cl`` cannot run on, before any solving (:func:`verify.requirements.problems`): a
+    :class:`UsageError` naming each field. Returns the warnings: parameters the claim does not read."""
+    found = problems(cl.needs, case)
+    if found:
+        raise UsageError(f"claim {cl.id} cannot run on this case:\n  " + "\n  ".join(found)
+                         + f"\n(`python -m verify describe {cl.id}` shows what it needs)")
+    return unread(cl.needs, case)
 
 
 def case_binding(case: Case) -> dict[str, object]:
@@ -114,8 +120,43 @@ def case_binding(case: Case) -> dict[str, object]:
     return data | {k: case.params[k] for k in ("alpha", "beta", "lambda") if k in case.params}
 
 
-def run_check(cl: Claim, case: Case, ctx: Context, shipped: bool = True) -> CheckResult:
-    """Run ``cl`` on ``case`` (its certificates bound to the case), timed; an exception is an ERROR verdict.
+class CheckTimeout(BaseException):
+    """Raised by the alarm of :func:`_deadline`: a BaseException, so that no ``except Exception`` in a check
+    swallows it."""
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise CheckTimeout
+
+
+@contextmanager
+def _deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`CheckTimeout` in the body after ``seconds`` of wall time (SIGALRM: the main thread of a
+    process, which every check runs in; a single long call into C ends before the alarm is seen)."""
+    if not seconds:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _attempt(cl: Claim, case: Case, ctx: Context) -> Draft:
+    try:
+        return cl.check(case, ctx)
+    except Exception as exc:  # noqa: BLE001 - an ERROR verdict, reported with its cause
+        return Draft(cl.id, case.name, ERROR, cl.method, (), notes=[
+            f"{type(exc).__name__}: {exc}", *traceback.format_exc().strip().splitlines()])
+
+
+def run_check(cl: Claim, case: Case, ctx: Context, shipped: bool = True, timeout: float | None = None
+              ) -> CheckResult:
+    """Run ``cl`` on ``case`` (its certificates bound to the case), timed; an exception is an ERROR verdict
+    (its first note the exception, then the traceback), a run beyond ``timeout`` seconds a TIMEOUT.
 
     The expected verdict is the case's ``[expect]`` entry; a shipped case (``shipped``) falls back to the
     claim's recorded verdict, a user's case has none: its verdict is a result, not a failure."""
@@ -124,8 +165,9 @@ def run_check(cl: Claim, case: Case, ctx: Context, shipped: bool = True) -> Chec
     expected = None if recorded is None else Verdict(recorded)
     bound = Context(ctx.out_dir, ctx.thorough, case_binding(case))
     try:
-        draft = cl.check(case, bound)
-    except Exception as exc:  # noqa: BLE001 - an ERROR verdict, reported with its cause
-        draft = Draft(cl.id, case.name, ERROR, cl.method, (), notes=[
-            f"{type(exc).__name__}: {exc}", *traceback.format_exc().strip().splitlines()[-3:]])
+        with _deadline(timeout):
+            draft = _attempt(cl, case, bound)
+    except CheckTimeout:
+        draft = Draft(cl.id, case.name, TIMEOUT, cl.method, (), notes=[
+            f"the check ran longer than the time limit of {timeout} s (--timeout) and was stopped"])
     return draft.freeze(time.perf_counter() - t0, expected, cl.covers)

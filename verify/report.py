@@ -45,24 +45,6 @@ def render(res: CheckResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def findings_digest(results: list[CheckResult]) -> list[str]:
-    """One line per finding (paper and place): what the first case shows, and on how many cases.
-
-    >>> from verify.result import CheckResult, Finding, PROVED
-    >>> f = Finding("ep", "(37)", "(37) = (4)", "(37) = 3 > P* = 2")
-    >>> r, r2 = (CheckResult("ep.thm-3.3", c, PROVED, "exact", (), findings=(f,)) for c in ("c1", "c2"))
-    >>> findings_digest([r, r2])
-    ['ep (37): (37) = 3 > P* = 2 [2 cases]']
-    """
-    seen: dict[tuple[str, str], tuple[str, set[str]]] = {}
-    for r in results:
-        for f in r.findings:
-            shows, cases = seen.setdefault((f.paper, f.place), (f.shows, set()))
-            cases.add(r.case)
-    return [f"{paper} {place}: {_short(shows, 240)} [{len(cases)} case{'s' * (len(cases) != 1)}]"
-            for (paper, place), (shows, cases) in seen.items()]
-
-
 def write_reports(results: list[CheckResult], out_dir: Path) -> Path:
     """One Markdown file per result and an ``index.md`` linking them, in ``out_dir`` (atomically each);
     returns the index's path."""

@@ -80,8 +80,12 @@ def staged(out: Path) -> Iterator[Path]:
 def relocate(results: list[CheckResult], stage: Path, out: Path) -> list[CheckResult]:
     """The results with every path into ``stage`` rewritten to its published place in ``out``."""
     prefix, target = str(stage), str(out)
-    return [replace(r, certificates=tuple(p.replace(prefix, target, 1) for p in r.certificates),
-                    notes=tuple(n.replace(prefix, target) for n in r.notes)) for r in results]
+
+    def moved(paths: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(p.replace(prefix, target, 1) for p in paths)
+    return [replace(r, certificates=moved(r.certificates), notes=tuple(n.replace(prefix, target) for n in r.notes),
+                    findings=tuple(replace(f, certificates=moved(f.certificates)) for f in r.findings))
+            for r in results]
 
 
 @contextmanager
@@ -154,12 +158,15 @@ def _creatable_folder(where: Path, path: Path, option: str) -> None:
                          "not writable")
 
 
-def check_outputs(out: Path, json_path: Path | None) -> None:
+def check_outputs(out: Path, json_path: Path | None, report_dir: Path | None = None) -> None:
     """Refuse unusable output paths before any work (:class:`UsageError`, nothing written): ``out`` (the
-    ``--report`` folder, or the default) must be a folder or creatable as one; ``--json`` a regular file
-    or a new name in such a folder, and not inside a folder each run replaces."""
-    report = _resolved(out, "--report")
-    _creatable_folder(report, out, "--report")
+    ``--out`` folder, else the ``--report`` folder, else the default) and ``report_dir`` must be folders or
+    creatable as one; ``--json`` a regular file or a new name in such a folder, and not inside a folder each
+    run replaces."""
+    for folder, option in ((report_dir, "--report"), (out, "--out")):
+        if folder is not None:
+            _creatable_folder(_resolved(folder, option), folder, option)
+    report = _resolved(out, "--out")
     if json_path is None:
         return
     target = _resolved(json_path, "--json")

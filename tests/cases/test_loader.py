@@ -261,10 +261,10 @@ def test_kh_values():
     assert c.x[1] == F(-3, 5)
     assert c.y == fr(1, -1, 1, 1, -1, 1)
     assert c.n == 6 and c.dim == 1
-    assert c.printed == {}
-    assert c.params == {
+    assert c.printed == {
         "gd_init_std": F(1, 1000), "gd_step_size": F(1, 100), "gd_loss_tol": F(1, 10000),
     }
+    assert c.params == {}
 
 
 # --------------------------------------------------------------------------
@@ -380,11 +380,15 @@ BAD_DOCUMENTS = [
                                                  '["6", "7"], ["8", "9"]]'),
      ("field 'X[1][1]'", "expected a rational string", "got 'x': not a number",)),
     ('unknown_non_numeric_key', doc_text(colour='"blue"'),
-     ("field 'colour'", "unknown key", "or a scalar parameter given as a rational string", "got 'blue'",)),
+     ("field 'colour'", "unknown field (no claim reads it)", "or a parameter: alpha, beta,",)),
     ('unknown_table_key', doc_text() + "[extra]\na = 1\n",
-     ("field 'extra'", "unknown key", "got a table",)),
+     ("field 'extra'", "unknown field",)),
     ('unknown_bool_key', doc_text(flag="true"),
-     ("field 'flag'", "unknown key", "got TOML boolean true",)),
+     ("field 'flag'", "unknown field",)),
+    ('typo_parameter', doc_text(lamda='"0.5"'),  # a typo is refused, with the parameter meant
+     ("field 'lamda'", "unknown field (no claim reads it); did you mean lambda?",)),
+    ('unknown_numeric_key', doc_text(gamma='"2"'),  # a number is no longer a parameter by its looks
+     ("field 'gamma'", "unknown field",)),
     ('param_as_toml_float', doc_text(beta="0.1"),
      ("field 'beta'", "expected a rational string", "got TOML number 0.1", '"0.1"',)),
     ('param_nan', doc_text(beta='"nan"'),

@@ -75,9 +75,32 @@ def test_all_writes_the_json_contract(tmp_path, capsys):
     assert statuses["A_e = (a u_star^T + 1 b_star^T)_+"] == "MATCH"
     assert statuses["v_hat (dual optimal for all (u, b), not only the printed columns)"] == "MISMATCH"
     assert (tmp_path / "rep" / "index.md").exists()
-    assert "findings (" in out and "  ep Lemma 2.1: inf (3) = 2 P*" in out  # the run ends with the findings
     lem21 = [f for r in rows if r["claim"] == "ep.lem-2.1" for f in r["findings"]]
     assert lem21 and lem21[0]["place"] == "Lemma 2.1" and lem21[0]["certificates"]
+    assert_block_lists_every_finding(out, rows)
+
+
+def assert_block_lists_every_finding(out: str, rows: list[dict]) -> None:
+    """The findings block of a run's output names every finding of its JSON, under its paper, with the number
+    of cases it was found on, and a certificate of it when it has one."""
+    lines = out.splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("Findings ("))
+    block = lines[start:]
+    groups: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        for f in r["findings"]:
+            groups.setdefault((f["paper"], f["place"]), set()).add(r["case"])
+    assert block[0].startswith(f"Findings ({len(groups)} place")
+    for (paper, place), cases in groups.items():
+        header = next(i for i, ln in enumerate(block) if ln.endswith(f"({paper})") and not ln.startswith(" "))
+        end = next((i for i in range(header + 1, len(block)) if block[i] and not block[i].startswith(" ")),
+                   len(block))
+        line = next(ln for ln in block[header:end] if ln.startswith(f"  {place}: "))
+        assert f" on {len(cases)} case{'s' * (len(cases) != 1)}: " in line, (line, cases)
+        evidence = block[block.index(line) + 1]
+        certs = [c for r in rows for f in r["findings"] if (f["paper"], f["place"]) == (paper, place)
+                 for c in f["certificates"]]
+        assert evidence.startswith("      evidence: " + (certs[0] if certs else "none recorded"))
 
 
 def test_run_on_a_user_case_and_check_its_certificate(tmp_path, capsys):
@@ -114,7 +137,7 @@ def test_matrix_case_for_a_1d_claim_is_refused(tmp_path, capsys):
     case = tmp_path / "m.toml"
     case.write_text('name = "m"\nX = [["0", "1"], ["1", "0"]]\ny = ["1", "0"]\n')
     code, _, err = run(capsys, "run", "ses.thm-3.3", "--case", str(case))
-    assert code == 2 and "needs 1-D data" in err
+    assert code == 2 and "m.toml: field 'x': expected 1-D data x (distinct points), got matrix data X" in err
 
 
 def test_unknown_claim(capsys):
@@ -137,15 +160,27 @@ def test_unexpected_verdict_makes_the_run_fail(tmp_path, capsys):
     assert code == 1 and "expected REFUTED" in out
 
 
-def test_a_users_case_expects_nothing_and_an_error_says_why(tmp_path, capsys):
-    """A verdict on a user's case is a result (exit 0), not a miss of the claim's recorded verdict; an ERROR
-    prints its reason and exits 1."""
+def test_a_users_case_with_a_finding_exits_0(tmp_path, capsys):
+    """A verdict on a user's case is a result, not a miss of the claim's recorded verdict: a finding is
+    reported, in the findings block, and the run exits 0."""
     case = tmp_path / "u.toml"
-    case.write_text('name = "u"\nx = ["0", "1", "2"]\ny = ["0", "1", "0"]\n')
-    code, out, _ = run(capsys, "run", "ep.prop-3.1", "--case", str(case), "--report", str(tmp_path / "r"))
-    assert code == 0 and out.splitlines()[0].startswith("UNDECIDED") and "expected" not in out.splitlines()[0]
-    assert out.splitlines()[-1] == ("1 checks: 1 UNDECIDED; no recorded expectations (a case of your own: the "
+    case.write_text('name = "u"\nx = ["-2", "-1", "0", "1", "2"]\ny = ["3", "2", "1", "2", "3"]\n')
+    out_json = tmp_path / "u.json"
+    code, out, _ = run(capsys, "run", "ep.thm-3.3", "--case", str(case), "--json", str(out_json),
+                       "--out", str(tmp_path / "o"))
+    rows = json.loads(out_json.read_text())["results"]
+    assert code == 0 and rows[0]["verdict"] == "PROVED" and rows[0]["findings"]
+    assert "expected" not in out.splitlines()[0] and "Ergen & Pilanci (ep)" in out
+    assert out.splitlines()[-1] == ("1 checks: 1 PROVED; no recorded expectations (a case of your own: the "
                                     "verdicts are the results)")
-    code, out, _ = run(capsys, "run", "kh.thm-3", "--case", str(case), "--report", str(tmp_path / "r"))
-    assert code == 1
-    assert "    reason: ValueError: binary classification: every label y_i must be +1 or -1" in out.splitlines()
+    assert_block_lists_every_finding(out, rows)
+    assert all(Path(c).parent == tmp_path / "o" / "certificates" for c in rows[0]["certificates"])  # --out
+
+
+def test_findings_only_prints_just_the_block(tmp_path, capsys):
+    case = tmp_path / "u.toml"
+    case.write_text('name = "u"\nx = ["-2", "-1", "0", "1", "2"]\ny = ["3", "2", "1", "2", "3"]\n')
+    code, out, _ = run(capsys, "run", "ep.thm-3.3", "--case", str(case), "--findings-only", "--out", str(tmp_path))
+    lines = [ln for ln in out.splitlines() if ln]
+    assert code == 0 and lines[0].startswith("Findings (") and lines[-1].startswith("1 checks: 1 PROVED")
+    assert not any(ln.startswith("PROVED") for ln in lines)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import exact.certificates.relu1d_l1_interpolation as writer
-import verify.cli as cli
+import verify.execute as execute
 from cases import case_from_dict
 from exact.checker import check_file
 from exact.relu.interpolation import interpolate_1d
@@ -120,7 +120,7 @@ def test_a_failing_run_leaves_nothing_behind(tmp_path, monkeypatch, capsys):
     def boom(args):
         raise KeyboardInterrupt  # an interrupt in the middle of the checks
 
-    monkeypatch.setattr(cli, "_task", boom)
+    monkeypatch.setattr(execute, "_one", boom)
     case = tmp_path / "c.toml"
     case.write_text('name = "c"\nx = ["0", "1"]\ny = ["1", "0"]\n')
     with pytest.raises(KeyboardInterrupt):

@@ -41,10 +41,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from cases import Case, shipped_case
-from exact.certificates.lp import lp_certificate
+from exact.certificates.pattern_program_1d import program_1d_certificate
 from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.checker.arith import Surd
-from exact.lp import solve_lp
 from exact.lp.face import optimal_face
 from exact.relu.interpolation import Interpolation1D, interpolate_1d
 from exact.relu.joint_norm import JointExact
@@ -58,7 +57,7 @@ from ...numeric.joint1d import solve_joint
 from ...registry import claim
 from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft, Verdict
 from .._shared import JointCertified, certify_joint
-from ..ep.programs import original_lp_37
+from ..ep._shared import certificate_37, value_37
 
 CASES = ("ep-prop-3.1-eq", "kh-example-1", "constant-labels", "abs-plus-one")
 
@@ -183,29 +182,28 @@ def _row(conv: PaperConvention, problem: str, value: str, attained: str, unique:
 @claim("cross.conventions", "cross", "Cross-paper: kh (1)-(3), (8)-(9); ep (1)-(4), Lemma 2.1; pe (2), (6), "
        "Fig. 2; ddb (5)-(6); ses (1)-(5), (25)",
        "the same 1-D data under the five papers' conventions: values and optimal sets side by side, "
-       "with the exact relations between them", "exact", default_cases, needs_1d=True)
+       "with the exact relations between them", "exact", default_cases)
 def check_conventions(case: Case, ctx: Context) -> Draft:
     """The table of values (exact, or an exact-endpoint bracket for J) and the relations (module doc).
 
     The values compared are the checker's: P and ses (25) with their ``attained`` qualifiers (kind
-    relu1d-l1-interpolation), kh (7) and ep (37) (kind lp: equals, or infeasible), J (relu1d-joint-exact when
-    decided, else the relu1d-joint-bracket bracket). PROVED when every relation holds, REFUTED when one fails.
+    relu1d-l1-interpolation), kh (7) (kind pattern-program-1d: equals, or infeasible), ep (37)
+    (:func:`verify.claims.ep._shared.certificate_37`), J (relu1d-joint-exact when decided, else the
+    relu1d-joint-bracket bracket). PROVED when every relation holds, REFUTED when one fails.
     """
     x, y = list(case.x), list(case.y)
     res = Draft("cross.conventions", case.name, ERROR, "exact", (EP_4, SES_25, KH_8))
     ep = interpolate_1d(x, y)
     ses = interpolate_1d(x, y, SES_25.problem)
     kh7 = solve_1d(pattern_program(x, y, name="kh (7) corrected"))
-    lp37 = original_lp_37(x, y)
+    doc37, about37 = certificate_37(x, y, res.claim, case.name)
     certs = {
         "ep4": ctx.certify(interpolation_certificate(ep, res.claim, case.name), res.claim, case.name, "__ep4"),
         "ses25": ctx.certify(interpolation_certificate(ses, res.claim, case.name), res.claim, case.name, "__ses25"),
-        "kh7": ctx.certify(lp_certificate(kh7.lp, kh7.result, res.claim, case.name,
-                                          "kh (7) corrected, 1-D LP over the affine sign patterns"),
-                           res.claim, case.name, "__kh7", about={"problem": kh7.lp}),
-        "ep37": ctx.certify(lp_certificate(lp37, solve_lp(lp37), res.claim, case.name,
-                                           "ep (37): min ||w||_1 s.t. A_e w = y"), res.claim, case.name, "__ep37",
-                            about={"problem": lp37}),
+        "kh7": ctx.certify(program_1d_certificate(kh7, res.claim, case.name,
+                                                  "kh (7) corrected over the affine sign patterns of x"),
+                           res.claim, case.name, "__kh7"),
+        "ep37": ctx.certify(doc37, res.claim, case.name, "__ep37", about=about37),
     }
     for key, cert in certs.items():
         res.add(cert, key)
@@ -241,7 +239,7 @@ def _values(certs: dict[str, Certified], nine: JointCertified, ep: Interpolation
     ep37 = certs["ep37"]
     return Values(certs["ep4"].value, certs["ep4"].qualifier("attained") is True, certs["kh7"].value,
                   certs["ses25"].value, certs["ses25"].qualifier("attained") is True, R, fits,
-                  ep37.value if ep37.kind_relation == "equals" else None, nine.bracket, nine.exact,
+                  value_37(ep37), nine.bracket, nine.exact,
                   _ep_joint_cost(ep))
 
 

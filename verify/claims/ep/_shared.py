@@ -13,6 +13,7 @@ from typing import Any, Mapping
 from cases import Case, random_1d_cases, shipped_case, shipped_cases
 from exact.certificates.lp import lp_certificate
 from exact.certificates.relu1d_extreme_point import extreme_point_certificate
+from exact.certificates.relu1d_group_bracket import group_bracket_certificate
 from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.certificates.spike_free import spike_free_certificate
 from exact.certificates.spike_witness import spike_witness_certificate
@@ -21,6 +22,7 @@ from exact.linalg import as_matrix
 from exact.lp import solve_lp
 from exact.numbers import rational_sqrt
 from exact.relu.bias_free_l1 import whitened_l1
+from exact.relu.dictionary import relu_atoms
 from exact.relu.hull import Matrix
 from exact.relu.interpolation import Interpolation1D
 from exact.relu.networks import Network
@@ -30,6 +32,7 @@ from exact.relu.support import DEAD, UNBOUNDED, ExtremePoint1D, extreme_point_1d
 
 from ...audit import show
 from ...context import Certified, Context
+from ...requirements import Parameter
 from ...result import Draft
 from .programs import original_lp_37
 
@@ -53,23 +56,50 @@ def certify_interpolation(sol: Interpolation1D, res: Draft, ctx: Context, suffix
     return certify(doc, res, ctx, suffix, what, folder=folder, about=about)
 
 
+def certificate_37(x, y, claim: str, case: str) -> tuple[dict, dict]:
+    """(certificate, binding) of ep (37), min ||w||_1 s.t. A_e w = y over the data-knot extreme points of
+    Corollary 3.2 (no constant column), solved exactly. Optimal: kind relu1d-group-bracket with one output in
+    mode data-knots (exactly this program: knots at the data, no constant), its ends both the optimum (the LP's
+    network and dual, no gap), bound to (x, Y = y as a column); unlike kind lp (500 variables at most) it
+    holds any n. Infeasible: kind lp with its Farkas vector, bound to the LP."""
+    lp37 = original_lp_37(x, y)
+    r = solve_lp(lp37)
+    if r.status != "optimal":
+        return (lp_certificate(lp37, r, claim, case, "ep (37): min ||w||_1 s.t. A_e w = y over the extreme-point "
+                               "dictionary"), {"problem": lp37})
+    opt, Y = r.optimum(), [[Fraction(t)] for t in y]
+    weights = [opt.x[2 * j] - opt.x[2 * j + 1] for j in range(len(relu_atoms(x)))]
+    neurons = [(a, [c], abs(c)) for a, c in zip(relu_atoms(x), weights, strict=True) if c]
+    doc = group_bracket_certificate(x, Y, "data-knots", neurons, [Fraction(0)], [[v] for v in opt.y_eq], claim,
+                                    case)
+    doc["statement"] = ("ep (37): min ||w||_1 s.t. A_e w = y over the extreme-point dictionary: lower = upper = "
+                        "its value")
+    return doc, {"x": x, "Y": Y, "mode": "data-knots"}
+
+
 def certify_37(case: Case, res: Draft, ctx: Context) -> Certified:
-    """The lp certificate of ep (37), min ||w||_1 s.t. A_e w = y over the data-knot extreme points of
-    Corollary 3.2 (no constant column): ``equals`` its value, or ``infeasible``."""
-    lp37 = original_lp_37(case.x, case.y)
-    doc = lp_certificate(lp37, solve_lp(lp37), res.claim, case.name,
-                         "ep (37): min ||w||_1 s.t. A_e w = y over the extreme-point dictionary")
-    return certify(doc, res, ctx, "__eq37", "ep (37)", about={"problem": lp37})
+    """The certificate of ep (37) (:func:`certificate_37`), recorded in ``res``."""
+    doc, about = certificate_37(case.x, case.y, res.claim, case.name)
+    return certify(doc, res, ctx, "__eq37", "ep (37)", about=about)
+
+
+def value_37(cert37: Certified) -> Fraction | None:
+    """The certified optimum of (37): a bracket with equal ends, or the value of an lp certificate (None when
+    infeasible or rejected)."""
+    if cert37.kind_relation == "between" and cert37.lower == cert37.upper and isinstance(cert37.lower, Fraction):
+        return cert37.lower
+    return cert37.value if isinstance(cert37.value, Fraction) else None
 
 
 def exceeds(cert37: Certified, value: Fraction) -> bool:
     """Does the certified (37) exclude ``value`` from below: infeasible, or a larger optimum?"""
-    return cert37.kind_relation == "infeasible" or (cert37.value is not None and cert37.value > value)
+    best = value_37(cert37)
+    return cert37.kind_relation == "infeasible" or (best is not None and best > value)
 
 
 def outcome_37(cert37: Certified) -> str:
     """The certified outcome of (37) in words."""
-    return "is infeasible" if cert37.kind_relation == "infeasible" else f"has value {cert37.value}"
+    return "is infeasible" if cert37.kind_relation == "infeasible" else f"has value {value_37(cert37)}"
 
 
 def small_1d_cases() -> list[Case]:
@@ -197,6 +227,40 @@ def rank_one_factor(X) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...], Frac
     if norm is None:
         raise ValueError(f"||a||^2 = {aa} is not a rational square; choose a with a rational norm")
     return c, tuple(a), norm
+
+
+THOROUGH_DRAWS = 400  # draws per cell under --thorough
+
+
+def draw_parameters(seed: int) -> tuple[Parameter, Parameter]:
+    """The parameters of a statistical claim over seeded Gaussian draws: its seed and draws per cell."""
+    return (Parameter("seed", "the seed of the Gaussian draws (numpy default_rng)", Fraction(seed),
+                      "not in the paper: the draws are seeded to be reproducible"),
+            Parameter("draws", "Gaussian matrices drawn per (n, d) cell", Fraction(100), "not in the paper",
+                      note=f"{THOROUGH_DRAWS} with --thorough"))
+
+
+def rank_one(case: Case) -> str | None:
+    """Why ``case.X`` is not of rank one (a precondition: :class:`verify.requirements.Needs`), or None."""
+    try:
+        factor_rank_one(case.X)
+    except ValueError:
+        return "field 'X': expected a matrix of rank one (X = c a^T)"
+    return None
+
+
+def rational_rank_one(case: Case) -> str | None:
+    """Why ``case.X`` is not X = c a^T with ||a|| rational (the exact reduction to 1-D data), or None."""
+    try:
+        rank_one_factor(case.X)
+    except ValueError as exc:
+        return f"field 'X': expected X = c a^T with ||a|| rational: {exc}"
+    return None
+
+
+def one_d_or_rank_one(case: Case) -> str | None:
+    """1-D data x, or a matrix X reducing to it (:func:`rational_rank_one`)."""
+    return None if case.x is not None else rational_rank_one(case)
 
 
 def points_of(case: Case, res: Draft) -> tuple[Fraction, ...]:

@@ -17,8 +17,9 @@ from ...audit import audit_check, show
 from ...context import Certified, Context
 from ...conventions import EP_4, EP_9
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, UNDECIDED, Draft
-from ._shared import certify, certify_faces, is_maximiser, rank_one_shipped, sign
+from ._shared import certify, certify_faces, is_maximiser, rank_one_shipped, rational_rank_one, sign
 
 
 def _neuron_form(r: RankOneSolution, u, b: Fraction) -> tuple[int, list[Fraction]]:
@@ -44,7 +45,8 @@ def _judge_neurons(r: RankOneSolution, faces: dict[int, Certified]) -> tuple[boo
 
 
 @claim("ep.cor-3.4", "ep", "Corollary 3.4 (Section 3.2.1) and its appendix proof",
-       "rank-one extreme points u = s a/||a||, b = -s c_i ||a||", "exact", rank_one_shipped, needs_1d=False)
+       "rank-one extreme points u = s a/||a||, b = -s c_i ||a||", "exact", rank_one_shipped,
+       needs=Needs(Data.MATRIX, condition=rational_rank_one))
 def check_rank_one_extreme_points(case: Case, ctx: Context) -> Draft:
     """PROVED when every neuron of the certified optimum of (4) for X = c a^T is u = s a/||a||,
     b = -s c_i ||a|| (formula audited) and a certified maximiser of sign(w) v^T (X u + b 1)_+ over

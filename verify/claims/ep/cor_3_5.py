@@ -14,12 +14,14 @@ from ...audit import show
 from ...context import Context
 from ...conventions import EP_4
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, Draft
-from ._shared import certify, rank_one_shipped
+from ._shared import certify, rank_one_shipped, rational_rank_one
 
 
 @claim("ep.cor-3.5", "ep", "Corollary 3.5 (Section 3.2.1)",
-       "rank-one data X = c a^T: strong duality for (4), exactly", "exact", rank_one_shipped, needs_1d=False)
+       "rank-one data X = c a^T: strong duality for (4), exactly", "exact", rank_one_shipped,
+       needs=Needs(Data.MATRIX, condition=rational_rank_one))
 def check_rank_one_duality(case: Case, ctx: Context) -> Draft:
     """P* = D* for X = c a^T: the rank-one-l1 certificate's ``equals P*`` (primal network in R^d, dual v
     checked over the whole semi-infinite constraint through t = a^T u in [-||a||, ||a||]); PROVED when it is

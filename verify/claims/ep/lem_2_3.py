@@ -16,6 +16,7 @@ from ...audit import audit_check
 from ...context import Context
 from ...conventions import EP_NOBIAS
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import certify_decision, named_cases, sample_matrix
 from .programs import paper_condition_7
@@ -23,7 +24,7 @@ from .programs import paper_condition_7
 
 @claim("ep.lem-2.3", "ep", "Lemma 2.3 (Section 2.2.1) and its appendix proof",
        "spike-free characterisations (6)/(7) agree", "exact",
-       lambda: named_cases("ep-spikefree-") + named_cases("ep-whitened-"), needs_1d=False)
+       lambda: named_cases("ep-spikefree-") + named_cases("ep-whitened-"), needs=Needs(Data.MATRIX))
 def check_characterisations(case: Case, ctx: Context) -> Draft:
     """Decide spike-freeness (definition / (6)) exactly, then the paper's second condition; compare.
 

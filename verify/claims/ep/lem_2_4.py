@@ -15,13 +15,14 @@ from exact.relu.spike_free import decide_spike_free
 from ...context import Context
 from ...conventions import EP_NOBIAS
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import certify_decision, named_cases, sample_matrix
 
 
 @claim("ep.lem-2.4", "ep", "Lemma 2.4 (Section 2.2.1) and its appendix proof",
        "whitened A (A A^T = I, n <= d) is spike-free", "exact", lambda: named_cases("ep-whitened-"),
-       needs_1d=False)
+       needs=Needs(Data.MATRIX))
 def check_whitened_spike_free(case: Case, ctx: Context) -> Draft:
     """A A^T = I exactly; then K = I and the Gram certificate proves spike-freeness (relation ``holds``);
     a certified witness (``fails``) would refute the lemma.

@@ -14,13 +14,14 @@ from exact.relu.spike_free import decide_spike_free
 from ...context import Context
 from ...conventions import EP_NOBIAS
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, VACUOUS, Draft
-from ._shared import certify_decision, named_cases, sample_matrix
+from ._shared import certify_decision, named_cases, rank_one, sample_matrix
 
 
 @claim("ep.lem-2.5", "ep", "Lemma 2.5 (Section 2.2.1) and its appendix proof",
        "rank-one A = c a^T with c >= 0 is spike-free (mixed signs: not)", "exact",
-       lambda: named_cases("ep-spikefree-rank1-"), needs_1d=False)
+       lambda: named_cases("ep-spikefree-rank1-"), needs=Needs(Data.MATRIX, condition=rank_one))
 def check_rank_one(case: Case, ctx: Context) -> Draft:
     """One-signed c: PROVED by the certificate ``holds spike-free`` (REFUTED by a certified witness).
     Mixed c: VACUOUS (the hypothesis c >= 0 fails up to the global sign), with the certificate of what

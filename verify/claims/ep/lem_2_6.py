@@ -31,6 +31,7 @@ from ._shared import (
     is_maximiser,
     outcome_37,
     small_1d_cases,
+    value_37,
 )
 
 
@@ -131,7 +132,8 @@ def _corollary_3_2(case: Case, sol: Interpolation1D, cert: Certified, faces: dic
 def _refutation_finding(sol: Interpolation1D, cert: Certified, cert37: Certified, res: Draft) -> None:
     """P* is attained, but only with a knot off the data: every network whose neurons all have Lemma 2.6's
     form (u = +-1, b = -u a_i) is feasible for ep (37), whose certified value exceeds P*."""
-    consequence = "every such network costs more than P*" if cert37.value is not None else "no such network fits y"
+    consequence = ("every such network costs more than P*" if value_37(cert37) is not None else
+                   "no such network fits y")
     res.finding("Corollary 3.2", "a set of solutions to (4) that achieve the optimal value are extreme points, "
                 "u_i = +-1, b_i = -sign(u_i) a_i",
                 f"P* = {cert.value} is attained (certified), but the networks whose neurons all have u = +-1, "

@@ -14,6 +14,8 @@ from typing import Sequence
 import numpy as np
 
 from cases import Case
+from exact.checker.relu1d import patterns_1d
+from exact.relu.support import neuron_value
 
 from ...context import Context
 from ...conventions import EP_EXTREME
@@ -30,6 +32,7 @@ from ...numeric import (
     solve,
 )
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft, confirmed
 from ._shared import fl, named_cases
 
@@ -87,7 +90,10 @@ def _formula_11(A: list[list[Fraction]], alpha: list[Fraction], bias: bool):
     """(11): for each pattern S solve the printed convex problem, in the variable w (w_S = alpha_S + lambda,
     w_{S^c} = -nu): min ||A^T w|| s.t. w_S >= alpha_S, w_{S^c} <= 0, 1^T w = 0 (the equality
     sum_S(alpha_i + lambda_i) = sum nu_j; dropped without bias). S is not given by a convex problem:
-    we take the S with the largest value (the pattern of the maximiser, which is what (11) needs).
+    we take the S with the largest value (the pattern of the maximiser, which is what (11) needs). In 1-D only
+    the 2n threshold sets are tried (:func:`exact.checker.relu1d.patterns_1d`, +1 entries): the maximiser's
+    active set is one, and any other S has d_S at most the sup (its cone is a face of realisable ones), so the
+    largest d_S is among them; the 2^n sets are for d >= 2.
     Returns (S, d_S, exact u_alpha, exact b_alpha, exact value alpha^T (A u + b 1)_+).
     """
     import cvxpy as cp
@@ -99,8 +105,9 @@ def _formula_11(A: list[list[Fraction]], alpha: list[Fraction], bias: bool):
     cons = [cp.multiply(s, w) >= sa, cp.multiply(1 - s, w) <= 0] + ([cp.sum(w) == 0] if bias else [])
     prob = cp.Problem(cp.Minimize(cp.sum_squares(Af.T @ w)), cons)  # = d_S ** 2
     best = None
-    for mask in range(1, 2 ** n):
-        S = np.array([(mask >> t) & 1 for t in range(n)], dtype=float)
+    masks = ([np.array([t == 1 for t in s], dtype=float) for s in patterns_1d([r[0] for r in A]) if 1 in s]
+             if len(A[0]) == 1 else (np.array([(m >> t) & 1 for t in range(n)], dtype=float) for m in range(1, 2 ** n)))
+    for S in masks:
         s.value, sa.value = S, S * af
         val = math.sqrt(max(solve(prob), 0.0))
         if best is None or val > best[1]:
@@ -123,6 +130,8 @@ def _corollary_2_1(A: list[list[Fraction]], alpha: list[Fraction]) -> tuple[Brac
     (N exact, ||g|| bracketed) give a rigorous bracket of the best candidate.
     """
     n, d = len(A), len(A[0])
+    if d == 1:
+        return _corollary_2_1_1d([row[0] for row in A], alpha)
     lo, hi, arg = Fraction(0), Fraction(0), None
     for k in range(n):
         idx = [i for i in range(n) if i != k]
@@ -141,13 +150,31 @@ def _corollary_2_1(A: list[list[Fraction]], alpha: list[Fraction]) -> tuple[Brac
     return Bracket(lo, hi, f"best candidate k = {arg[0]}, S = {arg[1]}", "max over all candidates"), arg
 
 
+def _corollary_2_1_1d(x: list[Fraction], alpha: list[Fraction]) -> tuple[Bracket, tuple]:
+    """:func:`_corollary_2_1` in 1-D, exactly and without the 2^(n-1) sets S: g = sum_S alpha_i (x_i - x_k) is a
+    number, so a candidate is u = sign(g) = +-1, b = -u x_k, and u is a candidate sign for k iff some S gives g of
+    that sign, i.e. iff some i has sign(alpha_i (x_i - x_k)) = u (S = all such i then works; a sum of terms of
+    one sign has that sign, and a g of sign u needs such a term)."""
+    best: tuple[Fraction, tuple] | None = None
+    for k, xk in enumerate(x):
+        for u in (1, -1):
+            S = [i for i, (a, xi) in enumerate(zip(alpha, x)) if a * (xi - xk) * u > 0]
+            if S:
+                value = neuron_value(x, alpha, Fraction(u), -u * xk)
+                if best is None or value > best[0]:
+                    best = (value, (k + 1, [i + 1 for i in S]))
+    lo, arg = best if best is not None else (Fraction(0), None)
+    where = f"best candidate k = {arg[0]}, S = {arg[1]}" if arg else "no candidate"
+    return Bracket(lo, lo, where, "max over all candidates (exact in 1-D)"), arg
+
+
 def extreme_point_cases() -> list[Case]:
     return named_cases("ep-float-extreme")
 
 
 @claim("ep.lem-2.7", "ep", "Lemmas 2.7, 2.8 and Corollary 2.1 (Section 2.4; proofs in the appendix, (25)-(29))",
        "extreme points along e_i (10) and along any alpha (11); representer form of Corollary 2.1", "float",
-       extreme_point_cases, expect=CONFIRMED, needs_1d=False, covers=("ep.lem-2.8", "ep.cor-2.1"))
+       extreme_point_cases, expect=CONFIRMED, needs=Needs(Data.ANY), covers=("ep.lem-2.8", "ep.cor-2.1"))
 def check_extreme_point_formulas(case: Case, ctx: Context) -> Draft:
     """Lemma 2.7 (free bias: (25) maximises a_i^T u + b with the other samples below the kink), Lemma 2.8
     and Corollary 2.1 (free bias: (29) maximises alpha^T (A u + b 1)_+ over ||u|| <= 1, b). With a free bias

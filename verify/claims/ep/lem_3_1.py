@@ -19,13 +19,15 @@ from ...audit import show
 from ...context import Context
 from ...conventions import EP_NOBIAS
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, UNDECIDED, Draft
 from ._shared import certify, named_cases, sample_matrix, whitened_solution
 
 
 @claim("ep.lem-3.1", "ep", "Lemmas 3.1-3.2 (Section 3.4) and their appendix proofs",
        "l0 optimum of (13) has 2 neurons in closed form; l1-l0 equivalence for whitened data", "exact",
-       lambda: named_cases("ep-whitened-") + named_cases("ep-spikefree-obtuse"), needs_1d=False, covers=("ep.lem-3.2",))
+       lambda: named_cases("ep-whitened-") + named_cases("ep-spikefree-obtuse"), needs=Needs(Data.MATRIX),
+       covers=("ep.lem-3.2",))
 def check_l1_l0(case: Case, ctx: Context) -> Draft:
     """Whitened: the 2-neuron closed form is l1-optimal (certified l0 = 2 with the attained optimum).
     Otherwise: l0 = 2 still (certified), and the certified l1 optimum lies below the certified lower bound

@@ -28,6 +28,7 @@ from ...audit import audit, audit_check, show
 from ...context import Certified, Context
 from ...conventions import EP_4, EP_37, EP_39
 from ...registry import claim
+from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, UNDECIDED, Draft, Labelled
 from .._shared import data_of
 from ._shared import certify, certify_interpolation
@@ -168,9 +169,16 @@ def _audit_38(A, v, w, star: str, res: Draft) -> None:
                                    if flipped else "(38) fails")))
 
 
+BETA = Parameter("beta", "the weight decay of the regularised case (39)", None,
+                 "ep appendix, proof of Proposition 3.1, (39): beta = 0.1", note="without it: the equality case (37)",
+                 optional=True)
+PRINTED = ("A_e", "u_star", "b_star")  # the printed solution every variant audits
+
+
 @claim("ep.prop-3.1", "ep", "Proposition 3.1 and its appendix proof, equality case (36)-(38)",
        "1-D optimum of (4) is not unique; every printed matrix, vector and value", "exact",
-       lambda: [shipped_case("ep-prop-3.1-eq"), shipped_case("ep-prop-3.1-reg")])
+       lambda: [shipped_case("ep-prop-3.1-eq"), shipped_case("ep-prop-3.1-reg")],
+       needs=Needs(Data.ONE_D, parameters=(BETA,), printed=PRINTED))
 def check_non_uniqueness(case: Case, ctx: Context) -> Draft:
     """PROVED when the certified optimum P* has two distinct certified optima and a certified optimum with
     kinks off the data; UNDECIDED when the certificates are fine but either was not found."""

@@ -22,6 +22,7 @@ from ...conventions import EP_ALG1, EP_ALG3
 from ...numeric import SOLVER_TOL, Bracket, locate, norm_bounds
 from ...numeric.cutting_plane import cutting_plane, exact_oracle, relaxed_oracle, run_bracket
 from ...registry import claim
+from ...requirements import Data, Needs, Parameter
 from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft, confirmed
 from ._shared import fl, matrix_of, named_cases
 
@@ -74,9 +75,13 @@ def cutting_plane_cases() -> list[Case]:
     return named_cases("ep-float-cp-")
 
 
+BIAS = Parameter("bias", "0: Algorithm 1 (no hidden bias); 1: Algorithm 3 (with a hidden bias)", Fraction(0),
+                 "ep Section 3.5 (Algorithm 1), appendix (Algorithm 3)")
+
+
 @claim("ep.prop-3.2", "ep", "Proposition 3.2, Algorithm 1 (Section 3.5); Algorithm 3 (appendix, with bias)",
        "the cutting-plane method with the spike-free relaxation (15) reaches the optimum on spike-free data",
-       "float", cutting_plane_cases, expect=CONFIRMED, needs_1d=False)
+       "float", cutting_plane_cases, expect=CONFIRMED, needs=Needs(Data.MATRIX, parameters=(BIAS,)))
 def check_cutting_plane(case: Case, ctx: Context) -> Draft:
     """Run the printed algorithm (case parameter ``bias`` = 0: Algorithm 1; 1: Algorithm 3) and compare
     its final network's value (an exact upper bound) with the certified optimum: CONFIRMED when it is
@@ -84,7 +89,7 @@ def check_cutting_plane(case: Case, ctx: Context) -> Draft:
     The proposition's hypothesis (spike-free) is not assumed: a non-spike-free case shows what the
     relaxation does outside it.
     """
-    bias = bool(case.params.get("bias", 0))
+    bias = bool(BIAS.of(case))
     A, y = matrix_of(case), list(case.y)
     res = Draft("ep.prop-3.2", case.name, ERROR, "float", EP_ALG3 if bias else EP_ALG1)
     Af = np.array([[float(x) for x in r] for r in A])

@@ -20,7 +20,9 @@ from ...audit import audit_check
 from ...context import Context
 from ...conventions import EP_NOBIAS
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import MEASURED, Draft
+from ._shared import THOROUGH_DRAWS, draw_parameters
 
 
 def spike_free_draw(X: np.ndarray) -> tuple[bool, float, bool]:
@@ -39,10 +41,13 @@ def spike_free_draw(X: np.ndarray) -> tuple[bool, float, bool]:
     return exact, margin, floats == exact
 
 
+SEED, DRAWS = draw_parameters(3004)
+
+
 @claim("ep.thm-3.4", "ep", "Theorem 3.4 (Section 3.5) and its appendix proof",
        "Gaussian A is spike-free with probability -> 1 as d -> oo", "stat",
        lambda: [parameter_case("ep-thm-3.4-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", seed=3004)],
-       expect=MEASURED, needs_1d=False)
+       expect=MEASURED, needs=Needs(Data.NONE, parameters=(SEED, DRAWS)))
 def check_gaussian_spike_free(case: Case, ctx: Context) -> Draft:
     """Fraction of spike-free draws per (n, d), Clopper-Pearson 95%, against the paper's limit 1.
 
@@ -51,8 +56,8 @@ def check_gaussian_spike_free(case: Case, ctx: Context) -> Draft:
     probability tends to 2^(-n(n-1)/2); for n = 2 it is exactly 1/2 for every
     d >= 2 (K_12 = -g_12 / det G).
     """
-    seed = int(case.params.get("seed", 3004))
-    draws = int(case.params.get("draws", 400 if ctx.thorough else 100))
+    seed = int(SEED.of(case))
+    draws = int(case.params.get("draws", THOROUGH_DRAWS if ctx.thorough else DRAWS.of(case)))
     grid = (2, 3, 4, 6) if ctx.thorough else (2, 3, 4)
     dims = (8, 16, 32, 64, 256, 1024) if ctx.thorough else (8, 16, 32, 64)
     res = Draft("ep.thm-3.4", case.name, MEASURED, "stat (each draw decided exactly)", EP_NOBIAS)

@@ -20,6 +20,7 @@ from ...audit import show
 from ...context import Certified, Context
 from ...conventions import EP_4
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, VACUOUS, Draft
 from ._shared import certify, matrix_of
 
@@ -44,7 +45,7 @@ def _lemma_27(A: Matrix, y, net, res: Draft) -> list:
 
 @claim("ep.thm-3.5", "ep", "Theorem 3.5 (Section 3.3) and its appendix proof",
        "every sample a vertex of the hull => n neurons with diagonal activation interpolate", "exact",
-       lambda: [shipped_case(name) for name in HULL_CASES], needs_1d=False)
+       lambda: [shipped_case(name) for name in HULL_CASES], needs=Needs(Data.ANY))
 def check_hull_interpolation(case: Case, ctx: Context) -> Draft:
     """ep Theorem 3.5 on one instance, in convention ep (4) (see the module docstring).
 

@@ -18,7 +18,9 @@ from exact.relu.hull import screen_rows
 from ...context import Context
 from ...conventions import EP_4
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import MEASURED, Draft
+from ._shared import THOROUGH_DRAWS, draw_parameters
 
 
 def paper_threshold(n: int) -> float:
@@ -47,10 +49,13 @@ def _cell(seed: int, n: int, d: int, draws: int) -> dict:
             "affinely_independent": sum(map(affinely_independent, X)) if d == n - 1 else None}
 
 
+SEED, DRAWS = draw_parameters(3006)
+
+
 @claim("ep.thm-3.6", "ep", "Theorem 3.6 (Section 3.3) and its appendix proof (45)",
        "d > 4n log^2(n-1) => every Gaussian row is a vertex of the hull w.h.p.", "stat",
        lambda: [parameter_case("ep-thm-3.6-gaussian", "i.i.d. N(0, 1) matrices, seeded numpy", seed=3006)],
-       expect=MEASURED, needs_1d=False)
+       expect=MEASURED, needs=Needs(Data.NONE, parameters=(SEED, DRAWS)))
 def check_gaussian_vertices(case: Case, ctx: Context) -> Draft:
     """Fraction of draws in which every row is a vertex, per (n, d), with Clopper-Pearson 95% intervals.
 
@@ -58,8 +63,8 @@ def check_gaussian_vertices(case: Case, ctx: Context) -> Draft:
     cell d = n - 1 is added: there n Gaussian points are affinely independent a.s. (checked
     exactly in every draw), hence all vertices, whatever the paper's threshold says.
     """
-    seed = int(case.params.get("seed", 3006))
-    draws = int(case.params.get("draws", 400 if ctx.thorough else 100))
+    seed = int(SEED.of(case))
+    draws = int(case.params.get("draws", THOROUGH_DRAWS if ctx.thorough else DRAWS.of(case)))
     sizes = (5, 10, 20, 40) if ctx.thorough else (5, 10, 20)
     res = Draft("ep.thm-3.6", case.name, MEASURED, "stat (each draw decided exactly)", EP_4)
     table = []

@@ -21,11 +21,13 @@ from ...audit import show
 from ...context import Certified, Context
 from ...conventions import EP_16
 from ...registry import claim
+from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, Draft
 from .._shared import one_d_cases
-from ._shared import certify, rank_one_factor
+from ._shared import certify, one_d_or_rank_one, rank_one_factor
 
-DEFAULT_BETA = Fraction(1, 10)
+BETA = Parameter("beta", "the weight decay of (16): beta ||w||_1 beside the squared loss", Fraction(1, 10),
+                 "ep (16), Section 4 (the paper fixes no value)")
 
 
 def rank_one_cases() -> list[Case]:
@@ -52,11 +54,12 @@ def _dictionary(x):
 
 @claim("ep.thm-4.1", "ep", "Theorem 4.1, Remark 4.1, Corollary 4.1 (Section 4)",
        "regularised (16): strong duality with the dual of Theorem 4.1; l1 reformulation (17) over the extreme points",
-       "exact", regularised_cases, needs_1d=False, covers=("ep.cor-4.1",))
+       "exact", regularised_cases, needs=Needs(Data.ANY, parameters=(BETA,), condition=one_d_or_rank_one),
+       covers=("ep.cor-4.1",))
 def check_regularised_duality(case: Case, ctx: Context) -> Draft:
     """PROVED by the l1-ls-kkt certificate over networks: ``equals`` the infimum of (16) over networks of
     any width, with v = y - f feasible for the dual of Theorem 4.1 over every (u, b) (strong duality)."""
-    beta = case.params.get("beta", DEFAULT_BETA)
+    beta = BETA.of(case)
     res = Draft("ep.thm-4.1", case.name, ERROR, "exact", EP_16)
     x, ro = _inputs(case)
     atoms, A, neurons = _dictionary(x)

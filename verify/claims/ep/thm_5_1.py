@@ -12,7 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from cases import Case
-from exact.certificates.lp import lp_certificate
+from exact.certificates.lp import beyond_limits, lp_certificate
 from exact.certificates.relu1d_hinge import hinge_certificate
 from exact.lp import LinearProgram, solve_lp
 from exact.relu.dictionary import Atom
@@ -22,11 +22,13 @@ from ...audit import audit, audit_check, show
 from ...context import Certified, Context
 from ...conventions import EP_18
 from ...registry import claim
+from ...requirements import Data, Labels, Needs, Parameter
 from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft
-from ._shared import certify, named_cases, points_of, sign
+from ._shared import certify, named_cases, one_d_or_rank_one, points_of, sign
 from .programs import printed_dual_51
 
-DEFAULT_BETA = Fraction(1, 10)
+BETA = Parameter("beta", "the weight decay of (18): beta ||w||_1 beside the hinge loss", Fraction(1, 10),
+                 "ep (18), Section 5 (the paper fixes no value)")
 
 
 def _certify(sol: Hinge1D, res: Draft, ctx: Context, about: dict) -> Certified:
@@ -35,9 +37,13 @@ def _certify(sol: Hinge1D, res: Draft, ctx: Context, about: dict) -> Certified:
     return certify(hinge_certificate(sol, res.claim, res.case), res, ctx, suffix, sol.mode, about=about)
 
 
-def _certify_printed_dual(x, y, beta: Fraction, mode: str, res: Draft, ctx: Context) -> Certified:
-    """Theorem 5.1's printed dual over the neurons of ``mode`` as an LP min -v^T y (kind lp, ``equals``)."""
+def _certify_printed_dual(x, y, beta: Fraction, mode: str, res: Draft, ctx: Context) -> Certified | None:
+    """Theorem 5.1's printed dual over the neurons of ``mode`` as an LP min -v^T y (kind lp, ``equals``); None,
+    with a note, when the LP is beyond the limits of kind lp (its ~6n rows are written dense)."""
     lp = printed_dual_51(x, y, beta, mode)
+    if why := beyond_limits(lp):
+        res.notes.append(f"Theorem 5.1's printed dual ({mode}) is not certified: {why}")
+        return None
     doc = lp_certificate(lp, solve_lp(lp), res.claim, res.case, f"Theorem 5.1's printed dual, {mode}: "
                          "min -v^T y s.t. 0 <= y_i v_i <= 1, |v^T s| <= beta for every neuron s of the mode")
     return certify(doc, res, ctx, f"__printed_dual_{mode}", f"printed dual {mode}", about={"problem": lp})
@@ -84,13 +90,15 @@ def _audit_rank_one(case: Case, x, svm: Hinge1D, res: Draft) -> None:
 
 @claim("ep.thm-5.1", "ep", "Theorems 5.1-5.2, Corollary 5.1 (Section 5) and the proof of Theorem 5.1 (A.5)",
        "hinge loss (18): printed dual, extreme points, l1-SVM on extreme-point features solves (18) (1-D, rank-one)",
-       "exact", lambda: named_cases("ep-hinge-"), needs_1d=False, covers=("ep.cor-5.1", "ep.thm-5.2"))
+       "exact", lambda: named_cases("ep-hinge-"),
+       needs=Needs(Data.ANY, Labels.BINARY, (BETA,), condition=one_d_or_rank_one),
+       covers=("ep.cor-5.1", "ep.thm-5.2"))
 def check_hinge(case: Case, ctx: Context) -> Draft:
     """REFUTED when a certified value contradicts Theorem 5.1 (the printed dual's LP value differs from the
     certified primal value of its bias convention) or Theorem 5.2 (the certified l1-SVM value exceeds the
     certified infimum of (18)); PROVED when they agree and Corollary 5.1's tightness holds at the certified
     dual; UNDECIDED if it does not (that would contradict the certificates, not the corollary)."""
-    beta = case.params.get("beta", DEFAULT_BETA)
+    beta = BETA.of(case)
     res = Draft("ep.thm-5.1", case.name, ERROR, "exact", EP_18)
     x, y = points_of(case, res), case.y
     sols = {m: solve_hinge_1d(x, y, beta, m) for m in ("infinite", "data-knots", "kernel", "no-bias")}
@@ -111,6 +119,9 @@ def check_hinge(case: Case, ctx: Context) -> Draft:
     dual_ok = _theorem_5_1(certs, duals, res)
     tight = _corollary_5_1(sol, x, beta, certs, res)
     thm52 = _theorem_5_2(sol, x, y, beta, certs, res)
+    if dual_ok is None:  # not decided at this size: UNDECIDED unless Theorem 5.2 refutes
+        res.verdict = REFUTED if not thm52 else UNDECIDED
+        return res
     if case.X is not None:
         _audit_rank_one(case, x, svm, res)
     _figure_7_notes(x, y, svm, res)
@@ -118,14 +129,19 @@ def check_hinge(case: Case, ctx: Context) -> Draft:
     return res
 
 
-def _theorem_5_1(certs: dict[str, Certified], duals: dict[str, Certified], res: Draft) -> bool:
+def _theorem_5_1(certs: dict[str, Certified], duals: dict[str, Certified | None], res: Draft) -> bool | None:
     """Theorem 5.1: the printed dual max v^T y s.t. 0 <= y_i v_i <= 1, v, -v in beta Q_A^o has the primal's
-    value, in both bias conventions (certified LP value against the certified value of (18))."""
-    ok = True
+    value, in both bias conventions (certified LP value against the certified value of (18)); None when a
+    printed dual is not certified (beyond the limits of kind lp) and none differs."""
+    ok: bool | None = True
     for mode, where in (("no-bias", "(18) as printed, Q_A = {(a u)_+}"),
                         ("infinite", "free hidden bias, Q_A = {(a u + b)_+}, forcing 1^T v = 0")):
-        dual, primal = -duals[mode].value, certs[mode].value
-        ok = ok and dual == primal
+        checked = duals[mode]
+        if checked is None:
+            ok = None if ok else ok
+            continue
+        dual, primal = -checked.value, certs[mode].value
+        ok = ok if dual == primal else False
         res.printed.append(audit_check(
             f"Theorem 5.1 dual max v^T y s.t. 0 <= y_i v_i <= 1, v, -v in beta Q_A^o [{where}]",
             "D* = P*", dual == primal,
@@ -134,7 +150,7 @@ def _theorem_5_1(certs: dict[str, Certified], duals: dict[str, Certified], res: 
         if dual != primal:
             res.finding("Theorem 5.1", "the dual of (18) is max v^T y s.t. 0 <= y_i v_i <= 1, v, -v in beta Q_A^o",
                         f"[{where}] the printed dual's value {dual} differs from the value {primal} of (18) (both "
-                        "certified)", duals[mode].path, certs[mode].path)
+                        "certified)", checked.path, certs[mode].path)
     return ok
 
 

@@ -8,23 +8,28 @@ Theorem 1 is REFUTED when the two certified brackets are disjoint.
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import numpy as np
+from flint import fmpq_mat
 
 from cases import Case
 from exact.certificates.relu1d_group_bracket import group_bracket_certificate
+from exact.linalg import flint_matrix, fractions_of
 from exact.numbers import sqrt_bounds
-from exact.relu.dictionary import Atom, relu_atoms
+from exact.relu.dictionary import Atom, KinkCoordinates, relu_atoms
 from exact.relu.interpolation import interpolate_1d
 
 from ...audit import audit_check, show
 from ...context import Certified, Context
 from ...conventions import EP_48
-from ...numeric import Bracket, restore_equality, solve
+from ...numeric import Bracket, solve
+from ...numeric.socp import CLARABEL_TOLERANCES
 from ...registry import claim
+from ...requirements import Data, Labels, Needs, Parameter
 from ...result import CONFIRMED, ERROR, REFUTED, Draft
-from ._shared import certify, certify_interpolation, named_cases, points_of
+from ._shared import certify, certify_interpolation, named_cases, one_d_or_rank_one, points_of
 
 
 def one_hot(y, signed: bool = False) -> list[list[Fraction]]:
@@ -55,70 +60,105 @@ def _l1_outputs(x, Y, res: Draft, ctx: Context) -> tuple[Fraction, bool]:
     return total, ok
 
 
-def _round(v: float, D: int = 10**12) -> Fraction:
+#: floats are rounded to multiples of 2^-BITS: one short common denominator (the checker budgets the characters of
+#: long numbers, and n x o duals and weights of 12-digit decimals pass it from n o ~ 2000)
+BITS = 30
+
+
+def _round(v: float, D: int = 2**BITS) -> Fraction:
     return Fraction(round(v * D), D)
+
+
+def _fit_exactly(M: fmpq_mat, B: fmpq_mat, start: list[Fraction], target: list[Fraction], basis: list[int]
+                 ) -> list[Fraction]:
+    """``start`` corrected on the columns ``basis`` of M (B: that square nonsingular submatrix, the triangular
+    spanning atoms) so that M w = target exactly; the correction is the float's residual, its denominators those
+    of the data."""
+    fit = fractions_of(M * flint_matrix([[s] for s in start]))
+    delta = fractions_of(B.solve(flint_matrix([[t - f[0]] for t, f in zip(target, fit, strict=True)])))
+    out = list(start)
+    for j, d in zip(basis, delta):
+        out[j] += d[0]
+    return out
 
 
 def _group_bracket(x, Y, constant: bool, res: Draft, ctx: Context, tag: str) -> tuple[Certified, float]:
     """Float SOCP (cvxpy + Clarabel), then an exact bracket [lower, upper] checked by the checker.
 
     Upper: the rounded primal, restricted to its support plus a spanning set of atoms, made to fit
-    Y exactly by the least-norm correction, each ||w_j|| rounded up. Lower: the rounded dual V,
-    centred (V^T 1 = 0, the constant direction) and scaled so that ||V^T s||^2 <= 1 at every
+    Y exactly by a correction on the spanning atoms (:func:`_fit_exactly`), each ||w_j|| rounded up. Lower: the
+    rounded dual V, centred (V^T 1 = 0, the constant direction) and scaled so that ||V^T s||^2 <= 1 at every
     breakpoint atom s, which covers every (u, b): the squared norm is convex on each linear piece.
     Returns the certificate (its relation ``between lower upper``) and the solver's value.
     """
     import cvxpy as cp
+    import scipy.sparse as sp
 
     atoms = relu_atoms(x)
     n, o = len(x), len(Y[0])
     G = [[a(t, Fraction(0)) for a in atoms] for t in x]
+    # the float solve in kink coordinates T (exact.relu.dictionary): T G is sparse (an atom has <= 3 nonzeros),
+    # where G is dense and its KKT systems took seconds per interior-point step; the dual maps back as T^T
+    kink = KinkCoordinates.of(x)
+    TG = sp.csc_matrix(np.array([[float(v) for v in row] for row in zip(*(
+        [kink.atom_column(a, Fraction(0)).get(i, Fraction(0)) for i in range(n)] for a in atoms))]).reshape(n, -1))
+    TY = np.array([[float(v) for v in kink.transform([r[j] for r in Y])] for j in range(o)]).T
     W = cp.Variable((len(atoms), o))
     c = cp.Variable(o) if constant else None
-    fit = np.array(G, dtype=float) @ W + (np.ones((n, 1)) @ cp.reshape(c, (1, o), order="C") if constant else 0)
-    con = [fit == np.array(Y, dtype=float)]
+    fit = TG @ W + (np.eye(n)[:, :1] @ cp.reshape(c, (1, o), order="C") if constant else 0)
+    con = [fit == TY]
     prob = cp.Problem(cp.Minimize(cp.sum(cp.norm(W, 2, axis=1))), con)
-    solve(prob)
-    spanning = [j for j, a in enumerate(atoms) if a.u == 1] + ([] if constant else [atoms.index(Atom(-1, max(x)))])
+    solve(prob, "CLARABEL", **CLARABEL_TOLERANCES)
+    spanning = [j for j, a in enumerate(atoms) if a.u == 1]
+    spanning += [] if constant else [atoms.index(Atom(-1, max(x)))]
     cols = sorted({j for j, row in enumerate(W.value) if max(abs(row)) > 1e-7} | set(spanning))
     M = [[G[i][j] for j in cols] + ([Fraction(1)] if constant else []) for i in range(n)]
+    basis = [cols.index(j) for j in spanning] + ([len(cols)] if constant else [])  # n columns, triangular
+    Mq, Bq = flint_matrix(M), flint_matrix([[row[j] for j in basis] for row in M])
     Wq = [[Fraction(0)] * o for _ in atoms]
     cq = [Fraction(0)] * o
     for k in range(o):
         start = [_round(float(W.value[j, k])) for j in cols] + ([_round(float(c.value[k]))] if constant else [])
-        fixed = restore_equality(M, start, [r[k] for r in Y])
+        fixed = _fit_exactly(Mq, Bq, start, [r[k] for r in Y], basis)
         for j, v in zip(cols, fixed):
             Wq[j][k] = v
         if constant:
             cq[k] = fixed[-1]
-    V = [[_round(float(v)) for v in row] for row in con[0].dual_value]
+    dual = np.asarray(con[0].dual_value).reshape(n, o)
+    back = [kink.transpose([Fraction(float(t)) for t in dual[:, j]]) for j in range(o)]  # v = T^T y'
+    V = [[_round(float(back[j][i])) for j in range(o)] for i in range(n)]
     if sum(V[i][k] * Y[i][k] for i in range(n) for k in range(o)) < 0:
         V = [[-v for v in row] for row in V]
     if constant:
-        V = [[V[i][k] - sum(r[k] for r in V) / n for k in range(o)] for i in range(n)]
-    profile = [[sum((V[i][k] * a(x[i], Fraction(0)) for i in range(n)), Fraction(0)) for k in range(o)]
-               for a in [Atom(s, t) for s in (1, -1) for t in x]]
+        means = [sum((r[k] for r in V), Fraction(0)) / n for k in range(o)]
+        V = [[V[i][k] - means[k] for k in range(o)] for i in range(n)]
+    breakpoints = [[a(t, Fraction(0)) for t in x] for a in [Atom(s, t) for s in (1, -1) for t in x]]
+    profile = fractions_of(flint_matrix(breakpoints) * flint_matrix(V))
     worst = max(sum((g * g for g in h), Fraction(0)) for h in profile)
-    if worst > 1:
-        t = sqrt_bounds(worst, 9)[1]
+    if worst > 1:  # scaled by a dyadic upper bound of sqrt(worst): the denominators stay powers of 2
+        t = Fraction(math.isqrt(math.ceil(worst * 4**BITS)) + 1, 2**BITS)
         V = [[v / t for v in row] for row in V]
-    used = [(a, Wq[j], sqrt_bounds(sum((v * v for v in Wq[j]), Fraction(0)), 15)[1])
+    used = [(a, Wq[j], sqrt_bounds(sum((v * v for v in Wq[j]), Fraction(0)), 9)[1])
             for j, a in enumerate(atoms) if any(Wq[j])]
     doc = group_bracket_certificate(x, Y, "infinite" if constant else "data-knots", used, cq, V, res.claim, res.case)
     cert = certify(doc, res, ctx, f"__group_{tag}", f"group bracket {tag}", about={"x": x, "Y": Y})
     return cert, float(prob.value)
 
 
+SIGNED = Parameter("signed_codes", "1: the targets are 2 one-hot(y) - 1; 0: one-hot(y)", Fraction(0),
+                   "ep A.7: one-hot Y; the signed codes are a variant")
+
+
 @claim("ep.vector-output", "ep", "Appendix A.7: (48)-(53), Corollaries 1-2, Theorem 1, A.7.3",
        "vector outputs (one-hot Y): 1-D / rank-one extreme points, Theorem 1's finite program, the l1 version",
        "exact (l1 version) + exact-endpoint bracket (group norm)", lambda: named_cases("ep-vector-"), expect=CONFIRMED,
-       needs_1d=False)
+       needs=Needs(Data.ANY, Labels.CLASSES, (SIGNED,), condition=one_d_or_rank_one))
 def check_vector_output(case: Case, ctx: Context) -> Draft:
     """REFUTED when the certified brackets of (48) and of Theorem 1's program are disjoint (Theorem 1's
     program is then not optimal for (48)); CONFIRMED when they overlap."""
     res = Draft("ep.vector-output", case.name, ERROR, "exact + bracket", EP_48)
     x = points_of(case, res)
-    signed = bool(case.params.get("signed_codes", 0))
+    signed = bool(SIGNED.of(case))
     Y = one_hot(case.y, signed)
     res.notes.append(f"Y = {'2 one-hot(y) - 1' if signed else 'one-hot(y)'}, {len(Y[0])} outputs (labels "
                      f"{show(sorted(set(case.y)))})")

@@ -1,9 +1,9 @@
 """Helpers shared by the Kumar & Haupt claims: cases, alpha variants, LP certificates, the d >= 2 route.
 
 Every verdict here is computed from what the checker certified (:class:`verify.context.Certified`): LP
-values and infeasibility (kind lp), the brackets of the infinite-width value (kind pattern-bracket) and
-the lower bound of a printed program (kind pattern-program-lower); the producers only choose what to
-certify and write the notes.
+values and infeasibility (kind pattern-program-1d for the 1-D programs, kind lp for explicit LPs), the
+brackets of the infinite-width value (kind pattern-bracket) and the lower bound of a printed program (kind
+pattern-program-lower); the producers only choose what to certify and write the notes.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from cases import Case, shipped_case
 from exact.certificates.lp import lp_certificate
+from exact.certificates.pattern_program_1d import program_1d_certificate
 from exact.lp import LinearProgram, LPResult, solve_lp
 from exact.relu.arrangements import PatternTree, pattern_tree
 from exact.relu.pattern_program import PatternSolution, feasibility_lp
@@ -22,6 +23,7 @@ from ...conventions import PaperConvention
 from ...numeric import SOLVER_TOL
 from ...numeric.bracket import Bracket, Position, locate
 from ...numeric.pattern_brackets import TwoRoutes, lower_bound_certificate, socp, two_routes
+from ...requirements import Parameter
 from ...result import ERROR, REFUTED, UNDECIDED, Draft, confirmed
 from .programs import build, equation_of
 
@@ -31,8 +33,12 @@ ALPHAS = (Fraction(0), Fraction(1, 10), Fraction(-1, 2))
 EXAMPLE = "kh-example-1"
 
 
+ALPHA = Parameter("alpha", "the leaky slope: sigma(t) = max(t, alpha t) (0: the ReLU)", Fraction(0),
+                  "kh (1): sigma is the ReLU or a leaky ReLU; Section V runs alpha = 0")
+
+
 def alpha_of(case: Case) -> Fraction:
-    return case.params.get("alpha", Fraction(0))
+    return ALPHA.of(case)
 
 
 def with_alpha(case: Case, alpha: Fraction) -> Case:
@@ -68,11 +74,13 @@ def certify_program(lp: LinearProgram, result: LPResult, res: Draft, ctx: Contex
 
 
 def certify_lp(sol: PatternSolution, res: Draft, ctx: Context, suffix: str, what: str) -> Certified:
-    """The kind lp certificate of a 1-D pattern program: relation equals (its value) or infeasible (Farkas)."""
+    """The kind pattern-program-1d certificate of a 1-D pattern program (every sign row of every term is
+    checked; the LP solved has only those of :func:`exact.relu.pattern_program.extreme_rows`): relation equals
+    (its value) or infeasible (Farkas), bound to the case's x, y and alpha."""
     p = sol.program
-    statement = (f"{p.name}, alpha = {p.alpha}, over the {len(p.patterns)} patterns of J "
-                 f"(1-D LP; per term columns w+, w-, b): {what}")
-    return certify_program(sol.lp, sol.result, res, ctx, suffix, statement, what)
+    statement = f"{p.name}, alpha = {p.alpha}, over the {len(p.patterns)} affine sign patterns of x: {what}"
+    return res.add(ctx.certify(program_1d_certificate(sol, res.claim, res.case, statement), res.claim, res.case,
+                               suffix), what)
 
 
 def lp_outcome(cert: Certified) -> str:

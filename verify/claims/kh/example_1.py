@@ -13,6 +13,8 @@ from fractions import Fraction
 from cases import Case
 from exact.certificates.pattern_face_pieces import piece_range_certificate
 from exact.checker.arith import Surd
+from exact.checker.pattern_face_pieces import MAX_POINTS as FACE_POINTS
+from exact.numbers import sqrt_bounds
 from exact.relu.face_pieces import PieceRange, piece_range
 from exact.relu.joint_norm import JointExact
 from exact.relu.networks import Network
@@ -23,9 +25,10 @@ from ...conventions import KH_3
 from ...numeric.joint1d import Joint1D, solve_joint
 from ...plots import plot_1d
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft
-from .._shared import certify_joint
-from ._shared import alpha_of, certify_lp, example_cases, points
+from .._shared import JointCertified, certify_joint
+from ._shared import ALPHA, alpha_of, certify_lp, example_cases, points
 from .programs import build
 
 
@@ -34,10 +37,26 @@ def _describe(net: Network) -> str:
             "neurons " + ", ".join(f"{'+' if n.c > 0 else ''}{n.c} s({n.w[0]} x + {n.b})" for n in net.neurons))
 
 
-def joint_cost(net: Network) -> Surd:
-    """sum_j |c_j| sqrt(w_j^2 + b_j^2), exactly: the (9) objective of a network of (7) (kh (9) and (7) share
-    their constraints and differ in the norm, ||[w, b]||_2 against ||w||_2)."""
-    return sum((abs(n.c) * Surd.sqrt(n.w[0] ** 2 + n.b ** 2) for n in net.neurons), Surd.of(0))
+def joint_cost_exceeds(net: Network, best: Fraction | Surd) -> bool:
+    """sum_j |c_j| sqrt(w_j^2 + b_j^2) > ``best``: the (9) objective of a network of (7) (kh (9) and (7) share
+    their constraints and differ in the norm, ||[w, b]||_2 against ||w||_2) against a certified (9) value.
+
+    Decided by rational enclosures from integer square roots, refined up to 10^-320: True only when the lower
+    end of the cost passes the upper end of ``best``; False when they never separate (equal, or closer than
+    that). No radicand is factored (an exact Surd would need that, and the knots of generic data give radicands
+    beyond any trial division).
+
+    >>> from exact.relu.networks import Neuron
+    >>> net = Network((Neuron((Fraction(1),), Fraction(1), Fraction(1)),))   # cost sqrt(2)
+    >>> joint_cost_exceeds(net, Fraction(141, 100)), joint_cost_exceeds(net, Surd.sqrt(Fraction(2)))
+    (True, False)
+    """
+    for digits in (20, 40, 80, 160, 320):
+        low = sum((abs(n.c) * sqrt_bounds(n.w[0] ** 2 + n.b ** 2, digits)[0] for n in net.neurons), Fraction(0))
+        high = best.bounds(int(digits * 3.33))[1] if isinstance(best, Surd) else best
+        if low > high:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -79,7 +98,7 @@ def _excluded(tag: str, net: Network, f9: Network | None, unique: bool, best: Fr
     if unique and not same:
         return (f"the {tag}-pieces (7) optimum is NOT (9)-optimal: its function differs from the unique "
                 "(9)-optimal one (Fig. 1(a),(b) type)")
-    if joint_cost(net) > best:
+    if joint_cost_exceeds(net, best):
         return (f"the {tag}-pieces (7) optimum is NOT (9)-optimal as a network: its (9)-cost exceeds the "
                 f"(2)+(8) {bound}" + (" (its function is the (9)-optimal one, Fig. 1(c) = (d))" if same else ""))
     return None
@@ -90,13 +109,15 @@ STATEMENT = ("(7) has optimal solutions with different numbers of pieces; (9)'s 
              "Fig. 1(a),(b)-type solutions of (7) are not optimal for (9)")
 
 
-@claim("kh.example-1", "kh", PLACE, STATEMENT, "exact", example_cases)
+@claim("kh.example-1", "kh", PLACE, STATEMENT, "exact", example_cases,
+       needs=Needs(Data.ONE_D, parameters=(ALPHA,)))
 def check_example(case: Case, ctx: Context) -> Draft:
     """(7) corrected exactly with its certified piece range; (9) / (2)+(8) exactly, with uniqueness.
 
-    (7) (the printed one is infeasible here, see kh.thm-1): its optimum (kind lp) and the least and largest
-    number of pieces over R over its optimal face (:func:`exact.relu.face_pieces.piece_range`, kind
-    pattern-face-pieces: fewest in [a, b], most in [c, e], witnesses with b and c pieces). (9): the exact
+    (7) (the printed one is infeasible here, see kh.thm-1): its optimum (kind pattern-program-1d) and the least
+    and largest number of pieces over R over its optimal face (:func:`exact.relu.face_pieces.piece_range`, kind
+    pattern-face-pieces: fewest in [a, b], most in [c, e], witnesses with b and c pieces; for at most its
+    limit of 8 points, else UNDECIDED). (9): the exact
     optimum of (2)+(8) and whether its optimal function is unique (kind relu1d-joint-exact, qualifier
     ``unique``), with the float (9) and its certified bracket as a cross-check. A (7)-optimal network is not
     (9)-optimal when its function differs from the unique (9)-optimal one, or when its (9)-cost exceeds the
@@ -110,6 +131,8 @@ def check_example(case: Case, ctx: Context) -> Draft:
     res = Draft("kh.example-1", case.name, ERROR, "exact", KH_3.with_alpha(alpha))
     sol = solve_1d(build(x, case.y, 7, "corrected", alpha))
     seven = certify_lp(sol, res, ctx, "__eq7", "optimal value")
+    if len(x) > FACE_POINTS:
+        return _beyond_faces(res, seven, certify_joint(solve_joint(x, case.y, alpha), ctx, res), len(x))
     pr = piece_range(sol)
     faces = res.add(ctx.certify(piece_range_certificate(pr, res.claim, case.name), res.claim, case.name,
                                 "__eq7_pieces"), "(7) pieces")
@@ -146,6 +169,19 @@ def check_example(case: Case, ctx: Context) -> Draft:
         "the (2)+(8) optimum is not certified with a unique optimal function": unique,
         "the certified (9) optimum is not (7)-optimal (Fig. 1(c) = (d))": nine_is_seven,
         "no (7) optimum shown not (9)-optimal": bool(excluded)})
+
+
+def _beyond_faces(res: Draft, seven: Certified, nine: JointCertified, n: int) -> Draft:
+    """n points beyond the limit of kind pattern-face-pieces (its LP and the kernel of its affine hull grow as
+    n^2 rows by 12 n columns): (7) and (9) are certified, the numbers of pieces are not: UNDECIDED."""
+    if seven.value is None or not nine.ok:
+        return res
+    res.value = seven.value
+    res.notes.append(f"(7) corrected: exact optimum {seven.value}")
+    res.notes.append(f"not decided: the numbers of pieces over the optimal face of (7) are certified (kind "
+                     f"pattern-face-pieces) for at most {FACE_POINTS} points, here n = {n}")
+    res.verdict = UNDECIDED
+    return res
 
 
 def _decide(res: Draft, faces: Certified, fewest: Pieces, most: Pieces, shown: dict[str, bool]) -> Draft:

@@ -17,14 +17,16 @@ from exact.checker.arith import sigma
 from exact.lp import LinearProgram, solve_lp
 from exact.relu.arrangements import Realisation, pattern_of, pattern_tree, realisations, sign
 from exact.relu.interpolation import interpolate_1d
-from exact.relu.pattern_program import atom_lp, h_vector, pieces_lp
+from exact.relu.pattern_program import atom_lp, h_vector, solve_1d
 
 from ...audit import show
 from ...context import Context
 from ...conventions import KH_3
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, Draft
-from ._shared import certify_program, certify_routes, corrected_2d, matrix_of, routes_notes
+from ._shared import ALPHA, certify_lp, certify_program, certify_routes, corrected_2d, matrix_of, routes_notes
+from .programs import build
 
 
 def _pre(X, r: Realisation) -> tuple[Fraction, ...]:
@@ -42,9 +44,15 @@ def nonconvex_witness(X, alpha: Fraction):
     Returns (r1, r2, midpoint, lp, result) or None when no pair of witness atoms shows it.
     """
     rs = realisations(X)
+    atoms = [_atom(X, r, alpha) for r in rs]
     for i, r1 in enumerate(rs):
-        for r2 in rs[i + 1:]:
-            mid = tuple((a + b) / 2 for a, b in zip(_atom(X, r1, alpha), _atom(X, r2, alpha)))
+        if not any(atoms[i]):
+            continue  # 0 and an atom sigma(p) have the midpoint sigma(p / 2), an atom: no LP needed
+        for j in range(i + 1, len(rs)):
+            if not any(atoms[j]):
+                continue
+            r2 = rs[j]
+            mid = tuple((a + b) / 2 for a, b in zip(atoms[i], atoms[j]))
             lp = atom_lp(X, mid, alpha)
             res = solve_lp(lp)
             if res.status == "infeasible":
@@ -144,7 +152,7 @@ def _loose(X, patterns, alpha: Fraction, ctx: Context, res: Draft) -> None:
        "exact (1-D), float SOCP + exact brackets (d >= 2)",
        lambda: [shipped_case(name) for name in ("kh-patterns-lem1-leaky", "kh-patterns-lem1-relu",
                                                 "kh-patterns-lem1-2d-leaky", "kh-patterns-lem1-2d-relu")],
-       needs_1d=False, covers=("kh.lem-2", "kh.prop-1"))
+       needs=Needs(Data.ANY, parameters=(ALPHA,)), covers=("kh.lem-2", "kh.prop-1"))
 def check_pieces(case: Case, ctx: Context) -> Draft:
     """Lemma 1 (convexity of A_s; the proof's description (6)), Lemma 2 (covering), Proposition 1.
 
@@ -153,7 +161,7 @@ def check_pieces(case: Case, ctx: Context) -> Draft:
     for alpha > 0 the affine sign patterns; for alpha <= 0 {all +1}, where A_s = T^+.
     REFUTED when A_s is not convex under the literal definition (exact midpoint witness,
     Farkas certificate). Otherwise, in 1-D, PROVED when the atomic norm (4) computed over
-    the closed pattern pieces (an exact LP, :func:`exact.relu.pattern_program.pieces_lp`) equals
+    the closed pattern pieces (kh (7) corrected, an exact LP: :func:`_proposition_1_exact`) equals
     the exact 1-D dictionary value (:func:`exact.relu.interpolation.interpolate_1d`), both certified
     values (kinds lp and relu1d-l1-interpolation), REFUTED when they differ. Lemmas 1-2 on the
     pattern witnesses are exact consistency checks (ERROR when they fail). d >= 2: :func:`_proposition_1_float`.
@@ -192,16 +200,21 @@ def check_pieces(case: Case, ctx: Context) -> Draft:
 
 
 def _proposition_1_exact(case: Case, ctx: Context, res: Draft, patterns, refuted: bool, lemmas: bool) -> Draft:
-    """Proposition 1 in 1-D: the atomic norm (4) through the closed pattern pieces (kind lp) against the
-    dictionary value of (2)+(3) (kind relu1d-l1-interpolation), both certified."""
+    """Proposition 1 in 1-D: the atomic norm (4) through the closed pattern pieces against the dictionary value
+    of (2)+(3) (kind relu1d-l1-interpolation), both certified.
+
+    The pieces program min sum_s (t_s^+ + t_s^-) s.t. y = sum_s h(s) . (p_s^+ - p_s^-), s . p_s^+- >= 0,
+    |w_s^+-| <= t_s^+- (h(s) . p^+ ranges over the closure of A_s^t, -h(s) . p^- over that of B_s^t) is kh (7)
+    corrected, term (s, +1) = p^+ and (s, -1) = p^- at cost |w| (kind pattern-program-1d); with the minus part's
+    sign row reversed it is (7) as printed, solved for the note."""
     x, alpha = [v[0] for v in matrix_of(case)], case.params.get("alpha", Fraction(0))
-    lp = pieces_lp(x, case.y, alpha, patterns)
-    pieces = certify_program(lp, solve_lp(lp), res, ctx, "-pieces",
-                             "atomic norm (4) over the closed pattern pieces (Proposition 1, 1-D)", "pieces")
+    corrected, printed = (solve_1d(build(x, case.y, 7, reading, alpha, patterns))
+                          for reading in ("corrected", "printed"))
+    pieces = certify_lp(corrected, res, ctx, "-pieces", "atomic norm (4) over the closed pattern pieces "
+                        "(Proposition 1, 1-D: kh (7) corrected, one term per piece A_s, B_s)")
     dic = res.add(ctx.certify(interpolation_certificate(interpolate_1d(x, case.y, KH_3.with_alpha(alpha).problem),
                                                         res.claim, case.name),
                               res.claim, case.name, "-dictionary"), "dictionary")
-    printed = solve_lp(pieces_lp(x, case.y, alpha, patterns, minus_sign=-1))
     res.data = {"x": [str(v) for v in x], "y": [str(v) for v in case.y], "alpha": str(alpha),
                 "pieces_value": str(pieces.value), "dictionary_value": str(dic.value),
                 "printed_7_status": printed.status}

@@ -10,13 +10,15 @@ from math import comb
 
 from cases import Case, shipped_case
 from exact.certificates.sign_patterns import patterns_certificate
+from exact.checker import sign_patterns as kind
 from exact.relu.arrangements import cover_count, in_general_position, pattern_tree
 
 from ...audit import show
-from ...context import Context
+from ...context import Context, within_file_limit
 from ...conventions import KH_PATTERNS
 from ...registry import claim
-from ...result import ERROR, PROVED, REFUTED, Draft
+from ...requirements import Data, Needs
+from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft
 from ._shared import matrix_of
 from .programs import kh_bound
 
@@ -43,18 +45,32 @@ STATEMENT = "|J| <= 2^N and |J| <= 2 sum_{i=1}^{d} C(N, i)"
 
 
 @claim("kh.pattern-bound", "kh", PLACE, STATEMENT, "exact", lambda: [shipped_case(name) for name in BOUND_CASES],
-       needs_1d=False)
+       needs=Needs(Data.ANY))
 def check_pattern_bound(case: Case, ctx: Context) -> Draft:
     """The certified |J| (kind sign-patterns, relation count: affine patterns, sign(0) = +1) against both bounds.
 
     PROVED when the count (every pattern realised, every other one excluded by Farkas) is within both
-    bounds; REFUTED (with the certified count) when a bound fails. Cover's count in general position is a note.
+    bounds; REFUTED (with the certified count) when a bound fails; UNDECIDED beyond the kind's limits (N points,
+    or a certificate over the checker's file limit: the pruned prefixes grow with N). Cover's count in general
+    position is a note.
     """
     X = matrix_of(case)
     N, d = len(X), len(X[0])
-    tree = pattern_tree(X)
     res = Draft("kh.pattern-bound", case.name, ERROR, "exact", KH_PATTERNS)
-    cert = res.add(ctx.certify(patterns_certificate(X, tree, res.claim, case.name), res.claim, case.name), "|J|")
+    if N > kind.MAX_POINTS:  # a pattern is an N-tuple, and the enumeration tree needs an LP per node
+        res.notes.append(f"not decided: |J| is certified (kind sign-patterns) for at most {kind.MAX_POINTS} points, "
+                         f"here N = {N}")
+        res.verdict = UNDECIDED
+        return res
+    tree = pattern_tree(X)
+    doc = patterns_certificate(X, tree, res.claim, case.name)
+    if not within_file_limit(doc):
+        res.notes.append(f"not decided: the certificate of |J| ({len(tree.realised)} patterns, {len(tree.excluded)} "
+                         "pruned prefixes) is beyond the checker's file limit")
+        res.verdict = UNDECIDED
+        return res
+    about = {"X": X} if case.x is not None else None  # 1-D data x, certified as the n x 1 matrix X
+    cert = res.add(ctx.certify(doc, res.claim, case.name, about=about), "|J|")
     if cert.value is None or cert.qualifier("arrangement") != "affine":
         return res
     count, cover = int(cert.value), cover_count(N, d)

@@ -35,13 +35,14 @@ Fraction(2, 1)
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from math import comb
 from typing import Sequence
 
 from exact.convention import Convention, HiddenBias
 from exact.relu.arrangements import Pattern, affine_sign_patterns
-from exact.relu.pattern_program import PatternProgram, Term, as_rows, atom_terms, h_vector, pattern_program
+from exact.relu.pattern_program import MINUS_ONE, ONE, PatternProgram, Term, as_rows, atom_terms, pattern_program
 
 READINGS = ("printed", "corrected")
 EQUATIONS = (7, 9, 11)
@@ -49,14 +50,9 @@ EQUATIONS = (7, 9, 11)
 
 def printed_terms(patterns: Sequence[Pattern], alpha: Fraction, y: Sequence[Fraction] | None) -> tuple[Term, ...]:
     """The terms of (7)/(9) (``y`` None) or (11) as printed: the table of the module doc."""
-    out = []
-    for s in patterns:
-        h = h_vector(s, alpha)
-        D = h if y is None else tuple(hk * yk for hk, yk in zip(h, y, strict=True))
-        base = tuple(map(Fraction, s)) if y is None else tuple(Fraction(sk) * yk for sk, yk in zip(s, y, strict=True))
-        for eps in (1, -1):
-            out.append(Term(tuple(s), eps, D, base if eps == 1 else tuple(-t for t in base)))
-    return tuple(out)
+    signs = [(ONE, MINUS_ONE)] * len(patterns[0]) if y is None else [(yk, -yk) for yk in y]  # +-s_k (y_k)
+    return tuple(replace(t, S=tuple(e[sk * t.eps != 1] for sk, e in zip(t.pattern, signs, strict=True)))
+                 for t in atom_terms(patterns, alpha, y))
 
 
 def build(X: Sequence, y: Sequence, equation: int, reading: str, alpha: Fraction = Fraction(0),

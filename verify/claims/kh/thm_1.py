@@ -17,21 +17,22 @@ from exact.relu.pattern_program import solve_1d
 from ...context import Context
 from ...conventions import KH_3
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, Draft
-from ._shared import THEOREMS, alpha_of, certify_lp, check_2d, farkas_note, lp_outcome, points, thm_cases
+from ._shared import ALPHA, THEOREMS, alpha_of, certify_lp, check_2d, farkas_note, lp_outcome, points, thm_cases
 from .programs import build
 
 PLACE, STATEMENT = THEOREMS[7]
 
 
 @claim("kh.thm-1", "kh", PLACE, STATEMENT, "exact (1-D), float SOCP bracketed (d >= 2)", lambda: thm_cases(),
-       expect=REFUTED, needs_1d=False)
+       expect=REFUTED, needs=Needs(Data.ANY, parameters=(ALPHA,)))
 def check_thm1(case: Case, ctx: Context) -> Draft:
     """Exact in 1-D: (7) printed and corrected as LPs vs the infinite-width value P* of (2)+(3).
 
     P* is the checked value of kind relu1d-l1-interpolation (networks of any width), (7)'s the checked
-    relation of kind lp (equals, or infeasible by a Farkas vector). The corrected (7) must equal P* (else the
-    correction of :mod:`verify.claims.kh.programs` is wrong: ERROR); PROVED when (7) as printed equals P*,
+    relation of kind pattern-program-1d (equals, or infeasible by a Farkas vector). The corrected (7) must equal
+    P* (else the correction of :mod:`verify.claims.kh.programs` is wrong: ERROR); PROVED when (7) as printed equals P*,
     REFUTED when it is certified infeasible or of another value. d >= 2: :func:`check_2d`.
     """
     alpha = alpha_of(case)

@@ -17,21 +17,22 @@ from ...conventions import KH_8
 from ...numeric import SOLVER_TOL, locate
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
+from ...requirements import Data, Needs
 from ...result import CONFIRMED, ERROR, REFUTED, UNDECIDED, Draft, confirmed
 from .._shared import certify_joint
-from ._shared import THEOREMS, alpha_of, certify_lp, check_2d, farkas_note, points, thm_cases
+from ._shared import ALPHA, THEOREMS, alpha_of, certify_lp, check_2d, farkas_note, points, thm_cases
 from .programs import build
 
 PLACE, STATEMENT = THEOREMS[9]
 
 
 @claim("kh.thm-2", "kh", PLACE, STATEMENT, "float SOCP, exact brackets", lambda: thm_cases(), expect=REFUTED,
-       needs_1d=False)
+       needs=Needs(Data.ANY, parameters=(ALPHA,)))
 def check_thm2(case: Case, ctx: Context) -> Draft:
     """(9) as printed (closure of its strict '< 0') exactly; (2)+(8) exactly in 1-D when decided
     (:func:`verify.numeric.joint1d.solve_joint`), with the corrected (9) float judged against its exact bracket.
 
-    The feasible set of (9) does not depend on its norm: the kind lp certificate of (7)'s constraints as
+    The feasible set of (9) does not depend on its norm: the kind pattern-program-1d certificate of (7)'s constraints as
     printed decides it. REFUTED when it is certified infeasible ((2)+(8) is finite: the certified joint
     bracket, kind relu1d-joint-bracket, has a finite upper end); UNDECIDED when it is feasible (the value of
     the printed (9) is not computed). The value is the certified (2)+(8) optimum (kind relu1d-joint-exact),

@@ -16,21 +16,23 @@ from exact.relu.pattern_program import solve_1d
 from ...context import Context
 from ...conventions import KH_3
 from ...registry import claim
+from ...requirements import Data, Labels, Needs
 from ...result import ERROR, PROVED, REFUTED, Draft
-from ._shared import alpha_of, certify_lp, classification_cases, farkas_note, lp_outcome, points
+from ._shared import ALPHA, alpha_of, certify_lp, classification_cases, farkas_note, lp_outcome, points
 from .programs import build
 
 PLACE = "Theorem 3, programs (10)-(11) (Section IV)"
 STATEMENT = "binary classification (10) equals the finite program (11)"
 
 
-@claim("kh.thm-3", "kh", PLACE, STATEMENT, "exact", classification_cases, expect=REFUTED)
+@claim("kh.thm-3", "kh", PLACE, STATEMENT, "exact", classification_cases, expect=REFUTED,
+       needs=Needs(Data.ONE_D, Labels.BINARY, (ALPHA,)))
 def check_thm3(case: Case, ctx: Context) -> Draft:
     """Exact 1-D LPs: (11) printed and corrected vs (10) (kind relu1d-margin: any width, free constant).
 
     The value of (10) is the checked relation of its relu1d-margin certificate, (11)'s the checked relation of
-    kind lp (equals, or infeasible). The corrected (11) must equal (10) (else the correction is wrong: ERROR);
-    PROVED when (11) as printed equals (10), REFUTED when its certificate shows another status or value.
+    kind pattern-program-1d (equals, or infeasible). The corrected (11) must equal (10) (else the correction is
+    wrong: ERROR); PROVED when (11) as printed equals (10), REFUTED when its certificate shows another status or value.
     """
     alpha, x = alpha_of(case), points(case)
     res = Draft("kh.thm-3", case.name, ERROR, "exact", KH_3.with_alpha(alpha))

@@ -27,6 +27,7 @@ from ...context import Context
 from ...conventions import SES_38
 from ...numeric import Bracket, Position, locate
 from ...registry import claim
+from ...requirements import Data, Needs, Parameter
 from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft, Labelled
 
 DIFF_STEP, DIFF_TOL = mp.mpf(10) ** -5, mp.mpf(10) ** -7  # central differences: error ~ step^2
@@ -131,9 +132,13 @@ def bump_cases() -> list[Case]:
             for d in (2, 3)]
 
 
+DIMENSION = Parameter("d", "the input dimension of the radial bump h", None,
+                      "ses Claim 5.2 and Appendix D (d = 2, 3 shipped)")
+
+
 @claim("ses.claim-5.2", "ses", "Claim 5.2 (Section 5, (38)-(39)) and its proof (Appendix D)",
        "the radial bump h: (1/r^(d-1)) int_{||x||<=r} ||hess h|| -> 0 while ||alpha||_1 = 4 int dw > 0",
-       "float", bump_cases, expect=CONFIRMED, needs_1d=False)
+       "float", bump_cases, expect=CONFIRMED, needs=Needs(Data.NONE, parameters=(DIMENSION,)))
 def check_bump(case: Case, ctx: Context) -> Draft:
     """CONFIRMED when every comparison agrees, CONTRADICTED otherwise: the quadrature bracket of (38)
     (mpmath's error estimate + SLACK) contains the closed form phi, the Hessian eigenvalues match central
@@ -141,7 +146,7 @@ def check_bump(case: Case, ctx: Context) -> Draft:
     contains N_d(r), the normalised integrals (39) decrease over RADII for every norm, and the bracket of
     ||alpha||_1 = 4 |S^(d-1)| lies above 0. The value: that bracket and the limit 0 of (39) (closed form).
     Appendix D is audited (printed numbers and findings)."""
-    d = int(case.params["d"])
+    d = int(DIMENSION.of(case))
     res = Draft("ses.claim-5.2", case.name, ERROR, "float (mpmath quad, error=True)", SES_38)
     if d not in (2, 3):
         res.notes.append(f"closed forms are implemented for d = 2, 3 only, got d = {d}")

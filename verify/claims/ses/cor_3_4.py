@@ -25,6 +25,7 @@ from exact.relu.networks import Network
 from ...context import Certified, Context
 from ...conventions import SES_25, SES_28
 from ...registry import claim
+from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, UNDECIDED, Draft
 from ._shared import network_text
 
@@ -74,7 +75,7 @@ def _refit(loss_name: str, loss: Callable[[Fraction, Fraction], Fraction], net: 
                                f"__{tag}_refit", about={"x": case.x, "y": fits}), f"(25) on the {loss_name} fit")
     if not (cert.ok and optimum.ok):
         return False
-    lam = case.params["lambda"]
+    lam = LAMBDA.of(case)
     objective = sum((loss(h, y) for h, y in zip(fits, case.y)), Fraction(0)) + lam * cert.value
     off = cert.qualifier("kinks_off_data")
     res.notes.append(f"proof step ({loss_name}): (25) on the labels h(x_n) has value {cert.value}, attained "
@@ -84,9 +85,12 @@ def _refit(loss_name: str, loss: Callable[[Fraction, Fraction], Fraction], net: 
     return off is None and cert.qualifier("attained") is True and objective == optimum.value
 
 
+LAMBDA = Parameter("lambda", "the regularisation weight of (28)", None, "ses (28): any lambda > 0")
+
+
 @claim("ses.cor-3.4", "ses", "Corollary 3.4, (28)",
        "regularised fit (28) has a minimiser with <= N+1 pieces, breakpoints at data points", "exact",
-       regularised_cases)
+       regularised_cases, needs=Needs(Data.ONE_D, parameters=(LAMBDA,)))
 def check_regularised(case: Case, ctx: Context) -> Draft:
     """(28) with lambda = case.params['lambda'] > 0 (ses convention: free output bias, C = ||w2||_1
     with |w1| = 1) for the squared loss (h - y)^2 and, when every label is +-1, the hinge loss.
@@ -99,9 +103,7 @@ def check_regularised(case: Case, ctx: Context) -> Draft:
     into a certified minimiser with breakpoints at the data: PROVED when it does for every loss run,
     UNDECIDED when not (the corollary is an existence claim: no certificate here could refute it).
     """
-    lam = case.params.get("lambda")
-    if lam is None or lam <= 0:
-        raise ValueError(f"{case.name}: ses.cor-3.4 needs a parameter lambda > 0 (e.g. lambda = \"1/2\")")
+    lam = LAMBDA.of(case)
     x, y = case.x, case.y
     atoms = relu_atoms(x)
     A = [[a(xi, Fraction(0)) for a in atoms] for xi in x]

@@ -18,6 +18,7 @@ from exact.relu.function_norm import PiecewiseLinear, representation_cost
 from ...context import Context
 from ...conventions import SES_8
 from ...registry import claim
+from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import about_function, network_text
 
@@ -64,9 +65,16 @@ def function_of(case: Case) -> PiecewiseLinear:
                            case.params.get("left_slope", edge[0]), case.params.get("right_slope", edge[1]))
 
 
+SLOPES = tuple(Parameter(f"{side}_slope", f"f'({end}oo), the slope of f {where}", None,
+                         "ses Theorem 3.1: f piecewise linear", optional=True,
+                         note=f"default: the slope of the {piece} piece (no kink at the {piece} point)")
+               for side, end, where, piece in (("left", "-", "left of the first point", "first"),
+                                               ("right", "+", "right of the last point", "last")))
+
+
 @claim("ses.thm-3.1", "ses", "Theorem 3.1 and its proof (12)-(23), Section 3",
        "R̄(f) = max(∫|f''|, |f'(-oo) + f'(+oo)|) <= ∫|f''| + 2 inf|f'| for piecewise-linear f", "exact",
-       function_cases)
+       function_cases, needs=Needs(Data.ONE_D, parameters=SLOPES))
 def check_function_norm(case: Case, ctx: Context) -> Draft:
     """R̄(f) of ses (8) for the piecewise-linear f of the case (x = breakpoints, y = values,
     left_slope / right_slope), certified by kind relu1d-function-norm (equals R̄(f), attained: the

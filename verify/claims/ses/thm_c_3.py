@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
+from math import comb
 
 from cases import Case, shipped_cases
 from exact.certificates.bridge_vertex_min import bridge_certificate
 from exact.certificates.lp import lp_certificate
+from exact.checker import bridge_vertex_min as kind
 from exact.l1 import l1_program
+from exact.linalg import rank
 from exact.lp import LinearProgram, LPResult, solve_lp
 from exact.lp.face import optimal_face
 from exact.relu.bridge import BridgeOptimum, approx, bridge_value, brief, compare, descent, minimise_bridge, support
@@ -25,6 +28,7 @@ from ...audit import show
 from ...context import Certified, Context
 from ...conventions import SES_49
 from ...registry import claim
+from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, UNDECIDED, VACUOUS, Draft, Labelled
 
 DEPTHS = (2, 3, 4)
@@ -105,6 +109,19 @@ def _dense_point(opt: BridgeOptimum, N: int) -> tuple[Fraction, ...] | None:
     return next((m for m in mids if len(support(m)) > N), None)
 
 
+def beyond_enumeration(A: Matrix) -> str:
+    """Why the basic solutions of A w = y are too many to enumerate and certify ('' if they are not): the
+    limits of kind bridge-vertex-min (N rows, K columns, C(K, rank A) column sets; the problem is a concave
+    minimisation, decided by enumeration, and C(2n - 2, n) grows like 4^n for the 1-D ReLU atoms)."""
+    N, K = len(A), len(A[0]) if A else 0
+    if N > kind.MAX_ROWS or K > kind.MAX_COLUMNS:
+        return f"{N} x {K} dictionary, beyond the limit {kind.MAX_ROWS} x {kind.MAX_COLUMNS} of kind bridge-vertex-min"
+    sets = comb(K, rank(A))
+    if sets > kind.MAX_COLUMN_SETS:
+        return f"C(K, rank A) = {sets} column sets, beyond the limit {kind.MAX_COLUMN_SETS} of kind bridge-vertex-min"
+    return ""
+
+
 def _certify_l1(A: Matrix, y, L: int, res: Draft, ctx: Context) -> tuple[Certified | None, LinearProgram, LPResult]:
     """min ||w||_1 s.t. A w = y as an LP in (w+, w-) (kind lp): (49) with L = 2, and for any L the certified
     reason when A w = y is infeasible (a Farkas vector: (49) is not attainable, Theorem C.3's hypothesis
@@ -149,9 +166,27 @@ def _descent_note(A: Matrix, point, L: int, opt: BridgeOptimum, N: int, res: Dra
                      f"f(w-rho beta) = {brief(step.gap)} {tail}")
 
 
+DICTIONARY = (
+    Parameter("matrix", '"1": the dictionary is X itself', None, "ses (49): any dictionary", optional=True),
+    Parameter("relu1d", '"1": the dictionary of 1-D ReLU atoms at the data', None, "ses (49)", optional=True),
+    Parameter("subnetworks", "K, the parallel sub-networks of a random deep dictionary", None, "ses Appendix C",
+              optional=True),
+    Parameter("width", "m, the width of each sub-network", None, "ses Appendix C", optional=True),
+    Parameter("seed", "the seed of the random sub-network weights", None, "not in the paper", optional=True))
+
+
+def dictionary_given(case: Case) -> str | None:
+    """Why the case names no dictionary (:func:`dictionary`), or None."""
+    p = case.params
+    if "matrix" in p or "relu1d" in p or {"subnetworks", "width", "seed"} <= set(p):
+        return None
+    return ('fields matrix / relu1d / subnetworks, width, seed: expected matrix = "1" (X is the dictionary), '
+            'relu1d = "1", or all of subnetworks, width and seed (a random deep parallel dictionary)')
+
+
 @claim("ses.thm-c.3", "ses", "Theorem C.3 (Appendix C, (49)) and its proof (62)-(65)",
        "(49): an optimum with ||alpha||_0 <= N; for L >= 3 every optimum has ||alpha||_0 <= N", "exact",
-       deep_cases, needs_1d=False)
+       deep_cases, needs=Needs(Data.ANY, parameters=DICTIONARY, condition=dictionary_given))
 def check_bridge(case: Case, ctx: Context) -> Draft:
     """(49) for L = 2, 3, 4 on the case's dictionary, each by kind bridge-vertex-min: equals V, attained at
     the k listed basic solutions (each with <= rank A <= N non-zeros), which for L >= 3 are all the optima.
@@ -159,14 +194,21 @@ def check_bridge(case: Case, ctx: Context) -> Draft:
     the two certified values must agree); a dense feasible point is certified optimal (L = 2) or strictly
     worse (L >= 3) as the certificate's witness. PROVED when every attainable depth's certificate states
     ``attained``; VACUOUS when A w = y is infeasible for every L (the hypothesis "(49) is attainable"
-    fails; certified by a Farkas vector); UNDECIDED when the two L = 2 values differ.
+    fails; certified by a Farkas vector); UNDECIDED when the two L = 2 values differ, or when a depth's
+    dictionary is beyond the enumeration the kind certifies (:func:`beyond_enumeration`: then nothing is
+    solved for it).
     """
     res = Draft("ses.thm-c.3", case.name, ERROR, "exact (vertex enumeration, root enclosures)", SES_49)
     N, y = case.n, list(case.y)
     fixed = "relu1d" in case.params or "matrix" in case.params  # the same dictionary for every L
     values, infeasible, holds, witness = [], [], True, None
+    beyond = False
     for L in DEPTHS:
         A, what = dictionary(case, L)
+        if why := beyond_enumeration(A):
+            res.notes.append(f"L = {L}: dictionary {what}; not decided: {why}")
+            beyond = True
+            continue
         lp_cert, lp, lpres = _certify_l1(A, y, L, res, ctx)
         if lpres.status == "infeasible":
             infeasible.append(lp_cert)
@@ -199,8 +241,8 @@ def check_bridge(case: Case, ctx: Context) -> Draft:
     res.value = Labelled(tuple(values)) if values else None
     if not all(c.ok for c in res.checked):
         return res
-    if values:
-        res.verdict = PROVED if holds else UNDECIDED
+    if values or beyond:
+        res.verdict = PROVED if holds and not beyond else UNDECIDED
     elif all(c.kind_relation == "infeasible" for c in infeasible):
         res.verdict = VACUOUS
         res.notes.append("the hypothesis of Theorem C.3 fails: (49) is not attainable for any L (certified)")

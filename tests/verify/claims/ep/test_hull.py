@@ -55,7 +55,11 @@ def test_non_vertex_witnesses():
     assert [t.row for t in sol.tests if not t.is_vertex] == [4, 5]
     assert sol.tests[5].witness == (F(1, 2), F(0), F(0), F(1, 2), F(0), F(0))  # (1,0) = midpoint of an edge
     t = vertex_test([[F(-2)], [F(-1, 2)], [F(1)], [F(3)]], 2)
-    assert not t.is_vertex and t.margin == 0 and t.witness == (F(0), F(4, 7), F(0), F(3, 7))
+    assert not t.is_vertex and t.margin == 0
+    # a convex combination of the other points equal to x_2 = 1 (the LP's vertex: (4/7 at -1/2, 3/7 at 3) or
+    # (2/5 at -2, 3/5 at 3), both exact)
+    assert min(t.witness) >= 0 and t.witness[2] == 0 and sum(t.witness) == 1
+    assert sum(w * x for w, x in zip(t.witness, (F(-2), F(-1, 2), F(1), F(3)))) == 1
 
 
 def test_certificate_accepted_and_value():

@@ -19,10 +19,12 @@ def test_strong_duality_value_from_the_certificate(tmp_path):
 
 
 def test_strong_duality_finding_on_37(tmp_path):
-    """(37) without a constant column: a second certificate (kind lp) and a finding comparing the two values."""
+    """(37) without a constant column: a second certificate (kind relu1d-group-bracket in mode data-knots, both ends
+    its value) and a finding comparing the two values."""
     res = check_strong_duality(shipped_case("abs-plus-one"), Context(tmp_path))
     assert res.verdict == PROVED and res.value == 2
-    assert [c.kind_relation for c in res.checked] == ["equals", "equals"]
+    assert [c.kind_relation for c in res.checked] == ["equals", "between"]
+    assert res.checked[1].lower == res.checked[1].upper == F(5, 2)
     (finding,) = res.findings
     assert finding.place == "(37) (proof of Proposition 3.1)"
     assert finding.shows.startswith("(37) without a constant column has value 5/2 while P* = 2")

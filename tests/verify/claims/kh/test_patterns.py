@@ -23,12 +23,12 @@ from exact.relu.arrangements import (
     realise,
 )
 from exact.relu.interpolation import interpolate_1d
-from exact.relu.pattern_program import atom_lp, pieces_lp
+from exact.relu.pattern_program import atom_lp, solve_1d
 from verify.claims.kh import pattern_bound
 from verify.claims.kh._shared import matrix_of
 from verify.claims.kh.lem_1 import loose_point, nonconvex_witness
 from verify.claims.kh.pattern_bound import bound_gap_identity
-from verify.claims.kh.programs import kh_bound
+from verify.claims.kh.programs import build, kh_bound
 from verify.numeric.bracket import Bracket
 from verify.registry import CLAIMS, Context, run_check
 
@@ -99,8 +99,9 @@ def test_strict_vs_nonstrict_description():
 def test_pieces_equal_dictionary(alpha, value):
     x = [v[0] for v in KH_X]
     pats = affine_sign_patterns(KH_X)
-    assert solve_lp(pieces_lp(x, KH_Y, alpha, pats)).value == interpolate_1d(x, KH_Y, Convention(alpha)).value == value
-    assert solve_lp(pieces_lp(x, KH_Y, alpha, pats, minus_sign=-1)).status == "infeasible"  # (7) as printed
+    pieces = solve_1d(build(x, KH_Y, 7, "corrected", alpha, pats))  # the pieces program is (7) corrected
+    assert pieces.value == interpolate_1d(x, KH_Y, Convention(alpha)).value == value
+    assert solve_1d(build(x, KH_Y, 7, "printed", alpha, pats)).status == "infeasible"  # (7) as printed
 
 
 @pytest.fixture(scope="module")

@@ -81,7 +81,7 @@ def test_example_claim(ctx):
     assert any("kinks at ['-3/5', '0', '3/5']" in n for n in res.notes)
     assert any("the (9) solution is also (7)-optimal" in n for n in res.notes)
     assert any("most-pieces (7) optimum is NOT (9)-optimal: its function differs" in n for n in res.notes)
-    assert {"pattern-face-pieces", "relu1d-joint-exact", "relu1d-joint-bracket", "lp"} <= kinds(res)
+    assert {"pattern-face-pieces", "relu1d-joint-exact", "relu1d-joint-bracket", "pattern-program-1d"} <= kinds(res)
     assert not res.findings
     png = res.data["plots"][0]
     assert png.endswith(".png") and os.path.getsize(png) > 1000
@@ -227,7 +227,8 @@ def test_wrong_float_dual_is_repaired():
     prog = pattern_program(X, Y, Convention(hidden_bias=HiddenBias.IN_NORM))
     value, W, B, v = socp(prog)
     jb = joint_bracket(X, tuple(Y), F(0), prog, W, B, v * 3 + 0.5)  # far from feasible
-    doc = joint_bracket_certificate("t", "t", X, Y, F(0), jb.network, jb.v, jb.bracket.lower, jb.bracket.upper)
+    doc = joint_bracket_certificate("t", "t", X, Y, F(0), jb.network, jb.v, jb.bracket.lower, jb.bracket.upper,
+                                    jb.norm_bounds)
     assert check_certificate(doc).ok and jb.bracket.lower <= F(value) + 1
 
 

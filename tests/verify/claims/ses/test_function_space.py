@@ -17,7 +17,7 @@ from verify.claims.ses import cor_3_4, lem_1, thm_3_3
 from verify.claims.ses.cor_3_4 import check_regularised
 from verify.claims.ses.thm_3_1 import function_cases, function_of
 from verify.claims.ses.thm_3_3 import _non_spline_optimum
-from verify.registry import CLAIMS, Context, run_check
+from verify.registry import CLAIMS, Context, UsageError, check_suitable, get_claim, run_check
 from verify.result import MATCH, MISMATCH, PROVED, UNDECIDED
 
 
@@ -145,8 +145,10 @@ def test_corollary_3_4_non_optimal_fit_is_undecided(tmp_path, monkeypatch):
 
 def test_corollary_3_4_needs_lambda(tmp_path):
     case = case_from_dict({"name": "c", "source": "s", "x": ["0", "1"], "y": ["1", "-1"]}, "t")
-    with pytest.raises(ValueError, match="needs a parameter lambda"):
+    with pytest.raises(ValueError, match="parameter 'lambda' is required"):
         check_regularised(case, Context(tmp_path))
+    with pytest.raises(UsageError, match="field 'lambda': missing; expected the regularisation weight of"):
+        check_suitable(get_claim("ses.cor-3.4"), case)  # the CLI refuses the case before solving
 
 
 def test_wrong_warm_start_is_repaired():
