@@ -102,6 +102,15 @@ def stated_convention(doc: dict) -> dict:
     return canonical(convention(alpha, c["hidden_bias"], c["output_bias"]))
 
 
+def free_bias_alpha(doc: dict) -> Fraction:
+    """The leaky slope of a stated convention that must have a free hidden bias and no output bias (kh's
+    pattern programs, (2)-(3))."""
+    conv = stated_convention(doc)
+    if conv["hidden_bias"] != "free" or conv["output_bias"]:
+        raise Malformed(f"convention: expected alpha != 1, hidden_bias free, no output bias, got {show(conv)}")
+    return Fraction(conv["alpha"])
+
+
 def _same(a: Any, b: Any) -> bool:
     """Equal as JSON: unlike ``==``, true is not 1 and 1 is not 1.0."""
     return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)

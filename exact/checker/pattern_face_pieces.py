@@ -37,7 +37,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ._fields import Malformed, at, bool_, distinct_points, int_, list_, qlist, show, unit, within
-from ._proved import Proved, convention, stated_convention
+from ._proved import Proved, convention, free_bias_alpha
 from .arith import dot, kernel
 from .relu1d import kinks_1d, patterns_1d, secant_kinks
 from .sign_patterns import Pattern, signs
@@ -132,10 +132,7 @@ def _classes(z0: Vector, K: list[Vector], eps: list[int], alpha: Fraction) -> tu
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
-    conv = stated_convention(doc)                                                     # 1.
-    alpha = Fraction(conv["alpha"])
-    if conv["hidden_bias"] != "free" or conv["output_bias"]:
-        raise Malformed(f"convention: expected alpha != 1, hidden_bias free, no output bias, got {show(conv)}")
+    alpha = free_bias_alpha(doc)                                                      # 1.
     x = distinct_points(doc, "data.x")
     n = within(len(x), MAX_POINTS, "data.x: points n")
     y = qlist(at(doc, "data.y"), "data.y", n)

@@ -33,7 +33,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ._fields import Malformed, at, bool_, distinct_points, int_, list_, q, qlist, show, unit, within
-from ._proved import Proved, convention, stated_convention
+from ._proved import Proved, convention, free_bias_alpha
 from .arith import dot
 from .relu1d import patterns_1d, threshold_ranges
 
@@ -85,10 +85,7 @@ class _Program:
 
 
 def _data(doc: dict) -> tuple[_Program, dict]:
-    conv = stated_convention(doc)
-    alpha = Fraction(conv["alpha"])
-    if conv["hidden_bias"] != "free" or conv["output_bias"]:
-        raise Malformed(f"convention: expected hidden_bias free and no output bias, got {show(conv)}")
+    alpha = free_bias_alpha(doc)
     x = distinct_points(doc, "data.x")
     n = within(len(x), MAX_POINTS, "data.x: points n")
     y = qlist(at(doc, "data.y"), "data.y", n)

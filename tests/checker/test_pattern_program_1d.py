@@ -67,7 +67,7 @@ def test_hand_line_as_printed_needs_other_multipliers():
     ("data.minus_sign", 0, "data.minus_sign: expected the JSON integer 1 or -1"),
     ("data.sign_times_y", 1, "data.sign_times_y: expected true or false"),
     ("data.x.1", "0", "data.x[1]: duplicate data point 0"),
-    ("convention.hidden_bias", "in-norm", "convention: expected hidden_bias free and no output bias"),
+    ("convention.hidden_bias", "in-norm", "convention: expected alpha != 1, hidden_bias free, no output bias"),
     ("primal.w", ["0"] * 7, "primal.w: expected 8 entries"),
     ("dual", DELETE, "evidence: expected exactly one of dual, farkas, got []"),
 ])
