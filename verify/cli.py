@@ -127,7 +127,7 @@ def _line(res: CheckResult, debug: bool = False) -> str:
 def _run(tasks: list[Task], out: Path, args: argparse.Namespace) -> list[CheckResult]:
     """Run the checks into a staging folder of ``out``, write the reports there (with ``--report``), then
     publish it (:mod:`verify.run`); the results name the published paths."""
-    def show(i: int, n: int, res: CheckResult) -> None:
+    def show(res: CheckResult) -> None:
         if not args.findings_only:
             say(_line(res, args.debug))
     with staged(out) as stage:

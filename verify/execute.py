@@ -9,7 +9,7 @@ lines. Results come back in the order of the tasks, whatever order they finish i
 >>> from verify.registry import get_claim
 >>> import tempfile
 >>> task = Task(get_claim("ep.thm-3.3").id, shipped_case("abs-plus-one"), True)
->>> [r.verdict for r in run_tasks([task], Path(tempfile.mkdtemp()), 1, False, None, lambda i, n, r: None)]
+>>> [r.verdict for r in run_tasks([task], Path(tempfile.mkdtemp()), 1, False, None, lambda r: None)]
 [<Verdict.PROVED: 'PROVED'>]
 """
 
@@ -29,8 +29,8 @@ from .context import Context
 from .registry import all_claims, run_check
 from .result import CheckResult
 
-#: show(i, n, result): called once per finished check, i counting from 1
-Show = Callable[[int, int, CheckResult], None]
+#: called once per finished check (the counter is the bar's)
+Show = Callable[[CheckResult], None]
 
 
 @dataclass(frozen=True)
@@ -72,11 +72,11 @@ def run_tasks(tasks: list[Task], out: Path, jobs: int, thorough: bool, timeout: 
         def finish(i: int, res: CheckResult) -> None:
             results[i] = res
             bar.update(1)
-            show(bar.n, len(tasks), res)
+            show(res)
         if jobs <= 1:
-            for i, (t, *_rest) in enumerate(payload):
-                bar.set_description_str(f"{t.claim} {t.case.name}")
-                finish(i, _one(payload[i]))
+            for i, args in enumerate(payload):
+                bar.set_description_str(f"{args[0].claim} {args[0].case.name}")
+                finish(i, _one(args))
         else:
             with ProcessPoolExecutor(jobs) as pool:
                 running: dict[Future[CheckResult], int] = {pool.submit(_one, p): i for i, p in enumerate(payload)}

@@ -92,9 +92,6 @@ class Needs:
     printed: tuple[str, ...] = ()
     condition: Callable[[Case], str | None] | None = None
 
-    def parameter(self, name: str) -> Parameter:
-        return next(p for p in self.parameters if p.name == name)
-
 
 def _where(case: Case) -> str:
     return case.path or case.name
