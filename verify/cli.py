@@ -104,6 +104,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--claims", nargs="*", metavar="CLAIM", help="time every claim that takes 1-D data (or these) on "
                    f"seeded data of each --size (default sizes {' '.join(map(str, CLAIM_SIZES))}), one process each")
     b.add_argument("--timeout", type=_seconds, default=120.0, metavar="S", help="with --claims: per (claim, n)")
+    b.add_argument("--arrangements", action="store_true", help="the exact central arrangement (pe): faces, "
+                   "regions, D_i and the certificate check at (n, d) = (10, 2), (20, 2), (40, 3+bias), (100, 2)")
+    b.add_argument("--cone-program", action="store_true", help="pe (8) over every region, bracketed exactly "
+                   "(column generation, pricing, certificate check) at the --arrangements sizes")
     b.add_argument("--sizes", type=_bounded(MIN_SIZE, MAX_SIZE), nargs="+")
     b.add_argument("--naive-limit", type=_bounded(0, MAX_SIZE), default=200)
     b.add_argument("--qsopt-limit", type=_bounded(0, MAX_SIZE), default=1600)
@@ -234,6 +238,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{len(args.certificates) - rejected} accepted, {rejected} rejected")
             return 1 if rejected else 0
         if args.command == "bench":
+            if args.arrangements:
+                from .bench.arrangements import print_table as arrangements_table
+                arrangements_table()
+                return 0
+            if args.cone_program:
+                from .bench.cone_program import print_table as cone_table
+                cone_table()
+                return 0
             if args.claims is not None:
                 from .bench.claims import print_table
                 for cid in args.claims:

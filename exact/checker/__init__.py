@@ -36,7 +36,9 @@ from typing import Any, Callable, Optional
 
 from . import (
     arith,
+    arrangement,
     bridge_vertex_min,
+    cone_program_bracket,
     l1_l0_gap,
     l1_ls_kkt,
     lp,
@@ -74,7 +76,9 @@ Checker = Callable[[dict, list[str]], Proved]
 
 #: kind -> its check; each kind is checked by the module of the same name (hyphens as underscores).
 KINDS: dict[str, Checker] = {
+    "arrangement": arrangement.check,
     "bridge-vertex-min": bridge_vertex_min.check,
+    "cone-program-bracket": cone_program_bracket.check,
     "l1-l0-gap": l1_l0_gap.check,
     "l1-ls-kkt": l1_ls_kkt.check,
     "lp": lp.check,

@@ -250,6 +250,25 @@ def sign_patterns_dense() -> dict:
     return doc
 
 
+def arrangement_subsets() -> dict:
+    """52 rows in R^4, just under the limit on C(n, r - 1) n r: all 22 100 normals and the ~350 000 faces
+    of their stars are formed before the one listed face is found wanting."""
+    doc = base("arrangement")
+    doc["data"] = {"X": _patterns_X(52, 4, seed=5)}
+    doc["faces"] = [{"sign": [0] * 52, "point": [0] * 4}]
+    return doc
+
+
+def arrangement_points() -> dict:
+    """Faces with 32 entries of 256 bits each (at the limit) on 8 rows: the points' dot products."""
+    rng = random.Random(2)
+    doc = base("arrangement")
+    doc["data"] = {"X": _patterns_X(8, 32, seed=6)}
+    doc["faces"] = [{"sign": [1] * 8, "point": [rng.randrange(1 << 255, 1 << 256) for _ in range(32)]}
+                    for _ in range(330)]
+    return doc
+
+
 def _pattern_doc(kind: str, N: int, d: int) -> dict:
     doc = base(kind)
     doc["data"]["X"] = _patterns_X(N, d)
@@ -591,6 +610,8 @@ _TABLE = [
     ("lp", "denominators", lp_denominators, ("data.problem.A_ub", "primal.x")),
     ("sign-patterns", "prefix", sign_patterns_prefix, ("data.X", "realised")),
     ("sign-patterns", "dense", sign_patterns_dense, ("data.X", "realised")),
+    ("arrangement", "subsets", arrangement_subsets, ("data.X",)),
+    ("arrangement", "points", arrangement_points, ("faces", "data.X")),
     ("pattern-program-lower", "pieces", program_lower_pieces, ("data.X", "dual.pieces")),
     ("pattern-bracket", "network", bracket_network, ("data.X", "primal.neurons")),
     ("pattern-face-pieces", "lp-memory", face_lp_memory, ("terms",)),

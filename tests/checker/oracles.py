@@ -10,9 +10,11 @@ from typing import Callable
 import numpy as np
 from scipy.optimize import linprog
 
+from exact.certificates.arrangement import arrangement_relation
 from exact.checker import CheckReport
 from exact.checker.relu1d import patterns_1d
 from exact.convention import Convention, HiddenBias
+from exact.relu.arrangements import central_arrangement
 from exact.relu.hinge import solve_hinge_1d
 from exact.relu.interpolation import interpolate_1d
 from exact.relu.pattern_program import Term, pattern_program, solve_1d
@@ -82,7 +84,16 @@ def _pattern_1d(report: CheckReport) -> bool:
     return sol.status == "optimal" and sol.value == Fraction(report.relation["value"])
 
 
+def _arrangement(report: CheckReport) -> bool:
+    """The producer's enumeration of the faces (exact/relu/arrangements: regions of every flat by inserting
+    hyperplanes, not the checker's star lemma) on the stated X: the same counts."""
+    assert report.data is not None and report.relation is not None
+    X = [[Fraction(v) for v in row] for row in report.data["X"]]
+    return arrangement_relation(central_arrangement(X)) == report.relation
+
+
 ORACLES: dict[str, Callable[[CheckReport], bool | None]] = {
+    "arrangement": _arrangement,
     "lp": _lp,
     "pattern-program-1d": _pattern_1d,
     "relu1d-hinge": _hinge,

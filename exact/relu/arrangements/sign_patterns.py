@@ -47,13 +47,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
-from math import comb
 from typing import Sequence
 
 from flint import fmpq_mat
 
-from ..lp import LinearProgram, solve_lp
-from ..numbers import to_fmpq
+from ...lp import LinearProgram, solve_lp
+from ...numbers import to_fmpq
+from .central import region_bound
 
 Pattern = tuple[int, ...]
 Matrix = Sequence[Sequence[Fraction]]
@@ -249,7 +249,7 @@ def cover_count(N: int, d: int) -> int:
     >>> cover_count(4, 2), cover_count(3, 2), cover_count(5, 1)
     (14, 8, 10)
     """
-    return 2 * sum(comb(N - 1, i) for i in range(d + 1)) if N else 1
+    return region_bound(N, d + 1) if N else 1  # the lifted points (x_i, 1): N central hyperplanes of R^(d+1)
 
 
 def in_general_position(X: Matrix) -> bool:
