@@ -19,7 +19,8 @@ from fractions import Fraction
 
 from .loader import Case, case_from_dict
 
-__all__ = ["random_1d_case", "random_1d_cases", "X_CANDIDATES", "gaussian_matrix", "parameter_case"]
+__all__ = ["random_1d_case", "random_1d_cases", "random_matrix_case", "X_CANDIDATES", "gaussian_matrix",
+           "parameter_case"]
 
 #: Every p/q with |p| <= 20 and q in 1..4, distinct and sorted (109 values).
 X_CANDIDATES: tuple[Fraction, ...] = tuple(
@@ -67,6 +68,38 @@ def random_1d_cases(count: int, seed0: int = 0) -> list[Case]:
     if count < 0:
         raise ValueError(f"random_1d_cases: expected count >= 0, got {count}")
     return [random_1d_case(seed0 + i) for i in range(count)]
+
+
+def random_matrix_case(seed: int, n_range: tuple[int, int] = (6, 10), d_range: tuple[int, int] = (4, 8)) -> Case:
+    """A random n x d case (n, d drawn from the ranges): entries k/2 with |k| <= 6, labels k/2 with |k| <= 6.
+
+    An all-zero column or label vector is redrawn, so every feature and the target carry data.
+
+    >>> c = random_matrix_case(3)
+    >>> c == random_matrix_case(3), c.name, 6 <= c.n <= 10, 4 <= c.dim <= 8
+    (True, 'random-matrix-3', True, True)
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"random_matrix_case: expected an integer seed, got {seed!r}")
+    rng = random.Random(seed)
+    n, d = rng.randint(*n_range), rng.randint(*d_range)
+
+    def draw(k: int) -> list[Fraction]:
+        while True:
+            out = [Fraction(rng.randint(-6, 6), 2) for _ in range(k)]
+            if any(out):
+                return out
+
+    columns = [draw(n) for _ in range(d)]
+    y = draw(n)
+    name = f"random-matrix-{seed}"
+    doc = {
+        "name": name,
+        "source": f"generated, seed {seed} (cases.random_matrix_case, n = {n}, d = {d})",
+        "X": [[str(col[i]) for col in columns] for i in range(n)],
+        "y": [str(v) for v in y],
+    }
+    return replace(case_from_dict(doc, f"<{name}>"), path=None)
 
 
 def gaussian_matrix(seed: int, n: int, d: int, k: int):

@@ -51,6 +51,7 @@ PARAMETERS: dict[str, Rule] = {
     "d": _COUNT,  # ses Claim 5.2: the input dimension
     "subnetworks": _COUNT,  # ses Theorem C.3: the random deep parallel dictionary
     "width": _COUNT,
+    "h": _COUNT,  # pe (9), (13): the filter length (taps) of a linear CNN
     "bias": _FLAG,  # ep Proposition 3.2
     "signed_codes": _FLAG,  # ep vector output
     "matrix": _FLAG,  # ses Theorem C.3: the dictionary is X itself
