@@ -97,6 +97,24 @@ EP_NOBIAS = PaperConvention(
     "min ||w||_1 with ||u_j||_2 <= 1; Q_A = {(A u)_+ : ||u||_2 <= 1}",
 )
 
+# --- pe (Pilanci & Ergen): bias-free neurons (X u)_+; a bias is a column of ones in X, so it sits in the norm ---
+PE_2 = PaperConvention(
+    "pe (2)", NO_BIAS,
+    "min 1/2 ||sum_j (X u_j)_+ alpha_j - y||^2 + beta/2 sum_j (||u_j||^2 + alpha_j^2); no hidden bias "
+    "(a bias is a column of ones in X, then it is inside ||u_j||)")
+PE_8 = PaperConvention(
+    "pe (8)", NO_BIAS,
+    "min 1/2 ||sum_i D_i X (v_i - w_i) - y||^2 + beta sum_i (||v_i|| + ||w_i||) s.t. (2 D_i - I) X v_i >= 0, "
+    "(2 D_i - I) X w_i >= 0 over every D_i = diag(1[X u >= 0])")
+PE_39 = PaperConvention(
+    "pe (38)/(39)", NO_BIAS,
+    "min l(sum_j (X u_j)_+ alpha_j, y) + beta/2 sum_j (||u_j||^2 + alpha_j^2), l convex (hinge, absolute); "
+    "(39): l(sum_i D_i X (v_i - w_i), y) + beta sum_i (||v_i|| + ||w_i||)")
+PE_ARRANGEMENT = PaperConvention(
+    "pe Section 3 / A.2", NO_BIAS,
+    "D_i = diag(1[X u >= 0]) over every u in R^d (closed: x_i^T u = 0 gives 1; u = 0 included); "
+    "H_X = {sign(X u)} (sign(0) = 0), S_X = {{i : sign(x_i^T u) = +1}}")
+
 # --- the joint-norm conventions of issue 5 (cross.conventions) ----------------------------
 PE_6 = PaperConvention(
     "pe (6), 1-D data with the bias as a feature (Fig. 2: d = 2)", IN_NORM,

@@ -38,3 +38,29 @@ def plot_1d(path: str, x: Sequence[Fraction], y: Sequence[Fraction],
     fig.savefig(path, dpi=120)
     plt.close(fig)
     return path
+
+
+def plot_training(path: str, curves: Sequence[tuple[str, Sequence[float], Sequence[float]]],
+                  band: tuple[float, float], title: str = "") -> str:
+    """Objective against iteration for each (label, iterations, objectives), the certified bracket as a band.
+
+    A log scale on the gap above the band's lower end keeps runs that reach the optimum apart from the band.
+    """
+    lower, upper = band
+    fig, ax = plt.subplots(figsize=(6, 4))
+    styles = ("-", "--", ":", "-.")
+    for k, (label, its, values) in enumerate(curves):
+        ax.plot(its, [max(v - lower, 1e-16) for v in values], linestyle=styles[k % len(styles)], linewidth=0.8,
+                label=label)
+    ax.axhspan(1e-16, max(upper - lower, 1e-16), color="0.8", label="certified bracket")
+    ax.set_yscale("log")
+    ax.set_xlabel("iteration")
+    ax.set_ylabel("objective (2) minus the certified lower bound")
+    ax.set_title(title, fontsize="small", wrap=True)
+    handles, labels = ax.get_legend_handles_labels()
+    seen = dict(zip(labels, handles))  # one legend entry per width
+    ax.legend(seen.values(), seen.keys(), fontsize=7)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+    return path

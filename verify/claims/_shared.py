@@ -4,17 +4,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any, Mapping
 
 from cases import Case, random_1d_cases, shipped_cases
 from exact.checker.arith import Surd
 from exact.relu.interpolation import Interpolation1D
 
-from ..context import Context
+from ..context import Certified, Context
 from ..numeric.bracket import Bracket
 from ..numeric.joint1d import Joint1D
 from ..result import Draft
 
 GENERATED = 20
+
+
+def certify(doc: dict, res: Draft, ctx: Context, suffix: str = "", what: str = "", *,
+            folder: str = "certificates", about: Mapping[str, Any] | None = None) -> Certified:
+    """Write ``doc``, re-check it with the independent checker, bind it to the case and record it in ``res``."""
+    return res.add(ctx.certify(doc, res.claim, res.case, suffix, folder, about=about), what)
+
+
+def named_cases(prefix: str) -> list[Case]:
+    """The shipped cases whose name starts with ``prefix``."""
+    return [c for c in shipped_cases() if c.name.startswith(prefix)]
+
+
+def fl(v) -> str:
+    """A number for a note: 10 significant digits."""
+    return f"{float(v):.10g}"
 
 
 def one_d_cases() -> list[Case]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any, Mapping
 
-from cases import Case, random_1d_cases, shipped_case, shipped_cases
+from cases import Case, random_1d_cases, shipped_case
 from exact.certificates.lp import lp_certificate
 from exact.certificates.relu1d_extreme_point import extreme_point_certificate
 from exact.certificates.relu1d_group_bracket import group_bracket_certificate
@@ -34,16 +34,11 @@ from ...audit import show
 from ...context import Certified, Context
 from ...requirements import Parameter
 from ...result import Draft
+from .._shared import certify, fl, named_cases  # noqa: F401 (the ep claims import them from here)
 from .programs import original_lp_37
 
 ONE_D = ("ep-prop-3.1-eq", "abs-plus-one", "constant-labels", "kh-example-1", "ep-rankone-1d-offdata-knot")
 RANK_ONE = ("ep-rankone-nonneg-d2", "ep-rankone-mixed-d2", "ep-rankone-mixed-d3", "ep-rankone-nonneg-d3")
-
-
-def certify(doc: dict, res: Draft, ctx: Context, suffix: str = "", what: str = "", *,
-            folder: str = "certificates", about: Mapping[str, Any] | None = None) -> Certified:
-    """Write ``doc``, re-check it with the independent checker, bind it to the case and record it in ``res``."""
-    return res.add(ctx.certify(doc, res.claim, res.case, suffix, folder, about=about), what)
 
 
 def certify_interpolation(sol: Interpolation1D, res: Draft, ctx: Context, suffix: str = "", what: str = "", *,
@@ -108,11 +103,6 @@ def small_1d_cases() -> list[Case]:
 
 def rank_one_shipped() -> list[Case]:
     return [shipped_case(n) for n in RANK_ONE]
-
-
-def named_cases(prefix: str) -> list[Case]:
-    """The shipped cases whose name starts with ``prefix``."""
-    return [c for c in shipped_cases() if c.name.startswith(prefix)]
 
 
 def sign(t: Fraction) -> int:
@@ -277,5 +267,3 @@ def points_of(case: Case, res: Draft) -> tuple[Fraction, ...]:
     return tuple(norm * ci for ci in c)
 
 
-def fl(v) -> str:
-    return f"{float(v):.10g}"

@@ -1,0 +1,122 @@
+"""pe.thm-1: the convex program (8) over every pattern has the optimal value of the non-convex (2) for m >= m*,
+and Theorem 1's reconstruction gives an optimal network with m* neurons.
+
+Convention pe (2)/(8): squared loss with 1/2, weight decay beta/2, no hidden bias (a bias is a ones column,
+case ``bias``, then it sits inside ||u||). Two routes:
+
+* 1-D data without a bias column: the patterns are D_+ = 1[x >= 0], D_- = 1[x <= 0] and, from u = 0, D = I,
+  whose cone {v : X v >= 0} is {0} when x has both signs; the blocks of D_+- are v x_+ and v (-x)_+ with
+  v >= 0, so (8) is the l1 problem over [x_+, (-x)_+] (kind l1-ls-kkt, exact). Theorem 1's network
+  u = sqrt(c), alpha = +-sqrt(c) has the objective (2) = that value exactly (||u||^2 = alpha^2 = |c|).
+* otherwise the bracket of (8) over every region (kind cone-program-bracket, :mod:`verify.numeric.cone_program`):
+  its lower end bounds (4) from below, hence p*(2) for every m (weak duality), its upper end is (8) at exactly
+  feasible blocks, and Theorem 1's network built from them has (2) inside (enclosed in interval arithmetic).
+
+As printed, Theorem 1 says "either v_i* or w_i* is non-zero for all i = 1, ..., P" and defines
+m* = #{i : v_i* != 0 or w_i* != 0}; the reconstruction makes one neuron per nonzero v_i AND per nonzero w_i.
+Both readings are measured: the blocks with both parts nonzero, and the patterns whose blocks vanish.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from cases import Case
+from exact.certificates.l1_ls_kkt import lasso_certificate
+from exact.lasso import lasso
+
+from ...context import Context
+from ...conventions import PE_2, PE_8
+from ...numeric.bracket import Position, locate
+from ...numeric.cone_program import bracket
+from ...registry import claim
+from ...requirements import Data, Needs
+from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, UNDECIDED, Draft
+from .._shared import certify
+from ._shared import BETA, BIAS, Matrix, fl, halves, matrix, named_cases
+
+PLACE = "Theorem 1 (Section 3) and its proof (Section 5)"
+STATEMENT = ("(8) and (2) with m >= m* have identical optimal values; the network u = v_i/sqrt||v_i||, "
+             "alpha = sqrt||v_i|| (and w_i with -sqrt) is optimal for (2) with m* = #{i : v_i or w_i != 0} neurons")
+#: the bracket must be this tight (relative) to confirm the equality
+WIDTH = 1e-6
+
+
+def theorem_cases() -> list[Case]:
+    return named_cases("pe-example-6") + named_cases("pe-2d-six")
+
+
+@claim("pe.thm-1", "pe", PLACE, STATEMENT, "float (bracketed), exact in 1-D", theorem_cases, expect=CONFIRMED,
+       needs=Needs(Data.ANY, parameters=(BETA, BIAS)))
+def check_theorem_1(case: Case, ctx: Context) -> Draft:
+    """PROVED on 1-D data without a bias column (exact); otherwise CONFIRMED when the certified bracket of (8)
+    has relative width <= 1e-6 and Theorem 1's network has its (2)-objective inside it, CONTRADICTED when
+    that objective lies outside, UNDECIDED when the bracket is wider."""
+    beta, X = BETA.of(case), matrix(case)
+    if len(X[0]) == 1:
+        return _one_d(case, X, beta, ctx)
+    res = Draft("pe.thm-1", case.name, ERROR, "float", (PE_8, PE_2))
+    b = bracket(X, case.y, beta)
+    cert = certify(b.certificate(res.claim, case.name, "(8) over every region of the arrangement of X"), res, ctx,
+                   "", "(8) bracket", about={"X": X, "y": case.y, "beta": beta})
+    if not cert.ok:
+        return res
+    box = b.bracket
+    res.value = box
+    lo, hi = b.network
+    where = locate(box, lo), locate(box, hi)
+    res.notes.append(f"(8) over all {b.regions} regions: certified bracket {box.text(12)} (relative width "
+                     f"{b.relative_width:.2e}) after {b.rounds} pricing rounds with {b.patterns} regions in the "
+                     f"working set; times {', '.join(f'{k} {v:.2f} s' for k, v in b.timings.items())}")
+    res.notes.append(f"Theorem 1's network: {b.neurons} neurons from m* = {b.m_star} nonzero blocks "
+                     f"({b.both} with both v_i and w_i nonzero); (2) at it in [{fl(lo)}, {fl(hi)}] (intervals)")
+    _readings(b.regions, b.m_star, b.both, res)
+    res.data = {"regions": b.regions, "rounds": b.rounds, "working_set": b.patterns, "neurons": b.neurons,
+                "m_star": b.m_star, "both": b.both, "width": b.relative_width, "network": [str(lo), str(hi)]}
+    if Position.BELOW in where or Position.ABOVE in where:
+        res.finding(PLACE, STATEMENT, f"(2) at Theorem 1's network lies in [{lo}, {hi}], outside the certified "
+                    f"bracket {box.text(12)} of (8)", cert.path)
+        res.verdict = CONTRADICTED
+    else:
+        res.verdict = CONFIRMED if b.relative_width <= WIDTH else UNDECIDED
+    return res
+
+
+def _readings(P: int, m_star: int, both: int, res: Draft) -> None:
+    """Theorem 1's "either v_i* or w_i* is non-zero for all i = 1..P" and its m*, read as printed."""
+    if m_star < P:
+        res.notes.append(f"as printed, 'either v_i* or w_i* is non-zero for all i = 1, ..., P' would need all {P} "
+                         f"patterns; the certified primal uses {m_star} (the sparse reading: not both)")
+    if both:
+        res.notes.append(f"{both} pattern(s) carry both v_i and w_i nonzero in the certified near-optimal primal, so "
+                         f"Theorem 1's construction gives {m_star + both} neurons, more than its m* = {m_star}; not a "
+                         "proof that every optimum does (the optimum of (8) need not be unique)")
+
+
+def _one_d(case: Case, X: Matrix, beta: Fraction, ctx: Context) -> Draft:
+    """The exact route on 1-D data without a bias column (module doc)."""
+    res = Draft("pe.thm-1", case.name, ERROR, "exact", (PE_8, PE_2))
+    x = [row[0] for row in X]
+    A = halves(x)
+    sol = lasso(A, case.y, beta, decide_uniqueness=False)
+    doc = lasso_certificate(A, case.y, sol, res.claim, case.name,
+                            "(8) on 1-D data without a bias: min 1/2 ||A c - y||^2 + beta ||c||_1, A = [x_+, (-x)_+]")
+    cert = certify(doc, res, ctx, "", "(8) = (2)", about={"A": A, "y": case.y, "beta": beta})
+    if not cert.ok:
+        return res
+    V = cert.value
+    r = [a * sol.weights[0] + b * sol.weights[1] - yi for (a, b), yi in zip(A, case.y, strict=True)]
+    two = sum((t * t for t in r), Fraction(0)) / 2 + beta * sum((abs(c) for c in sol.weights), Fraction(0))
+    m_star = sum(1 for c in sol.weights if c)
+    both_signs = min(x) < 0 < max(x)
+    P = 2 + both_signs  # D_+, D_- and, when x has both signs, D = I from u = 0 (else D = I is D_+ or D_-)
+    res.value = V
+    res.notes.append(f"(8) = (3) = {V} = {fl(V)} (certified); Theorem 1's network u = sqrt|c|, alpha = sign(c) "
+                     f"sqrt|c| on c = {[str(c) for c in sol.weights]}: (2) = {two} (exact), {m_star} neuron(s)")
+    if both_signs:
+        res.notes.append("the u = 0 pattern D = I has the cone {v : X v >= 0} = {0} (x has both signs): its v_i, w_i "
+                         "are 0 in every feasible point")
+    _readings(P, m_star, 0, res)
+    res.data = {"value": str(V), "m_star": m_star, "weights": [str(c) for c in sol.weights], "patterns": P}
+    res.verdict = PROVED if two == V else REFUTED
+    return res
