@@ -10,7 +10,11 @@ is a ones column of X, inside ||u||). (7): max z^T y over z in the polar, |z^T (
   (7) = +oo.
 * 1-D with the bias column X = [x, 1]: (6) is kh (2)+(8) with the ReLU, exact in surds when decided (kind
   relu1d-joint-exact, whose dual v is a point of the polar with v^T y = the value), else a certified
-  bracket (kind relu1d-joint-bracket) whose ends are a polar point and a network.
+  bracket (kind relu1d-joint-bracket) whose ends are a polar point and a network. Section 2.1's limit
+  p_(beta->0) = lim beta^-1 p* is then checked against the certified brackets of (8) (kind
+  cone-program-bracket) at beta = 1/10, 1/100, 1/1000: p*(beta) <= beta (6) (the interpolant costs beta (6)
+  with no loss), so each lower end / beta must stay below (6), and the upper ends / beta approach it —
+  a cross-check of the (8) machinery against the exact 1-D route.
 
 A.10 also states "the set Q_X u -Q_X is a closed convex set". On 1-D data with points of both signs the
 two neurons u = (+-1, 0) give q_+- = (+-x)_+ in Q_X, and their midpoint m = |x| / 2 is not in Q_X u -Q_X:
@@ -31,14 +35,16 @@ from exact.lp import solve_lp
 from ...audit import show
 from ...context import Context
 from ...conventions import PE_2, PE_6
+from ...numeric.cone_program import bracket
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
 from ...requirements import Data, Needs
-from ...result import CONFIRMED, ERROR, PROVED, Draft
+from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, Draft
 from .._shared import certify, certify_joint
-from ._shared import BIAS, fl, halves, named_cases
+from ._shared import BIAS, fl, halves, named_cases, with_bias
 
 PLACE = "Section 2.1, (6)-(7); Appendix A.10"
+LIMIT_BETAS = (Fraction(1, 10), Fraction(1, 100), Fraction(1, 1000))
 STATEMENT = ("p_(beta->0) = min sum |alpha_j| s.t. sum (X u_j)_+ alpha_j = y, ||u_j|| <= 1 (6) is the gauge of "
              "Conv(Q_X u -Q_X) and equals max z^T y over its polar (7)")
 
@@ -55,6 +61,22 @@ def nonconvex_witness(x: Sequence[Fraction]) -> tuple[Fraction, ...] | None:
     order = [m[i] for i in sorted(range(len(x)), key=lambda i: x[i])]
     monotone = all(a <= b for a, b in zip(order, order[1:])) or all(a >= b for a, b in zip(order, order[1:]))
     return None if monotone or not any(m) else m
+
+
+def _limit(case: Case, gauge_upper: Fraction, ctx: Context, res: Draft) -> bool:
+    """beta^-1 [lower, upper] of (8) for shrinking beta against the certified (6) (module doc); False on a violation."""
+    X, rows, ok = with_bias([[t] for t in case.x]), [], True
+    for beta in LIMIT_BETAS:
+        b = bracket(X, case.y, beta)
+        cert = certify(b.certificate(res.claim, case.name, f"(8) at beta = {beta}"), res, ctx, f"__beta{beta}",
+                       f"(8) at beta = {beta}", about={"X": X, "y": case.y, "beta": beta})
+        if not cert.ok:
+            return False
+        ok &= cert.lower / beta <= gauge_upper
+        rows.append(f"beta = {beta}: [{fl(cert.lower / beta)}, {fl(cert.upper / beta)}]")
+    res.notes.append("beta^-1 p*(beta) from the certified (8) brackets: " + "; ".join(rows)
+                     + f" -> (6) = {fl(gauge_upper)} from below: {ok}")
+    return ok
 
 
 def gauge_cases() -> list[Case]:
@@ -76,6 +98,8 @@ def check_gauge(case: Case, ctx: Context) -> Draft:
         res.notes.append("(6) with X = [x, 1] is kh (2)+(8) with the ReLU: the certificate's dual v is a point of "
                          "the polar of Q_X u -Q_X (|v^T (w x + b)_+| <= ||(w, b)||) with v^T y = (7)'s value")
         res.verdict = PROVED if joint.exact is not None else CONFIRMED
+        if not _limit(case, joint.bracket.upper, ctx, res):
+            res.verdict = CONTRADICTED
     else:
         A = halves(case.x)
         lp = l1_program([{i: row[j] for i, row in enumerate(A) if row[j]} for j in range(2)], case.y)
