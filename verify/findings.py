@@ -75,5 +75,6 @@ def findings_block(results: list[CheckResult]) -> list[str]:
                 more = f" (+{len(g.evidence) - 1} more)" if len(g.evidence) > 1 else ""
                 lines.append(f"      evidence: {g.evidence[0]}{more}")
             else:
-                lines.append("      evidence: none recorded (a statistical finding: see the result's notes)")
+                lines.append("      evidence: no certificate kind states it (a measurement, or an exact witness "
+                             "given in the finding and the result's notes)")
     return lines

@@ -100,7 +100,7 @@ def assert_block_lists_every_finding(out: str, rows: list[dict]) -> None:
         evidence = block[block.index(line) + 1]
         certs = [c for r in rows for f in r["findings"] if (f["paper"], f["place"]) == (paper, place)
                  for c in f["certificates"]]
-        assert evidence.startswith("      evidence: " + (certs[0] if certs else "none recorded"))
+        assert evidence.startswith("      evidence: " + (certs[0] if certs else "no certificate kind states it"))
 
 
 def test_run_on_a_user_case_and_check_its_certificate(tmp_path, capsys):

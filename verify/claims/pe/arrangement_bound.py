@@ -95,9 +95,9 @@ def check_arrangement_bound(case: Case, ctx: Context) -> Draft:
         failed.append(f"general position but P = {P} != (17) = {b17}")
     if P != counts["regions"]:
         failed.append(f"P = {P} D_i but {counts['regions']} regions ('P is the number of regions')")
-    _sampling(X, P, counts["regions"], res)
     res.data = {"X": [[str(a) for a in row] for row in X], **counts, "bound_17": b17, "general_position": general,
                 "exponential": [str(lo), str(hi)]}
+    _sampling(X, P, counts["regions"], res)
     if failed:
         res.finding(PLACE, STATEMENT, "; ".join(failed) + (
             ": u = 0 gives the all-ones D_i, which no region has when the rows are in no open half-space"
