@@ -8,6 +8,8 @@ norms) complete it here. Every check names the convention it uses, and every rep
 
 >>> EP_4.name, EP_4.problem.describe()
 ('ep (4)', 'ReLU; hidden bias free; no output bias')
+>>> PE_9.describe().split("; ")[:2]
+['pe (9): linear activation phi(t) = t', 'hidden bias none']
 >>> EP_4.as_json()["hidden_bias"], KH_3.with_alpha(Fraction(1, 10)).problem.alpha
 ('free', Fraction(1, 10))
 """
@@ -28,16 +30,21 @@ class PaperConvention:
     name: str
     problem: Convention
     penalty: str
+    #: the activation when it is not the problem's (leaky) ReLU: pe's linear CNNs (9)-(14) have phi(t) = t
+    activation: str | None = None
 
     def describe(self) -> str:
-        return f"{self.name}: {self.problem.describe()}; {self.penalty}"
+        problem = self.problem.describe() if self.activation is None else \
+            f"{self.activation}; {self.problem.describe().split('; ', 1)[1]}"
+        return f"{self.name}: {problem}; {self.penalty}"
 
     def with_alpha(self, alpha: Fraction) -> "PaperConvention":
         """The same statement with leaky slope ``alpha`` (kh states every program for any alpha)."""
         return replace(self, problem=replace(self.problem, alpha=Fraction(alpha)))
 
     def as_json(self) -> dict[str, Any]:
-        return {"name": self.name, **self.problem.as_json(), "penalty": self.penalty}
+        extra = {"activation": self.activation} if self.activation else {}
+        return {"name": self.name, **self.problem.as_json(), **extra, "penalty": self.penalty}
 
 
 #: the exact problems the papers use (ReLU): hidden bias free / absent / in the norm; a free output bias
@@ -114,6 +121,23 @@ PE_ARRANGEMENT = PaperConvention(
     "pe Section 3 / A.2", NO_BIAS,
     "D_i = diag(1[X u >= 0]) over every u in R^d (closed: x_i^T u = 0 gives 1; u = 0 included); "
     "H_X = {sign(X u)} (sign(0) = 0), S_X = {{i : sign(x_i^T u) = +1}}")
+
+# pe's linear CNNs (Section 4): phi(t) = t, which exact.convention.Convention (a leaky ReLU) cannot state
+PE_9 = PaperConvention(
+    "pe (9)", NO_BIAS,
+    "min 1/2 ||sum_k sum_j X_k u_j alpha_jk - y||^2 + beta/2 sum_j (||u_j||^2 + ||alpha_j||^2), u_j in R^h, "
+    "alpha_j in R^K; patches X_k = X[:, k:k+h], k = 0..d-h (stride one, no padding); (11)/(12) in the same scale",
+    activation="linear activation phi(t) = t")
+PE_13 = PaperConvention(
+    "pe (13)", NO_BIAS,
+    "min 1/2 ||sum_j X U_j alpha_j - y||^2 + beta/2 sum_j (||u_j||^2 + ||alpha_j||^2), U_j circulant with first "
+    "column (u_j, 0) in R^d, u_j in R^h, alpha_j in R^d (= (9) with X_k = X S^k P, K = d)",
+    activation="linear activation phi(t) = t")
+PE_14 = PaperConvention(
+    "pe (14)", NO_BIAS,
+    "min_{z in C^d} 1/2 ||X F z - y||^2 + beta ||z||_1 (sum of moduli), F_ab = e^{-2 pi i ab/d} (unnormalised) "
+    "or F / sqrt(d) (unitary): the paper does not say which",
+    activation="no network: the DFT-domain l1 problem of the linear circular CNN (13)")
 
 # --- the joint-norm conventions of issue 5 (cross.conventions) ----------------------------
 PE_6 = PaperConvention(

@@ -25,23 +25,13 @@ from exact.linalg import rmatvec
 
 from ...audit import audit_check
 from ...context import Context
-from ...conventions import NO_BIAS, PaperConvention
+from ...conventions import PE_13, PE_14
 from ...numeric import Bracket, Position, enclose, locate, solve, upper_of
 from ...numeric.linear_cnn import best_scale, circular_patches, dyadic, nuclear_bracket, tight
 from ...numeric.socp import CLARABEL_TOLERANCES
 from ...registry import claim
 from ...requirements import Data, Labels, Needs, Parameter
 from ...result import CONFIRMED, CONTRADICTED, ERROR, UNDECIDED, Draft, Labelled
-
-#: exact.convention.Convention has no linear activation, so its "ReLU" does not apply here (see the penalties)
-PE_13 = PaperConvention(
-    "pe (13), linear activation phi(t) = t", NO_BIAS,
-    "min 1/2 ||sum_j X U_j alpha_j - y||^2 + beta/2 sum_j (||u_j||^2 + ||alpha_j||^2), U_j circulant with first "
-    "column (u_j, 0) in R^d, u_j in R^h, alpha_j in R^d (= (9) with X_k = X S^k P, K = d)")
-PE_14 = PaperConvention(
-    "pe (14)", NO_BIAS,
-    "min_{z in C^d} 1/2 ||X F z - y||^2 + beta ||z||_1 (sum of moduli), F_ab = e^{-2 pi i ab/d} (unnormalised) "
-    "or F / sqrt(d) (unitary): the paper does not say which")
 
 BETA = Parameter("beta", "the weight decay of (13), and the l1 weight of (14)", Fraction(1, 2),
                  "pe (13)-(14), Section 4.3: any beta > 0")

@@ -17,18 +17,12 @@ from cases.generators import random_matrix_case
 
 from ...audit import audit_check
 from ...context import Context
-from ...conventions import NO_BIAS, PaperConvention
+from ...conventions import PE_9
 from ...numeric import SOLVER_TOL, Position, locate
 from ...numeric.linear_cnn import NuclearBracket, nuclear_bracket, tight, valid_patches
 from ...registry import claim
 from ...requirements import Data, Labels, Needs, Parameter
 from ...result import CONFIRMED, CONTRADICTED, ERROR, UNDECIDED, Draft
-
-#: pe (9); exact.convention.Convention has no linear activation, so its "ReLU" does not apply here (see penalty)
-PE_9 = PaperConvention(
-    "pe (9), linear activation phi(t) = t", NO_BIAS,
-    "min 1/2 ||sum_k sum_j X_k u_j alpha_jk - y||^2 + beta/2 sum_j (||u_j||^2 + ||alpha_j||^2), u_j in R^h, "
-    "alpha_j in R^K; patches X_k = X[:, k:k+h], k = 0..d-h (stride one, no padding); (11)/(12) in the same scale")
 
 BETA = Parameter("beta", "the weight decay of (9): beta/2 sum_j (||u_j||^2 + ||alpha_j||^2)", Fraction(1, 2),
                  "pe (9), Section 4.2: any beta > 0")
