@@ -17,10 +17,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from cases import Case, shipped_case
-from exact.certificates.arrangement import arrangement_certificate
 from exact.certificates.sign_patterns import patterns_certificate
 from exact.checker import sign_patterns as sign_kind
-from exact.relu.arrangements import central_arrangement, pattern_tree, region_bound
+from exact.relu.arrangements import pattern_tree, region_bound
 
 from ...context import Context
 from ...conventions import KH_PATTERNS, PE_ARRANGEMENT
@@ -29,7 +28,7 @@ from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, Draft
 from .._shared import certify
 from ..kh.programs import kh_bound
-from ..pe._shared import with_bias
+from ..pe._shared import certified_arrangement, with_bias
 
 CASES = ("kh-example-1", "pe-example-6", "pe-2d-six", "kh-patterns-2d-square", "pe-arrangement-3d-general")
 STATEMENT = "kh's |J| (affine), pe's P (central) and ddb's number of cells on the same data, against each bound"
@@ -50,9 +49,8 @@ def check_pattern_counts(case: Case, ctx: Context) -> Draft:
     lifted = with_bias(X)
     counts = {}
     for label, data in (("central X", X), ("central [X, 1]", lifted)):
-        cert = certify(arrangement_certificate(central_arrangement(data), res.claim, case.name), res, ctx,
-                       "__lifted" if data is lifted else "", label, about={"X": data})
-        if not cert.ok:
+        cert = certified_arrangement(data, res, ctx, "__lifted" if data is lifted else "", label)
+        if cert is None:
             return res
         counts[label] = {k: int(cert.qualifier(k)) for k in ("rank", "regions", "patterns")}
     J = None

@@ -19,12 +19,24 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
+from flint import fmpq_mat
+
 from cases import Case
+from exact.certificates.arrangement import arrangement_certificate
+from exact.numbers import to_fmpq
+from exact.relu.arrangements import central_arrangement, region_bound
 
+from ...context import Certified, Context, within_file_limit
+from ...numeric.cone_program import ConeBracket, bracket
 from ...requirements import Parameter
-from .._shared import fl, named_cases
+from ...result import UNDECIDED, Draft
+from .._shared import certify, fl, named_cases
 
-__all__ = ["BETA", "BIAS", "Matrix", "fl", "halves", "matrix", "named_cases", "with_bias"]
+__all__ = ["BETA", "BIAS", "MAX_REGIONS", "Matrix", "beyond_enumeration", "certified_arrangement", "certified_bracket",
+           "fl", "halves", "matrix", "named_cases", "with_bias"]
+
+#: the enumeration of every region is not attempted beyond this bound (17) on their number (19 840 take 3 s)
+MAX_REGIONS = 100_000
 
 Matrix = list[list[Fraction]]
 
@@ -49,3 +61,52 @@ def halves(x: Sequence[Fraction]) -> Matrix:
     """The n x 2 matrix [x_+, (-x)_+] of the bias-free 1-D features (module doc)."""
     return [[max(t, Fraction(0)), max(-t, Fraction(0))] for t in x]
 
+
+
+def beyond_enumeration(X: Sequence[Sequence[Fraction]]) -> str | None:
+    """Why every region of X is not enumerated (the bound (17) on their number is above MAX_REGIONS), or None."""
+    r = fmpq_mat([[to_fmpq(a) for a in row] for row in X]).rank()
+    bound = region_bound(len(X), r)
+    if bound <= MAX_REGIONS:
+        return None
+    return (f"not decided: n = {len(X)} rows of rank {r} may cut up to (17) = {bound} regions, beyond the "
+            f"{MAX_REGIONS} this check enumerates")
+
+
+def certified_arrangement(X: Matrix, res: Draft, ctx: Context, suffix: str = "", what: str = "faces"
+                           ) -> Certified | None:
+    """Every face of the central arrangement of X (:func:`exact.relu.arrangements.central_arrangement`), certified
+    (kind arrangement: the counts are the checker's) and recorded in ``res``; None (with ``res`` UNDECIDED and
+    the reason) beyond the enumeration budget or the checker's file limit, or when the certificate is rejected."""
+    why = beyond_enumeration(X)
+    if why is None:
+        arr = central_arrangement(X)
+        doc = arrangement_certificate(arr, res.claim, res.case)
+        if within_file_limit(doc):
+            cert = certify(doc, res, ctx, suffix, what, about={"X": X})
+            return cert if cert.ok else None
+        why = (f"not decided: the certificate of the {len(arr.faces)} faces ({len(arr.regions)} regions, "
+               f"{len(arr.patterns)} D_i, not certified) is beyond the checker's file limit")
+    res.notes.append(why)
+    res.verdict = UNDECIDED
+    return None
+
+
+def certified_bracket(X: Matrix, y: Sequence[Fraction], beta: Fraction, res: Draft, ctx: Context,
+                      loss: str = "squared", suffix: str = "", what: str = "(8) bracket"
+                      ) -> tuple[ConeBracket, Certified] | None:
+    """The bracket of (8) / (39) over every region (:func:`verify.numeric.cone_program.bracket`), certified (kind
+    cone-program-bracket) and recorded in ``res``; None (with ``res`` UNDECIDED and the reason) beyond the
+    enumeration budget or the checker's file limit, or when the certificate is rejected."""
+    why = beyond_enumeration(X)
+    if why is None:
+        b = bracket(X, y, beta, loss)
+        doc = b.certificate(res.claim, res.case, f"{what}: pe (8)/(39) with the {loss} loss over every region")
+        if within_file_limit(doc):
+            cert = certify(doc, res, ctx, suffix, what, about={"X": X, "y": y, "beta": beta})
+            return (b, cert) if cert.ok else None
+        why = (f"not decided: the certificate of (8) over {b.regions} regions is beyond the checker's file limit "
+               f"(bracket {b.bracket.text(12)}, not certified)")
+    res.notes.append(why)
+    res.verdict = UNDECIDED
+    return None

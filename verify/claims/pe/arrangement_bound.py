@@ -26,17 +26,15 @@ from itertools import combinations
 from flint import fmpq_mat
 
 from cases import Case
-from exact.certificates.arrangement import arrangement_certificate
 from exact.numbers import to_fmpq
-from exact.relu.arrangements import central_arrangement, region_bound, sampled_patterns
+from exact.relu.arrangements import region_bound, sampled_patterns
 
 from ...context import Context
 from ...conventions import PE_ARRANGEMENT
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft
-from .._shared import certify
-from ._shared import Matrix, matrix, named_cases
+from ._shared import Matrix, certified_arrangement, matrix, named_cases
 from .programs import exponential_bound
 
 PLACE = "Section 3 (after the definition of D_i) and Appendix A.2, (17)"
@@ -68,10 +66,8 @@ def check_arrangement_bound(case: Case, ctx: Context) -> Draft:
     X = matrix(case)
     n = len(X)
     res = Draft("pe.arrangement-bound", case.name, ERROR, "exact", PE_ARRANGEMENT)
-    arr = central_arrangement(X)
-    cert = certify(arrangement_certificate(arr, res.claim, case.name), res, ctx, "", "faces",
-                   about={"X": X})
-    if not cert.ok:
+    cert = certified_arrangement(X, res, ctx)
+    if cert is None:
         return res
     counts = {k: int(cert.qualifier(k)) for k in ("rank", "faces", "regions", "patterns", "open_patterns")}
     r, P = counts["rank"], counts["patterns"]

@@ -25,12 +25,11 @@ from exact.lasso import lasso
 from ...context import Context
 from ...conventions import PE_2
 from ...numeric.bracket import Bracket
-from ...numeric.cone_program import bracket
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, Draft
 from .._shared import certify
-from ._shared import BETA, BIAS, Matrix, fl, halves, matrix, named_cases
+from ._shared import BETA, BIAS, Matrix, certified_bracket, fl, halves, matrix, named_cases
 
 PLACE = "Section 2, (5) and the display after it"
 STATEMENT = ("d* <= p_oo* = min_mu ||int (X u)_+ dmu - y||_2^2 + beta ||mu||_TV (5), = p* with a solution of "
@@ -80,16 +79,13 @@ def check_bidual(case: Case, ctx: Context) -> Draft:
 def _brackets(case: Case, X: Matrix, beta: Fraction, ctx: Context) -> Draft:
     """(5) as printed = 2 p(8)(beta / 2) against p* = p(8)(beta), both certified brackets (module doc)."""
     res = Draft("pe.bidual-5", case.name, ERROR, "float", PE_2)
-    about = {"X": X, "y": case.y}
     got = {}
     for label, b in (("p*", beta), ("(5) as printed: 2 p*(beta/2)", beta / 2)):
-        cb = bracket(X, case.y, b)
-        cert = certify(cb.certificate(res.claim, case.name, f"(8) at beta = {b}"), res, ctx, f"__beta{b}", label,
-                       about=about | {"beta": b})
-        if not cert.ok:
+        pair = certified_bracket(X, case.y, b, res, ctx, suffix=f"__beta{b}", what=label)
+        if pair is None:
             return res
-        got[label] = (cert, cb)
-    (pc, pb), (fc, _) = got["p*"], got["(5) as printed: 2 p*(beta/2)"]
+        got[label] = pair
+    (pb, pc), (_, fc) = got["p*"], got["(5) as printed: 2 p*(beta/2)"]
     printed = Bracket(2 * fc.lower, 2 * fc.upper)
     res.value = pb.bracket
     res.notes.append(f"p* in {pb.bracket.text(12)}; (5) as printed in {printed.text(12)} (twice the bracket of (8) at "

@@ -30,14 +30,13 @@ from ...audit import audit_check
 from ...context import Context, file_name
 from ...conventions import PE_2
 from ...numeric.bracket import Bracket
-from ...numeric.cone_program import bracket
 from ...numeric.training import TrainingRun, gradient_descent
 from ...plots import plot_training
 from ...registry import claim
 from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, Draft
 from .._shared import certify
-from ._shared import BETA, BIAS, Matrix, fl, halves, matrix, named_cases
+from ._shared import BETA, BIAS, Matrix, certified_bracket, fl, halves, matrix, named_cases
 
 WIDTHS = (8, 15, 50)
 RUNS = Parameter("draws", "gradient-descent initialisations per width m = 8, 15, 50", Fraction(20),
@@ -55,10 +54,11 @@ def training_cases() -> list[Case]:
 
 def _bracket(X: Matrix, case: Case, beta: Fraction, res: Draft, ctx: Context) -> tuple[Fraction, Fraction] | None:
     """(lower, upper) of (8) over every region (kind cone-program-bracket), certified."""
-    b = bracket(X, case.y, beta)
-    cert = certify(b.certificate(res.claim, case.name, "(8) over every region: the lower end bounds (2) for every m"),
-                   res, ctx, "", "(8) bracket", about={"X": X, "y": case.y, "beta": beta})
-    if not cert.ok or not isinstance(cert.lower, Fraction) or not isinstance(cert.upper, Fraction):
+    got = certified_bracket(X, case.y, beta, res, ctx)
+    if got is None:
+        return None
+    b, cert = got
+    if not isinstance(cert.lower, Fraction) or not isinstance(cert.upper, Fraction):
         return None
     res.notes.append(f"certified bracket of (8) over {b.regions} regions: {Bracket(cert.lower, cert.upper).text(12)}")
     return cert.lower, cert.upper

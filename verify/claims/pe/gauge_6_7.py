@@ -35,13 +35,12 @@ from exact.lp import solve_lp
 from ...audit import show
 from ...context import Context
 from ...conventions import PE_2, PE_6
-from ...numeric.cone_program import bracket
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, Draft
 from .._shared import certify, certify_joint
-from ._shared import BIAS, fl, halves, named_cases, with_bias
+from ._shared import BIAS, certified_bracket, fl, halves, named_cases, with_bias
 
 PLACE = "Section 2.1, (6)-(7); Appendix A.10"
 LIMIT_BETAS = (Fraction(1, 10), Fraction(1, 100), Fraction(1, 1000))
@@ -63,15 +62,15 @@ def nonconvex_witness(x: Sequence[Fraction]) -> tuple[Fraction, ...] | None:
     return None if monotone or not any(m) else m
 
 
-def _limit(case: Case, gauge_upper: Fraction, ctx: Context, res: Draft) -> bool:
-    """beta^-1 [lower, upper] of (8) for shrinking beta against the certified (6) (module doc); False on a violation."""
+def _limit(case: Case, gauge_upper: Fraction, ctx: Context, res: Draft) -> bool | None:
+    """beta^-1 [lower, upper] of (8) for shrinking beta against the certified (6) (module doc): False on a
+    violation, None when a bracket is not certified."""
     X, rows, ok = with_bias([[t] for t in case.x]), [], True
     for beta in LIMIT_BETAS:
-        b = bracket(X, case.y, beta)
-        cert = certify(b.certificate(res.claim, case.name, f"(8) at beta = {beta}"), res, ctx, f"__beta{beta}",
-                       f"(8) at beta = {beta}", about={"X": X, "y": case.y, "beta": beta})
-        if not cert.ok:
-            return False
+        got = certified_bracket(X, case.y, beta, res, ctx, suffix=f"__beta{beta}", what=f"(8) at beta = {beta}")
+        if got is None:
+            return None
+        _, cert = got
         ok &= cert.lower / beta <= gauge_upper
         rows.append(f"beta = {beta}: [{fl(cert.lower / beta)}, {fl(cert.upper / beta)}]")
     res.notes.append("beta^-1 p*(beta) from the certified (8) brackets: " + "; ".join(rows)
@@ -97,9 +96,8 @@ def check_gauge(case: Case, ctx: Context) -> Draft:
         res.value = joint.exact if joint.exact is not None else joint.bracket
         res.notes.append("(6) with X = [x, 1] is kh (2)+(8) with the ReLU: the certificate's dual v is a point of "
                          "the polar of Q_X u -Q_X (|v^T (w x + b)_+| <= ||(w, b)||) with v^T y = (7)'s value")
-        res.verdict = PROVED if joint.exact is not None else CONFIRMED
-        if not _limit(case, joint.bracket.upper, ctx, res):
-            res.verdict = CONTRADICTED
+        limit = _limit(case, joint.bracket.upper, ctx, res)  # None: not decided (the reason is a note)
+        res.verdict = CONTRADICTED if limit is False else PROVED if joint.exact is not None else CONFIRMED
     else:
         A = halves(case.x)
         lp = l1_program([{i: row[j] for i, row in enumerate(A) if row[j]} for j in range(2)], case.y)

@@ -18,12 +18,12 @@ from exact.relu.arrangements import sample_patterns
 
 from ...context import Context
 from ...conventions import PE_8
-from ...numeric.cone_program import bracket, restricted_upper
+from ...numeric.cone_program import restricted_upper
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft
 from .._shared import certify
-from ._shared import BETA, BIAS, matrix, named_cases
+from ._shared import BETA, BIAS, certified_bracket, matrix, named_cases
 
 SAMPLES = (2, 4, 8, 16, 64, 256, 1024)
 PLACE = "Remark 3.2 (Section 3)"
@@ -42,11 +42,11 @@ def check_sampling(case: Case, ctx: Context) -> Draft:
     property; CONTRADICTED if one is below); the excess per k is measured."""
     beta, X = BETA.of(case), matrix(case)
     res = Draft("pe.remark-3.2", case.name, ERROR, "float", PE_8)
-    full = bracket(X, case.y, beta)
-    about = {"X": X, "y": case.y, "beta": beta}
-    cert = certify(full.certificate(res.claim, case.name, "(8) over every region"), res, ctx, "", "(8)", about=about)
-    if not cert.ok:
+    got = certified_bracket(X, case.y, beta, res, ctx)
+    if got is None:
         return res
+    full, cert = got
+    about = {"X": X, "y": case.y, "beta": beta}
     lower, upper = cert.lower, cert.upper
     res.value = full.bracket
     rows, below = [], []

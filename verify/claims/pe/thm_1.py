@@ -28,12 +28,11 @@ from exact.lasso import lasso
 from ...context import Context
 from ...conventions import PE_2, PE_8
 from ...numeric.bracket import Position, locate
-from ...numeric.cone_program import bracket
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, UNDECIDED, Draft
 from .._shared import certify
-from ._shared import BETA, BIAS, Matrix, fl, halves, matrix, named_cases
+from ._shared import BETA, BIAS, Matrix, certified_bracket, fl, halves, matrix, named_cases
 
 PLACE = "Theorem 1 (Section 3) and its proof (Section 5)"
 STATEMENT = ("(8) and (2) with m >= m* have identical optimal values; the network u = v_i/sqrt||v_i||, "
@@ -56,11 +55,10 @@ def check_theorem_1(case: Case, ctx: Context) -> Draft:
     if len(X[0]) == 1:
         return _one_d(case, X, beta, ctx)
     res = Draft("pe.thm-1", case.name, ERROR, "float", (PE_8, PE_2))
-    b = bracket(X, case.y, beta)
-    cert = certify(b.certificate(res.claim, case.name, "(8) over every region of the arrangement of X"), res, ctx,
-                   "", "(8) bracket", about={"X": X, "y": case.y, "beta": beta})
-    if not cert.ok:
+    got = certified_bracket(X, case.y, beta, res, ctx)
+    if got is None:
         return res
+    b, cert = got
     box = b.bracket
     res.value = box
     lo, hi = b.network

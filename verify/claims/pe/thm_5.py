@@ -18,12 +18,11 @@ from cases import Case
 from ...context import Context
 from ...conventions import PE_39
 from ...numeric.bracket import Position, locate
-from ...numeric.cone_program import bracket
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, UNDECIDED, Draft, Labelled
-from .._shared import certify, fl
-from ._shared import BETA, BIAS, matrix, named_cases
+from .._shared import fl
+from ._shared import BETA, BIAS, certified_bracket, matrix, named_cases
 
 PLACE = "Appendix A.13, Theorems 5 and 6"
 STATEMENT = ("(39) and (38) with m >= m* have identical optimal values for a convex loss, with the network of "
@@ -52,11 +51,10 @@ def check_general_loss(case: Case, ctx: Context) -> Draft:
     res = Draft("pe.thm-5", case.name, ERROR, "float", PE_39)
     values, verdicts = [], []
     for loss in loss_of(case):
-        b = bracket(X, case.y, beta, loss)
-        cert = certify(b.certificate(res.claim, case.name, f"(39) with the {loss} loss over every region"), res, ctx,
-                       f"__{loss}", f"(39), {loss}", about={"X": X, "y": case.y, "beta": beta})
-        if not cert.ok:
+        got = certified_bracket(X, case.y, beta, res, ctx, loss, f"__{loss}", f"(39), {loss}")
+        if got is None:
             return res
+        b, cert = got
         lo, hi = b.network
         outside = {locate(b.bracket, lo), locate(b.bracket, hi)} - {Position.INSIDE}
         values.append((loss, b.bracket))

@@ -70,3 +70,25 @@ def test_sampled_patterns_give_certified_upper_ends_that_reach_the_bracket(ctx):
 def test_bidual_5_as_printed_is_excluded_by_brackets(ctx):
     res = run(check_bidual, "pe-example-6-bias", ctx)
     assert res.verdict is Verdict.CONTRADICTED and any("disjoint from p*" in f.shows for f in res.findings)
+
+
+def _random_case(n: int, d: int, seed: int):
+    import random
+
+    from cases import case_from_dict
+
+    rng = random.Random(seed)
+    X = [[str(rng.randint(-9, 9)) for _ in range(d)] for _ in range(n)]
+    return case_from_dict({"name": f"user-{n}x{d}", "X": X, "y": [str(rng.randint(-3, 3)) for _ in range(n)]},
+                          "user.toml", "user.toml")
+
+
+def test_user_data_beyond_the_enumeration_budget_is_undecided_not_an_error(ctx):
+    res = check_theorem_1(_random_case(400, 5, 1), ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.UNDECIDED and any("beyond the 100000 this check enumerates" in n for n in res.notes)
+    assert not res.certificates
+
+
+def test_an_arrangement_certificate_beyond_the_file_limit_is_undecided(ctx):
+    res = check_arrangement_bound(_random_case(60, 3, 2), ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.UNDECIDED and any("beyond the checker's file limit" in n for n in res.notes)
