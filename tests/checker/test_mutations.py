@@ -1,6 +1,6 @@
 """The mutation suite: seeded mutants of real certificates of every kind, in every class, are rejected or
 provably harmless (tests/checker/mutation.py says what counts as harmless). A quick sample runs by
-default; the full sweep (21 kinds x 500 = 10 500 mutants, each under a time limit and, in its own process,
+default; the full sweep (500 mutants per kind, each under a time limit and, in its own process,
 a memory limit) runs under ``-m slow`` and prints the table of counts the note reports."""
 from __future__ import annotations
 

@@ -31,10 +31,14 @@ KH_SES_IDS = """kh.lem-1 kh.lem-2 kh.prop-1 kh.thm-1 kh.thm-2 kh.thm-3 kh.patter
 ses.lem-1 ses.thm-3.1 ses.thm-3.3 ses.cor-3.4 ses.claim-5.2 ses.thm-c.3 cross.conventions""".split()
 
 
-def test_every_ep_kh_ses_claim_of_the_catalogue_is_listed(capsys):
+PE_IDS = """pe.arrangement-bound pe.thm-1 pe.lem-2 pe.lem-3 pe.bidual-5 pe.gauge-6-7 pe.remark-3.2 pe.sdp-11-12
+pe.circular-14 pe.thm-5 pe.thm-6 pe.example-6 cross.pattern-counts""".split()  # every pe row, and the cross count
+
+
+def test_every_ep_kh_ses_pe_claim_of_the_catalogue_is_listed(capsys):
     code, out, _ = run(capsys, "list")
     listed = {ln.split()[0] for ln in out.splitlines()}
-    assert code == 0 and len(EP_IDS) == 31 and set(EP_IDS + KH_SES_IDS) <= listed
+    assert code == 0 and len(EP_IDS) == 31 and set(EP_IDS + KH_SES_IDS + PE_IDS) <= listed
 
 
 def test_covered_ids_are_listed_and_runnable(tmp_path, capsys):
