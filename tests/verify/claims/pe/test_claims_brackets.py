@@ -50,6 +50,9 @@ def test_theorem_1_bracket_contains_the_network_and_is_tight(ctx):
     res = run(check_theorem_1, "pe-example-6-bias", ctx)
     assert res.verdict is Verdict.CONFIRMED and res.value.lower <= F(8914472026, 10 ** 10) <= res.value.upper
     assert res.data["width"] < 1e-9 and res.data["both"] == 0 and res.data["regions"] == 10
+    assert res.data["neurons"] == 5 and res.data["sparser"] == 4  # a neuron split over two regions, merged
+    six = run(check_theorem_1, "pe-2d-six", ctx)
+    assert six.verdict is Verdict.CONFIRMED and six.data["sparser"] < six.data["neurons"]
     exact = run(check_theorem_1, "pe-example-6", ctx)
     assert exact.verdict is Verdict.PROVED and exact.value == F(1169, 500) and exact.data["m_star"] == 2
 
