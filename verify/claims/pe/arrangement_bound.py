@@ -83,7 +83,7 @@ def check_arrangement_bound(case: Case, ctx: Context) -> Draft:
     if P > b17:
         failed.append(f"P = {P} > (17) = {b17}")
     if hi < b17:
-        failed.append(f"(17) = {b17} > 2r(e(n-1)/r)^r < {float(hi):.10g}")
+        failed.append(f"(17) = {b17} > 2r(e(n-1)/r)^r, which is <= {float(hi):.10g}")
     elif lo < b17:
         res.notes.append("(17) against 2r(e(n-1)/r)^r not decided by the rational bounds on e")
         res.verdict = UNDECIDED

@@ -31,6 +31,7 @@ def run(check, name, ctx):
     ("pe-arrangement-2d-degenerate", Verdict.REFUTED, {"regions": 6, "patterns": 9, "faces": 13}),
     ("pe-arrangement-3d-general", Verdict.REFUTED, {"regions": 44, "patterns": 45, "faces": 171}),
     ("pe-arrangement-3d-coplanar", Verdict.REFUTED, {"rank": 2, "regions": 10, "patterns": 11}),
+    ("pe-arrangement-one-row", Verdict.REFUTED, {"rank": 1, "regions": 2, "patterns": 2, "bound_17": 2}),
 ])
 def test_the_pattern_count_against_17(ctx, name, verdict, counts):
     res = run(check_arrangement_bound, name, ctx)
