@@ -32,11 +32,13 @@ from ...requirements import Parameter
 from ...result import UNDECIDED, Draft
 from .._shared import certify, fl, named_cases
 
-__all__ = ["BETA", "BIAS", "MAX_REGIONS", "Matrix", "beyond_enumeration", "certified_arrangement", "certified_bracket",
-           "fl", "halves", "matrix", "named_cases", "with_bias"]
+__all__ = ["BETA", "BIAS", "MAX_REGIONS", "Matrix", "beyond_bracket", "beyond_enumeration", "certified_arrangement",
+           "certified_bracket", "fl", "halves", "matrix", "named_cases", "with_bias"]
 
 #: the enumeration of every region is not attempted beyond this bound (17) on their number (19 840 take 3 s)
 MAX_REGIONS = 100_000
+#: regions x rows: the sign entries of the (8) certificate's pieces (about 6 bytes each; the file limit is 1 MiB)
+MAX_PIECE_ENTRIES = 150_000
 
 Matrix = list[list[Fraction]]
 
@@ -63,14 +65,40 @@ def halves(x: Sequence[Fraction]) -> Matrix:
 
 
 
+def _region_bound(X: Sequence[Sequence[Fraction]]) -> tuple[int, int]:
+    """(r, (17)): the rank of X (exact) and the bound 2 sum_{k<r} C(n-1, k) on the number of regions."""
+    r = fmpq_mat([[to_fmpq(a) for a in row] for row in X]).rank()
+    return r, region_bound(len(X), r)
+
+
 def beyond_enumeration(X: Sequence[Sequence[Fraction]]) -> str | None:
     """Why every region of X is not enumerated (the bound (17) on their number is above MAX_REGIONS), or None."""
-    r = fmpq_mat([[to_fmpq(a) for a in row] for row in X]).rank()
-    bound = region_bound(len(X), r)
+    r, bound = _region_bound(X)
     if bound <= MAX_REGIONS:
         return None
     return (f"not decided: n = {len(X)} rows of rank {r} may cut up to (17) = {bound} regions, beyond the "
             f"{MAX_REGIONS} this check enumerates")
+
+
+def beyond_bracket(X: Sequence[Sequence[Fraction]]) -> str | None:
+    """Why (8) is not bracketed over every region of X: beyond the enumeration, or a certificate that lists a sign
+    vector per (region, eps) and would not fit the checker's file limit (more than MAX_PIECE_ENTRIES entries)."""
+    why = beyond_enumeration(X)
+    r, bound = _region_bound(X)
+    if why is None and bound * len(X) > MAX_PIECE_ENTRIES:
+        why = (f"not decided: the certificate of (8) over up to (17) = {bound} regions of {len(X)} rows would list "
+               f"{bound * len(X)} sign entries, beyond what the checker's file limit holds ({MAX_PIECE_ENTRIES})")
+    return why
+
+
+def _refused(cert: Certified, res: Draft) -> None:
+    """A certificate the checker refused for its size only (every problem a "limit:") leaves the check UNDECIDED:
+    the evidence was not judged, so it is no ERROR."""
+    if cert.problems and all(p.startswith("limit:") for p in cert.problems):
+        res.notes.append("not decided: the checker refuses the certificate for its size (" + "; ".join(cert.problems)
+                         + ")")
+        res.verdict = UNDECIDED
+    return None
 
 
 def certified_arrangement(X: Matrix, res: Draft, ctx: Context, suffix: str = "", what: str = "faces"
@@ -84,7 +112,7 @@ def certified_arrangement(X: Matrix, res: Draft, ctx: Context, suffix: str = "",
         doc = arrangement_certificate(arr, res.claim, res.case)
         if within_file_limit(doc):
             cert = certify(doc, res, ctx, suffix, what, about={"X": X})
-            return cert if cert.ok else None
+            return cert if cert.ok else _refused(cert, res)
         why = (f"not decided: the certificate of the {len(arr.faces)} faces ({len(arr.regions)} regions, "
                f"{len(arr.patterns)} D_i, not certified) is beyond the checker's file limit")
     res.notes.append(why)
@@ -98,13 +126,13 @@ def certified_bracket(X: Matrix, y: Sequence[Fraction], beta: Fraction, res: Dra
     """The bracket of (8) / (39) over every region (:func:`verify.numeric.cone_program.bracket`), certified (kind
     cone-program-bracket) and recorded in ``res``; None (with ``res`` UNDECIDED and the reason) beyond the
     enumeration budget or the checker's file limit, or when the certificate is rejected."""
-    why = beyond_enumeration(X)
+    why = beyond_bracket(X)
     if why is None:
         b = bracket(X, y, beta, loss)
         doc = b.certificate(res.claim, res.case, f"{what}: pe (8)/(39) with the {loss} loss over every region")
         if within_file_limit(doc):
             cert = certify(doc, res, ctx, suffix, what, about={"X": X, "y": y, "beta": beta})
-            return (b, cert) if cert.ok else None
+            return (b, cert) if cert.ok else _refused(cert, res)
         why = (f"not decided: the certificate of (8) over {b.regions} regions is beyond the checker's file limit "
                f"(bracket {b.bracket.text(12)}, not certified)")
     res.notes.append(why)

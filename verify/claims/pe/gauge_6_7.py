@@ -28,7 +28,7 @@ from fractions import Fraction
 from typing import Sequence
 
 from cases import Case
-from exact.certificates.lp import lp_certificate
+from exact.certificates.lp import beyond_limits, lp_certificate
 from exact.l1 import l1_program
 from exact.lp import solve_lp
 
@@ -38,9 +38,9 @@ from ...conventions import PE_2, PE_6
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
 from ...requirements import Data, Needs
-from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, Draft
+from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, UNDECIDED, Draft
 from .._shared import certify, certify_joint
-from ._shared import BIAS, certified_bracket, fl, halves, named_cases, with_bias
+from ._shared import BIAS, beyond_bracket, certified_bracket, fl, halves, named_cases, with_bias
 
 PLACE = "Section 2.1, (6)-(7); Appendix A.10"
 LIMIT_BETAS = (Fraction(1, 10), Fraction(1, 100), Fraction(1, 1000))
@@ -90,6 +90,10 @@ def check_gauge(case: Case, ctx: Context) -> Draft:
     bias = bool(BIAS.of(case))
     res = Draft("pe.gauge-6-7", case.name, ERROR, "exact", PE_6 if bias else PE_2)
     if bias:
+        if why := beyond_bracket(with_bias([[t] for t in case.x])):  # the limit check brackets (8) on this data
+            res.notes.append(why)
+            res.verdict = UNDECIDED
+            return res
         joint = certify_joint(solve_joint(case.x, case.y, Fraction(0)), ctx, res)
         if not joint.ok or joint.bracket is None:
             return res
@@ -101,6 +105,10 @@ def check_gauge(case: Case, ctx: Context) -> Draft:
     else:
         A = halves(case.x)
         lp = l1_program([{i: row[j] for i, row in enumerate(A) if row[j]} for j in range(2)], case.y)
+        if why := beyond_limits(lp):
+            res.notes.append(f"not decided: {why}")
+            res.verdict = UNDECIDED
+            return res
         result = solve_lp(lp)
         cert = certify(lp_certificate(lp, result, res.claim, case.name,
                                       "(6) on 1-D data without a bias column: min ||c||_1 s.t. [x_+, (-x)_+] c = y"),

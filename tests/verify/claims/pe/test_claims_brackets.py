@@ -96,3 +96,14 @@ def test_user_data_beyond_the_enumeration_budget_is_undecided_not_an_error(ctx):
 def test_an_arrangement_certificate_beyond_the_file_limit_is_undecided(ctx):
     res = check_arrangement_bound(_random_case(60, 3, 2), ctx).freeze(0.0, None)
     assert res.verdict is Verdict.UNDECIDED and any("beyond the checker's file limit" in n for n in res.notes)
+
+
+def test_a_bracket_certificate_that_would_not_fit_the_file_limit_is_declined_before_solving(ctx):
+    from cases import case_from_dict
+    from verify.claims.pe.gauge_6_7 import check_gauge
+
+    x, y = [str(k) for k in range(400)], [str(k % 3) for k in range(400)]
+    case = case_from_dict({"name": "long", "x": x, "y": y, "bias": "1"}, "l.toml", "l.toml")
+    for check in (check_theorem_1, check_gauge):
+        res = check(case, ctx).freeze(0.0, None)
+        assert res.verdict is Verdict.UNDECIDED and any("sign entries" in n for n in res.notes) and not res.certificates
