@@ -23,6 +23,8 @@ from flint import fmpq_mat
 
 from cases import Case
 from exact.certificates.arrangement import arrangement_certificate
+from exact.certificates.l1_ls_kkt import lasso_certificate
+from exact.lasso import LassoSolution, lasso
 from exact.numbers import to_fmpq
 from exact.relu.arrangements import central_arrangement, region_bound
 
@@ -89,6 +91,15 @@ def beyond_bracket(X: Sequence[Sequence[Fraction]]) -> str | None:
         why = (f"not decided: the certificate of (8) over up to (17) = {bound} regions of {len(X)} rows would list "
                f"{bound * len(X)} sign entries, beyond what the checker's file limit holds ({MAX_PIECE_ENTRIES})")
     return why
+
+
+def certified_l1(A: Matrix, y: Sequence[Fraction], beta: Fraction, res: Draft, ctx: Context, statement: str,
+                 scale: Fraction = Fraction(1), suffix: str = "", what: str = "") -> tuple[Certified, LassoSolution]:
+    """min beta ||c||_1 + scale/2 ||A c - y||^2 solved exactly (:func:`exact.lasso.lasso`) and certified (kind
+    l1-ls-kkt, finite form; its dual v = -scale r solves pe's (4) over the columns of A with no gap)."""
+    sol = lasso(A, y, beta, scale, decide_uniqueness=False)
+    doc = lasso_certificate(A, y, sol, res.claim, res.case, statement)
+    return certify(doc, res, ctx, suffix, what, about={"A": A, "y": y, "beta": beta, "scale": scale}), sol
 
 
 def _refused(cert: Certified, res: Draft) -> None:

@@ -19,8 +19,6 @@ from __future__ import annotations
 from fractions import Fraction
 
 from cases import Case
-from exact.certificates.l1_ls_kkt import lasso_certificate
-from exact.lasso import lasso
 
 from ...context import Context
 from ...conventions import PE_2
@@ -28,8 +26,7 @@ from ...numeric.bracket import Bracket
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, Draft
-from .._shared import certify
-from ._shared import BETA, BIAS, Matrix, certified_bracket, fl, halves, matrix, named_cases
+from ._shared import BETA, BIAS, Matrix, certified_bracket, certified_l1, fl, halves, matrix, named_cases
 
 PLACE = "Section 2, (5) and the display after it"
 STATEMENT = ("d* <= p_oo* = min_mu ||int (X u)_+ dmu - y||_2^2 + beta ||mu||_TV (5), = p* with a solution of "
@@ -53,11 +50,8 @@ def check_bidual(case: Case, ctx: Context) -> Draft:
     res = Draft("pe.bidual-5", case.name, ERROR, "exact", PE_2)
     certs = {}
     for scale, label in ((Fraction(2), "(5) as printed"), (Fraction(1), "p* = (3) = (5) with 1/2")):
-        sol = lasso(A, case.y, beta, scale, decide_uniqueness=False)
-        doc = lasso_certificate(A, case.y, sol, res.claim, case.name,
-                                f"{label}: min {scale}/2 ||A c - y||^2 + beta ||c||_1 over A = [x_+, (-x)_+]")
-        certs[scale] = (certify(doc, res, ctx, f"__scale{scale}", label,
-                                about={"A": A, "y": case.y, "beta": beta, "scale": scale}), sol)
+        certs[scale] = certified_l1(A, case.y, beta, res, ctx, f"{label}: min {scale}/2 ||A c - y||^2 + beta "
+                                    "||c||_1 over A = [x_+, (-x)_+]", scale, f"__scale{scale}", label)
     (printed, _), (pstar, sol1) = certs[2], certs[1]
     if not (printed.ok and pstar.ok):
         return res

@@ -23,8 +23,6 @@ from fractions import Fraction
 import numpy as np
 
 from cases import Case
-from exact.certificates.l1_ls_kkt import lasso_certificate
-from exact.lasso import lasso
 
 from ...audit import audit_check
 from ...context import Context, file_name
@@ -35,8 +33,7 @@ from ...plots import plot_training
 from ...registry import claim
 from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, UNDECIDED, Draft
-from .._shared import certify
-from ._shared import BETA, BIAS, Matrix, certified_bracket, fl, halves, matrix, named_cases
+from ._shared import BETA, BIAS, Matrix, certified_bracket, certified_l1, fl, halves, matrix, named_cases
 
 WIDTHS = (8, 15, 50)
 RUNS = Parameter("draws", "gradient-descent initialisations per width m = 8, 15, 50", Fraction(20),
@@ -68,11 +65,8 @@ def _bracket(X: Matrix, case: Case, beta: Fraction, res: Draft, ctx: Context) ->
 
 def _exact_optimum(X: Matrix, case: Case, beta: Fraction, res: Draft, ctx: Context) -> tuple[Fraction, Fraction] | None:
     """(lower, upper) = (p*, p*) on 1-D data without a bias column (module doc), certified."""
-    A = halves([row[0] for row in X])
-    sol = lasso(A, case.y, beta, decide_uniqueness=False)
-    doc = lasso_certificate(A, case.y, sol, res.claim, case.name, "p* of (2) on 1-D data without a bias: "
-                            "min 1/2 ||A c - y||^2 + beta ||c||_1 over A = [x_+, (-x)_+]")
-    cert = certify(doc, res, ctx, "", "p*", about={"A": A, "y": case.y, "beta": beta})
+    cert, _ = certified_l1(halves([row[0] for row in X]), case.y, beta, res, ctx, "p* of (2) on 1-D data without a "
+                           "bias: min 1/2 ||A c - y||^2 + beta ||c||_1 over A = [x_+, (-x)_+]", what="p*")
     return (cert.value, cert.value) if cert.ok and isinstance(cert.value, Fraction) else None
 
 

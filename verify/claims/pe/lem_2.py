@@ -25,16 +25,13 @@ from fractions import Fraction
 from itertools import combinations
 
 from cases import Case
-from exact.certificates.l1_ls_kkt import lasso_certificate
-from exact.lasso import lasso
 
 from ...context import Context
 from ...conventions import PE_2
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, Draft
-from .._shared import certify
-from ._shared import BETA, BIAS, Matrix, fl, matrix, named_cases
+from ._shared import BETA, BIAS, Matrix, certified_l1, fl, matrix, named_cases
 
 #: primitive Pythagorean triples (a, b, c): (a/c, b/c) is a rational point of the unit circle
 TRIPLES = ((3, 4, 5), (5, 12, 13), (8, 15, 17))
@@ -85,17 +82,11 @@ def check_lemmas(case: Case, ctx: Context) -> Draft:
     res = Draft("pe.lem-2", case.name, ERROR, "exact", PE_2)
     U = directions(len(X[0]))
     A = features(X, U)
-    sol = lasso(A, case.y, beta, decide_uniqueness=False)
-    doc = lasso_certificate(A, case.y, sol, res.claim, case.name,
-                            "(3) over the directions U: min 1/2 ||A c - y||^2 + beta ||c||_1; v = y - A c solves (4) "
-                            "with no gap")
-    cert = certify(doc, res, ctx, "", "(3)/(4) over U", about={"A": A, "y": case.y, "beta": beta})
+    cert, sol = certified_l1(A, case.y, beta, res, ctx, "(3) over the directions U: min 1/2 ||A c - y||^2 + beta "
+                             "||c||_1; v = y - A c solves (4) with no gap", what="(3)/(4) over U")
     half = [row + [t / 2 for t in row] for row in A]
-    sol_half = lasso(half, case.y, beta, decide_uniqueness=False)
-    doc_half = lasso_certificate(half, case.y, sol_half, res.claim, case.name,
-                                 "(3) with ||u_j|| <= 1: every direction also at half scale")
-    cert_half = certify(doc_half, res, ctx, "__half", "(3) with ||u|| <= 1",
-                        about={"A": half, "y": case.y, "beta": beta})
+    cert_half, sol_half = certified_l1(half, case.y, beta, res, ctx, "(3) with ||u_j|| <= 1: every direction also at "
+                                       "half scale", suffix="__half", what="(3) with ||u|| <= 1")
     if not (cert.ok and cert_half.ok):
         return res
     V = cert.value

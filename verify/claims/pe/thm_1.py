@@ -31,8 +31,6 @@ from typing import Sequence
 
 from cases import Case
 from exact.certificates.cone_program_bracket import Block, cone_program_certificate
-from exact.certificates.l1_ls_kkt import lasso_certificate
-from exact.lasso import lasso
 
 from ...context import Context, within_file_limit
 from ...conventions import PE_2, PE_8
@@ -42,7 +40,7 @@ from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, UNDECIDED, Draft
 from .._shared import certify
-from ._shared import BETA, BIAS, Matrix, certified_bracket, fl, halves, matrix, named_cases
+from ._shared import BETA, BIAS, Matrix, certified_bracket, certified_l1, fl, halves, matrix, named_cases
 
 PLACE = "Theorem 1 (Section 3) and its proof (Section 5)"
 STATEMENT = ("(8) and (2) with m >= m* have identical optimal values; the network u = v_i/sqrt||v_i||, "
@@ -150,10 +148,8 @@ def _one_d(case: Case, X: Matrix, beta: Fraction, ctx: Context) -> Draft:
     res = Draft("pe.thm-1", case.name, ERROR, "exact", (PE_8, PE_2))
     x = [row[0] for row in X]
     A = halves(x)
-    sol = lasso(A, case.y, beta, decide_uniqueness=False)
-    doc = lasso_certificate(A, case.y, sol, res.claim, case.name,
-                            "(8) on 1-D data without a bias: min 1/2 ||A c - y||^2 + beta ||c||_1, A = [x_+, (-x)_+]")
-    cert = certify(doc, res, ctx, "", "(8) = (2)", about={"A": A, "y": case.y, "beta": beta})
+    cert, sol = certified_l1(A, case.y, beta, res, ctx, "(8) on 1-D data without a bias: min 1/2 ||A c - y||^2 + "
+                             "beta ||c||_1, A = [x_+, (-x)_+]", what="(8) = (2)")
     if not cert.ok:
         return res
     V = cert.value
