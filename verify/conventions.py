@@ -149,9 +149,18 @@ DDB_6 = PaperConvention(
     "ddb (5)/(6)", IN_NORM,
     "min <V, mu> s.t. f_mu(x_i) = y_i with V(theta) = |c| ||(a, b)||_2 (variation norm, no 1/2)",
 )
+DDB_20 = PaperConvention(
+    "ddb (20)", IN_NORM,
+    "min ||nu||_TV over measures on the sphere ||(a, b)|| = 1 s.t. int (a^T x_i + b)_+ dnu = y_i: (6) with "
+    "V = |c| ||(a, b)|| projected to the sphere, the same value and optimal functions",
+)
 DDB_WD = PaperConvention(
     "ddb (6) with weight decay", IN_NORM,
     "V(theta) = ||theta||^2 = c^2 + ||a||^2 + b^2 (no 1/2): 2 x the variation norm (AM-GM, balanced rescaling)",
+)
+DDB_LABEL_NOISE = PaperConvention(
+    "ddb (12)/(13), label noise", IN_NORM,
+    "V(theta) = |c| w_b(a, b), w_b = sqrt(E_D[(a^T x + b)_+^2]), E_D the uniform average over the n data points",
 )
 
 SES_38 = PaperConvention(

@@ -1,0 +1,111 @@
+"""ddb.thm-4.2 / cor-4.6 / thm-4.7 on 1-D data: verdicts, values, certified counterexamples, family frequencies."""
+
+import itertools
+import json
+from collections import Counter
+from fractions import Fraction as F
+
+import pytest
+
+from cases import random_1d_case, shipped_case
+from exact.checker import check_certificate
+from exact.relu.optimal_measures import optimal_measures
+from verify.claims.ddb.thm_4_2 import check_support
+from verify.claims.ddb.thm_4_7 import check_shared_point
+from verify.numeric.joint1d import solve_joint
+from verify.registry import Context
+from verify.result import Labelled, Verdict
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    return Context(tmp_path)
+
+
+def test_pair_with_opposite_labels_refutes_theorem_4_2_with_a_certified_network(ctx):
+    res = check_support(shipped_case("ddb-1d-pair"), ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.REFUTED
+    assert res.value == Labelled((("max points charged in one closed cell", F(2)),
+                                  ("points charged by some minimiser", F(2)), ("closed cells", F(4))))
+    [finding] = res.findings
+    assert "the optimum of (20) is 1 + sqrt(2)" in finding.shows and "{x_1, x_2} active" in finding.shows
+    assert "(1, 0) with c of sign -1, (-1, 1) with c of sign +1" in finding.shows
+    assert finding.place == "Section 4, proof of Theorem 4.2 and Figure 1.b"
+    assert "(2 <= 4 cells), holds" in finding.shows
+    assert any("per closed cell and sign of c: 1; per relatively open face (open arc or ray): 1" in n
+               for n in res.notes)
+
+
+def test_witness_certificate_is_accepted_and_a_tampered_one_rejected(ctx):
+    res = check_support(shipped_case("ddb-1d-identity"), ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.REFUTED
+    [path] = [p for p in res.certificates if "__cell0_witness" in p]
+    with open(path) as fh:
+        doc = json.load(fh)
+    assert check_certificate(doc).ok and check_certificate(doc).value is None  # a surd: sqrt(2)
+    assert [n["c"] for n in doc["primal"]["neurons"]] == ["1/2", "-1/2"]
+    doc["primal"]["neurons"][1]["c"] = "1/2"  # the same cell, one sign: no longer fits y
+    bad = check_certificate(doc)
+    assert not bad.ok and bad.problems
+
+
+def test_hat_confirms_both_theorems(ctx):
+    res = check_support(shipped_case("ddb-1d-hat"), ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.CONFIRMED and not res.findings
+    assert res.value.items[0] == ("max points charged in one closed cell", F(1))
+    shared = check_shared_point(shipped_case("ddb-1d-hat"), ctx).freeze(0.0, None)
+    assert shared.verdict is Verdict.CONFIRMED
+    assert shared.value == Labelled((("closed cells charged", F(5)), ("closed cells with one shared point", F(5)),
+                                     ("vertices of the optimal set", F(1))))
+
+
+def test_two_minimisers_on_kh_data_share_every_charged_point(ctx):
+    res = check_shared_point(shipped_case("ddb-1d-kh-example"), ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.CONFIRMED and res.value.items[2] == ("vertices of the optimal set", F(2))
+
+
+def test_alternating_design_refutes_theorem_4_7(ctx):
+    res = check_shared_point(shipped_case("ddb-1d-alternating"), ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.REFUTED
+    assert res.value.items[:2] == (("closed cells charged", F(8)), ("closed cells with one shared point", F(4)))
+    assert res.findings[0].place == "Section 4, Theorem 4.7" and "opposite" not in res.findings[0].shows
+
+
+def outcome(x, y):
+    """'split' (a closed cell with two charged points), 'holds', or 'undecided'; the weaker readings always hold."""
+    sol = solve_joint(x, y, F(0)).exact
+    if sol.status != "optimal" or sol.reason:
+        return "undecided"
+    m = optimal_measures(sol.x, sol.y, sol.alpha, sol.contacts)
+    assert m.max_per_cell(signed=True) <= 1 and max(len(f.charged) for f in m.faces) <= 1
+    assert len(m.charged) <= len(m.cells)
+    return "split" if m.split_cells() else "holds"
+
+
+def integer_designs(nmax):
+    return [(tuple(map(F, range(n))), tuple(map(F, y))) for n in range(2, nmax + 1)
+            for y in itertools.product((-1, 0, 1), repeat=n) if any(y)]
+
+
+def symmetric_designs(kmax):
+    out = set()
+    for k in range(1, kmax + 1):
+        x = tuple(map(F, range(-k, k + 1)))
+        for h in itertools.product((-1, 0, 1), repeat=k + 1):
+            even = tuple(map(F, h[:0:-1] + h))
+            odd = tuple(F(-t) for t in h[:0:-1]) + (F(0),) + tuple(map(F, h[1:]))
+            out |= {(x, even), (x, odd)}
+    return sorted(d for d in out if any(d[1]))
+
+
+def test_frequencies_on_small_families():
+    assert Counter(outcome(*d) for d in integer_designs(3)) == Counter(holds=30, split=4)
+    assert Counter(outcome(*d) for d in symmetric_designs(1)) == Counter(holds=8, split=2)
+
+
+@pytest.mark.slow
+def test_frequencies_on_the_generated_families():
+    random = Counter(outcome(c.x, c.y) for c in (random_1d_case(s, n=2 + s % 5) for s in range(100)))
+    assert random == Counter(holds=39, split=31, undecided=30)
+    assert Counter(outcome(*d) for d in integer_designs(4)) == Counter(holds=60, split=46, undecided=8)
+    assert Counter(outcome(*d) for d in symmetric_designs(2)) == Counter(holds=26, split=18)

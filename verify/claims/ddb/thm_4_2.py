@@ -1,0 +1,65 @@
+"""ddb.thm-4.2 and ddb.cor-4.6: minimisers of (6) / (20) charge at most one point per closed cell, finitely many
+in all (ddb Section 4), decided exactly on 1-D data.
+
+Convention ddb (20) in 1-D (= (5)/(6) with V = |c| ||(a, b)||, = kh (2)+(8) with the ReLU, DDB_20): every
+optimal measure is carried by the finite contact set C of an exact dual with the dual's signs, so the optimal
+set is the polytope of :mod:`exact.relu.optimal_measures`, enumerated exactly by its vertices. The optimum,
+its dual and one optimal network are certified (kind relu1d-joint-exact, which also lists C and checks that
+it is complete when the optimal function is proved unique by ranks); the vertex enumeration and the cell
+membership are exact computations on top of that contact set.
+
+The per-cell bound of Theorem 4.2 (closed cells: "we will consider closed cells") fails when some closed cell holds
+two points charged by minimisers: then two optimal networks charging them are certified (kind relu1d-joint-exact on
+the same dual), REFUTED. A minimiser cannot charge two points of one closed cell with the same sign of c: on a
+closed cell g_v is linear and the cell's arc is shorter than pi (n >= 2 distinct points), so |g_v| = 1 with one sign
+is attained once there. Two charged points of one closed cell carry opposite output signs, and the centre-of-mass
+step of the proof (Figure 1.c, Lemma 4.5) merges same-sign neurons only. The weaker readings -- at most one point
+per closed cell and sign of c, at most one point per relatively open face (open arc or ray) -- are computed and
+reported on every instance. Theorem 4.2's printed conclusion (finitely many points, O(n)^O(d)) is not what fails:
+the per-cell bound of its proof (and of Figure 1.b, Theorem 4.7) is. Corollary 4.6: the minimisers charge finitely
+many points, at most the number of closed cells (checked: |U| <= S).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from cases import Case
+
+from ...context import Context
+from ...conventions import DDB_20
+from ...registry import claim
+from ...requirements import Data, Needs
+from ...result import CONFIRMED, ERROR, REFUTED, Draft, Labelled
+from ._support import certified_support, finding_text, readings, support_cases
+
+PLACE = "Section 4, Theorem 4.2 (proof: Lemma 4.5, Figure 1.c) and Corollary 4.6, (20)"
+STATEMENT = ("the solutions of (6) / (20) are supported on finitely many points, at most one per closed cell of "
+             "the data arrangement; their number is at most the number of cells")
+
+
+@claim("ddb.thm-4.2", "ddb", PLACE, STATEMENT, "exact in 1-D", support_cases, expect=REFUTED,
+       needs=Needs(Data.ONE_D), covers=("ddb.cor-4.6",))
+def check_support(case: Case, ctx: Context) -> Draft:
+    """REFUTED with two certified optimal networks when a closed cell holds two charged points; CONFIRMED (exact
+    computation on the certified contact set) when every closed cell holds at most one and |U| <= S."""
+    res = Draft("ddb.thm-4.2", case.name, ERROR, "exact", DDB_20)
+    sup = certified_support(case, ctx, res)
+    if sup is None:
+        return res
+    m = sup.measures
+    res.value = Labelled((("max points charged in one closed cell", Fraction(m.max_per_cell())),
+                          ("points charged by some minimiser", Fraction(len(m.charged))),
+                          ("closed cells", Fraction(len(m.cells)))))
+    res.notes.append(f"Corollary 4.6: the minimisers charge {len(m.charged)} points in all, at most the "
+                     f"{len(m.cells)} closed cells: {len(m.charged) <= len(m.cells)}; " + readings(m))
+    if sup.witnesses:
+        res.finding("Section 4, proof of Theorem 4.2 and Figure 1.b", "on each cell the associated measure mu_i "
+                    "has to be supported at at most one point (closed cells)", finding_text(case, sup)
+                    + f". The theorem's own conclusion, finitely many points ({len(m.charged)} <= {len(m.cells)} "
+                    "cells), holds here; the per-cell step fails because the two points carry output weights of "
+                    "opposite signs, which no single neuron of the cell can replace", *res.certificates)
+        res.verdict = REFUTED
+    else:  # at most one charged point per closed cell, and every contact lies in one: |U| <= S
+        res.verdict = CONFIRMED
+    return res
