@@ -149,6 +149,16 @@ DDB_6 = PaperConvention(
     "ddb (5)/(6)", IN_NORM,
     "min <V, mu> s.t. f_mu(x_i) = y_i with V(theta) = |c| ||(a, b)||_2 (variation norm, no 1/2)",
 )
+DDB_NO_BIAS = PaperConvention(
+    "ddb remark after Theorem 4.7 (V = |c| ||a||)", FREE,
+    "min <V, mu> s.t. f_mu(x_i) = y_i with V(theta) = |c| ||a||: the bias is free and a = 0 neurons cost 0, so "
+    "a constant is free (= ep (4) / kh (3) in 1-D with an attained free constant)",
+)
+DDB_22 = PaperConvention(
+    "ddb (7)/(22)", IN_NORM,
+    "min 1/n sum_i (f_nu(x_i) - y_i)^2 + lambda ||nu||_TV over measures on the sphere ||(a, b)|| = 1 "
+    "(squared loss, no 1/2)",
+)
 DDB_20 = PaperConvention(
     "ddb (20)", IN_NORM,
     "min ||nu||_TV over measures on the sphere ||(a, b)|| = 1 s.t. int (a^T x_i + b)_+ dnu = y_i: (6) with "

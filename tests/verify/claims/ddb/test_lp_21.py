@@ -1,0 +1,74 @@
+"""ddb.lp-21: the cell LP (21) solved exactly and certified (kind lp) against the exact l0 optimum; verdicts,
+values, the sparser witness and its certificates, the family frequencies."""
+
+import json
+import random
+from fractions import Fraction as F
+
+import pytest
+
+from cases import shipped_case
+from exact.checker import check_certificate
+from verify.claims.ddb._shared import lifted, signs
+from verify.claims.ddb.lp_21 import (
+    cell_dictionary,
+    check_lp_21,
+    compare,
+    family_counts,
+    family_instance,
+    unit_direction,
+)
+from verify.registry import Context
+from verify.result import Labelled, Verdict
+
+
+@pytest.fixture
+def ctx(tmp_path):
+    return Context(tmp_path)
+
+
+def test_unit_directions_are_exact_points_of_the_circle_in_their_regions():
+    rows = [(F(k), F(1)) for k in range(5)]
+    cells = cell_dictionary(rows)
+    assert len(cells.thetas) == 10 and len(cells.boundary) == 10  # 2n arcs, 2n rays
+    for u in cells.thetas:
+        assert sum(v * v for v in u) == 1 and 0 not in signs(rows, u)
+    assert cells.thetas[3] == (F(3, 5), F(-4, 5))
+    with pytest.raises(ValueError, match="lies on a data hyperplane"):
+        unit_direction(rows, (F(1), F(-2)))
+
+
+def test_a_single_relu_at_a_data_point_is_sparser_than_the_lp_vertex():
+    rows = [(F(k), F(1)) for k in range(5)]
+    c = compare(rows, (F(0), F(0), F(0), F(1), F(2)))
+    assert (c.value, c.l1_size, c.l0_columns.size, c.l0_cells.size) == (F(51, 5), 4, 2, 1)
+    assert not c.agrees
+    assert c.l0_columns.cheapest.l1 == F(2435, 164) > c.value
+
+
+def test_hinge_grid_is_refuted_with_two_checked_lp_certificates(ctx):
+    res = check_lp_21(shipped_case("ddb-lp21-hinge-grid"), ctx)
+    assert res.verdict == Verdict.REFUTED
+    assert res.value == Labelled((("optimum of (21)", F(51, 5)), ("||z*||_0", F(4)),
+                                  ("l0 over the LP columns", F(2)), ("l0 over the closed cells' points", F(1))))
+    docs = [json.loads(open(path).read()) for path in res.certificates]
+    assert [check_certificate(d).relation["value"] for d in docs] == ["51/5", "2435/164"]
+    docs[1]["primal"]["x"][0] = "1"  # the sparse z no longer fits y
+    assert not check_certificate(docs[1]).ok
+    assert "2435/164 > 51/5" in res.findings[0].shows
+
+
+def test_generic_instance_agrees_and_the_2d_instance_too(ctx):
+    res = check_lp_21(shipped_case("ddb-lp21-generic"), ctx)
+    assert res.verdict == Verdict.CONFIRMED and len(res.data["l1_support"]) == 5 == res.data["l0_columns"]
+    two = check_lp_21(shipped_case("ddb-lp21-2d-four"), ctx)
+    assert two.verdict == Verdict.CONFIRMED
+    assert (two.data["l0_columns"], two.data["l0_cells"]) == (4, 4)
+    assert len(lifted(shipped_case("ddb-lp21-2d-four"))[0]) == 3
+
+
+def test_family_frequencies_on_the_shipped_seed():
+    assert family_counts(21, 60) == {"generic": [20, 19], "grid": [20, 11], "symmetric": [19, 11]}
+    kind, rows, y = family_instance(random.Random(0), 2)
+    assert kind == "symmetric" and [r[0] for r in rows] == [-r[0] for r in reversed(rows)]
+    assert list(y) == list(reversed(y))

@@ -1,0 +1,91 @@
+"""ddb.cor-4.8: the sparsity results of Section 4 transfer to the penalised problem (7)/(22) for every lambda > 0,
+decided exactly on 1-D data built backwards from the fit.
+
+Convention ddb (22) in 1-D (DDB_22): L(nu) = 1/n ||A nu - y||^2 + lambda ||nu||_TV over measures on the circle
+||(a, b)|| = 1, (A nu)_i = int (a x_i + b)_+ dnu. It is convex and strictly convex in the fit f = A nu, so every
+minimiser has the same fit f*, and (proof of Corollary 4.8, (28)-(29)) the minimisers of (22) are the minimisers
+of (20) with y replaced by f*. Its optimality condition is linear in y: nu minimises (22) iff
+v = 2 (y - A nu) / (n lambda) is a dual certificate of nu for (20) at the data f* = A nu (|v^T (a x + b)_+| <= 1
+on the circle, with equality and the sign of nu on its support).
+
+So for a fit f* whose certified dual v of (20) is rational, the labels y = f* + (n lambda / 2) v pose a penalised
+problem with fit exactly f* for every lambda: (20) at f* is solved, certified (kind relu1d-joint-exact) and its
+optimal set enumerated by :mod:`._support`, and the per-cell checks of :mod:`.thm_4_2` apply to every lambda at
+once. A closed cell holding two charged points refutes the transfer of Theorems 4.2 / 4.7 (REFUTED, two certified
+optimal networks); the corollary's printed conclusion (finitely many points) is what the certified finite contact
+set proves. The optimum of (22) is 1/n ||f* - y||^2 + lambda V(20) = n lambda^2 ||v||^2 / 4 + lambda V(20).
+
+>>> from fractions import Fraction as F
+>>> labels((F(0), F(1), F(0)), (F(-1), F(3), F(-1)), F(2, 3))
+(Fraction(-1, 1), Fraction(4, 1), Fraction(-1, 1))
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Sequence
+
+from cases import Case
+
+from ...context import Context
+from ...conventions import DDB_22
+from ...registry import claim
+from ...requirements import Data, Needs
+from ...result import CONFIRMED, ERROR, REFUTED, UNDECIDED, Draft, Labelled
+from .._shared import named_cases
+from ._support import certified_support, finding_text, readings
+
+PLACE = "Section 4, Corollary 4.8 and the paragraph before it; (7), (22); proof of Corollary 4.8 (28)-(29)"
+STATEMENT = ("for every lambda > 0 the minimisers of the penalised problem (7) / (22) are (effectively) supported "
+             "on finitely many points, and the sparsity results of Section 4 (Theorems 4.2, 4.7) transfer")
+LAMBDAS = (Fraction(1, 10), Fraction(1), Fraction(10))
+
+
+def penalised_cases() -> list[Case]:
+    """The shipped ddb-penalised-* cases: 1-D x and the fit f* (as ``y``)."""
+    return named_cases("ddb-penalised-")
+
+
+def labels(fit: Sequence[Fraction], v: Sequence[Fraction], lam: Fraction) -> tuple[Fraction, ...]:
+    """The labels y = f* + (n lambda / 2) v whose penalised problem (22) has fit f* (module doc)."""
+    return tuple(f + len(fit) * lam / 2 * t for f, t in zip(fit, v, strict=True))
+
+
+@claim("ddb.cor-4.8", "ddb", PLACE, STATEMENT, "exact in 1-D (labels built from the fit)", penalised_cases,
+       expect=REFUTED, needs=Needs(Data.ONE_D))
+def check_penalised(case: Case, ctx: Context) -> Draft:
+    """REFUTED with two certified optimal networks of (20) at f* (so of (22) for every lambda of :data:`LAMBDAS`)
+    charging two points of one closed cell; CONFIRMED when every closed cell holds at most one; UNDECIDED when the
+    certified dual is irrational (the labels would be)."""
+    res = Draft("ddb.cor-4.8", case.name, ERROR, "exact", DDB_22)
+    sup = certified_support(case, ctx, res)
+    if sup is None:
+        return res
+    v = [t.rational() for t in sup.exact.v]
+    if any(t is None for t in v):
+        res.notes.append("the certified dual of (20) at f* is irrational: no rational labels have this fit")
+        res.verdict = UNDECIDED
+        return res
+    dual = tuple(t for t in v if t is not None)
+    norm2, value, n = sum((t * t for t in dual), Fraction(0)), sup.exact.value, len(dual)
+    for lam in LAMBDAS:
+        res.notes.append(f"lambda = {lam}: labels y = {', '.join(map(str, labels(case.y, dual, lam)))} have fit f* "
+                         f"= {', '.join(map(str, case.y))} (2 (y - f*) / (n lambda) = v, the certified dual); the "
+                         f"optimum of (22) is 1/n ||y - f*||^2 + lambda V = {n * lam * lam * norm2 / 4} + {lam} * "
+                         f"{value}")
+    m = sup.measures
+    res.value = Labelled((("max points charged in one closed cell", Fraction(m.max_per_cell())),
+                          ("points charged by some minimiser", Fraction(len(m.charged))),
+                          ("lambdas", Fraction(len(LAMBDAS)))))
+    res.notes.append(f"every minimiser of (22) charges only the {len(m.charged)} certified contacts charged by the "
+                     f"minimisers of (20) at f* (finitely many, Corollary 4.8 as printed); " + readings(m))
+    if sup.witnesses:
+        res.finding("Section 4, paragraph before Corollary 4.8", "all the sparsity results in this section "
+                    "(Theorems 4.2, 4.7 ...) transfer to the convex case for arbitrary lambda > 0",
+                    finding_text(case, sup) + f"; these are the minimisers of (22) for lambda in "
+                    f"{', '.join(map(str, LAMBDAS))} with the labels of the notes. Corollary 4.8's own conclusion "
+                    "(finitely many points) holds; the per-cell bound does not transfer", *res.certificates)
+        res.verdict = REFUTED
+    else:
+        res.verdict = CONFIRMED
+    return res

@@ -1,0 +1,238 @@
+"""ddb.lp-21: the l1 solution of the cell LP (21) against the exact l0 optimum of A z = y.
+
+Convention ddb (20)/(21): nu = sum_s z_s delta_(theta_s) on the sphere ||(a, b)|| = 1, A_(i,s) = (<x~_i,
+theta_s>)_+ with x~_i = (x_i, 1), cost ||z||_1 = ||nu||_TV. The paper takes theta_s to be the points of a
+minimiser of (20), one per cell ("shared across every minimiser (but unknown a priori)"); here each theta_s is a
+rational point of the unit sphere inside the open region of its cell (inverse stereographic projection of a
+rational approximation of the region's integer point), so A is rational, ||theta_s|| = 1 exactly and (21) is an
+explicit LP (:func:`exact.l1.l1_program`), solved exactly and certified (kind lp). Its optimal vertex z* has at
+most n nonzeros ("from the Representer theorem").
+
+The l0 counterpart is solved by brute force over supports with exact ranks (:mod:`exact.relu.sparsest`), over two
+dictionaries: the LP's own columns (the claim as printed), and the closed cells' points (one point of every face
+of the arrangement: the regions' and their boundary rays'), where l0 can only drop. No certificate kind states l0
+minimality, so agreement is CONFIRMED (exact, uncertified l0). When the certified z* is not sparsest, a second kind
+lp certificate -- (21) restricted to the l0 support T -- proves that a sparser z exists (its primal) and, when its
+value exceeds the optimum of (21), that no l1 solution is supported in T: REFUTED on that instance, which the paper
+does not call generic unless it is drawn from the random family. With the ``draws`` parameter the check instead
+measures how often z* is l0-optimal over a seeded family (random rationals, integer grids, symmetric designs).
+
+>>> from fractions import Fraction as F
+>>> c = compare([(F(0), F(1)), (F(1), F(1))], (F(1), F(-1)))
+>>> c.value, c.l1_size, c.l0_columns.size, c.l0_cells.size
+(Fraction(156, 35), 2, 2, 2)
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Sequence
+
+from cases import Case
+from exact.certificates.lp import lp_certificate
+from exact.l1 import L1Solution, l1_interpolation, l1_program
+from exact.lp import solve_lp
+from exact.relu.arrangements import central_arrangement
+from exact.relu.sparsest import Sparsest, sparsest
+
+from ...context import Context
+from ...conventions import DDB_20
+from ...registry import claim
+from ...requirements import Data, Needs, Parameter
+from ...result import CONFIRMED, MEASURED, REFUTED, Draft, Labelled
+from .._shared import certify, named_cases
+from ._shared import Row, features, lifted, signs, text
+
+FAMILY = Parameter("draws", "instances of the seeded family to measure (absent: the case itself)", Fraction(0),
+                   "ddb Section 4, 'in the generic case'", "the family case uses 60, 240 under --thorough")
+SEED = Parameter("seed", "the seed of the family", Fraction(21), "relu-certify")
+PLACE = "Section 4, 'From discrete solutions to sparse solutions', the LP (21)"
+STATEMENT = ("there exists a solution z* of (21) with ||z*||_0 <= n, and in the generic case it is the sparsest "
+             "one: z* solves the l0 counterpart of (21)")
+
+
+def unit_direction(rows: list[Row], point: Row) -> Row:
+    """A rational u with u . u = 1 and the sign vector of ``point`` (an interior point of an open region): the
+    inverse stereographic image of a rational approximation of point / ||point||, refined until the signs agree.
+
+    >>> from fractions import Fraction as F
+    >>> unit_direction([(F(0), F(1)), (F(1), F(1))], (F(2), F(-1)))
+    (Fraction(12, 13), Fraction(-5, 13))
+    """
+    norm = math.sqrt(sum(float(v) ** 2 for v in point))
+    s = [float(v) / norm for v in point]
+    pole = 1 if s[-1] >= 0 else -1  # project from the far pole -pole e_last: no division by ~0
+    target = signs(rows, point)
+    if 0 in target:
+        raise ValueError(f"{text(point)} lies on a data hyperplane, not in an open region")
+    bound = 4
+    while True:
+        t = [Fraction(v / (1 + pole * s[-1])).limit_denominator(bound) for v in s[:-1]]
+        q = sum((v * v for v in t), Fraction(0))
+        u = tuple(2 * v / (1 + q) for v in t) + (pole * (1 - q) / (1 + q),)
+        if signs(rows, u) == target:
+            return u
+        bound *= 4
+
+
+@dataclass(frozen=True)
+class CellDictionary:
+    """The LP's columns: one unit direction per open region; and one point of every other nonzero face."""
+
+    thetas: tuple[Row, ...]
+    boundary: tuple[Row, ...]
+
+    def matrix(self, rows: list[Row], points: Sequence[Row]) -> list[list[Fraction]]:
+        """A_(i,s) = (<x~_i, theta_s>)_+, rows i, columns s."""
+        cols = [features(rows, p) for p in points]
+        return [[c[i] for c in cols] for i in range(len(rows))]
+
+
+def cell_dictionary(rows: list[Row]) -> CellDictionary:
+    faces = central_arrangement(rows).faces
+    regions = [f for f in faces if 0 not in f.sign]
+    thetas = tuple(unit_direction(rows, tuple(Fraction(v) for v in f.point)) for f in regions)
+    boundary = tuple(tuple(Fraction(v) for v in f.point) for f in faces if 0 in f.sign and any(f.sign))
+    return CellDictionary(thetas, boundary)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """(21) solved exactly against the l0 optima over the LP's columns and over all closed cells' points."""
+
+    cells: CellDictionary
+    solution: L1Solution
+    l0_columns: Sparsest
+    l0_cells: Sparsest | None  # None: not searched (the family skips it)
+
+    @property
+    def value(self) -> Fraction:
+        return self.solution.value
+
+    @property
+    def l1_support(self) -> tuple[int, ...]:
+        return tuple(s for s, w in enumerate(self.solution.weights) if w)
+
+    @property
+    def l1_size(self) -> int:
+        return len(self.l1_support)
+
+    @property
+    def agrees(self) -> bool:
+        """The certified vertex z* is l0-optimal over the LP's columns."""
+        return self.l1_size == self.l0_columns.size
+
+
+def compare(rows: list[Row], y: Sequence[Fraction], over_cells: bool = True) -> Comparison:
+    """Solve (21) and the l0 problems; the closed-cell l0 search only below the LP-column l0 (it can only drop)."""
+    cells = cell_dictionary(rows)
+    A = cells.matrix(rows, cells.thetas)
+    columns = [{i: A[i][s] for i in range(len(rows)) if A[i][s]} for s in range(len(cells.thetas))]
+    sol = l1_interpolation(columns, list(y))
+    l0 = sparsest(A, y)
+    wide = None
+    if over_cells:
+        points = cells.thetas + cells.boundary
+        try:
+            wide = sparsest(cells.matrix(rows, points), y, max_size=l0.size - 1)
+        except ValueError:  # nothing sparser among the closed cells' points: the LP columns' optimum stands
+            wide = l0
+    return Comparison(cells, sol, l0, wide)
+
+
+def family_instance(rng: random.Random, index: int) -> tuple[str, list[Row], tuple[Fraction, ...]]:
+    """Instance ``index`` of the family, cycling through random rationals, integer grids and symmetric designs
+    (1-D, n = 2..7; labels small integers on the structured ones)."""
+    n = rng.randint(2, 7)
+    kind = ("generic", "grid", "symmetric")[index % 3]
+    if kind == "generic":
+        xs = sorted({Fraction(rng.randint(-40, 40), rng.randint(1, 6)) for _ in range(n)})
+        y = tuple(Fraction(rng.randint(-30, 30), rng.randint(1, 5)) for _ in xs)
+    elif kind == "grid":
+        xs = [Fraction(k) for k in range(n)]
+        y = tuple(Fraction(rng.randint(-2, 2)) for _ in xs)
+    else:
+        half = [Fraction(rng.randint(-2, 2)) for _ in range((n + 1) // 2)]
+        xs = [Fraction(k - (n - 1), 2) for k in range(0, 2 * n - 1, 2)]
+        y = tuple(half[min(k, n - 1 - k)] for k in range(n))
+    return kind, [(x, Fraction(1)) for x in xs], y
+
+
+def family_counts(seed: int, count: int) -> dict[str, list[int]]:
+    """Per family kind: [instances, z* l0-optimal over the LP columns] (the vertex of the exact LP)."""
+    rng = random.Random(f"ddb.lp-21/{seed}")
+    counts: dict[str, list[int]] = {k: [0, 0] for k in ("generic", "grid", "symmetric")}
+    for index in range(count):
+        kind, rows, y = family_instance(rng, index)
+        if not any(y):
+            continue
+        c = compare(rows, y, over_cells=False)
+        counts[kind][0] += 1
+        counts[kind][1] += c.agrees
+    return counts
+
+
+def lp21_cases() -> list[Case]:
+    return named_cases("ddb-lp21-")
+
+
+def _measure(case: Case, ctx: Context, res: Draft, count: int) -> Draft:
+    seed = int(SEED.of(case))
+    counts = family_counts(seed, count * (4 if ctx.thorough else 1))
+    res.verdict = MEASURED
+    res.value = Labelled(tuple((f"{k}: z* l0-optimal (of {n})", Fraction(a, n) if n else Fraction(0))
+                               for k, (n, a) in counts.items()))
+    res.data = {"seed": seed, "counts": {k: {"instances": n, "l1_is_l0": a} for k, (n, a) in counts.items()}}
+    res.notes.append("family (seed " + str(seed) + "): " + "; ".join(
+        f"{k}: {a} of {n} instances have the exact LP vertex z* of (21) l0-optimal" for k, (n, a) in counts.items()))
+    return res
+
+
+@claim("ddb.lp-21", "ddb", PLACE, STATEMENT, "exact LP (kind lp), exact brute-force l0 (uncertified)", lp21_cases,
+       expect=CONFIRMED, needs=Needs(Data.ANY, parameters=(FAMILY, SEED)))
+def check_lp_21(case: Case, ctx: Context) -> Draft:
+    """CONFIRMED when the certified z* has the l0-optimal support size; REFUTED with a certified sparser z; MEASURED
+    frequencies with ``draws``."""
+    res = Draft("ddb.lp-21", case.name, CONFIRMED, "exact", DDB_20)
+    if int(FAMILY.of(case)):
+        return _measure(case, ctx, res, int(FAMILY.of(case)))
+    rows, y = lifted(case), tuple(case.y or ())
+    c = compare(rows, y)
+    A = c.cells.matrix(rows, c.cells.thetas)
+    lp = c.solution.lp
+    statement = (f"(21): min ||z||_1 s.t. A z = y over {len(c.cells.thetas)} unit directions, one per open region "
+                 "(variables z+_s, z-_s)")
+    cert = certify(lp_certificate(lp, c.solution.result, res.claim, res.case, statement), res, ctx, "__lp21",
+                   "the optimum of (21) and its vertex z*", about={"problem": lp})
+    assert c.l0_cells is not None
+    res.value = Labelled((("optimum of (21)", c.value), ("||z*||_0", Fraction(c.l1_size)),
+                          ("l0 over the LP columns", Fraction(c.l0_columns.size)),
+                          ("l0 over the closed cells' points", Fraction(c.l0_cells.size))))
+    res.notes.append(f"{len(c.cells.thetas)} regions, {len(c.cells.boundary)} boundary faces; theta_s = "
+                     + ", ".join(text(t) for t in c.cells.thetas))
+    best = c.l0_columns
+    res.notes.append(f"z* on columns {list(c.l1_support)}; {len(best.minimisers)} l0-optimal supports over the LP "
+                     f"columns ({best.tested} ranked); the cheapest has ||z||_1 = {best.cheapest.l1}")
+    if c.l0_cells.size < c.l0_columns.size:
+        res.notes.append(f"over the closed cells' points l0 drops to {c.l0_cells.size} (boundary rays): the LP over "
+                         "one interior point per cell misses it")
+    res.data = {"optimum": str(c.value), "l1_support": list(c.l1_support), "l0_columns": c.l0_columns.size,
+                "l0_cells": c.l0_cells.size, "l0_supports": [list(m.support) for m in c.l0_columns.minimisers]}
+    if c.agrees:
+        res.notes.append("the l0 search is exact (flint ranks) but no certificate kind states l0 minimality")
+        return res
+    sparse = c.l0_columns.cheapest
+    restricted = l1_program([{i: A[i][s] for i in range(len(rows)) if A[i][s]} for s in sparse.support], list(y))
+    r = solve_lp(restricted)
+    witness = certify(lp_certificate(restricted, r, res.claim, res.case,
+                                     f"(21) restricted to the columns {list(sparse.support)} of the l0 optimum"),
+                      res, ctx, "__lp21_sparse", "a sparser feasible z (the l0 support)", about={"problem": restricted})
+    res.verdict = REFUTED
+    res.finding(PLACE, STATEMENT, f"on {case.name} the certified LP vertex z* of (21) has {c.l1_size} nonzeros, "
+                f"optimum {c.value}, but z = {[str(w) for w in sparse.dense(len(A[0]))]} fits y with "
+                f"{c.l0_columns.size}, ||z||_1 = {witness.value} > {cert.value}: no l1 solution lives on that support",
+                cert.path, witness.path)
+    return res
