@@ -33,8 +33,8 @@ ses.lem-1 ses.thm-3.1 ses.thm-3.3 ses.cor-3.4 ses.claim-5.2 ses.thm-c.3 cross.co
 
 PE_IDS = """pe.arrangement-bound pe.thm-1 pe.lem-2 pe.lem-3 pe.bidual-5 pe.gauge-6-7 pe.remark-3.2 pe.sdp-11-12
 pe.circular-14 pe.thm-5 pe.thm-6 pe.example-6 cross.pattern-counts""".split()  # every pe row, and the cross count
-DDB_IDS = """ddb.prop-3.3 ddb.lem-4.3 ddb.lem-4.4 ddb.lem-4.5 ddb.eq-12-13 ddb.thm-4.2 ddb.cor-4.6 ddb.thm-4.7 ddb.cor-4.8
-ddb.no-bias-remark ddb.lp-21""".split()  # every ddb row
+DDB_IDS = """ddb.prop-3.3 ddb.lem-4.3 ddb.lem-4.4 ddb.lem-4.5 ddb.eq-12-13 ddb.thm-4.2 ddb.cor-4.6 ddb.thm-4.7
+ddb.cor-4.8 ddb.no-bias-remark ddb.lp-21""".split()  # every ddb row
 
 
 def test_every_claim_of_the_catalogue_is_listed(capsys):
