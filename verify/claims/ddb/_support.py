@@ -1,17 +1,22 @@
 """The 1-D support computation ddb.thm-4.2 / cor-4.6 and ddb.thm-4.7 share: (20) solved and certified exactly,
 its optimal set enumerated on the contact set (:mod:`exact.relu.optimal_measures`), and a certified pair of optimal
 networks for every closed cell holding two charged points (the modules :mod:`.thm_4_2`, :mod:`.thm_4_7` say why).
+With ``draws`` (the case ddb-1d-family) a check instead decides the seeded families of :func:`family` one instance at
+a time, exactly as a shipped case, and reports how often the per-cell bound holds (:func:`measure_family`).
 
 >>> [c.name for c in support_cases()][:2]
 ['ddb-1d-abs', 'ddb-1d-alternating']
+>>> {k: len(v) for k, v in family(0, 10, thorough=False).items()}
+{'random': 10, 'integer': 34, 'symmetric': 10}
 """
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from cases import Case
+from cases import Case, random_1d_case
 from exact.certificates.relu1d_joint_exact import joint_exact_certificate
 from exact.relu.joint_norm import JointExact
 from exact.relu.networks import Neuron
@@ -20,7 +25,9 @@ from exact.relu.optimal_measures import OptimalMeasures, Piece, Vertex, optimal_
 from ...audit import show
 from ...context import Context
 from ...numeric.joint1d import solve_joint
-from ...result import UNDECIDED, Draft
+from ...registry import case_binding
+from ...requirements import Parameter
+from ...result import ERROR, MEASURED, UNDECIDED, Draft, Labelled
 from .._shared import certify, certify_joint, named_cases
 
 
@@ -107,3 +114,78 @@ def readings(m: OptimalMeasures) -> str:
     """The weaker readings for a note (module doc)."""
     return (f"max points charged per closed cell and sign of c: {m.max_per_cell(signed=True)}; per relatively "
             f"open face (open arc or ray): {max((len(f.charged) for f in m.faces), default=0)}")
+
+
+FAMILY = Parameter("draws", "random instances of the seeded family (absent: the case itself)", Fraction(0),
+                   "relu-certify", "4x under --thorough, which also takes n <= 4 integer and k <= 2 symmetric designs")
+SEED = Parameter("seed", "the seed of the first random instance (cases.random_1d_case, n = 2 + k mod 5)",
+                 Fraction(0), "relu-certify")
+
+
+def _design(name: str, x: tuple[Fraction, ...], y: tuple[Fraction, ...]) -> Case:
+    return Case(name, "generated, verify.claims.ddb._support.family", None, x, None, y)
+
+
+def integer_designs(nmax: int) -> list[Case]:
+    """x = 0, 1, ..., n - 1 (n = 2..nmax) with every label vector in {-1, 0, 1}^n but 0."""
+    return [_design(f"integer-{n}-" + "".join("-0+"[int(v) + 1] for v in y), tuple(map(Fraction, range(n))),
+                    tuple(map(Fraction, y)))
+            for n in range(2, nmax + 1) for y in itertools.product((-1, 0, 1), repeat=n) if any(y)]
+
+
+def symmetric_designs(kmax: int) -> list[Case]:
+    """x = -k, ..., k (k = 1..kmax) with even and odd label vectors over {-1, 0, 1}, the zero vector excluded."""
+    out = set()
+    for k in range(1, kmax + 1):
+        for h in itertools.product((-1, 0, 1), repeat=k + 1):
+            even = h[:0:-1] + h
+            odd = tuple(-t for t in h[:0:-1]) + (0,) + h[1:]
+            out |= {(k, even), (k, odd)}
+    return [_design(f"symmetric-{k}-" + "".join("-0+"[v + 1] for v in y), tuple(map(Fraction, range(-k, k + 1))),
+                    tuple(map(Fraction, y))) for k, y in sorted(out) if any(y)]
+
+
+def family(seed: int, draws: int, thorough: bool) -> dict[str, list[Case]]:
+    """The generated families: ``draws`` random rational instances (seeds seed, seed + 1, ...; n = 2..6), the
+    integer designs with n <= 3 (n <= 4 when ``thorough``) and the symmetric designs with k <= 1 (k <= 2)."""
+    return {"random": [random_1d_case(seed + k, n=2 + (seed + k) % 5) for k in range(draws)],
+            "integer": integer_designs(4 if thorough else 3), "symmetric": symmetric_designs(2 if thorough else 1)}
+
+
+OUTCOMES = ("holds", "fails", "undecided", "error")
+
+
+def measure_family(case: Case, ctx: Context, res: Draft) -> Draft:
+    """MEASURED: per family, how many instances hold the per-cell bound (every closed cell holds at most one point
+    charged by minimisers), fail it (two certified optimal networks, recorded in ``res``) or stay undecided; an
+    instance whose certificate is rejected counts as an error (verdict ERROR). Each instance is certified under its own
+    name."""
+    seed, draws = int(SEED.of(case)), int(FAMILY.of(case)) * (4 if ctx.thorough else 1)
+    counts: dict[str, dict[str, int]] = {}
+    failures: list[dict[str, str | list[str]]] = []
+    names: list[str] = []
+    for kind, instances in family(seed, draws, ctx.thorough).items():
+        tally = dict.fromkeys(OUTCOMES, 0)
+        for drawn in instances:
+            inst = replace(drawn, name=f"{case.name}__{drawn.name}")
+            sub = Draft(res.claim, inst.name, ERROR, res.method, res.convention)
+            sup = certified_support(inst, Context(ctx.out_dir, ctx.thorough, case_binding(inst)), sub)
+            outcome = ("error" if any(not c.ok for c in sub.checked) else "undecided" if sup is None
+                       else "fails" if sup.witnesses else "holds")
+            tally[outcome] += 1
+            if outcome in ("fails", "error"):
+                for cert in sub.checked:
+                    res.add(cert, inst.name)
+                names.append(drawn.name)
+                failures.append({"instance": inst.name, "outcome": outcome, "x": [str(v) for v in inst.x or ()],
+                                 "y": [str(v) for v in inst.y], "certificates": list(sub.certificates)})
+        counts[kind] = tally
+    res.verdict = ERROR if any(t["error"] for t in counts.values()) else MEASURED
+    res.value = Labelled(tuple((f"{k}: {o}", Fraction(t[o])) for k, t in counts.items() for o in OUTCOMES[:3]))
+    res.data = {"seed": seed, "draws": draws, "counts": counts, "counterexamples": failures}
+    res.notes.append(f"families (seed {seed}; the per-cell bound decided exactly, as on a shipped case): "
+                     + "; ".join(f"{k}: {t['holds']} hold, {t['fails']} fail (two certified optimal networks each), "
+                                 f"{t['undecided']} undecided" + (f", {t['error']} rejected" if t["error"] else "")
+                                 for k, t in counts.items()))
+    res.notes.append("counterexamples: " + (", ".join(names) or "none"))
+    return res

@@ -17,7 +17,8 @@ step of the proof (Figure 1.c, Lemma 4.5) merges same-sign neurons only. The wea
 per closed cell and sign of c, at most one point per relatively open face (open arc or ray) -- are computed and
 reported on every instance. Theorem 4.2's printed conclusion (finitely many points, O(n)^O(d)) is not what fails:
 the per-cell bound of its proof (and of Figure 1.b, Theorem 4.7) is. Corollary 4.6: the minimisers charge finitely
-many points, at most the number of closed cells (checked: |U| <= S).
+many points, at most the number of closed cells (checked: |U| <= S). On the case ddb-1d-family (``draws``) both
+checks measure how often the per-cell bound holds over seeded families, certifying every counterexample (MEASURED).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from ...conventions import DDB_20
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, ERROR, REFUTED, Draft, Labelled
-from ._support import certified_support, finding_text, readings, support_cases
+from ._support import FAMILY, SEED, certified_support, finding_text, measure_family, readings, support_cases
 
 PLACE = "Section 4, Theorem 4.2 (proof: Lemma 4.5, Figure 1.c) and Corollary 4.6, (20)"
 STATEMENT = ("the solutions of (6) / (20) are supported on finitely many points, at most one per closed cell of "
@@ -39,11 +40,13 @@ STATEMENT = ("the solutions of (6) / (20) are supported on finitely many points,
 
 
 @claim("ddb.thm-4.2", "ddb", PLACE, STATEMENT, "exact in 1-D", support_cases, expect=REFUTED,
-       needs=Needs(Data.ONE_D), covers=("ddb.cor-4.6",))
+       needs=Needs(Data.ONE_D, parameters=(FAMILY, SEED)), covers=("ddb.cor-4.6",))
 def check_support(case: Case, ctx: Context) -> Draft:
     """REFUTED with two certified optimal networks when a closed cell holds two charged points; CONFIRMED (exact
     computation on the certified contact set) when every closed cell holds at most one and |U| <= S."""
     res = Draft("ddb.thm-4.2", case.name, ERROR, "exact", DDB_20)
+    if int(FAMILY.of(case)):
+        return measure_family(case, ctx, res)
     sup = certified_support(case, ctx, res)
     if sup is None:
         return res

@@ -25,7 +25,7 @@ from ...conventions import DDB_20
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, ERROR, REFUTED, Draft, Labelled
-from ._support import certified_support, finding_text, readings, support_cases, where
+from ._support import FAMILY, SEED, certified_support, finding_text, measure_family, readings, support_cases, where
 
 PLACE = "Section 4, Theorem 4.7 and its proof (Appendix), via Lemma 4.5"
 STATEMENT = ("for a cell C and zero-error minimisers mu, mu' with non-zero support on C, both are effectively "
@@ -33,11 +33,13 @@ STATEMENT = ("for a cell C and zero-error minimisers mu, mu' with non-zero suppo
 
 
 @claim("ddb.thm-4.7", "ddb", PLACE, STATEMENT, "exact in 1-D", support_cases, expect=REFUTED,
-       needs=Needs(Data.ONE_D))
+       needs=Needs(Data.ONE_D, parameters=(FAMILY, SEED)))
 def check_shared_point(case: Case, ctx: Context) -> Draft:
     """REFUTED with two certified optimal networks charging different points of one closed cell; CONFIRMED when
     every charged closed cell has one point shared by all minimisers charging it (exact, on the certified C)."""
     res = Draft("ddb.thm-4.7", case.name, ERROR, "exact", DDB_20)
+    if int(FAMILY.of(case)):
+        return measure_family(case, ctx, res)
     sup = certified_support(case, ctx, res)
     if sup is None:
         return res

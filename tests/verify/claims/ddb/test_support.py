@@ -1,6 +1,5 @@
 """ddb.thm-4.2 / cor-4.6 / thm-4.7 on 1-D data: verdicts, values, certified counterexamples, family frequencies."""
 
-import itertools
 import json
 from collections import Counter
 from fractions import Fraction as F
@@ -10,6 +9,7 @@ import pytest
 from cases import random_1d_case, shipped_case
 from exact.checker import check_certificate
 from exact.relu.optimal_measures import optimal_measures
+from verify.claims.ddb._support import integer_designs, symmetric_designs
 from verify.claims.ddb.thm_4_2 import check_support
 from verify.claims.ddb.thm_4_7 import check_shared_point
 from verify.numeric.joint1d import solve_joint
@@ -82,30 +82,44 @@ def outcome(x, y):
     return "split" if m.split_cells() else "holds"
 
 
-def integer_designs(nmax):
-    return [(tuple(map(F, range(n))), tuple(map(F, y))) for n in range(2, nmax + 1)
-            for y in itertools.product((-1, 0, 1), repeat=n) if any(y)]
-
-
-def symmetric_designs(kmax):
-    out = set()
-    for k in range(1, kmax + 1):
-        x = tuple(map(F, range(-k, k + 1)))
-        for h in itertools.product((-1, 0, 1), repeat=k + 1):
-            even = tuple(map(F, h[:0:-1] + h))
-            odd = tuple(F(-t) for t in h[:0:-1]) + (F(0),) + tuple(map(F, h[1:]))
-            out |= {(x, even), (x, odd)}
-    return sorted(d for d in out if any(d[1]))
-
-
 def test_frequencies_on_small_families():
-    assert Counter(outcome(*d) for d in integer_designs(3)) == Counter(holds=30, split=4)
-    assert Counter(outcome(*d) for d in symmetric_designs(1)) == Counter(holds=8, split=2)
+    assert Counter(outcome(d.x, d.y) for d in integer_designs(3)) == Counter(holds=30, split=4)
+    assert Counter(outcome(d.x, d.y) for d in symmetric_designs(1)) == Counter(holds=8, split=2)
 
 
 @pytest.mark.slow
 def test_frequencies_on_the_generated_families():
     random = Counter(outcome(c.x, c.y) for c in (random_1d_case(s, n=2 + s % 5) for s in range(100)))
     assert random == Counter(holds=39, split=31, undecided=30)
-    assert Counter(outcome(*d) for d in integer_designs(4)) == Counter(holds=60, split=46, undecided=8)
-    assert Counter(outcome(*d) for d in symmetric_designs(2)) == Counter(holds=26, split=18)
+    assert Counter(outcome(d.x, d.y) for d in integer_designs(4)) == Counter(holds=60, split=46, undecided=8)
+    assert Counter(outcome(d.x, d.y) for d in symmetric_designs(2)) == Counter(holds=26, split=18)
+
+
+FAMILY_COUNTS = {"random": {"holds": 3, "fails": 2, "undecided": 5, "error": 0},
+                 "integer": {"holds": 30, "fails": 4, "undecided": 0, "error": 0},
+                 "symmetric": {"holds": 8, "fails": 2, "undecided": 0, "error": 0}}
+
+
+@pytest.mark.parametrize("check", [check_support, check_shared_point])
+def test_family_case_measures_both_theorems_with_a_certified_pair_per_counterexample(check, ctx):
+    res = check(shipped_case("ddb-1d-family"), ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.MEASURED and not res.findings
+    assert res.data["counts"] == FAMILY_COUNTS and (res.data["seed"], res.data["draws"]) == (0, 10)
+    assert res.value.items[:3] == (("random: holds", F(3)), ("random: fails", F(2)), ("random: undecided", F(5)))
+    fails = res.data["counterexamples"]
+    assert [f["instance"].split("__")[1] for f in fails] == [
+        "random-1d-1", "random-1d-8", "integer-2--+", "integer-2-+-", "integer-3--0+", "integer-3-+0-",
+        "symmetric-1--0+", "symmetric-1-+0-"]
+    assert fails[2]["x"] == ["0", "1"] and fails[2]["y"] == ["-1", "1"]
+    assert any("integer: 30 hold, 4 fail (two certified optimal networks each), 0 undecided" in n for n in res.notes)
+    assert all(any("__cell" in p for p in f["certificates"]) for f in fails)
+    assert set(res.certificates) == {p for f in fails for p in f["certificates"]}
+
+
+def test_family_witness_is_bound_to_its_instance_and_accepted(ctx):
+    res = check_support(shipped_case("ddb-1d-family"), ctx).freeze(0.0, None)
+    [path] = [p for p in res.certificates if "integer-2--+__cell0_witness0" in p]
+    with open(path) as fh:
+        doc = json.load(fh)
+    assert check_certificate(doc).ok and doc["case"] == "ddb-1d-family__integer-2--+"
+    assert doc["data"]["x"] == ["0", "1"] and doc["data"]["y"] == ["-1", "1"]
