@@ -38,6 +38,8 @@ class Data(Enum):
     MATRIX = "matrix data X (n x d)"
     ANY = "1-D data x or matrix data X"
     NONE = "no data (the claim draws its own instances from its parameters)"
+    ONE_D_OR_NONE = "1-D data x, or no data (then the claim draws its own instances from its parameters)"
+    ANY_OR_NONE = "1-D data x, matrix data X, or no data (then the claim draws its own instances)"
 
 
 class Labels(Enum):
@@ -100,10 +102,12 @@ def _where(case: Case) -> str:
 def _data_problem(data: Data, case: Case) -> str | None:
     given = "1-D data x" if case.x is not None else "matrix data X" if case.X is not None else "no data"
     fits = {Data.ONE_D: case.x is not None, Data.MATRIX: case.X is not None,
-            Data.ANY: case.x is not None or case.X is not None, Data.NONE: case.x is None and case.X is None}
+            Data.ANY: case.x is not None or case.X is not None, Data.NONE: case.x is None and case.X is None,
+            Data.ONE_D_OR_NONE: case.X is None, Data.ANY_OR_NONE: True}
     if fits[data]:
         return None
-    field = {Data.ONE_D: "x", Data.MATRIX: "X", Data.ANY: "x", Data.NONE: "x" if case.x is not None else "X"}[data]
+    field = {Data.ONE_D: "x", Data.MATRIX: "X", Data.ANY: "x", Data.NONE: "x" if case.x is not None else "X",
+             Data.ONE_D_OR_NONE: "X", Data.ANY_OR_NONE: "x"}[data]
     return f"field '{field}': expected {data.value}, got {given}"
 
 

@@ -116,7 +116,7 @@ def readings(m: OptimalMeasures) -> str:
             f"open face (open arc or ray): {max((len(f.charged) for f in m.faces), default=0)}")
 
 
-FAMILY = Parameter("draws", "random instances of the seeded family (absent: the case itself)", Fraction(0),
+FAMILY = Parameter("draws", "random instances of the seeded families a data-free case measures", Fraction(0),
                    "relu-certify", "4x under --thorough, which also takes n <= 4 integer and k <= 2 symmetric designs")
 SEED = Parameter("seed", "the seed of the first random instance (cases.random_1d_case, n = 2 + k mod 5)",
                  Fraction(0), "relu-certify")
