@@ -13,7 +13,7 @@ from exact.relu.interpolation import Interpolation1D
 from ..context import Certified, Context
 from ..numeric.bracket import Bracket
 from ..numeric.joint1d import Joint1D
-from ..result import Draft
+from ..result import UNDECIDED, Draft
 
 GENERATED = 20
 
@@ -22,6 +22,16 @@ def certify(doc: dict, res: Draft, ctx: Context, suffix: str = "", what: str = "
             folder: str = "certificates", about: Mapping[str, Any] | None = None) -> Certified:
     """Write ``doc``, re-check it with the independent checker, bind it to the case and record it in ``res``."""
     return res.add(ctx.certify(doc, res.claim, res.case, suffix, folder, about=about), what)
+
+
+def refused_for_size(cert: Certified, res: Draft) -> None:
+    """A certificate the checker refused for its size only (every problem a "limit:") leaves the check UNDECIDED:
+    the evidence was not judged, so it is no ERROR. Always None, for ``return cert if cert.ok else ...``."""
+    if cert.problems and all(p.startswith("limit:") for p in cert.problems):
+        res.notes.append("not decided: the checker refuses the certificate for its size (" + "; ".join(cert.problems)
+                         + ")")
+        res.verdict = UNDECIDED
+    return None
 
 
 def named_cases(prefix: str) -> list[Case]:

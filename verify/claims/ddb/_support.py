@@ -24,6 +24,7 @@ from exact.relu.optimal_measures import OptimalMeasures, Piece, Vertex, optimal_
 
 from ...audit import show
 from ...context import Context
+from ...conventions import DDB_20
 from ...numeric.joint1d import solve_joint
 from ...registry import case_binding
 from ...requirements import Parameter
@@ -189,3 +190,13 @@ def measure_family(case: Case, ctx: Context, res: Draft) -> Draft:
                                  for k, t in counts.items()))
     res.notes.append("counterexamples: " + (", ".join(names) or "none"))
     return res
+
+
+def begin(claim_id: str, case: Case, ctx: Context) -> tuple[Draft, Support | None]:
+    """The draft of a support claim (ddb (20), exact in 1-D) and the certified support of its case; a data-free case
+    is measured over the seeded families instead (:func:`measure_family`), with no support."""
+    res = Draft(claim_id, case.name, ERROR, "exact", DDB_20)
+    if case.x is None:
+        return measure_family(case, ctx, res), None
+    return res, certified_support(case, ctx, res)
+

@@ -28,11 +28,10 @@ from fractions import Fraction
 from cases import Case
 
 from ...context import Context
-from ...conventions import DDB_20
 from ...registry import claim
 from ...requirements import Data, Needs
-from ...result import CONFIRMED, ERROR, REFUTED, Draft, Labelled
-from ._support import FAMILY, SEED, certified_support, finding_text, measure_family, readings, support_cases
+from ...result import CONFIRMED, REFUTED, Draft, Labelled
+from ._support import FAMILY, SEED, begin, finding_text, readings, support_cases
 
 PLACE = "Section 4, Theorem 4.2 (proof: Lemma 4.5, Figure 1.c) and Corollary 4.6, (20)"
 STATEMENT = ("the solutions of (6) / (20) are supported on finitely many points, at most one per closed cell of "
@@ -44,11 +43,8 @@ STATEMENT = ("the solutions of (6) / (20) are supported on finitely many points,
 def check_support(case: Case, ctx: Context) -> Draft:
     """REFUTED with two certified optimal networks when a closed cell holds two charged points; CONFIRMED (exact
     computation on the certified contact set) when every closed cell holds at most one and |U| <= S."""
-    res = Draft("ddb.thm-4.2", case.name, ERROR, "exact", DDB_20)
-    if case.x is None:  # a data-free case: the seeded families
-        return measure_family(case, ctx, res)
-    sup = certified_support(case, ctx, res)
-    if sup is None:
+    res, sup = begin("ddb.thm-4.2", case, ctx)
+    if sup is None:  # not decided, or a data-free case measured over the seeded families
         return res
     m = sup.measures
     res.value = Labelled((("max points charged in one closed cell", Fraction(m.max_per_cell())),

@@ -21,11 +21,10 @@ from fractions import Fraction
 from cases import Case
 
 from ...context import Context
-from ...conventions import DDB_20
 from ...registry import claim
 from ...requirements import Data, Needs
-from ...result import CONFIRMED, ERROR, REFUTED, Draft, Labelled
-from ._support import FAMILY, SEED, certified_support, finding_text, measure_family, readings, support_cases, where
+from ...result import CONFIRMED, REFUTED, Draft, Labelled
+from ._support import FAMILY, SEED, begin, finding_text, readings, support_cases, where
 
 PLACE = "Section 4, Theorem 4.7 and its proof (Appendix), via Lemma 4.5"
 STATEMENT = ("for a cell C and zero-error minimisers mu, mu' with non-zero support on C, both are effectively "
@@ -37,11 +36,8 @@ STATEMENT = ("for a cell C and zero-error minimisers mu, mu' with non-zero suppo
 def check_shared_point(case: Case, ctx: Context) -> Draft:
     """REFUTED with two certified optimal networks charging different points of one closed cell; CONFIRMED when
     every charged closed cell has one point shared by all minimisers charging it (exact, on the certified C)."""
-    res = Draft("ddb.thm-4.7", case.name, ERROR, "exact", DDB_20)
-    if case.x is None:  # a data-free case: the seeded families
-        return measure_family(case, ctx, res)
-    sup = certified_support(case, ctx, res)
-    if sup is None:
+    res, sup = begin("ddb.thm-4.7", case, ctx)
+    if sup is None:  # not decided, or a data-free case measured over the seeded families
         return res
     m = sup.measures
     charged = [k for k in m.cells if k.charged]

@@ -32,7 +32,7 @@ from ...context import Certified, Context, within_file_limit
 from ...numeric.cone_program import ConeBracket, bracket
 from ...requirements import Parameter
 from ...result import UNDECIDED, Draft
-from .._shared import certify, fl, named_cases
+from .._shared import certify, fl, named_cases, refused_for_size
 
 __all__ = ["BETA", "BIAS", "MAX_REGIONS", "Matrix", "beyond_bracket", "beyond_enumeration", "certified_arrangement",
            "certified_bracket", "fl", "halves", "matrix", "named_cases", "with_bias"]
@@ -84,13 +84,14 @@ def beyond_enumeration(X: Sequence[Sequence[Fraction]]) -> str | None:
 
 def beyond_bracket(X: Sequence[Sequence[Fraction]]) -> str | None:
     """Why (8) is not bracketed over every region of X: beyond the enumeration, or a certificate that lists a sign
-    vector per (region, eps) and would not fit the checker's file limit (more than MAX_PIECE_ENTRIES entries)."""
-    why = beyond_enumeration(X)
-    r, bound = _region_bound(X)
-    if why is None and bound * len(X) > MAX_PIECE_ENTRIES:
-        why = (f"not decided: the certificate of (8) over up to (17) = {bound} regions of {len(X)} rows would list "
-               f"{bound * len(X)} sign entries, beyond what the checker's file limit holds ({MAX_PIECE_ENTRIES})")
-    return why
+    vector per (region, eps) and would not fit the checker's file limit (more than MAX_PIECE_ENTRIES entries; for
+    n >= 2 rows a tighter bound than MAX_REGIONS, so one rank computation decides both)."""
+    _, bound = _region_bound(X)
+    if bound * len(X) <= MAX_PIECE_ENTRIES:
+        return None
+    return beyond_enumeration(X) or (f"not decided: the certificate of (8) over up to (17) = {bound} regions of "
+                                     f"{len(X)} rows would list {bound * len(X)} sign entries, beyond what the "
+                                     f"checker's file limit holds ({MAX_PIECE_ENTRIES})")
 
 
 def certified_l1(A: Matrix, y: Sequence[Fraction], beta: Fraction, res: Draft, ctx: Context, statement: str,
@@ -100,16 +101,6 @@ def certified_l1(A: Matrix, y: Sequence[Fraction], beta: Fraction, res: Draft, c
     sol = lasso(A, y, beta, scale, decide_uniqueness=False)
     doc = lasso_certificate(A, y, sol, res.claim, res.case, statement)
     return certify(doc, res, ctx, suffix, what, about={"A": A, "y": y, "beta": beta, "scale": scale}), sol
-
-
-def _refused(cert: Certified, res: Draft) -> None:
-    """A certificate the checker refused for its size only (every problem a "limit:") leaves the check UNDECIDED:
-    the evidence was not judged, so it is no ERROR."""
-    if cert.problems and all(p.startswith("limit:") for p in cert.problems):
-        res.notes.append("not decided: the checker refuses the certificate for its size (" + "; ".join(cert.problems)
-                         + ")")
-        res.verdict = UNDECIDED
-    return None
 
 
 def certified_arrangement(X: Matrix, res: Draft, ctx: Context, suffix: str = "", what: str = "faces"
@@ -123,7 +114,7 @@ def certified_arrangement(X: Matrix, res: Draft, ctx: Context, suffix: str = "",
         doc = arrangement_certificate(arr, res.claim, res.case)
         if within_file_limit(doc):
             cert = certify(doc, res, ctx, suffix, what, about={"X": X})
-            return cert if cert.ok else _refused(cert, res)
+            return cert if cert.ok else refused_for_size(cert, res)
         why = (f"not decided: the certificate of the {len(arr.faces)} faces ({len(arr.regions)} regions, "
                f"{len(arr.patterns)} D_i, not certified) is beyond the checker's file limit")
     res.notes.append(why)
@@ -143,7 +134,7 @@ def certified_bracket(X: Matrix, y: Sequence[Fraction], beta: Fraction, res: Dra
         doc = b.certificate(res.claim, res.case, f"{what}: pe (8)/(39) with the {loss} loss over every region")
         if within_file_limit(doc):
             cert = certify(doc, res, ctx, suffix, what, about={"X": X, "y": y, "beta": beta})
-            return (b, cert) if cert.ok else _refused(cert, res)
+            return (b, cert) if cert.ok else refused_for_size(cert, res)
         why = (f"not decided: the certificate of (8) over {b.regions} regions is beyond the checker's file limit "
                f"(bracket {b.bracket.text(12)}, not certified)")
     res.notes.append(why)

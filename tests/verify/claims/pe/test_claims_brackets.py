@@ -107,3 +107,12 @@ def test_a_bracket_certificate_that_would_not_fit_the_file_limit_is_declined_bef
     for check in (check_theorem_1, check_gauge):
         res = check(case, ctx).freeze(0.0, None)
         assert res.verdict is Verdict.UNDECIDED and any("sign entries" in n for n in res.notes) and not res.certificates
+
+
+def test_a_certificate_the_checker_refuses_for_its_size_is_undecided_not_an_error(ctx):
+    from cases import case_from_dict
+
+    x = [str(k - 150) for k in range(300)]  # 300 rows: the arrangement kind checks at most 200
+    case = case_from_dict({"name": "wide", "x": x, "y": ["0"] * 300}, "w.toml", "w.toml")
+    res = check_arrangement_bound(case, ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.UNDECIDED and any("refuses the certificate for its size" in n for n in res.notes)
