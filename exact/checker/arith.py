@@ -7,6 +7,8 @@
   L-th-power-free integers are linearly independent over Q (Besicovitch 1940), so a Surd is 0 iff
   every c_m is; otherwise its sign is decided by rational enclosures from integer roots, refined
   until they separate from 0. (m1 m2)^(1/L) = s m^(1/L) again, so Surds of one index form a ring;
+* :class:`Interval`, closed intervals with rational end points: sums and products enclose every value
+  of the operands exactly (no rounding), the arithmetic of interval Newton (Krawczyk) boxes;
 
 The 1-D network sums (semi-infinite duals, kinks, evaluation) are in :mod:`exact.checker.relu1d`.
 
@@ -298,3 +300,83 @@ class Surd:
     def doc(self) -> dict:
         """JSON form: {"root": L, "terms": {"m": "c", ...}}."""
         return {"root": self.L, "terms": {str(m): str(r) for m, r in sorted(self.c.items())}}
+
+
+# ------------------------------------------------------------------ intervals
+
+class Interval:
+    """The closed interval [lo, hi] of rationals. Sums, differences and products enclose every combination of
+    values of the operands (Moore's interval arithmetic); end points are exact rationals, so no rounding.
+
+    >>> a = Interval(Fraction(-1), Fraction(2)); a * a, a.square(), (a - 1).sign(), Interval.sqrt(Fraction(2), 4)
+    ([-2, 4], [0, 4], 0, [11/8, 23/16])
+    """
+
+    __slots__ = ("lo", "hi")
+
+    def __init__(self, lo: Rational, hi: Optional[Rational] = None):
+        self.lo, self.hi = Fraction(lo), Fraction(lo if hi is None else hi)
+        if self.lo > self.hi:
+            raise ValueError(f"empty interval [{self.lo}, {self.hi}]")
+
+    @classmethod
+    def around(cls, centre: Rational, radius: Rational) -> "Interval":
+        return cls(Fraction(centre) - radius, Fraction(centre) + radius)
+
+    @classmethod
+    def sqrt(cls, r: Fraction, bits: int) -> "Interval":
+        """An enclosure of sqrt(r), r >= 0, of width at most 2^-bits."""
+        return cls(*root_bounds(Fraction(r), 2, bits))
+
+    @staticmethod
+    def of(t: "Interval | Rational") -> "Interval":
+        return t if isinstance(t, Interval) else Interval(t)
+
+    def __add__(self, o: "Interval | Rational") -> "Interval":
+        o = Interval.of(o)
+        return Interval(self.lo + o.lo, self.hi + o.hi)
+
+    __radd__ = __add__
+
+    def __neg__(self) -> "Interval":
+        return Interval(-self.hi, -self.lo)
+
+    def __sub__(self, o: "Interval | Rational") -> "Interval":
+        return self + (-Interval.of(o))
+
+    def __rsub__(self, o: "Interval | Rational") -> "Interval":
+        return Interval.of(o) - self
+
+    def __mul__(self, o: "Interval | Rational") -> "Interval":
+        if not isinstance(o, Interval):
+            o = Fraction(o)
+            return Interval(self.lo * o, self.hi * o) if o >= 0 else Interval(self.hi * o, self.lo * o)
+        p = (self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi)
+        return Interval(min(p), max(p))
+
+    __rmul__ = __mul__
+
+    def square(self) -> "Interval":
+        """{t^2 : t in self}, tighter than self * self when the interval holds 0."""
+        lo2, hi2 = self.lo * self.lo, self.hi * self.hi
+        return Interval(0 if self.lo <= 0 <= self.hi else min(lo2, hi2), max(lo2, hi2))
+
+    def sign(self) -> int:
+        """+1 or -1 when every point of the interval has that sign, 0 when it holds 0 (undecided)."""
+        return 1 if self.lo > 0 else -1 if self.hi < 0 else 0
+
+    def magnitude(self) -> Fraction:
+        return max(-self.lo, self.hi)
+
+    def inside(self, o: "Interval") -> bool:
+        """self lies in the open interior of o."""
+        return o.lo < self.lo and self.hi < o.hi
+
+    def __eq__(self, o: object) -> bool:
+        return isinstance(o, Interval) and (self.lo, self.hi) == (o.lo, o.hi)
+
+    def __hash__(self) -> int:
+        return hash((self.lo, self.hi))
+
+    def __repr__(self) -> str:
+        return f"[{self.lo}, {self.hi}]"

@@ -39,6 +39,7 @@ from typing import Sequence
 
 from ..checker.arith import rref
 from .arrangements import central_arrangement
+from .joint_isolated import Isolated, IsolatedContact
 from .joint_norm import Contact
 
 MAX_CONTACTS = 16  # brute force over supports: at most 2^16 exact eliminations
@@ -70,10 +71,14 @@ class Piece:
 class OptimalMeasures:
     """Opt's vertices over the contacts, the charged union U, and every closed cell and open face."""
 
-    contacts: tuple[Contact, ...]
+    contacts: tuple[Contact | IsolatedContact, ...]
     vertices: tuple[Vertex, ...]
     cells: tuple[Piece, ...]
     faces: tuple[Piece, ...]
+    #: the vertices are all of Opt's (False: certified minimisers only, see :func:`isolated_measures`)
+    enumerated: bool = True
+    #: the charged union U is exact (False: only a lower bound, the points the certified minimisers charge)
+    complete: bool = True
 
     @property
     def charged(self) -> tuple[int, ...]:
@@ -86,6 +91,10 @@ class OptimalMeasures:
         signs = (1, -1) if signed else (0,)
         return max((sum(1 for j in k.charged if s in (0, self.contacts[j].sign)) for k in self.cells
                     for s in signs), default=0)
+
+    def open_cells(self) -> tuple[Piece, ...]:
+        """The closed cells where U is not known to hold at most one point (only when U is not complete)."""
+        return () if self.complete else tuple(k for k in self.cells if len(k.charged) <= 1 < len(k.contacts))
 
     def split_cells(self) -> tuple[Piece, ...]:
         """The closed cells where two minimisers charge different points (Theorems 4.2 and 4.7 fail there)."""
@@ -127,17 +136,10 @@ def vertices(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction,
     return tuple(out)
 
 
-def _signs(x: Sequence[Fraction], c: Contact) -> tuple[int, ...]:
-    return tuple((t > 0) - (t < 0) for t in (c.w * xi + c.b for xi in x))
-
-
-def optimal_measures(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction,
-                     contacts: Sequence[Contact]) -> OptimalMeasures:
-    """Opt over ``contacts`` (the complete contact set of an exact dual, rational directions) and its place in
-    the closed cells and open faces of the lifted data (module doc)."""
-    verts = vertices(x, y, alpha, contacts)
-    charged = set().union(*(v.support for v in verts))
-    signs = [_signs(x, c) for c in contacts]
+def placed(x: Sequence[Fraction], signs: Sequence[tuple[int, ...]], charged: set[int]
+           ) -> tuple[tuple[Piece, ...], tuple[Piece, ...]]:
+    """The closed cells and relatively open faces of the lifted data, each with the contacts in it (given by
+    their sign vectors) and those in ``charged`` (module doc)."""
     arrangement = central_arrangement([[xi, Fraction(1)] for xi in x])
 
     def piece(sign: tuple[int, ...], closed: bool) -> Piece:
@@ -145,6 +147,34 @@ def optimal_measures(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fracti
                        if all(si in ((0, ri) if closed else (ri,)) for si, ri in zip(s, sign, strict=True)))
         return Piece(sign, closed, inside, tuple(j for j in inside if j in charged))
 
-    cells = tuple(piece(f.sign, True) for f in arrangement.regions)
-    faces = tuple(piece(f.sign, False) for f in arrangement.faces if f.dimension > 0)
+    return (tuple(piece(f.sign, True) for f in arrangement.regions),
+            tuple(piece(f.sign, False) for f in arrangement.faces if f.dimension > 0))
+
+
+def optimal_measures(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction,
+                     contacts: Sequence[Contact]) -> OptimalMeasures:
+    """Opt over ``contacts`` (the complete contact set of an exact dual, rational directions) and its place in
+    the closed cells and open faces of the lifted data (module doc)."""
+    verts = vertices(x, y, alpha, contacts)
+    signs = [tuple((t > 0) - (t < 0) for t in (c.w * xi + c.b for xi in x)) for c in contacts]
+    cells, faces = placed(x, signs, set().union(*(v.support for v in verts)))
     return OptimalMeasures(tuple(contacts), verts, cells, faces)
+
+
+def isolated_measures(sol: Isolated) -> OptimalMeasures:
+    """The optimal set of an isolated optimum (:mod:`exact.relu.joint_isolated`) on its whole contact set: the
+    certified minimiser (weights: the box centres, within 2^-RADIUS_BITS) is the only vertex when the optimum is
+    unique; when even, it is one minimiser of a polytope of minimisers (weight moves between antipodes), not
+    enumerated, and U is exact when it charges every contact."""
+    support, charged = sol.support, sol.charged
+    c = sol.weights
+    weights = tuple(c)
+    if sol.even:  # a_k carries s_k (|c_k| - t_k), -a_k carries s_k t_k
+        weights = tuple(ck - a.sign * tk for ck, a, tk in zip(c, sol.contacts, sol.estimates, strict=True)) + \
+            tuple(a.sign * tk for a, tk in zip(sol.contacts, sol.estimates, strict=True))
+    index = {a: j for j, a in enumerate(support)}
+    on = {index[a] for a in charged}
+    weights = tuple(w if j in on else Fraction(0) for j, w in enumerate(weights))
+    cells, faces = placed(sol.x, [a.signs(sol.x) for a in support], on)
+    return OptimalMeasures(support, (Vertex(weights),), cells, faces, enumerated=not sol.even,
+                           complete=len(charged) == len(support))

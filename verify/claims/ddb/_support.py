@@ -18,18 +18,20 @@ from fractions import Fraction
 
 from cases import Case, random_1d_case
 from exact.certificates.relu1d_joint_exact import joint_exact_certificate
-from exact.relu.joint_norm import JointExact
+from exact.certificates.relu1d_joint_isolated import isolated_certificate
+from exact.relu.joint_isolated import IsolatedContact, solve_isolated
+from exact.relu.joint_norm import Contact, JointExact
 from exact.relu.networks import Neuron
-from exact.relu.optimal_measures import OptimalMeasures, Piece, Vertex, optimal_measures
+from exact.relu.optimal_measures import OptimalMeasures, Piece, Vertex, isolated_measures, optimal_measures
 
 from ...audit import show
 from ...context import Context
 from ...conventions import DDB_20
-from ...numeric.joint1d import solve_joint
+from ...numeric.joint1d import Joint1D, solve_joint
 from ...registry import case_binding
 from ...requirements import Parameter
 from ...result import ERROR, MEASURED, UNDECIDED, Draft, Labelled
-from .._shared import certify, certify_joint, named_cases
+from .._shared import certify, certify_joint, fl, named_cases
 
 
 def support_cases() -> list[Case]:
@@ -42,13 +44,24 @@ class Support:
     """The certified optimum of (20) and its optimal set: the measures, the exact solution and the witness pairs
     (two certified optimal networks charging different points of a closed cell), one per split cell."""
 
-    exact: JointExact
+    exact: JointExact | None  # None: isolated (irrational contacts), see ``value``
     measures: OptimalMeasures
     witnesses: tuple[tuple[Piece, Vertex, Vertex], ...]
+    value: str  # the certified optimum for a note: exact, or its isolating interval
 
 
 def _neurons(m: OptimalMeasures, v: Vertex) -> tuple[Neuron, ...]:
     return tuple(Neuron((c.w,), c.b, w) for c, w in zip(m.contacts, v.weights, strict=True) if w)
+
+
+def atom(c: Contact | IsolatedContact) -> str:
+    """A contact as a neuron (w x + b)_+ for a note."""
+    return c.text() if isinstance(c, IsolatedContact) else f"({c.w} x {'-' if c.b < 0 else '+'} {abs(c.b)})_+"
+
+
+def point(c: Contact | IsolatedContact) -> str:
+    """A contact as a direction (w, b) for a note (an irrational one as its neuron)."""
+    return c.text() if isinstance(c, IsolatedContact) else f"({c.w}, {c.b})"
 
 
 def where(m: OptimalMeasures, cell: Piece) -> str:
@@ -58,8 +71,9 @@ def where(m: OptimalMeasures, cell: Piece) -> str:
 
 def describe(m: OptimalMeasures, v: Vertex) -> str:
     """An optimal network for a note: c (w x + b)_+ per charged contact."""
-    return " + ".join(f"({c}) ({m.contacts[j].w} x {'-' if m.contacts[j].b < 0 else '+'} {abs(m.contacts[j].b)})_+"
-                      for j, c in enumerate(v.weights) if c)
+    weight = (lambda c: f"({c})") if m.enumerated and not any(isinstance(a, IsolatedContact) for a in m.contacts) \
+        else (lambda c: f"(~{fl(c)})")
+    return " + ".join(f"{weight(c)} {atom(m.contacts[j])}" for j, c in enumerate(v.weights) if c)
 
 
 def certified_support(case: Case, ctx: Context, res: Draft) -> Support | None:
@@ -70,9 +84,7 @@ def certified_support(case: Case, ctx: Context, res: Draft) -> Support | None:
     if not joint.ok:
         return None
     if sol.status != "optimal" or sol.reason:  # sol.reason: irrational contacts, so C is not all rational
-        res.notes.append(f"optimal set not enumerated: {sol.reason or 'the exact optimum is not decided'}")
-        res.verdict = UNDECIDED
-        return None
+        return isolated_support(case, ctx, res, solved, sol.reason or "the exact optimum is not in surds")
     try:
         m = optimal_measures(sol.x, sol.y, sol.alpha, sol.contacts)
     except ValueError as err:  # more contacts than the support enumeration takes
@@ -94,21 +106,58 @@ def certified_support(case: Case, ctx: Context, res: Draft) -> Support | None:
             if not cert.ok:
                 return None
         witnesses.append((cell, *pair))
-    return Support(sol, m, tuple(witnesses))
+    return Support(sol, m, tuple(witnesses), str(sol.value))
+
+
+def isolated_support(case: Case, ctx: Context, res: Draft, solved: Joint1D, why: str) -> Support | None:
+    """The support from the isolated optimum (:mod:`exact.relu.joint_isolated`, kind relu1d-joint-isolated) when the
+    surd route declines (``why``): the contact set and the charged points are the checker's; None (UNDECIDED, or
+    ERROR when the certificate is rejected) when it cannot be isolated or U stays open in some closed cell."""
+    iso = solve_isolated(solved.x, solved.y, solved.alpha, [float(t) for t in solved.joint.v])
+    if iso.status != "optimal":
+        res.notes.append(f"optimal set not enumerated: surds: {why}; isolation: {iso.reason}")
+        res.verdict = UNDECIDED
+        return None
+    cert = certify(isolated_certificate(iso, res.claim, case.name), res, ctx, "__joint_isolated",
+                   "the optimum isolated in a Krawczyk box, its contact set and the points a minimiser charges")
+    if not cert.ok:
+        return None
+    if cert.qualifier("support") != [a.doc() for a in iso.support] or \
+            cert.qualifier("charged") != [a.doc() for a in iso.charged]:
+        res.notes.append("the checker's contact set differs from the producer's")
+        res.verdict = ERROR
+        return None
+    m, lo, hi = isolated_measures(iso), iso.lower or Fraction(0), iso.upper or Fraction(0)
+    res.notes.append(f"the optimum is not in a field of square roots ({why}); isolated instead (kind relu1d-joint-"
+                     f"isolated): {float(lo):.15g} <= value <= {float(hi):.15g} (the box's exact rational end "
+                     f"points, width {float(hi - lo):.1e}); contact set C "
+                     f"({len(m.contacts)} points, complete: the dual is < 1 elsewhere on the circle): "
+                     + ", ".join(f"{point(a)} sign {a.sign:+d}" for a in m.contacts)
+                     + ("; the dual is even (orthogonal to x and 1), so weight moves between antipodes at no cost and "
+                        "the minimisers form a polytope; a certified one charges "
+                        + ("every contact" if m.complete else f"{len(iso.charged)} of them")
+                        if iso.even else "; the minimiser is unique: " + describe(m, m.vertices[0])))
+    if m.open_cells():
+        res.notes.append(f"not decided: {len(m.open_cells())} closed cells hold two contacts of which the certified "
+                         "minimiser charges at most one")
+        res.verdict = UNDECIDED
+        return None
+    return Support(None, m, tuple((k, m.vertices[0], m.vertices[0]) for k in m.split_cells()),
+                   f"in [{fl(lo)}, {fl(hi)}] (isolated, width {float(hi - lo):.1e})")
 
 
 def finding_text(case: Case, sup: Support) -> str:
     """The exact counterexample for a finding: the split cells and their certified optimal networks."""
     m = sup.measures
-    parts = [f"x = {show(case.x)}, y = {show(case.y)}: the optimum of (20) is {sup.exact.value}"]
+    parts = [f"x = {show(case.x)}, y = {show(case.y)}: the optimum of (20) is {sup.value}"]
     for cell, p, q in sup.witnesses:
-        pts = ", ".join(f"({m.contacts[j].w}, {m.contacts[j].b}) with c of sign {m.contacts[j].sign:+d}"
-                        for j in cell.charged)
+        pts = ", ".join(f"{point(m.contacts[j])} with c of sign {m.contacts[j].sign:+d}" for j in cell.charged)
         pair = (f"the optimal network {describe(m, p)}" if p == q else
                 f"the optimal networks {describe(m, p)} and {describe(m, q)}, whose midpoint is optimal too,")
         parts.append(f"in the closed cell with {where(m, cell)}, {pair} charge{'s' if p == q else ''} "
                      f"the distinct directions {pts}")
-    return "; ".join(parts) + " (certified, kind relu1d-joint-exact; the cell membership is exact sign arithmetic)"
+    kind = "relu1d-joint-exact" if sup.exact is not None else "relu1d-joint-isolated"
+    return "; ".join(parts) + f" (certified, kind {kind}; the cell membership is exact sign arithmetic)"
 
 
 def readings(m: OptimalMeasures) -> str:

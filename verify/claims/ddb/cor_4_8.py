@@ -61,13 +61,13 @@ def check_penalised(case: Case, ctx: Context) -> Draft:
     sup = certified_support(case, ctx, res)
     if sup is None:
         return res
-    v = [t.rational() for t in sup.exact.v]
+    v = [t.rational() for t in sup.exact.v] if sup.exact is not None else [None]
     if any(t is None for t in v):
         res.notes.append("the certified dual of (20) at f* is irrational: no rational labels have this fit")
         res.verdict = UNDECIDED
         return res
     dual = tuple(t for t in v if t is not None)
-    norm2, value, n = sum((t * t for t in dual), Fraction(0)), sup.exact.value, len(dual)
+    norm2, value, n = sum((t * t for t in dual), Fraction(0)), sup.value, len(dual)
     for lam in LAMBDAS:
         res.notes.append(f"lambda = {lam}: labels y = {', '.join(map(str, labels(case.y, dual, lam)))} have fit f* "
                          f"= {', '.join(map(str, case.y))} (2 (y - f*) / (n lambda) = v, the certified dual); the "

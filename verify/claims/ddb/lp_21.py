@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from fractions import Fraction
 from typing import Sequence
 
@@ -45,6 +45,7 @@ from ...requirements import Data, Needs, Parameter
 from ...result import CONFIRMED, MEASURED, REFUTED, Draft, Labelled
 from .._shared import certify, named_cases
 from ._shared import Row, features, lifted, signs, text
+from .cells import cell_counts, note
 
 FAMILY = Parameter("draws", "instances of the seeded family a data-free case measures", Fraction(0),
                    "ddb Section 4, 'in the generic case'", "the family case uses 60, 240 under --thorough")
@@ -213,6 +214,8 @@ def check_lp_21(case: Case, ctx: Context) -> Draft:
                           ("l0 over the closed cells' points", Fraction(c.l0_cells.size))))
     res.notes.append(f"{len(c.cells.thetas)} regions, {len(c.cells.boundary)} boundary faces; theta_s = "
                      + ", ".join(text(t) for t in c.cells.thetas))
+    counts = cell_counts(rows)
+    res.notes.append(note(counts))
     best = c.l0_columns
     res.notes.append(f"z* on columns {list(c.l1_support)}; {len(best.minimisers)} l0-optimal supports over the LP "
                      f"columns ({best.tested} ranked); the cheapest has ||z||_1 = {best.cheapest.l1}")
@@ -220,7 +223,8 @@ def check_lp_21(case: Case, ctx: Context) -> Draft:
         res.notes.append(f"over the closed cells' points l0 drops to {c.l0_cells.size} (boundary rays): the LP over "
                          "one interior point per cell misses it")
     res.data = {"optimum": str(c.value), "l1_support": list(c.l1_support), "l0_columns": c.l0_columns.size,
-                "l0_cells": c.l0_cells.size, "l0_supports": [list(m.support) for m in c.l0_columns.minimisers]}
+                "l0_cells": c.l0_cells.size, "l0_supports": [list(m.support) for m in c.l0_columns.minimisers],
+                "cells": {**asdict(counts), "columns_21": counts.columns_21}}
     if c.agrees:
         res.notes.append("the l0 search is exact (flint ranks) but no certificate kind states l0 minimality")
         return res

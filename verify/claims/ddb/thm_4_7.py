@@ -24,7 +24,7 @@ from ...context import Context
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, REFUTED, Draft, Labelled
-from ._support import FAMILY, SEED, begin, finding_text, readings, support_cases, where
+from ._support import FAMILY, SEED, begin, finding_text, point, readings, support_cases, where
 
 PLACE = "Section 4, Theorem 4.7 and its proof (Appendix), via Lemma 4.5"
 STATEMENT = ("for a cell C and zero-error minimisers mu, mu' with non-zero support on C, both are effectively "
@@ -44,9 +44,12 @@ def check_shared_point(case: Case, ctx: Context) -> Draft:
     shared = [k for k in charged if len(k.charged) == 1]
     res.value = Labelled((("closed cells charged", Fraction(len(charged))),
                           ("closed cells with one shared point", Fraction(len(shared))),
-                          ("vertices of the optimal set", Fraction(len(m.vertices)))))
-    res.notes.append(f"{len(m.vertices)} vertices of the optimal set; the closed cells charged by some minimiser: "
-                     + "; ".join(f"{where(m, k)}: " + ", ".join(f"({m.contacts[j].w}, {m.contacts[j].b})"
+                          ("vertices of the optimal set" if m.enumerated else "certified minimisers",
+                           Fraction(len(m.vertices)))))
+    res.notes.append((f"{len(m.vertices)} vertices of the optimal set" if m.enumerated else "a certified minimiser "
+                      "charging every contact (the optimal set, a polytope, is not enumerated)")
+                     + "; the closed cells charged by some minimiser: "
+                     + "; ".join(f"{where(m, k)}: " + ", ".join(point(m.contacts[j])
                                                                    for j in k.charged) for k in charged)
                      + "; " + readings(m))
     if sup.witnesses:
