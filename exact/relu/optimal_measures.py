@@ -75,6 +75,7 @@ class OptimalMeasures:
     vertices: tuple[Vertex, ...]
     cells: tuple[Piece, ...]
     faces: tuple[Piece, ...]
+    signs: tuple[tuple[int, ...], ...]  # sign(a . (x_i, 1)) of each contact
     #: the vertices are all of Opt's (False: certified minimisers only, see :func:`isolated_measures`)
     enumerated: bool = True
     #: the charged union U is exact (False: only a lower bound, the points the certified minimisers charge)
@@ -91,6 +92,11 @@ class OptimalMeasures:
         signs = (1, -1) if signed else (0,)
         return max((sum(1 for j in k.charged if s in (0, self.contacts[j].sign)) for k in self.cells
                     for s in signs), default=0)
+
+    def antipodal_pairs(self) -> tuple[tuple[int, int], ...]:
+        """The pairs (j, k), j < k, of charged points with a_k = -a_j (opposite sign vectors)."""
+        at = {self.signs[j]: j for j in self.charged}
+        return tuple(sorted((j, k) for s, j in at.items() if (k := at.get(tuple(-t for t in s), -1)) > j))
 
     def open_cells(self) -> tuple[Piece, ...]:
         """The closed cells where U is not known to hold at most one point (only when U is not complete)."""
@@ -158,7 +164,7 @@ def optimal_measures(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fracti
     verts = vertices(x, y, alpha, contacts)
     signs = [tuple((t > 0) - (t < 0) for t in (c.w * xi + c.b for xi in x)) for c in contacts]
     cells, faces = placed(x, signs, set().union(*(v.support for v in verts)))
-    return OptimalMeasures(tuple(contacts), verts, cells, faces)
+    return OptimalMeasures(tuple(contacts), verts, cells, faces, tuple(signs))
 
 
 def isolated_measures(sol: Isolated) -> OptimalMeasures:
@@ -175,6 +181,7 @@ def isolated_measures(sol: Isolated) -> OptimalMeasures:
     index = {a: j for j, a in enumerate(support)}
     on = {index[a] for a in charged}
     weights = tuple(w if j in on else Fraction(0) for j, w in enumerate(weights))
-    cells, faces = placed(sol.x, [a.signs(sol.x) for a in support], on)
-    return OptimalMeasures(support, (Vertex(weights),), cells, faces, enumerated=not sol.even,
+    signs = tuple(a.signs(sol.x) for a in support)
+    cells, faces = placed(sol.x, signs, on)
+    return OptimalMeasures(support, (Vertex(weights),), cells, faces, signs, enumerated=not sol.even,
                            complete=len(charged) == len(support))

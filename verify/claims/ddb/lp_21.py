@@ -51,6 +51,7 @@ FAMILY = Parameter("draws", "instances of the seeded family a data-free case mea
                    "ddb Section 4, 'in the generic case'", "the family case uses 60, 240 under --thorough")
 SEED = Parameter("seed", "the seed of the family", Fraction(21), "relu-certify")
 PLACE = "Section 4, 'From discrete solutions to sparse solutions', the LP (21)"
+CELL_BUDGET = 200_000  # supports the default run tries over the closed cells' points (the largest size)
 STATEMENT = ("there exists a solution z* of (21) with ||z*||_0 <= n, and in the generic case it is the sparsest "
              "one: z* solves the l0 counterpart of (21)")
 
@@ -127,16 +128,18 @@ class Comparison:
         return self.l1_size == self.l0_columns.size
 
 
-def compare(rows: list[Row], y: Sequence[Fraction], over_cells: bool = True) -> Comparison:
-    """Solve (21) and the l0 problems; the closed-cell l0 search only below the LP-column l0 (it can only drop)."""
+def compare(rows: list[Row], y: Sequence[Fraction], over_cells: bool = True, budget: int | None = None
+            ) -> Comparison:
+    """Solve (21) and the l0 problems; the closed-cell l0 search only below the LP-column l0 (it can only drop), and
+    only within ``budget`` supports of the largest size tried (None: no limit)."""
     cells = cell_dictionary(rows)
     A = cells.matrix(rows, cells.thetas)
     columns = [{i: A[i][s] for i in range(len(rows)) if A[i][s]} for s in range(len(cells.thetas))]
     sol = l1_interpolation(columns, list(y))
     l0 = sparsest(A, y)
     wide = None
-    if over_cells:
-        points = cells.thetas + cells.boundary
+    points = cells.thetas + cells.boundary
+    if over_cells and (budget is None or math.comb(len(points), l0.size - 1) <= budget):
         try:
             wide = sparsest(cells.matrix(rows, points), y, max_size=l0.size - 1)
         except ValueError:  # nothing sparser among the closed cells' points: the LP columns' optimum stands
@@ -201,17 +204,20 @@ def check_lp_21(case: Case, ctx: Context) -> Draft:
     if case.x is None and case.X is None:  # a data-free case: the seeded family
         return _measure(case, ctx, res, int(FAMILY.of(case)))
     rows, y = lifted(case), tuple(case.y or ())
-    c = compare(rows, y)
+    c = compare(rows, y, budget=None if ctx.thorough else CELL_BUDGET)
     A = c.cells.matrix(rows, c.cells.thetas)
     lp = c.solution.lp
     statement = (f"(21): min ||z||_1 s.t. A z = y over {len(c.cells.thetas)} unit directions, one per open region "
                  "(variables z+_s, z-_s)")
     cert = certify(lp_certificate(lp, c.solution.result, res.claim, res.case, statement), res, ctx, "__lp21",
                    "the optimum of (21) and its vertex z*", about={"problem": lp})
-    assert c.l0_cells is not None
     res.value = Labelled((("optimum of (21)", c.value), ("||z*||_0", Fraction(c.l1_size)),
-                          ("l0 over the LP columns", Fraction(c.l0_columns.size)),
-                          ("l0 over the closed cells' points", Fraction(c.l0_cells.size))))
+                          ("l0 over the LP columns", Fraction(c.l0_columns.size)))
+                         + ((("l0 over the closed cells' points", Fraction(c.l0_cells.size)),) if c.l0_cells else ()))
+    if c.l0_cells is None:
+        points = len(c.cells.thetas) + len(c.cells.boundary)
+        res.notes.append(f"l0 over the closed cells' points not searched: C({points}, {c.l0_columns.size - 1}) "
+                         f"supports exceed the default budget {CELL_BUDGET} (--thorough searches them)")
     res.notes.append(f"{len(c.cells.thetas)} regions, {len(c.cells.boundary)} boundary faces; theta_s = "
                      + ", ".join(text(t) for t in c.cells.thetas))
     counts = cell_counts(rows)
@@ -219,11 +225,12 @@ def check_lp_21(case: Case, ctx: Context) -> Draft:
     best = c.l0_columns
     res.notes.append(f"z* on columns {list(c.l1_support)}; {len(best.minimisers)} l0-optimal supports over the LP "
                      f"columns ({best.tested} ranked); the cheapest has ||z||_1 = {best.cheapest.l1}")
-    if c.l0_cells.size < c.l0_columns.size:
+    if c.l0_cells is not None and c.l0_cells.size < c.l0_columns.size:
         res.notes.append(f"over the closed cells' points l0 drops to {c.l0_cells.size} (boundary rays): the LP over "
                          "one interior point per cell misses it")
     res.data = {"optimum": str(c.value), "l1_support": list(c.l1_support), "l0_columns": c.l0_columns.size,
-                "l0_cells": c.l0_cells.size, "l0_supports": [list(m.support) for m in c.l0_columns.minimisers],
+                "l0_cells": c.l0_cells.size if c.l0_cells else None,
+                "l0_supports": [list(m.support) for m in c.l0_columns.minimisers],
                 "cells": {**asdict(counts), "columns_21": counts.columns_21}}
     if c.agrees:
         res.notes.append("the l0 search is exact (flint ranks) but no certificate kind states l0 minimality")

@@ -27,13 +27,18 @@ from fractions import Fraction
 
 from cases import Case
 
+from ...audit import show
 from ...context import Context
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, REFUTED, Draft, Labelled
-from ._support import FAMILY, SEED, begin, finding_text, readings, support_cases
+from ._support import FAMILY, SEED, begin, finding_text, point, readings, support_cases
 
 PLACE = "Section 4, Theorem 4.2 (proof: Lemma 4.5, Figure 1.c) and Corollary 4.6, (20)"
+PLACE_21 = "Section 4, 'From discrete solutions to sparse solutions', (21)"
+STATEMENT_21 = ("Corollary 4.6 and Theorem 4.7 turn (20) into an S-dimensional linear problem whose only free "
+                "parameters are the masses given to each cell; S corresponds to the number of cells of the "
+                "hyperplane arrangement in the projective space")
 STATEMENT = ("the solutions of (6) / (20) are supported on finitely many points, at most one per closed cell of "
              "the data arrangement; their number is at most the number of cells")
 
@@ -52,6 +57,17 @@ def check_support(case: Case, ctx: Context) -> Draft:
                           ("closed cells", Fraction(len(m.cells)))))
     res.notes.append(f"Corollary 4.6: the minimisers charge {len(m.charged)} points in all, at most the "
                      f"{len(m.cells)} closed cells: {len(m.charged) <= len(m.cells)}; " + readings(m))
+    pairs = m.antipodal_pairs()
+    projective = len(m.cells) // 2  # a closed cell and its antipode: one cell of the projective space
+    res.notes.append(f"(21)'s S, the cells of the projective space: {projective} (the sphere has {len(m.cells)}); "
+                     f"antipodal pairs theta, -theta both charged by minimisers: {len(pairs)}")
+    if pairs:
+        res.finding(PLACE_21, STATEMENT_21, f"on x = {show(case.x)}, y = {show(case.y)} the minimisers of (20) "
+                    f"charge both theta and -theta for {len(pairs)} pairs, e.g. {point(m.contacts[pairs[0][0]])} and "
+                    f"{point(m.contacts[pairs[0][1]])} (both with c of sign {m.contacts[pairs[0][0]].sign:+d}): two "
+                    f"points in one cell of the projective space, and (sigma(r . theta) - sigma(-r . theta) = "
+                    f"r . theta) two different neurons. The free masses are one per cell of the sphere, "
+                    f"{len(m.cells)} = 2S here, not S = {projective}", *res.certificates)
     if sup.witnesses:
         res.finding("Section 4, proof of Theorem 4.2 and Figure 1.b", "on each cell the associated measure mu_i "
                     "has to be supported at at most one point (closed cells)", finding_text(case, sup)

@@ -10,7 +10,7 @@ from cases import random_1d_case, shipped_case
 from exact.checker import check_certificate
 from exact.relu.optimal_measures import optimal_measures
 from verify.claims.ddb._support import integer_designs, symmetric_designs
-from verify.claims.ddb.thm_4_2 import check_support
+from verify.claims.ddb.thm_4_2 import PLACE_21, check_support
 from verify.claims.ddb.thm_4_7 import check_shared_point
 from verify.numeric.joint1d import solve_joint
 from verify.registry import Context
@@ -51,7 +51,13 @@ def test_witness_certificate_is_accepted_and_a_tampered_one_rejected(ctx):
 
 def test_hat_confirms_both_theorems(ctx):
     res = check_support(shipped_case("ddb-1d-hat"), ctx).freeze(0.0, None)
-    assert res.verdict is Verdict.CONFIRMED and not res.findings
+    assert res.verdict is Verdict.CONFIRMED
+    # 1 - |x| = 1 - (x)_+ - (-x)_+ on the data: theta = (1, 0) and -theta both charged, one cell of the projective S
+    [finding] = res.findings
+    assert finding.place == PLACE_21 and "(1, 0) and (-1, 0) (both with c of sign -1)" in finding.shows
+    assert "6 = 2S here, not S = 3" in finding.shows
+    assert any("(21)'s S, the cells of the projective space: 3 (the sphere has 6); antipodal pairs theta, -theta "
+               "both charged by minimisers: 1" in n for n in res.notes)
     assert res.value.items[0] == ("max points charged in one closed cell", F(1))
     shared = check_shared_point(shipped_case("ddb-1d-hat"), ctx).freeze(0.0, None)
     assert shared.verdict is Verdict.CONFIRMED
@@ -126,3 +132,24 @@ def test_family_witness_is_bound_to_its_instance_and_accepted(ctx):
         doc = json.load(fh)
     assert check_certificate(doc).ok and doc["case"] == "ddb-1d-family__integer-2--+"
     assert doc["data"]["x"] == ["0", "1"] and doc["data"]["y"] == ["-1", "1"]
+
+
+def test_irrational_kinks_confirm_and_an_even_dual_refutes_through_the_isolated_optimum(ctx):
+    """ddb-1d-irrational: two contacts at irrational kinks, one minimiser, one point per closed cell (CONFIRMED);
+    ddb-1d-even: an even dual, a certified minimiser charging all 10 contacts, two in one closed cell (REFUTED)."""
+    odd = check_support(shipped_case("ddb-1d-irrational"), ctx).freeze(0.0, None)
+    assert odd.verdict is Verdict.CONFIRMED and not odd.findings
+    assert odd.value.items[:2] == (("max points charged in one closed cell", F(1)),
+                                   ("points charged by some minimiser", F(4)))
+    assert any(p.endswith("__joint_isolated.json") for p in odd.certificates)
+    assert any("(kink 0.296370837, irrational)" in n and "the minimiser is unique" in n for n in odd.notes)
+    shared = check_shared_point(shipped_case("ddb-1d-irrational"), ctx).freeze(0.0, None)
+    assert shared.verdict is Verdict.CONFIRMED and shared.value.items[2] == ("vertices of the optimal set", F(1))
+    even = check_support(shipped_case("ddb-1d-even"), ctx).freeze(0.0, None)
+    assert even.verdict is Verdict.REFUTED
+    assert even.value.items[:2] == (("max points charged in one closed cell", F(2)),
+                                    ("points charged by some minimiser", F(10)))
+    assert any("the dual is even" in n and "a certified one charges every contact" in n for n in even.notes)
+    assert {f.place for f in even.findings} == {PLACE_21, "Section 4, proof of Theorem 4.2 and Figure 1.b"}
+    assert check_shared_point(shipped_case("ddb-1d-even"), ctx).freeze(0.0, None).value.items[2] == (
+        "certified minimisers", F(1))
