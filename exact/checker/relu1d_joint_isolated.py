@@ -36,6 +36,11 @@ optimal (weak duality). Every optimal measure is carried by the contacts with th
 slackness), and their fit matrix E has independent columns (a kernel vector z of E gives F'(z*) (0, z) = 0,
 but F'(z*) is nonsingular by 2), so the optimal measure is unique: sum_k c*_k delta_(u_k).
 
+Penalised (``penalty`` lambda > 0): the problem is ddb (22), min 1/n ||f_mu - y||^2 + lambda ||mu||_TV, the fit rows
+read f_i + (n lambda / 2) v_i = y_i (v = 2 (y - f) / (n lambda)), and the value is the dual one, lambda v^T y -
+n lambda^2 ||v||^2 / 4: for any mu and v with |g_v| <= 1, 1/n ||r||^2 >= lambda v . r - n lambda^2 ||v||^2 / 4 (a
+square) and lambda ||mu|| >= lambda v . f_mu, with equality at z* by the fit rows and the contacts.
+
 Proves ``{"type": "isolated-optimum", "lower": L, "upper": U, "unique": true, "support": [...]}``: the optimal
 value lies in [L, U] = the interval of v^T y over B, the optimal measure is unique and charges exactly the listed
 contacts (``support``: the contacts as listed, canonical).
@@ -109,15 +114,19 @@ def pq(x: Sequence[Fraction], h: Sequence[Fraction], v: Sequence[Interval]) -> t
     return P, sum((vi * hi for vi, hi in zip(v, h, strict=True)), Interval(0))
 
 
-def system(x: list[Fraction], y: list[Fraction], contacts: list[Contact], z: Sequence[Interval], even: bool
-           ) -> tuple[list[Interval], list[list[Interval]]]:
-    """F(z) and F'(z) (module doc) over the box z = (v, c), or z = (v, c, l) when ``even``."""
+def system(x: list[Fraction], y: list[Fraction], contacts: list[Contact], z: Sequence[Interval], even: bool,
+           penalty: Fraction = Fraction(0)) -> tuple[list[Interval], list[list[Interval]]]:
+    """F(z) and F'(z) (module doc) over the box z = (v, c), or z = (v, c, l) when ``even``; with a ``penalty``
+    lambda > 0 the fit rows are those of (22): f_i + (n lambda / 2) v_i = y_i."""
     n, K = len(x), len(contacts)
     v, c = list(z[:n]), list(z[n:n + K])
     zero = Interval(0)
     N = n + K + (2 if even else 0)
-    F = [-Interval(yi) for yi in y] + [zero] * (N - n)
+    half = penalty * n / 2
+    F = [v[i] * half - y[i] for i in range(n)] + [zero] * (N - n)
     J = [[zero] * N for _ in range(N)]
+    for i in range(n):
+        J[i][i] = Interval(half)
     if even:  # the affine term l . (x_i, 1) of the fit, and v orthogonal to x and to 1
         for i in range(n):
             F[i] += z[N - 2] * x[i] + z[N - 1]
@@ -146,13 +155,13 @@ def system(x: list[Fraction], y: list[Fraction], contacts: list[Contact], z: Seq
     return F, J
 
 
-def krawczyk(x: list[Fraction], y: list[Fraction], contacts: list[Contact], even: bool, centre: list[Fraction],
-             radius: list[Fraction], Y: list[list[Fraction]]) -> list[int]:
+def krawczyk(x: list[Fraction], y: list[Fraction], contacts: list[Contact], even: bool, penalty: Fraction,
+             centre: list[Fraction], radius: list[Fraction], Y: list[list[Fraction]]) -> list[int]:
     """The coordinates where K(B) is not inside the interior of B (condition 2; empty: it is)."""
     N = len(centre)
-    Fm, _ = system(x, y, contacts, [Interval(t) for t in centre], even)
+    Fm, _ = system(x, y, contacts, [Interval(t) for t in centre], even, penalty)
     box = [Interval.around(m, r) for m, r in zip(centre, radius, strict=True)]
-    _, JB = system(x, y, contacts, box, even)
+    _, JB = system(x, y, contacts, box, even, penalty)
     out = []
     for i in range(N):
         k = centre[i] - sum((Y[i][j] * Fm[j] for j in range(N)), Interval(0))
@@ -246,6 +255,9 @@ def check(doc: dict, problems: list[str]) -> Proved:
     even = at(doc, "even")
     if not isinstance(even, bool):
         raise Malformed(f"even: expected true or false, got {even!r}")
+    penalty = q(doc["penalty"], "penalty") if "penalty" in doc else Fraction(0)
+    if "penalty" in doc and penalty <= 0:
+        raise Malformed(f"penalty: expected lambda > 0 (absent for (20)), got {penalty}")
     listed = list_(at(doc, "contacts"), "contacts")
     within(len(listed), MAX_CONTACTS, "contacts: contacts K")
     contacts = [Contact(a, j, x, alpha) for j, a in enumerate(listed)]
@@ -260,7 +272,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
         raise Malformed("box.radius: expected positive radii")
     Y = [qlist(row, f"preconditioner[{i}]", N)
          for i, row in enumerate(list_(at(doc, "preconditioner"), "preconditioner", N))]
-    if bad := krawczyk(x, y, contacts, even, centre, radius, Y):                        # 2.
+    if bad := krawczyk(x, y, contacts, even, penalty, centre, radius, Y):                        # 2.
         problems.append(f"Krawczyk: K(B) is not inside the box in coordinates {bad}")
     box = [Interval.around(m, r) for m, r in zip(centre, radius, strict=True)]
     v, c = box[:n], box[n:n + K]
@@ -277,8 +289,12 @@ def check(doc: dict, problems: list[str]) -> Proved:
         flags = realised(x, alpha, contacts, v, c, (box[N - 2], box[N - 1]), doc, problems)
         charged += [a.doc() for a, f in zip(every[K:], flags, strict=True) if f]
     value = sum((vi * yi for vi, yi in zip(v, y, strict=True)), Interval(0))
+    if penalty:  # the dual value of (22): lambda v . y - n lambda^2 / 4 ||v||^2
+        value = value * penalty - sum((vi.square() for vi in v), Interval(0)) * (n * penalty * penalty / 4)
     relation = {"type": "isolated-optimum", "lower": value.lo, "upper": value.hi, "even": even,
                 "support": [a.doc() for a in every], "charged": charged}
+    if penalty:
+        relation["penalty"] = penalty
     if not even:
         relation["unique"] = True
     return Proved(relation, data)

@@ -95,11 +95,13 @@ class IsolatedContact:
         return {"cell": list(self.cell), "sign": self.sign}
 
     def text(self) -> str:
-        """(w x + b)_+ for a note; a cell contact with its float direction and kink."""
+        """(w x + b)_+ for a note; a cell contact with its float direction and kink (the exact point lies in the
+        open arc of its pattern, irrational in general)."""
         if self.cell is None:
             return f"({self.w} x {'-' if self.b < 0 else '+'} {abs(self.b)})_+"
         w, b = self.direction
-        return f"({w:.6g} x {'-' if b < 0 else '+'} {abs(b):.6g})_+ (kink {-b / w:.9g}, irrational)"
+        where = f"kink ~{-b / w:.9g}" if abs(w) > 1e-12 else "~constant"
+        return f"({w:.6g} x {'-' if b < 0 else '+'} {abs(b):.6g})_+ ({where}, in the open arc)"
 
 
 @dataclass(frozen=True)
@@ -113,6 +115,7 @@ class Isolated:
     alpha: Fraction
     status: str
     reason: str = ""
+    penalty: Fraction = Fraction(0)  # lambda of (22); 0: the interpolation problem (20)
     even: bool = False
     contacts: tuple[IsolatedContact, ...] = ()
     centre: tuple[Fraction, ...] = ()
@@ -219,9 +222,12 @@ def _columns(x, alpha, contacts: Sequence[IsolatedContact], v: Sequence[float], 
     return np.array(cols).T
 
 
-def _start(x, y, alpha, contacts: Sequence[IsolatedContact], v_hat: Sequence[float], even: bool) -> list[Fraction]:
+def _start(x, y, alpha, contacts: Sequence[IsolatedContact], v_hat: Sequence[float], even: bool,
+           penalty: Fraction) -> list[Fraction]:
     """z0 = (v_hat, c (and l) by least squares on the fit rows at v_hat)."""
-    coef = np.linalg.lstsq(_columns(x, alpha, contacts, v_hat, even), np.array([float(t) for t in y]), rcond=None)[0]
+    fit = np.array([float(t) for t in y]) - float(penalty) * len(x) / 2 * np.asarray(v_hat, float)
+    coef = np.linalg.lstsq(_columns(x, alpha, contacts, v_hat, even), fit, rcond=None)[0] \
+        if contacts or even else np.zeros(0)
     return [_dyadic(t, CENTRE_BITS) for t in list(v_hat) + list(coef)]
 
 
@@ -229,7 +235,7 @@ def _parsed(x, alpha, contacts: Sequence[IsolatedContact]) -> list[Contact]:
     return [Contact(c.doc(), j, list(x), alpha) for j, c in enumerate(contacts)]
 
 
-def refine(x, y, alpha, contacts: Sequence[IsolatedContact], z: list[Fraction], even: bool
+def refine(x, y, alpha, contacts: Sequence[IsolatedContact], z: list[Fraction], even: bool, penalty: Fraction
            ) -> tuple[list[Fraction], np.ndarray] | None:
     """Step 2: (z with |F(z)| < 2^-RESIDUAL_BITS, Y = F'(z)^-1 in float64), or None if Newton does not converge.
     Newton's Jacobian is renewed while the residual is above NEWTON_SWITCH, then kept (a float64 inverse
@@ -237,7 +243,7 @@ def refine(x, y, alpha, contacts: Sequence[IsolatedContact], z: list[Fraction], 
     parsed = _parsed(x, alpha, contacts)
     Y = None
     for _ in range(NEWTON_STEPS):
-        F, J = system(list(x), list(y), parsed, [Interval(t) for t in z], even)
+        F, J = system(list(x), list(y), parsed, [Interval(t) for t in z], even, penalty)
         r = _floats(F)
         size = float(np.max(np.abs(r)))
         try:
@@ -253,13 +259,13 @@ def refine(x, y, alpha, contacts: Sequence[IsolatedContact], z: list[Fraction], 
     return None
 
 
-def active_set(x, y, alpha, contacts: list[IsolatedContact], z: list[Fraction], even: bool
+def active_set(x, y, alpha, contacts: list[IsolatedContact], z: list[Fraction], even: bool, penalty: Fraction
                ) -> tuple[list[IsolatedContact], list[Fraction], np.ndarray] | None:
     """Newton on the contacts, then swaps until the float64 picture is consistent: a contact whose weight has the
     wrong sign leaves, the point where the dual is most above 1 joins (its weight starts at 0)."""
     n = len(x)
     for _ in range(MAX_SWAPS):
-        refined = refine(x, y, alpha, contacts, z, even) if contacts else None
+        refined = refine(x, y, alpha, contacts, z, even, penalty) if contacts or penalty else None
         if refined is None:
             return None
         z, Y = refined
@@ -320,14 +326,15 @@ def antipodal_weights(x, alpha, contacts: Sequence[IsolatedContact], z: Sequence
     return tuple("basic" if k in (i, j) else e for k, e in enumerate(estimates)), estimates
 
 
-def _attempt(x, y, alpha, v_hat, tol) -> Isolated:
-    base = dict(x=tuple(x), y=tuple(y), alpha=alpha)
+def _attempt(x, y, alpha, v_hat, tol, penalty: Fraction) -> Isolated:
+    base = dict(x=tuple(x), y=tuple(y), alpha=alpha, penalty=penalty)
     even = is_even(x, v_hat)
     contacts = guess(x, alpha, v_hat, tol, even)
     found = None
     for drop in [None] + list(range(len(contacts) - 1, -1, -1)):  # the guess, then without one (lowest ratio first)
         tried = [c for j, c in enumerate(contacts) if j != drop]
-        found = active_set(x, y, alpha, tried, _start(x, y, alpha, tried, v_hat, even), even) if tried else None
+        found = active_set(x, y, alpha, tried, _start(x, y, alpha, tried, v_hat, even, penalty), even, penalty) \
+            if tried or penalty else None  # (22) may have the zero measure as its minimiser
         if found is not None:
             break
     if found is None:
@@ -339,7 +346,7 @@ def _attempt(x, y, alpha, v_hat, tol) -> Isolated:
         return Isolated(**base, status="undecided", reason=f"tol {tol}: no antipodal weights realise the affine term")
     radius = (Fraction(1, 1 << RADIUS_BITS),) * len(z)
     box = [Interval.around(m, r) for m, r in zip(z, radius, strict=True)]
-    value = sum((vi * yi for vi, yi in zip(box[:len(x)], y, strict=True)), Interval(0))
+    value = dual_value(box[:len(x)], y, penalty)
     sol = Isolated(**base, status="optimal", even=even, contacts=tuple(contacts), centre=tuple(z), radius=radius,
                    preconditioner=tuple(tuple(_dyadic(e, Y_BITS) for e in row) for row in Y), antipodes=t[0],
                    estimates=t[1],
@@ -350,17 +357,26 @@ def _attempt(x, y, alpha, v_hat, tol) -> Isolated:
     return sol
 
 
+def dual_value(v: Sequence[Interval], y: Sequence[Fraction], penalty: Fraction) -> Interval:
+    """v^T y, or lambda v^T y - n lambda^2 ||v||^2 / 4 for (22): the optimum at the exact dual (the checker's)."""
+    value = sum((vi * yi for vi, yi in zip(v, y, strict=True)), Interval(0))
+    if not penalty:
+        return value
+    return value * penalty - sum((vi.square() for vi in v), Interval(0)) * (len(v) * penalty * penalty / 4)
+
+
 def solve_isolated(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, v_hat: Sequence[float],
-                   tolerances: Sequence[float] = TOLERANCES) -> Isolated:
-    """The isolated optimum of (20) from a float dual warm start (module doc); the first tolerance that proves it."""
-    x, y, alpha = [Fraction(t) for t in x], [Fraction(t) for t in y], Fraction(alpha)
+                   tolerances: Sequence[float] = TOLERANCES, penalty: Fraction = Fraction(0)) -> Isolated:
+    """The isolated optimum of (20), or of (22) with ``penalty`` lambda > 0 (v_hat then 2 (y - f) / (n lambda)), from
+    a float dual warm start (module doc); the first tolerance that proves it."""
+    x, y, alpha, penalty = [Fraction(t) for t in x], [Fraction(t) for t in y], Fraction(alpha), Fraction(penalty)
     if not 2 <= len(x) <= MAX_POINTS:
         return Isolated(tuple(x), tuple(y), alpha, "undecided",
-                        f"{len(x)} points, outside 2..{MAX_POINTS} of kind relu1d-joint-isolated")
+                        f"{len(x)} points, outside 2..{MAX_POINTS} of kind relu1d-joint-isolated", penalty)
     reasons = []
     for tol in tolerances:
-        sol = _attempt(x, y, alpha, v_hat, tol)
+        sol = _attempt(x, y, alpha, v_hat, tol, penalty)
         if sol.status == "optimal":
             return sol
         reasons.append(sol.reason)
-    return Isolated(tuple(x), tuple(y), alpha, "undecided", "; ".join(dict.fromkeys(reasons)))
+    return Isolated(tuple(x), tuple(y), alpha, "undecided", "; ".join(dict.fromkeys(reasons)), penalty)

@@ -59,6 +59,8 @@ HARMLESS: dict[str, list[tuple[str, str]]] = {
     "relu1d-hinge": [("convention", "leaky slopes are outside the ReLU route of the oracle; " + _OTHER_DATA)],
     "relu1d-joint-bracket": [("convention", _OTHER_DATA)],
     "relu1d-joint-exact": [("convention", _OTHER_DATA)],
+    "relu1d-joint-isolated": [("convention", "the leaky slope enters every condition (features, arcs' P and Q, "
+                               "the system) and all are re-checked with the stated alpha; " + _OTHER_DATA)],
     "relu1d-margin": [("data", _OTHER_DATA), ("convention", _OTHER_DATA)],
     "separating-neurons": [("data", _OTHER_DATA)],
     "sign-patterns": [("data", _OTHER_DATA)],

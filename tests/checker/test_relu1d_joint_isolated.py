@@ -36,6 +36,18 @@ def test_even_sample_lists_the_antipodes_and_the_minimiser_charging_all():
     assert rel["support"][K:][0] == {"cell": [-p for p in doc["contacts"][0]["cell"]], "sign": -1}
 
 
+def test_penalised_sample_proves_the_value_of_22():
+    """ddb-penalised-pair's labels at lambda = 1/10: the optimum of (22) is the dual value lambda v . y -
+    n lambda^2 ||v||^2 / 4 = 0.27722..., the minimiser (-4 x + 3)_+, (1 x + 0)_+ unique."""
+    doc = fixture(KIND, "sample-2")
+    rep = check_certificate(doc)
+    assert rep.ok and rep.relation["penalty"] == "1/10" and rep.relation["unique"] is True
+    assert abs(float(F(rep.relation["lower"])) - 0.2772222222222) < 1e-12
+    assert_problem(check_certificate(tampered(doc, "penalty", "1/5")), "Krawczyk")
+    assert_problem(check_certificate(tampered(doc, "penalty", "0")), "penalty: expected lambda > 0")
+    assert_problem(check_certificate(tampered(doc, "penalty", DELETE)), "Krawczyk")
+
+
 def test_tampered_fixture_is_rejected():
     """The fixture moves v_1 by 10^-9, far outside its radius 2^-120."""
     assert_problem(check_certificate(fixture(KIND, "tampered")), "Krawczyk: K(B) is not inside the box")

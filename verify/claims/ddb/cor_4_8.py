@@ -1,5 +1,11 @@
 """ddb.cor-4.8: the sparsity results of Section 4 transfer to the penalised problem (7)/(22) for every lambda > 0,
-decided exactly on 1-D data built backwards from the fit.
+decided on 1-D data forwards (the case's labels, each lambda) and backwards (labels built from the fit).
+
+Forward (:func:`forward`): (22) with the case's own labels y for every lambda of :data:`LAMBDAS`, solved by the
+isolated route (:mod:`exact.relu.joint_isolated` with a penalty: once the contact set is fixed the KKT conditions
+are the square system of kind relu1d-joint-isolated with the fit rows f_i + (n lambda / 2) v_i = y_i), certified,
+and the per-cell checks of :mod:`.thm_4_2` applied to its certified minimiser. A large lambda gives the zero
+measure (v = 2 y / (n lambda) is dual feasible), which charges nothing.
 
 Convention ddb (22) in 1-D (DDB_22): L(nu) = 1/n ||A nu - y||^2 + lambda ||nu||_TV over measures on the circle
 ||(a, b)|| = 1, (A nu)_i = int (a x_i + b)_+ dnu. It is convex and strictly convex in the fit f = A nu, so every
@@ -8,7 +14,7 @@ of (20) with y replaced by f*. Its optimality condition is linear in y: nu minim
 v = 2 (y - A nu) / (n lambda) is a dual certificate of nu for (20) at the data f* = A nu (|v^T (a x + b)_+| <= 1
 on the circle, with equality and the sign of nu on its support).
 
-So for a fit f* whose certified dual v of (20) is rational, the labels y = f* + (n lambda / 2) v pose a penalised
+Backward: for a fit f* whose certified dual v of (20) is rational, the labels y = f* + (n lambda / 2) v pose a penalised
 problem with fit exactly f* for every lambda: (20) at f* is solved, certified (kind relu1d-joint-exact) and its
 optimal set enumerated by :mod:`._support`, and the per-cell checks of :mod:`.thm_4_2` apply to every lambda at
 once. A closed cell holding two charged points refutes the transfer of Theorems 4.2 / 4.7 (REFUTED, two certified
@@ -26,14 +32,18 @@ from fractions import Fraction
 from typing import Sequence
 
 from cases import Case
+from exact.certificates.relu1d_joint_isolated import isolated_certificate
+from exact.relu.joint_isolated import solve_isolated
+from exact.relu.optimal_measures import OptimalMeasures, isolated_measures
 
 from ...context import Context
 from ...conventions import DDB_22
+from ...numeric.cone_program import bracket
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, ERROR, REFUTED, UNDECIDED, Draft, Labelled
-from .._shared import named_cases
-from ._support import certified_support, finding_text, readings
+from .._shared import certify, fl, named_cases
+from ._support import certified_support, describe, finding_text, readings
 
 PLACE = "Section 4, Corollary 4.8 and the paragraph before it; (7), (22); proof of Corollary 4.8 (28)-(29)"
 STATEMENT = ("for every lambda > 0 the minimisers of the penalised problem (7) / (22) are (effectively) supported "
@@ -51,15 +61,49 @@ def labels(fit: Sequence[Fraction], v: Sequence[Fraction], lam: Fraction) -> tup
     return tuple(f + len(fit) * lam / 2 * t for f, t in zip(fit, v, strict=True))
 
 
-@claim("ddb.cor-4.8", "ddb", PLACE, STATEMENT, "exact in 1-D (labels built from the fit)", penalised_cases,
+def forward(case: Case, lam: Fraction, ctx: Context, res: Draft) -> OptimalMeasures | None:
+    """(22) with the case's own labels and ``lam``, isolated (kind relu1d-joint-isolated with a penalty): the float
+    warm start is pe (8) with the bias as a ones column, which is (22) times n / 2 (beta = n lambda / 2), and its dual
+    v_pe = y - f gives v = v_pe / beta; None (a note) when not isolated or U stays open in a closed cell."""
+    x, y = tuple(case.x or ()), tuple(case.y)
+    beta = len(y) * lam / 2
+    float_dual = bracket([(t, Fraction(1)) for t in x], y, beta).dual.v
+    sol = solve_isolated(x, y, Fraction(0), [float(t) / float(beta) for t in float_dual], penalty=lam)
+    if sol.status != "optimal":
+        res.notes.append(f"forward, lambda = {lam}: not isolated ({sol.reason})")
+        return None
+    cert = certify(isolated_certificate(sol, res.claim, res.case), res, ctx, f"__forward_{lam}".replace("/", "_"),
+                   f"(22) at lambda = {lam} isolated: its contact set and the points a minimiser charges")
+    if not cert.ok or cert.qualifier("charged") != [a.doc() for a in sol.charged]:
+        res.notes.append(f"forward, lambda = {lam}: the certificate is rejected or proves another support")
+        return None
+    m = isolated_measures(sol)
+    res.notes.append(f"forward, lambda = {lam}: (22) with the labels y = {', '.join(map(str, y))} has optimum in "
+                     f"[{fl(sol.lower)}, {fl(sol.upper)}] (kind relu1d-joint-isolated), "
+                     + ("an even dual, a certified minimiser " if sol.even else "the unique minimiser ")
+                     + (describe(m, m.vertices[0]) or "0 (the zero measure: lambda is that large)") + "; "
+                     + readings(m))
+    return None if m.open_cells() else m
+
+
+@claim("ddb.cor-4.8", "ddb", PLACE, STATEMENT, "exact / isolated in 1-D (forward and backward)", penalised_cases,
        expect=REFUTED, needs=Needs(Data.ONE_D))
 def check_penalised(case: Case, ctx: Context) -> Draft:
-    """REFUTED with two certified optimal networks of (20) at f* (so of (22) for every lambda of :data:`LAMBDAS`)
-    charging two points of one closed cell; CONFIRMED when every closed cell holds at most one; UNDECIDED when the
-    certified dual is irrational (the labels would be)."""
+    """REFUTED when two certified optimal networks of (20) at f* (so of (22) for every lambda of :data:`LAMBDAS`,
+    backward), or the certified minimiser of (22) with the case's labels (forward, each lambda), charge two points
+    of one closed cell; CONFIRMED when every closed cell holds at most one on both routes; UNDECIDED when a route
+    is not decided (an irrational dual backward, a degenerate optimum forward) and none fails."""
     res = Draft("ddb.cor-4.8", case.name, ERROR, "exact", DDB_22)
+    ahead = {lam: forward(case, lam, ctx, res) for lam in LAMBDAS}
+    split = [lam for lam, m in ahead.items() if m is not None and m.split_cells()]
+    if split:
+        res.finding(PLACE, STATEMENT, f"forward: (22) with x = {', '.join(map(str, case.x or ()))}, y = "
+                    f"{', '.join(map(str, case.y))} at lambda = {', '.join(map(str, split))}: the certified "
+                    "minimiser charges two points of one closed cell (the notes list it)", *res.certificates)
     sup = certified_support(case, ctx, res)
     if sup is None:
+        if split:
+            res.verdict = REFUTED
         return res
     v = [t.rational() for t in sup.exact.v] if sup.exact is not None else [None]
     if any(t is None for t in v):
@@ -79,13 +123,16 @@ def check_penalised(case: Case, ctx: Context) -> Draft:
                           ("lambdas", Fraction(len(LAMBDAS)))))
     res.notes.append(f"every minimiser of (22) charges only the {len(m.charged)} certified contacts charged by the "
                      f"minimisers of (20) at f* (finitely many, Corollary 4.8 as printed); " + readings(m))
+    if sup.witnesses or split:
+        res.verdict = REFUTED
+    elif any(m is None for m in ahead.values()):
+        res.verdict = UNDECIDED
+    else:
+        res.verdict = CONFIRMED
     if sup.witnesses:
         res.finding("Section 4, paragraph before Corollary 4.8", "all the sparsity results in this section "
                     "(Theorems 4.2, 4.7 ...) transfer to the convex case for arbitrary lambda > 0",
                     finding_text(case, sup) + f"; these are the minimisers of (22) for lambda in "
                     f"{', '.join(map(str, LAMBDAS))} with the labels of the notes. Corollary 4.8's own conclusion "
                     "(finitely many points) holds; the per-cell bound does not transfer", *res.certificates)
-        res.verdict = REFUTED
-    else:
-        res.verdict = CONFIRMED
     return res

@@ -70,6 +70,13 @@ def test_penalised_hat_confirms_and_pair_refutes_the_transfer(ctx):
     pair = check_penalised(shipped_case("ddb-penalised-pair"), ctx).freeze(0.0, None)
     assert pair.verdict is Verdict.REFUTED
     assert pair.value.items[0] == ("max points charged in one closed cell", F(2))
-    [finding] = pair.findings
-    assert "(1, 0) with c of sign -1, (-4, 3) with c of sign +1" in finding.shows
+    forward, backward = pair.findings  # (22) with y = (1, -1) itself at lambda = 1/10, and built from the fit
+    assert "forward: (22) with x = 0, 3/4, y = 1, -1 at lambda = 1/10" in forward.shows
+    assert forward.certificates[0].endswith("__forward_1_10.json")
+    assert "(1, 0) with c of sign -1, (-4, 3) with c of sign +1" in backward.shows
     assert any("lambda = 1: labels y = 8/3, -7/3" in n for n in pair.notes)
+    # lambda = 1 and 10 are past the largest useful lambda: the zero measure is the certified minimiser
+    assert any("forward, lambda = 10: (22) with the labels y = 1, -1 has optimum in [1, 1]" in n
+               and "0 (the zero measure" in n for n in pair.notes)
+    assert any("forward, lambda = 1/10: (22) with the labels y = 0, 1, 0 has optimum in [0.2175, 0.2175]" in n
+               for n in hat.notes)

@@ -142,7 +142,7 @@ def test_irrational_kinks_confirm_and_an_even_dual_refutes_through_the_isolated_
     assert odd.value.items[:2] == (("max points charged in one closed cell", F(1)),
                                    ("points charged by some minimiser", F(4)))
     assert any(p.endswith("__joint_isolated.json") for p in odd.certificates)
-    assert any("(kink 0.296370837, irrational)" in n and "the minimiser is unique" in n for n in odd.notes)
+    assert any("(kink ~0.296370837, in the open arc)" in n and "the minimiser is unique" in n for n in odd.notes)
     shared = check_shared_point(shipped_case("ddb-1d-irrational"), ctx).freeze(0.0, None)
     assert shared.verdict is Verdict.CONFIRMED and shared.value.items[2] == ("vertices of the optimal set", F(1))
     even = check_support(shipped_case("ddb-1d-even"), ctx).freeze(0.0, None)
