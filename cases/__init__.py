@@ -5,7 +5,7 @@
 Fraction(8, 1)
 """
 
-from .generators import X_CANDIDATES, gaussian_matrix, parameter_case, random_1d_case, random_1d_cases
+from .generators import X_CANDIDATES, gaussian_matrix, parameter_case, random_1d_case, random_1d_cases, random_2d_case
 from .loader import (
     RESERVED_KEYS,
     VERDICTS,
@@ -31,6 +31,7 @@ __all__ = [
     "shipped_case",
     "random_1d_case",
     "random_1d_cases",
+    "random_2d_case",
     "gaussian_matrix",
     "parameter_case",
 ]

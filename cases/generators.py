@@ -70,6 +70,27 @@ def random_1d_cases(count: int, seed0: int = 0) -> list[Case]:
     return [random_1d_case(seed0 + i) for i in range(count)]
 
 
+def random_2d_case(seed: int) -> Case:
+    """A random 2-D case: 3..7 distinct points with coordinates k/q, |k| <= 4, q in {1, 2}; labels k/q, |k| <= 6,
+    q in {1, 2} (an all-zero label vector gets y_1 = 1).
+
+    >>> c = random_2d_case(7); c.name, c.n, c.dim, c == random_2d_case(7)
+    ('random-2d-7', 5, 2, True)
+    """
+    rng = random.Random(seed)
+    n = rng.randint(3, 7)
+    points: set[tuple[Fraction, Fraction]] = set()
+    while len(points) < n:
+        points.add((Fraction(rng.randint(-4, 4), rng.choice((1, 2))), Fraction(rng.randint(-4, 4), rng.choice((1, 2)))))
+    X = sorted(points)
+    y = [Fraction(rng.randint(-6, 6), rng.choice((1, 2))) for _ in X]
+    if not any(y):
+        y[0] = Fraction(1)
+    doc = {"name": f"random-2d-{seed}", "source": f"generated, seed {seed} (cases.random_2d_case, n = {n})",
+           "X": [[str(t) for t in x] for x in X], "y": [str(t) for t in y]}
+    return replace(case_from_dict(doc, f"<random-2d-{seed}>"), path=None)
+
+
 def random_matrix_case(seed: int, n_range: tuple[int, int] = (6, 10), d_range: tuple[int, int] = (4, 8)) -> Case:
     """A random n x d case (n, d drawn from the ranges): entries k/2 with |k| <= 6, labels k/2 with |k| <= 6.
 

@@ -19,10 +19,8 @@ roots). With z = (v, c) (n + K unknowns) the contacts give the square polynomial
 Conditions checked (interval arithmetic with exact rational end points, :class:`exact.checker.arith.Interval`;
 B = [m - r, m + r] the box, m = ``box.centre``, r = ``box.radius`` > 0, Y = ``preconditioner``):
   1. convention and data as relu1d-joint-exact, n >= 2; every contact well formed, no two alike;
-  2. Krawczyk: K(B) = m - Y F(m) + (I - Y F'(B)) (B - m) lies in the interior of B, F'(B) the interval Jacobian.
-     Then F has exactly one zero z* = (v*, c*) in B and every matrix of F'(B) is nonsingular (Krawczyk 1969;
-     Neumaier, Interval Methods for Systems of Equations, 1990, Thm 5.1.7: the inclusion gives
-     |I - Y F'(B)| r < r, so its spectral radius is < 1);
+  2. Krawczyk (:mod:`exact.checker._krawczyk`): K(B) = m - Y F(m) + (I - Y F'(B)) (B - m) lies in the interior
+     of B. Then F has exactly one zero z* = (v*, c*) in B and every matrix of F'(B) is nonsingular;
   3. over B: every cell contact's u = s (P, Q) has the pattern p strictly (it lies in its open arc) and every
      c_k has the sign s_k strictly;
   4. over B, for every arc and sign t in {+1, -1} that is not a cell contact, sup of t g_v(a) / |a| over the
@@ -55,6 +53,7 @@ from typing import Sequence
 
 from ._fields import Malformed, at, list_, q, qlist, within
 from ._joint import joint_data
+from ._krawczyk import krawczyk
 from ._proved import Proved
 from .arith import Interval, sigma
 
@@ -153,24 +152,6 @@ def system(x: list[Fraction], y: list[Fraction], contacts: list[Contact], z: Seq
                 J[i][j] += c[k] * (a.sign * a.h[i] * a.h[j] * (x[i] * x[j] + 1))
         F[row] = P.square() + Q.square() - 1
     return F, J
-
-
-def krawczyk(x: list[Fraction], y: list[Fraction], contacts: list[Contact], even: bool, penalty: Fraction,
-             centre: list[Fraction], radius: list[Fraction], Y: list[list[Fraction]]) -> list[int]:
-    """The coordinates where K(B) is not inside the interior of B (condition 2; empty: it is)."""
-    N = len(centre)
-    Fm, _ = system(x, y, contacts, [Interval(t) for t in centre], even, penalty)
-    box = [Interval.around(m, r) for m, r in zip(centre, radius, strict=True)]
-    _, JB = system(x, y, contacts, box, even, penalty)
-    out = []
-    for i in range(N):
-        k = centre[i] - sum((Y[i][j] * Fm[j] for j in range(N)), Interval(0))
-        for j in range(N):
-            a = (1 if i == j else 0) - sum((Y[i][k2] * JB[k2][j] for k2 in range(N)), Interval(0))
-            k += Interval(-radius[j], radius[j]) * a.magnitude()
-        if not k.inside(box[i]):
-            out.append(i)
-    return out
 
 
 def arcs(x: list[Fraction]) -> list[tuple[tuple[Fraction, Fraction], tuple[Fraction, Fraction]]]:
@@ -272,7 +253,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
         raise Malformed("box.radius: expected positive radii")
     Y = [qlist(row, f"preconditioner[{i}]", N)
          for i, row in enumerate(list_(at(doc, "preconditioner"), "preconditioner", N))]
-    if bad := krawczyk(x, y, contacts, even, penalty, centre, radius, Y):                        # 2.
+    if bad := krawczyk(lambda z: system(x, y, contacts, z, even, penalty), centre, radius, Y):  # 2.
         problems.append(f"Krawczyk: K(B) is not inside the box in coordinates {bad}")
     box = [Interval.around(m, r) for m, r in zip(centre, radius, strict=True)]
     v, c = box[:n], box[n:n + K]

@@ -142,11 +142,11 @@ class Isolated:
         return self.contacts + tuple(c.antipode() for c, t in zip(self.contacts, self.antipodes) if t != 0)
 
 
-def _dyadic(t: float, bits: int) -> Fraction:
+def dyadic(t: float, bits: int) -> Fraction:
     return Fraction(round(t * 2.0**bits), 1 << bits) if abs(t) < 2.0**(1000 - bits) else Fraction(t)
 
 
-def _floats(ivs: Sequence[Interval]) -> np.ndarray:
+def midpoints(ivs: Sequence[Interval]) -> np.ndarray:
     """The midpoints in float64 (inf beyond its range: a diverging Newton step)."""
     return np.array([float((t.lo + t.hi) / 2) if abs(t.lo) < 2**1000 else np.inf for t in ivs])
 
@@ -228,7 +228,7 @@ def _start(x, y, alpha, contacts: Sequence[IsolatedContact], v_hat: Sequence[flo
     fit = np.array([float(t) for t in y]) - float(penalty) * len(x) / 2 * np.asarray(v_hat, float)
     coef = np.linalg.lstsq(_columns(x, alpha, contacts, v_hat, even), fit, rcond=None)[0] \
         if contacts or even else np.zeros(0)
-    return [_dyadic(t, CENTRE_BITS) for t in list(v_hat) + list(coef)]
+    return [dyadic(t, CENTRE_BITS) for t in list(v_hat) + list(coef)]
 
 
 def _parsed(x, alpha, contacts: Sequence[IsolatedContact]) -> list[Contact]:
@@ -244,18 +244,18 @@ def refine(x, y, alpha, contacts: Sequence[IsolatedContact], z: list[Fraction], 
     Y = None
     for _ in range(NEWTON_STEPS):
         F, J = system(list(x), list(y), parsed, [Interval(t) for t in z], even, penalty)
-        r = _floats(F)
+        r = midpoints(F)
         size = float(np.max(np.abs(r)))
         try:
             if size < 2.0**-RESIDUAL_BITS:
-                return z, np.linalg.inv(np.array([_floats(row) for row in J]))
+                return z, np.linalg.inv(np.array([midpoints(row) for row in J]))
             if not size < DIVERGED:
                 return None
             if Y is None or size > NEWTON_SWITCH:
-                Y = np.linalg.inv(np.array([_floats(row) for row in J]))
+                Y = np.linalg.inv(np.array([midpoints(row) for row in J]))
         except np.linalg.LinAlgError:
             return None
-        z = [t - _dyadic(d, CENTRE_BITS) for t, d in zip(z, Y @ r, strict=True)]
+        z = [t - dyadic(d, CENTRE_BITS) for t, d in zip(z, Y @ r, strict=True)]
     return None
 
 
@@ -322,7 +322,7 @@ def antipodal_weights(x, alpha, contacts: Sequence[IsolatedContact], z: Sequence
     if not pairs:
         return None
     _, i, j = max(pairs)
-    estimates = tuple(Fraction(0) if k in zero else _dyadic(t[k], T_BITS) for k in range(K))
+    estimates = tuple(Fraction(0) if k in zero else dyadic(t[k], T_BITS) for k in range(K))
     return tuple("basic" if k in (i, j) else e for k, e in enumerate(estimates)), estimates
 
 
@@ -348,7 +348,7 @@ def _attempt(x, y, alpha, v_hat, tol, penalty: Fraction) -> Isolated:
     box = [Interval.around(m, r) for m, r in zip(z, radius, strict=True)]
     value = dual_value(box[:len(x)], y, penalty)
     sol = Isolated(**base, status="optimal", even=even, contacts=tuple(contacts), centre=tuple(z), radius=radius,
-                   preconditioner=tuple(tuple(_dyadic(e, Y_BITS) for e in row) for row in Y), antipodes=t[0],
+                   preconditioner=tuple(tuple(dyadic(e, Y_BITS) for e in row) for row in Y), antipodes=t[0],
                    estimates=t[1],
                    lower=value.lo, upper=value.hi)
     report = check_certificate(isolated_certificate(sol, "", ""))

@@ -37,9 +37,10 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Sequence
 
-from ..checker.arith import rref
+from ..checker.arith import rank, rref
 from .arrangements import central_arrangement
 from .joint_isolated import Isolated, IsolatedContact
+from .joint_isolated_nd import ContactND, IsolatedND
 from .joint_norm import Contact
 
 MAX_CONTACTS = 16  # brute force over supports: at most 2^16 exact eliminations
@@ -71,11 +72,15 @@ class Piece:
 class OptimalMeasures:
     """Opt's vertices over the contacts, the charged union U, and every closed cell and open face."""
 
-    contacts: tuple[Contact | IsolatedContact, ...]
+    contacts: tuple[Contact | IsolatedContact | ContactND, ...]
     vertices: tuple[Vertex, ...]
     cells: tuple[Piece, ...]
     faces: tuple[Piece, ...]
     signs: tuple[tuple[int, ...], ...]  # sign(a . (x_i, 1)) of each contact
+    #: contacts fixed by their sign vector up to scale (on a ray of the arrangement: zero rows of rank d)
+    rays: tuple[bool, ...] = ()
+    #: pairs of contacts known to be exact antipodes (the even duals' a and -a)
+    antipodes: tuple[tuple[int, int], ...] = ()
     #: the vertices are all of Opt's (False: certified minimisers only, see :func:`isolated_measures`)
     enumerated: bool = True
     #: the charged union U is exact (False: only a lower bound, the points the certified minimisers charge)
@@ -94,9 +99,12 @@ class OptimalMeasures:
                     for s in signs), default=0)
 
     def antipodal_pairs(self) -> tuple[tuple[int, int], ...]:
-        """The pairs (j, k), j < k, of charged points with a_k = -a_j (opposite sign vectors)."""
-        at = {self.signs[j]: j for j in self.charged}
-        return tuple(sorted((j, k) for s, j in at.items() if (k := at.get(tuple(-t for t in s), -1)) > j))
+        """The pairs (j, k), j < k, of charged points with a_k = -a_j exactly: two rays of opposite sign vectors,
+        or a listed pair of :attr:`antipodes`."""
+        charged = set(self.charged)
+        at = {self.signs[j]: j for j in charged if self.rays and self.rays[j]}
+        pairs = {(j, k) for s, j in at.items() if (k := at.get(tuple(-t for t in s), -1)) > j}
+        return tuple(sorted(pairs | {(j, k) for j, k in self.antipodes if j in charged and k in charged}))
 
     def open_cells(self) -> tuple[Piece, ...]:
         """The closed cells where U is not known to hold at most one point (only when U is not complete)."""
@@ -142,11 +150,18 @@ def vertices(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction,
     return tuple(out)
 
 
-def placed(x: Sequence[Fraction], signs: Sequence[tuple[int, ...]], charged: set[int]
+def on_rays(rows: Sequence[Sequence[Fraction]], signs: Sequence[tuple[int, ...]]) -> tuple[bool, ...]:
+    """Per sign vector: do its zero rows have rank d (the point is fixed up to scale, a ray of the arrangement)?"""
+    D = len(rows[0])
+    return tuple(rank([list(rows[i]) for i, t in enumerate(s) if t == 0] or [[Fraction(0)] * D]) == D - 1
+                 for s in signs)
+
+
+def placed(rows: Sequence[Sequence[Fraction]], signs: Sequence[tuple[int, ...]], charged: set[int]
            ) -> tuple[tuple[Piece, ...], tuple[Piece, ...]]:
-    """The closed cells and relatively open faces of the lifted data, each with the contacts in it (given by
-    their sign vectors) and those in ``charged`` (module doc)."""
-    arrangement = central_arrangement([[xi, Fraction(1)] for xi in x])
+    """The closed cells and relatively open faces of the lifted rows (x_i, 1), each with the contacts in it (given
+    by their sign vectors) and those in ``charged`` (module doc)."""
+    arrangement = central_arrangement([list(r) for r in rows])
 
     def piece(sign: tuple[int, ...], closed: bool) -> Piece:
         inside = tuple(j for j, s in enumerate(signs)
@@ -163,8 +178,9 @@ def optimal_measures(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fracti
     the closed cells and open faces of the lifted data (module doc)."""
     verts = vertices(x, y, alpha, contacts)
     signs = [tuple((t > 0) - (t < 0) for t in (c.w * xi + c.b for xi in x)) for c in contacts]
-    cells, faces = placed(x, signs, set().union(*(v.support for v in verts)))
-    return OptimalMeasures(tuple(contacts), verts, cells, faces, tuple(signs))
+    rows = [(xi, Fraction(1)) for xi in x]
+    cells, faces = placed(rows, signs, set().union(*(v.support for v in verts)))
+    return OptimalMeasures(tuple(contacts), verts, cells, faces, tuple(signs), on_rays(rows, signs))
 
 
 def isolated_measures(sol: Isolated) -> OptimalMeasures:
@@ -182,6 +198,18 @@ def isolated_measures(sol: Isolated) -> OptimalMeasures:
     on = {index[a] for a in charged}
     weights = tuple(w if j in on else Fraction(0) for j, w in enumerate(weights))
     signs = tuple(a.signs(sol.x) for a in support)
-    cells, faces = placed(sol.x, signs, on)
-    return OptimalMeasures(support, (Vertex(weights),), cells, faces, signs, enumerated=not sol.even,
+    rows = [(xi, Fraction(1)) for xi in sol.x]
+    cells, faces = placed(rows, signs, on)
+    K = len(sol.contacts)
+    return OptimalMeasures(support, (Vertex(weights),), cells, faces, signs, on_rays(rows, signs),
+                           tuple((k, K + k) for k in range(K)) if sol.even else (), enumerated=not sol.even,
                            complete=len(charged) == len(support))
+
+
+def isolated_nd_measures(sol: IsolatedND) -> OptimalMeasures:
+    """The optimal set of an isolated optimum on d-dimensional data (:mod:`exact.relu.joint_isolated_nd`): its
+    unique minimiser (weights: the box centres) on the exact contact set, in the closed cells of the lifted data."""
+    signs = tuple(c.pattern for c in sol.contacts)
+    rows = [tuple(x) + (Fraction(1),) for x in sol.X]
+    cells, faces = placed(rows, signs, set(range(len(sol.contacts))))
+    return OptimalMeasures(sol.contacts, (Vertex(tuple(sol.weights)),), cells, faces, signs, on_rays(rows, signs))

@@ -7,7 +7,7 @@ a time, exactly as a shipped case, and reports how often the per-cell bound hold
 >>> [c.name for c in support_cases()][:2]
 ['ddb-1d-abs', 'ddb-1d-alternating']
 >>> {k: len(v) for k, v in family(0, 10, thorough=False).items()}
-{'random': 10, 'integer': 34, 'symmetric': 10}
+{'random': 10, 'integer': 34, 'symmetric': 10, 'random-2d': 10}
 """
 
 from __future__ import annotations
@@ -16,13 +16,22 @@ import itertools
 from dataclasses import dataclass, replace
 from fractions import Fraction
 
-from cases import Case, random_1d_case
+from cases import Case, random_1d_case, random_2d_case
 from exact.certificates.relu1d_joint_exact import joint_exact_certificate
 from exact.certificates.relu1d_joint_isolated import isolated_certificate
+from exact.certificates.relu_joint_isolated import isolated_nd_certificate
 from exact.relu.joint_isolated import IsolatedContact, solve_isolated
+from exact.relu.joint_isolated_nd import ContactND, solve_isolated_nd
 from exact.relu.joint_norm import Contact, JointExact
 from exact.relu.networks import Neuron
-from exact.relu.optimal_measures import OptimalMeasures, Piece, Vertex, isolated_measures, optimal_measures
+from exact.relu.optimal_measures import (
+    OptimalMeasures,
+    Piece,
+    Vertex,
+    isolated_measures,
+    isolated_nd_measures,
+    optimal_measures,
+)
 
 from ...audit import show
 from ...context import Context
@@ -35,8 +44,8 @@ from .._shared import certify, certify_joint, fl, named_cases
 
 
 def support_cases() -> list[Case]:
-    """The shipped 1-D cases of this claim and Theorem 4.7 (ddb-1d-*)."""
-    return named_cases("ddb-1d-")
+    """The shipped cases of this claim and Theorem 4.7 (ddb-1d-*, ddb-2d-*)."""
+    return named_cases("ddb-1d-") + named_cases("ddb-2d-")
 
 
 @dataclass(frozen=True)
@@ -54,14 +63,16 @@ def _neurons(m: OptimalMeasures, v: Vertex) -> tuple[Neuron, ...]:
     return tuple(Neuron((c.w,), c.b, w) for c, w in zip(m.contacts, v.weights, strict=True) if w)
 
 
-def atom(c: Contact | IsolatedContact) -> str:
+def atom(c: Contact | IsolatedContact | ContactND) -> str:
     """A contact as a neuron (w x + b)_+ for a note."""
-    return c.text() if isinstance(c, IsolatedContact) else f"({c.w} x {'-' if c.b < 0 else '+'} {abs(c.b)})_+"
+    if isinstance(c, (IsolatedContact, ContactND)):
+        return c.text()
+    return f"({c.w} x {'-' if c.b < 0 else '+'} {abs(c.b)})_+"
 
 
-def point(c: Contact | IsolatedContact) -> str:
+def point(c: Contact | IsolatedContact | ContactND) -> str:
     """A contact as a direction (w, b) for a note (an irrational one as its neuron)."""
-    return c.text() if isinstance(c, IsolatedContact) else f"({c.w}, {c.b})"
+    return c.text() if isinstance(c, (IsolatedContact, ContactND)) else f"({c.w}, {c.b})"
 
 
 def where(m: OptimalMeasures, cell: Piece) -> str:
@@ -71,7 +82,7 @@ def where(m: OptimalMeasures, cell: Piece) -> str:
 
 def describe(m: OptimalMeasures, v: Vertex) -> str:
     """An optimal network for a note: c (w x + b)_+ per charged contact."""
-    weight = (lambda c: f"({c})") if m.enumerated and not any(isinstance(a, IsolatedContact) for a in m.contacts) \
+    weight = (lambda c: f"({c})") if m.enumerated and all(isinstance(a, Contact) for a in m.contacts) \
         else (lambda c: f"(~{fl(c)})")
     return " + ".join(f"{weight(c)} {atom(m.contacts[j])}" for j, c in enumerate(v.weights) if c)
 
@@ -79,7 +90,9 @@ def describe(m: OptimalMeasures, v: Vertex) -> str:
 def certified_support(case: Case, ctx: Context, res: Draft) -> Support | None:
     """Solve (20) exactly, certify it, enumerate the optimal set and certify a witness pair per split cell; None
     (the reason in the notes, verdict UNDECIDED; ERROR when a certificate is rejected) when not decided."""
-    solved = solve_joint(case.x or (), case.y, Fraction(0))  # Needs(Data.ONE_D): x is given
+    if case.x is None:  # d-dimensional data X
+        return isolated_nd_support(case, ctx, res)
+    solved = solve_joint(case.x, case.y, Fraction(0))
     joint, sol = certify_joint(solved, ctx, res), solved.exact
     if not joint.ok:
         return None
@@ -146,17 +159,49 @@ def isolated_support(case: Case, ctx: Context, res: Draft, solved: Joint1D, why:
                    f"in [{fl(lo)}, {fl(hi)}] (isolated, width {float(hi - lo):.1e})")
 
 
+def isolated_nd_support(case: Case, ctx: Context, res: Draft) -> Support | None:
+    """The support on d-dimensional data: the optimum of (20) isolated (:mod:`exact.relu.joint_isolated_nd`, kind
+    relu-joint-isolated, unique minimiser on the exact contact set); None (UNDECIDED, ERROR if rejected) otherwise."""
+    iso = solve_isolated_nd(case.X or (), case.y)
+    if iso.status != "optimal":
+        res.notes.append(f"not isolated: {iso.reason}")
+        res.verdict = UNDECIDED
+        return None
+    cert = certify(isolated_nd_certificate(iso, res.claim, case.name), res, ctx, "__isolated",
+                   "the optimum isolated in a Krawczyk box, its contact set and unique minimiser")
+    if not cert.ok:
+        return None
+    if cert.qualifier("support") != [a.doc() for a in iso.contacts]:
+        res.notes.append("the checker's contact set differs from the producer's")
+        res.verdict = ERROR
+        return None
+    m, lo, hi = isolated_nd_measures(iso), iso.lower or Fraction(0), iso.upper or Fraction(0)
+    res.notes.append(f"(20) on {len(iso.X)} points in R^{len(iso.X[0])}: {float(lo):.15g} <= value <= "
+                     f"{float(hi):.15g} (kind relu-joint-isolated, width {float(hi - lo):.1e}); contact set C "
+                     f"({len(m.contacts)} points, complete: every region's bound is < 1 elsewhere): "
+                     + ", ".join(f"{point(a)} sign {a.sign:+d}" for a in m.contacts)
+                     + "; the minimiser is unique: " + describe(m, m.vertices[0]))
+    return Support(None, m, tuple((k, m.vertices[0], m.vertices[0]) for k in m.split_cells()),
+                   f"in [{fl(lo)}, {fl(hi)}] (isolated, width {float(hi - lo):.1e})")
+
+
+def data_text(case: Case) -> str:
+    """x = ..., y = ... (or X = ...) for a finding."""
+    return (f"x = {show(case.x)}" if case.x is not None else f"X = {show(case.X)}") + f", y = {show(case.y)}"
+
+
 def finding_text(case: Case, sup: Support) -> str:
     """The exact counterexample for a finding: the split cells and their certified optimal networks."""
     m = sup.measures
-    parts = [f"x = {show(case.x)}, y = {show(case.y)}: the optimum of (20) is {sup.value}"]
+    parts = [f"{data_text(case)}: the optimum of (20) is {sup.value}"]
     for cell, p, q in sup.witnesses:
         pts = ", ".join(f"{point(m.contacts[j])} with c of sign {m.contacts[j].sign:+d}" for j in cell.charged)
         pair = (f"the optimal network {describe(m, p)}" if p == q else
                 f"the optimal networks {describe(m, p)} and {describe(m, q)}, whose midpoint is optimal too,")
         parts.append(f"in the closed cell with {where(m, cell)}, {pair} charge{'s' if p == q else ''} "
                      f"the distinct directions {pts}")
-    kind = "relu1d-joint-exact" if sup.exact is not None else "relu1d-joint-isolated"
+    kind = "relu1d-joint-exact" if sup.exact is not None else "relu1d-joint-isolated" if case.x is not None \
+        else "relu-joint-isolated"
     return "; ".join(parts) + f" (certified, kind {kind}; the cell membership is exact sign arithmetic)"
 
 
@@ -197,9 +242,11 @@ def symmetric_designs(kmax: int) -> list[Case]:
 
 def family(seed: int, draws: int, thorough: bool) -> dict[str, list[Case]]:
     """The generated families: ``draws`` random rational instances (seeds seed, seed + 1, ...; n = 2..6), the
-    integer designs with n <= 3 (n <= 4 when ``thorough``) and the symmetric designs with k <= 1 (k <= 2)."""
+    integer designs with n <= 3 (n <= 4 when ``thorough``), the symmetric designs with k <= 1 (k <= 2) and
+    ``draws`` random 2-D instances (:func:`cases.random_2d_case`, n = 3..7)."""
     return {"random": [random_1d_case(seed + k, n=2 + (seed + k) % 5) for k in range(draws)],
-            "integer": integer_designs(4 if thorough else 3), "symmetric": symmetric_designs(2 if thorough else 1)}
+            "integer": integer_designs(4 if thorough else 3), "symmetric": symmetric_designs(2 if thorough else 1),
+            "random-2d": [random_2d_case(seed + k) for k in range(draws)]}
 
 
 OUTCOMES = ("holds", "fails", "undecided", "error")
@@ -245,7 +292,7 @@ def begin(claim_id: str, case: Case, ctx: Context) -> tuple[Draft, Support | Non
     """The draft of a support claim (ddb (20), exact in 1-D) and the certified support of its case; a data-free case
     is measured over the seeded families instead (:func:`measure_family`), with no support."""
     res = Draft(claim_id, case.name, ERROR, "exact", DDB_20)
-    if case.x is None:
+    if case.x is None and case.X is None:
         return measure_family(case, ctx, res), None
     return res, certified_support(case, ctx, res)
 

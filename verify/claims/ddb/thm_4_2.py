@@ -27,12 +27,11 @@ from fractions import Fraction
 
 from cases import Case
 
-from ...audit import show
 from ...context import Context
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, REFUTED, Draft, Labelled
-from ._support import FAMILY, SEED, begin, finding_text, point, readings, support_cases
+from ._support import FAMILY, SEED, begin, data_text, finding_text, point, readings, support_cases
 
 PLACE = "Section 4, Theorem 4.2 (proof: Lemma 4.5, Figure 1.c) and Corollary 4.6, (20)"
 PLACE_21 = "Section 4, 'From discrete solutions to sparse solutions', (21)"
@@ -43,8 +42,9 @@ STATEMENT = ("the solutions of (6) / (20) are supported on finitely many points,
              "the data arrangement; their number is at most the number of cells")
 
 
-@claim("ddb.thm-4.2", "ddb", PLACE, STATEMENT, "exact in 1-D", support_cases, expect=REFUTED,
-       needs=Needs(Data.ONE_D_OR_NONE, parameters=(FAMILY, SEED)), covers=("ddb.cor-4.6",))
+@claim("ddb.thm-4.2", "ddb", PLACE, STATEMENT, "exact in 1-D, isolated in 2-D", support_cases,
+       expect=REFUTED,
+       needs=Needs(Data.ANY_OR_NONE, parameters=(FAMILY, SEED)), covers=("ddb.cor-4.6",))
 def check_support(case: Case, ctx: Context) -> Draft:
     """REFUTED with two certified optimal networks when a closed cell holds two charged points; CONFIRMED (exact
     computation on the certified contact set) when every closed cell holds at most one and |U| <= S."""
@@ -62,7 +62,7 @@ def check_support(case: Case, ctx: Context) -> Draft:
     res.notes.append(f"(21)'s S, the cells of the projective space: {projective} (the sphere has {len(m.cells)}); "
                      f"antipodal pairs theta, -theta both charged by minimisers: {len(pairs)}")
     if pairs:
-        res.finding(PLACE_21, STATEMENT_21, f"on x = {show(case.x)}, y = {show(case.y)} the minimisers of (20) "
+        res.finding(PLACE_21, STATEMENT_21, f"on {data_text(case)} the minimisers of (20) "
                     f"charge both theta and -theta for {len(pairs)} pairs, e.g. {point(m.contacts[pairs[0][0]])} and "
                     f"{point(m.contacts[pairs[0][1]])} (both with c of sign {m.contacts[pairs[0][0]].sign:+d}): two "
                     f"points in one cell of the projective space, and (sigma(r . theta) - sigma(-r . theta) = "

@@ -31,8 +31,9 @@ STATEMENT = ("for a cell C and zero-error minimisers mu, mu' with non-zero suppo
              "supported in the same single point of C")
 
 
-@claim("ddb.thm-4.7", "ddb", PLACE, STATEMENT, "exact in 1-D", support_cases, expect=REFUTED,
-       needs=Needs(Data.ONE_D_OR_NONE, parameters=(FAMILY, SEED)))
+@claim("ddb.thm-4.7", "ddb", PLACE, STATEMENT, "exact in 1-D, isolated in 2-D", support_cases,
+       expect=REFUTED,
+       needs=Needs(Data.ANY_OR_NONE, parameters=(FAMILY, SEED)))
 def check_shared_point(case: Case, ctx: Context) -> Draft:
     """REFUTED with two certified optimal networks charging different points of one closed cell; CONFIRMED when
     every charged closed cell has one point shared by all minimisers charging it (exact, on the certified C)."""

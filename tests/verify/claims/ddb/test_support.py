@@ -103,7 +103,8 @@ def test_frequencies_on_the_generated_families():
 
 FAMILY_COUNTS = {"random": {"holds": 7, "fails": 3, "undecided": 0, "error": 0},
                  "integer": {"holds": 30, "fails": 4, "undecided": 0, "error": 0},
-                 "symmetric": {"holds": 8, "fails": 2, "undecided": 0, "error": 0}}
+                 "symmetric": {"holds": 8, "fails": 2, "undecided": 0, "error": 0},
+                 "random-2d": {"holds": 5, "fails": 3, "undecided": 2, "error": 0}}
 
 
 @pytest.mark.parametrize("check", [check_support, check_shared_point])
@@ -115,13 +116,14 @@ def test_family_case_measures_both_theorems_with_a_certified_pair_per_counterexa
     fails = res.data["counterexamples"]
     assert [f["instance"].split("__")[1] for f in fails] == [
         "random-1d-1", "random-1d-4", "random-1d-8", "integer-2--+", "integer-2-+-", "integer-3--0+", "integer-3-+0-",
-        "symmetric-1--0+", "symmetric-1-+0-"]
+        "symmetric-1--0+", "symmetric-1-+0-", "random-2d-5", "random-2d-7", "random-2d-9"]
     assert fails[3]["x"] == ["0", "1"] and fails[3]["y"] == ["-1", "1"]
     assert any("integer: 30 hold, 4 fail (two certified optimal networks each), 0 undecided" in n for n in res.notes)
     # a witness pair per split cell, or the isolated optimum whose unique minimiser charges both points
-    assert all(any("__cell" in p or "__joint_isolated" in p for p in f["certificates"]) for f in fails)
+    assert all(any("__cell" in p or "isolated" in p for p in f["certificates"]) for f in fails)
     assert [f["instance"] for f in fails if any("__joint_isolated" in p for p in f["certificates"])] == [
         "ddb-1d-family__random-1d-4"]
+    assert all(any(p.endswith("__isolated.json") for p in f["certificates"]) for f in fails[-3:])  # 2-D
     assert set(res.certificates) == {p for f in fails for p in f["certificates"]}
 
 
