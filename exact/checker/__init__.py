@@ -61,6 +61,7 @@ from . import (
     sign_patterns,
     spike_free,
     spike_witness,
+    weight_midpoint,
     whitened_l1,
 )
 from ._fields import DENOMINATOR, LONG, MAX_LONG_DIGITS, Malformed, at, long_digits, show, tracked, unread, within
@@ -103,6 +104,7 @@ KINDS: dict[str, Checker] = {
     "sign-patterns": sign_patterns.check,
     "spike-free": spike_free.check,
     "spike-witness": spike_witness.check,
+    "weight-midpoint": weight_midpoint.check,
     "whitened-l1": whitened_l1.check,
 }
 

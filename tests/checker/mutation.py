@@ -54,6 +54,7 @@ HARMLESS: dict[str, list[tuple[str, str]]] = {
     "l1-ls-kkt": [("data", _OTHER_DATA), ("convention", _OTHER_DATA)],
     "rank-one-l1": [("convention", _OTHER_DATA)],
     "relu1d-extreme-point": [("data", _COMPUTED)],
+    "weight-midpoint": [("data", _COMPUTED + "; the pairs are the only other input")],
     "relu1d-function-norm": [("data", _OTHER_DATA)],
     "relu1d-group-bracket": [("convention", _OTHER_DATA)],
     "relu1d-hinge": [("convention", "leaky slopes are outside the ReLU route of the oracle; " + _OTHER_DATA)],

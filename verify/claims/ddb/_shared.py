@@ -25,6 +25,7 @@ from fractions import Fraction
 
 from cases import Case
 from exact.checker.arith import Surd, dot, kernel, rank, sigma
+from exact.checker.weight_midpoint import w_b
 from exact.relu.arrangements import central_arrangement
 
 from .._shared import named_cases
@@ -49,8 +50,9 @@ def features(rows: list[Row], theta: Row) -> Row:
 
 
 def weight(rows: list[Row], theta: Row) -> Surd:
-    """w_b(a, b) = sqrt(E_D[(a^T x + b)_+^2]) of Proposition 3.3, E_D the average over the n points."""
-    return Surd.sqrt(sum((f * f for f in features(rows, theta)), Fraction(0)) / len(rows))
+    """w_b(a, b) = sqrt(E_D[(a^T x + b)_+^2]) of Proposition 3.3, E_D the average over the n points (the checker's
+    :func:`exact.checker.weight_midpoint.w_b`)."""
+    return w_b(rows, theta)
 
 
 def signs(rows: list[Row], theta: Row) -> tuple[int, ...]:

@@ -26,7 +26,9 @@ from fractions import Fraction
 import sympy as sp
 
 from cases import Case
+from exact.certificates.weight_midpoint import midpoint_certificate
 from exact.checker.arith import Surd, dot
+from exact.checker.weight_midpoint import label_noise
 from exact.relu.arrangements import central_arrangement
 
 from ...audit import audit_check
@@ -35,7 +37,8 @@ from ...conventions import DDB_LABEL_NOISE
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, Draft
-from ._shared import Row, cells, features, lifted, small_cases, text
+from .._shared import certify
+from ._shared import Row, cells, lifted, small_cases, text
 
 PLACE = "Section 3.2, (12) and (13)"
 STATEMENT = ("V~_b(a, b, c) = E_D[|c^2|(a^T x + b)_+^2 / c^2 + (1 + |x|^2) c^2 chi_(a^T x + b >= 0)] (12), and "
@@ -88,9 +91,9 @@ def noise_mass(rows: list[Row], theta: Row) -> Fraction:
 
 
 def derived_weight(rows: list[Row], theta: Row) -> Surd:
-    """2 sqrt(S1 S2): min over lambda of V~_b at c = 1."""
-    s1 = sum((f * f for f in features(rows, theta)), Fraction(0)) / len(rows)
-    return Surd.sqrt(4 * s1 * noise_mass(rows, theta))
+    """2 sqrt(S1 S2): min over lambda of V~_b at c = 1 (the checker's :func:`exact.checker.weight_midpoint.label_noise`,
+    which kind weight-midpoint evaluates)."""
+    return label_noise(rows, theta)
 
 
 def wall_violation(rows: list[Row]) -> tuple[Row, Row] | None:
@@ -140,9 +143,16 @@ def check_label_noise_potential(case: Case, ctx: Context) -> Draft:
                 "noise_masses": [str(v) for v in values], "cells_active": len(masses)}
     if violation is not None:
         p, q = violation
-        res.data["wall_violation"] = {"p": [str(t) for t in p], "q": [str(t) for t in q]}
-        res.notes.append(f"derived weight 2 sqrt(S1 S2) at p = {text(p)}, q = {text(q)}: the midpoint's weight "
-                         "exceeds the average (exact surds) -- not convex")
+        cert = certify(midpoint_certificate([r[:-1] for r in rows], "label-noise", [violation], res.claim, res.case,
+                                            "the midpoint gap of 2 sqrt(S1 S2) at (p, q) is negative"),
+                       res, ctx, "__wall_violation", "the derived weight's midpoint violation",
+                       about={"X": [r[:-1] for r in rows]})
+        if not cert.ok or (cert.qualifier("gaps") or [{}])[0].get("sign") != -1:
+            violation = None  # the checker does not confirm it: no finding rests on it
+        else:
+            res.data["wall_violation"] = {"p": [str(t) for t in p], "q": [str(t) for t in q]}
+            res.notes.append(f"derived weight 2 sqrt(S1 S2) at p = {text(p)}, q = {text(q)}: the midpoint's weight "
+                             "exceeds the average (exact surds, kind weight-midpoint) -- not convex")
     if len(values) > 1 or any(v * 4 != 1 for v in values):
         res.verdict = CONTRADICTED
         res.finding(PLACE, STATEMENT, f"min over lambda of (12) is 2|c| sqrt(S1 S2), S2 = E_D[(1 + |x|^2) "
@@ -151,5 +161,5 @@ def check_label_noise_potential(case: Case, ctx: Context) -> Draft:
                     "either" + ("; the derived weight 2 sqrt(S1 S2) jumps at cell walls and violates the midpoint "
                                 f"inequality at p = {text(violation[0])}, q = {text(violation[1])} (exact), so "
                                 "Proposition 3.3's convexity is about w_b, not about the label-noise potential"
-                                if violation is not None else ""))
+                                if violation is not None else ""), *res.certificates)
     return res

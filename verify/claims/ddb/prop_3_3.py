@@ -13,7 +13,8 @@ tolerance enters. Three families per case, all exact:
   point, k in the kernel of the active rows, N doubled until both lie in the region) with equal features,
   hence gap = 0, yet not proportional -- equality (14) off the bulk, as Definition 3.1 allows.
 
-No certificate kind states a midpoint inequality, so the verdict is MEASURED (frequencies of exact decisions);
+The verdict is MEASURED (frequencies of exact decisions; finitely many pairs prove no universal statement);
+the off-bulk equality pair behind the finding is certified (kind weight-midpoint);
 CONTRADICTED (exact arithmetic, a degenerate bracket) if a pair violates convexity or is equal at the bulk.
 An off-bulk pair that sees data is a finding against Section 4's reading of Proposition 3.3 (w_b effectively
 strictly convex in the global sense of Definition 3.2, the hypothesis of Theorem 4.2), not against the
@@ -26,12 +27,14 @@ import random
 from fractions import Fraction
 
 from cases import Case
+from exact.certificates.weight_midpoint import midpoint_certificate
 
 from ...context import Context
 from ...conventions import DDB_LABEL_NOISE
 from ...registry import claim
 from ...requirements import Data, Needs, Parameter
-from ...result import CONTRADICTED, MEASURED, Draft
+from ...result import CONTRADICTED, ERROR, MEASURED, Draft
+from .._shared import certify
 from ._shared import Row, cells, lifted, off_bulk_pair, proportional, rational, small_cases, text, weight
 
 DRAWS = Parameter("draws", "random rational pairs (p, q), and in-region pairs per bulk region", Fraction(200),
@@ -104,11 +107,19 @@ def check_weight_convexity(case: Case, ctx: Context) -> Draft:
     seeing = [w for w in confirmed if 1 in w.sign]
     if seeing:
         w = seeing[0]
+        cert = certify(midpoint_certificate([r[:-1] for r in rows], "w_b", [(w.p, w.q)], res.claim, res.case,
+                                            "w_b has midpoint gap 0 at the non-proportional pair (p, q) off the bulk"),
+                       res, ctx, "__off_bulk", "equality (14) at a non-proportional pair off the bulk",
+                       about={"X": [r[:-1] for r in rows]})
+        if not cert.ok or (cert.qualifier("gaps") or [{}])[0] != {"sign": 0, "proportional": False, "bulk": False}:
+            res.notes.append("the checker does not confirm the off-bulk equality pair")
+            res.verdict = ERROR
+            return res
         res.finding(GLOBAL_PLACE, GLOBAL_STATEMENT, f"w_b fails Definition 3.2 (which is global): p = {text(w.p)}, "
                     f"q = {text(w.q)} are not proportional, both active exactly on the points {_points(w.sign)} "
                     f"(active rows of rank < {size}: off the bulk), and (14) holds with equality at lambda = 1/2 "
                     "(their features are equal, exact). Proposition 3.3 claims strict convexity only near the bulk, "
-                    "so Theorem 4.2, which assumes Definition 3.2, does not apply to w_b as stated")
+                    "so Theorem 4.2, which assumes Definition 3.2, does not apply to w_b as stated", cert.path)
     if violations or equal:
         res.verdict = CONTRADICTED
         res.finding(PLACE, STATEMENT, f"{violations} exact violations of the midpoint inequality and {equal} "

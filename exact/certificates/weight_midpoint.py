@@ -1,0 +1,29 @@
+"""Kind "weight-midpoint": exact midpoint gaps of ddb's weights w_b and 2 sqrt(S1 S2) on lifted data."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Sequence
+
+from ..checker.weight_midpoint import at_bulk, label_noise, proportional, w_b
+from . import certificate_header
+
+Row = Sequence[Fraction]
+
+
+def midpoint_certificate(X: Sequence[Row], weight: str, pairs: Sequence[tuple[Row, Row]], claim: str, case: str,
+                         statement: str) -> dict:
+    """Kind weight-midpoint (checked by :mod:`exact.checker.weight_midpoint`) for the pairs (p, q); the stated
+    relation is computed with the checker's public functions."""
+    rows = [list(x) + [Fraction(1)] for x in X]
+    w = w_b if weight == "w_b" else label_noise
+    gaps = []
+    for p, q in pairs:
+        m = [(a + b) / 2 for a, b in zip(p, q, strict=True)]
+        gaps.append({"sign": ((w(rows, p) + w(rows, q)) * Fraction(1, 2) - w(rows, m)).sign(),
+                     "proportional": proportional(p, q), "bulk": at_bulk(rows, p, q)})
+    doc = certificate_header("weight-midpoint", claim, case, statement)
+    doc.update(data={"X": [[str(t) for t in x] for x in X]}, weight=weight,
+               pairs=[{"p": [str(t) for t in p], "q": [str(t) for t in q]} for p, q in pairs],
+               relation={"type": "midpoint-gaps", "weight": weight, "gaps": gaps})
+    return doc
