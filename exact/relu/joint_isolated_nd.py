@@ -15,10 +15,13 @@ only guessing, as in 1-D (:mod:`exact.relu.joint_isolated`):
 4. The certificate is checked by the checker itself; an even dual (v orthogonal to every r_i: contacts in
    antipodal pairs, the minimiser not unique) is declined.
 
->>> from fractions import Fraction as F
->>> X = [(F(0), F(0)), (F(1), F(0)), (F(0), F(1)), (F(1), F(1))]
->>> sol = solve_isolated_nd(X, [F(0), F(1), F(1), F(2)]); sol.status, len(sol.contacts), round(float(sol.lower), 9)
-('optimal', 2, 2.0)
+>>> from cases import random_2d_case
+>>> c = random_2d_case(7)  # 5 points of the plane
+>>> sol = solve_isolated_nd(c.X, c.y); sol.status, [a.zero for a in sol.contacts], round(float(sol.lower), 9)
+('optimal', [(1,), (2,), (1,), (2,)], 18.114616526)
+>>> degenerate = solve_isolated_nd([(0, 0), (1, 0), (0, 1), (1, 1)], [0, 1, 1, 2])  # y = x_1 + x_2: one neuron
+>>> degenerate.status, "no consistent contact set" in degenerate.reason  # the dual is not unique
+('undecided', True)
 """
 
 from __future__ import annotations
