@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
-from ..checker.weight_midpoint import at_bulk, label_noise, proportional, w_b
+from ..checker.weight_midpoint import at_bulk, label_noise, lifted_proportional, proportional, tv_lifted, w_b
 from . import certificate_header
 
 Row = Sequence[Fraction]
@@ -16,12 +16,15 @@ def midpoint_certificate(X: Sequence[Row], weight: str, pairs: Sequence[tuple[Ro
     """Kind weight-midpoint (checked by :mod:`exact.checker.weight_midpoint`) for the pairs (p, q); the stated
     relation is computed with the checker's public functions."""
     rows = [list(x) + [Fraction(1)] for x in X]
-    w = w_b if weight == "w_b" else label_noise
+    lifted = weight == "tv-lifted"
+    w = {"w_b": w_b, "label-noise": label_noise, "tv-lifted": tv_lifted}[weight]
     gaps = []
     for p, q in pairs:
         m = [(a + b) / 2 for a, b in zip(p, q, strict=True)]
+        tp, tq = (p[:-1], q[:-1]) if lifted else (p, q)
         gaps.append({"sign": ((w(rows, p) + w(rows, q)) * Fraction(1, 2) - w(rows, m)).sign(),
-                     "proportional": proportional(p, q), "bulk": at_bulk(rows, p, q)})
+                     "proportional": (lifted_proportional if lifted else proportional)(p, q),
+                     "bulk": any(tp) and any(tq) and at_bulk(rows, tp, tq)})
     doc = certificate_header("weight-midpoint", claim, case, statement)
     doc.update(data={"X": [[str(t) for t in x] for x in X]}, weight=weight,
                pairs=[{"p": [str(t) for t in p], "q": [str(t) for t in q]} for p, q in pairs],

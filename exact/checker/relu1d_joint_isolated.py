@@ -39,9 +39,15 @@ read f_i + (n lambda / 2) v_i = y_i (v = 2 (y - f) / (n lambda)), and the value 
 n lambda^2 ||v||^2 / 4: for any mu and v with |g_v| <= 1, 1/n ||r||^2 >= lambda v . r - n lambda^2 ||v||^2 / 4 (a
 square) and lambda ||mu|| >= lambda v . f_mu, with equality at z* by the fit rows and the contacts.
 
-Proves ``{"type": "isolated-optimum", "lower": L, "upper": U, "unique": true, "support": [...]}``: the optimal
-value lies in [L, U] = the interval of v^T y over B, the optimal measure is unique and charges exactly the listed
-contacts (``support``: the contacts as listed, canonical).
+Even (``even`` true: v . x = v . 1 = 0 are two more rows, the fit rows gain a free affine term l . (x_i, 1)): g_v is
+even, so every contact a comes with -a (same sign); condition 5 (:func:`realised`) splits each weight between a
+and -a so that the measure realises l (sigma(-t) = sigma(t) - (1 + alpha) t), at the same cost. The minimisers then
+form a polytope (weight moves between antipodes), and the relation lists the antipodes in ``support`` and those the
+certified minimiser charges in ``charged``; it has no ``unique``.
+
+Proves ``{"type": "isolated-optimum", "lower": L, "upper": U, "even": e, "support": [...], "charged": [...]}``,
+plus ``"unique": true`` when not even and ``"penalty": lambda`` when penalised: the optimal value lies in [L, U]
+(the dual value over B), every optimal measure is carried by ``support`` and a certified one charges ``charged``.
 
 Limits (checked first): at most MAX_POINTS = 16 points and MAX_CONTACTS = 24 contacts.
 """

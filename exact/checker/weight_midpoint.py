@@ -5,14 +5,18 @@ For data points x_i in R^d (rows r_i = (x_i, 1)) and a neuron theta = (a, b) in 
 
 * ``w_b``: w_b(theta) = sqrt(E[f_i^2]) (ddb Proposition 3.3);
 * ``label-noise``: 2 sqrt(S1 S2), S1 = E[f_i^2], S2 = E[(1 + |x_i|^2) chi(r_i . theta >= 0)], the minimum over the
-  rescaling lambda of the label-noise potential (12) at |c| = 1.
+  rescaling lambda of the label-noise potential (12) at |c| = 1;
+* ``tv-lifted``: V(theta, c) = |c| ||theta||_2 on lifted neurons (theta, c) in R^(d+2), the potential of (19) with
+  the TV weight (its midpoint gap is (19)'s g at lambda = 1/2). "proportional" is then (19)'s equality case:
+  theta' = alpha theta, c' = beta c with alpha, beta > 0 (c = c' = 0 allowed), and "bulk" is read on theta.
 
 For each listed pair (p, q) the check computes, exactly (:class:`exact.checker.arith.Surd`: a sum of square roots
 of rationals, zero iff every coefficient is, sign by rational enclosures), the sign of the midpoint gap
 (w(p) + w(q))/2 - w((p + q)/2), whether p and q are positively proportional, and whether both lie at the bulk
 (the same sign vector with no zero, its active rows of rank d + 1, ddb Definition 3.1).
 
-Conditions checked: data.X (or data.x) and the pairs well formed (d + 1 rationals each, p, q != 0).
+Conditions checked: data.X (or data.x) and the pairs well formed (d + 1 rationals each, d + 2 when lifted; p, q !=
+0).
 Proves ``{"type": "midpoint-gaps", "weight": w, "gaps": [{"sign": s, "proportional": bool, "bulk": bool}, ...]}``:
 a sign -1 is a violation of midpoint convexity; a sign 0 with proportional false is an equality along a
 non-proportional pair (no strict convexity there).
@@ -29,20 +33,28 @@ from typing import Sequence
 
 from ._fields import Malformed, at, list_, qlist, qmatrix, within
 from ._proved import Proved
-from .arith import Surd, rank
+from .arith import LimitExceeded, Surd, rank
 
 MAX_POINTS = 200
 MAX_PAIRS = 200
-WEIGHTS = ("w_b", "label-noise")
+WEIGHTS = ("w_b", "label-noise", "tv-lifted")
 
 
 def _dot(r: Sequence[Fraction], t: Sequence[Fraction]) -> Fraction:
     return sum((a * b for a, b in zip(r, t, strict=True)), Fraction(0))
 
 
+def _sqrt(r: Fraction) -> Surd:
+    """sqrt(r) as a Surd; a radicand too large to reduce by trial division is a limit of the check, not an error."""
+    try:
+        return Surd.sqrt(r)
+    except ValueError as err:
+        raise LimitExceeded(f"a weight's radicand is beyond the checker's factoring limit ({err})") from None
+
+
 def w_b(rows: Sequence[Sequence[Fraction]], theta: Sequence[Fraction]) -> Surd:
     """sqrt(E[(r_i . theta)_+^2])."""
-    return Surd.sqrt(sum((max(_dot(r, theta), Fraction(0)) ** 2 for r in rows), Fraction(0)) / len(rows))
+    return _sqrt(sum((max(_dot(r, theta), Fraction(0)) ** 2 for r in rows), Fraction(0)) / len(rows))
 
 
 def label_noise(rows: Sequence[Sequence[Fraction]], theta: Sequence[Fraction]) -> Surd:
@@ -50,14 +62,28 @@ def label_noise(rows: Sequence[Sequence[Fraction]], theta: Sequence[Fraction]) -
     n = len(rows)
     s1 = sum((max(_dot(r, theta), Fraction(0)) ** 2 for r in rows), Fraction(0)) / n
     s2 = sum((1 + _dot(r[:-1], r[:-1]) for r in rows if _dot(r, theta) >= 0), Fraction(0)) / n
-    return Surd.sqrt(4 * s1 * s2)
+    return _sqrt(4 * s1 * s2)
 
 
 def proportional(p: Sequence[Fraction], q: Sequence[Fraction]) -> bool:
-    """q = t p for some t > 0."""
-    k = next(i for i, a in enumerate(p) if a)
+    """q = t p for some t > 0 (p != 0; False when p = 0)."""
+    k = next((i for i, a in enumerate(p) if a), None)
+    if k is None:
+        return False
     t = q[k] / p[k]
     return t > 0 and all(b == t * a for a, b in zip(p, q, strict=True))
+
+
+def tv_lifted(rows: Sequence[Sequence[Fraction]], point: Sequence[Fraction]) -> Surd:
+    """|c| ||theta|| for the lifted neuron point = (theta, c) (the data do not enter)."""
+    theta = point[:-1]
+    return _sqrt(_dot(theta, theta)) * abs(point[-1])
+
+
+def lifted_proportional(p: Sequence[Fraction], q: Sequence[Fraction]) -> bool:
+    """(19)'s equality case: theta_q = alpha theta_p, c_q = beta c_p, alpha, beta > 0 (both c = 0 allowed)."""
+    c, e = p[-1], q[-1]
+    return proportional(p[:-1], q[:-1]) and (c == e == 0 or (c != 0 and e / c > 0))
 
 
 def at_bulk(rows: Sequence[Sequence[Fraction]], p: Sequence[Fraction], q: Sequence[Fraction]) -> bool:
@@ -79,16 +105,19 @@ def check(doc: dict, problems: list[str]) -> Proved:
     weight = at(doc, "weight")
     if weight not in WEIGHTS:
         raise Malformed(f"weight: expected one of {WEIGHTS}, got {weight!r}")
-    w = w_b if weight == "w_b" else label_noise
+    lifted = weight == "tv-lifted"
+    w = {"w_b": w_b, "label-noise": label_noise, "tv-lifted": tv_lifted}[weight]
     pairs = list_(at(doc, "pairs"), "pairs")
     within(len(pairs), MAX_PAIRS, "pairs: pairs")
     gaps = []
     for j, pair in enumerate(pairs):
-        p, q = (qlist(at(pair, k, f"pairs[{j}]"), f"pairs[{j}].{k}", len(rows[0])) for k in ("p", "q"))
+        p, q = (qlist(at(pair, k, f"pairs[{j}]"), f"pairs[{j}].{k}", len(rows[0]) + lifted) for k in ("p", "q"))
         if not any(p) or not any(q):
             raise Malformed(f"pairs[{j}]: expected nonzero p and q")
         m = [(a + b) / 2 for a, b in zip(p, q, strict=True)]
         gap = (w(rows, p) + w(rows, q)) * Fraction(1, 2) - w(rows, m)
-        gaps.append({"sign": gap.sign(), "proportional": proportional(p, q), "bulk": at_bulk(rows, p, q)})
+        theta_p, theta_q = (p[:-1], q[:-1]) if lifted else (p, q)
+        gaps.append({"sign": gap.sign(), "proportional": (lifted_proportional if lifted else proportional)(p, q),
+                     "bulk": any(theta_p) and any(theta_q) and at_bulk(rows, theta_p, theta_q)})
     data = {"X": X} if "X" in at(doc, "data") else {"x": [x[0] for x in X]}
     return Proved({"type": "midpoint-gaps", "weight": weight, "gaps": gaps}, data)

@@ -39,3 +39,10 @@ def test_weights_by_hand():
     assert str(w_b(rows, [F(1), F(0)])) == "sqrt(2)"  # features (0, 2): sqrt(4 / 2)
     assert str(label_noise(rows, [F(1), F(-1)])) == "sqrt(5)"  # S1 = 1/2, S2 = 5/2 (x = 2 active): 2 sqrt(5/4)
     assert at_bulk(rows, [F(1), F(1)], [F(1), F(2)]) and not at_bulk(rows, [F(1), F(0)], [F(1), F(1)])
+
+
+def test_lifted_tv_weight_refutes_19_as_printed():
+    """(u, 1), (2u, 2): (19)'s equality case, yet gap > 0; (u, 0), (v, 0): not, yet gap 0; (u, 0), (0, 1): gap < 0."""
+    rep = check_certificate(fixture(KIND, "sample-2"))
+    assert rep.ok and rep.relation["weight"] == "tv-lifted"
+    assert [(g["sign"], g["proportional"]) for g in rep.relation["gaps"]] == [(1, True), (0, False), (-1, False)]

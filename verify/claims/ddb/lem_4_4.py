@@ -14,7 +14,8 @@ gamma = c + c': its moment gamma (alpha, beta) = c theta + c' theta' is twice mu
 so (18) fails; the printed 2 |gamma| w(alpha, beta) < |c| w(theta) + |c'| w(theta') fails; and with
 gamma = (c + c')/2 (which restores (18)) <V, mu'> < <V, mu> -- the reverse of the printed <V, mu> < <V, mu'>,
 and what the proof of Lemma 4.5 needs. All exact (surd signs); no certificate kind states these relations,
-so the verdict is CONTRADICTED by exact arithmetic when a printed relation fails.
+so the verdict is CONTRADICTED by exact arithmetic when a printed relation fails. The witnesses of (19) and
+Lemma 4.5's tie are midpoint gaps, certified (kind weight-midpoint, the lifted TV weight and w_b).
 
 Lemma 4.5 (covered): on one closed cell C the features are a linear map A_C, so for any measure
 sum_j c_j delta_(theta_j) on C with moment M = sum_j c_j theta_j, sum_j |c_j| w(theta_j) >= w(M) (the triangle
@@ -33,13 +34,15 @@ from fractions import Fraction
 from typing import Callable
 
 from cases import Case
+from exact.certificates.weight_midpoint import midpoint_certificate
 from exact.checker.arith import Surd, dot
 
 from ...context import Context
 from ...conventions import DDB_6, DDB_LABEL_NOISE
 from ...registry import claim
 from ...requirements import Data, Needs, Parameter
-from ...result import CONFIRMED, CONTRADICTED, Draft
+from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft
+from .._shared import certify
 from ._shared import Cell, Row, cells, lifted, off_bulk_pair, proportional, rational, small_cases, text, weight
 
 DRAWS = Parameter("draws", "random lifted pairs for (19), and neuron pairs per bulk region for Lemma A.1",
@@ -173,10 +176,21 @@ def check_lifted_convexity(case: Case, ctx: Context) -> Draft:
     refuted_19 = witnesses["proportional (u, 1), (2u, 2)"] != 0 or witnesses["not proportional (u, 0), (v, 0)"] == 0
     printed_a1 = [k for k in (MOMENT, COST, BOUND) if tally.get(k, 0) < pairs]
     if refuted_19:
+        double, zero = tuple(2 * t for t in u), tuple(Fraction(0) for _ in u)
+        one, nil = (Fraction(1),), (Fraction(0),)
+        lifted_pairs = [(u + one, double + (Fraction(2),)), (u + nil, v + nil), (u + nil, zero + one)]
+        cert = certify(midpoint_certificate([r[:-1] for r in rows], "tv-lifted", lifted_pairs, res.claim, res.case,
+                                            "(19)'s gap at lambda = 1/2 on three lifted pairs"),
+                       res, ctx, "__19", "(19)'s witnesses", about={"X": [r[:-1] for r in rows]})
+        if not cert.ok or [g["sign"] for g in cert.qualifier("gaps") or []] != [1, 0, -1]:
+            res.notes.append("the checker does not confirm (19)'s witnesses")
+            res.verdict = ERROR
+            return res
         res.finding("Lemma 4.4, (19)", STATEMENT.split("; ")[0], "exact with the TV weight (effectively strictly "
                     f"convex): (u, 1), (2u, 2) are proportional yet the gap of (19) is > 0 (u = {text(u)}), and "
                     f"c = c' = 0 gives equality for non-proportional u, v; |c| w is not convex at all ((u, 0), "
-                    "(0, 1): gap < 0). Footnote 4 acknowledges a typo; the statement cannot be read as printed")
+                    "(0, 1): gap < 0). Footnote 4 acknowledges a typo; the statement cannot be read as printed",
+                    cert.path)
     if printed_a1:
         res.finding("Lemma A.1 and its proof (Appendix A)", STATEMENT.split("; ")[1],
                     f"on {pairs} exact non-proportional pairs in bulk regions (w = w_b): "
@@ -186,12 +200,20 @@ def check_lifted_convexity(case: Case, ctx: Context) -> Draft:
                     "reverse of the printed inequality, as the proof of Lemma 4.5 needs")
     if cell_min["ties"]:
         tie = cell_min["ties"][0]
+        pair = (tuple(Fraction(t) for t in tie["p"]), tuple(Fraction(t) for t in tie["q"]))
+        tied = certify(midpoint_certificate([r[:-1] for r in rows], "w_b", [pair], res.claim, res.case,
+                                            "w_b's midpoint gap is 0 at the off-bulk pair: the two-atom measure ties"),
+                       res, ctx, "__4_5", "Lemma 4.5's tied two-atom minimiser", about={"X": [r[:-1] for r in rows]})
+        if not tied.ok or (tied.qualifier("gaps") or [{}])[0] != {"sign": 0, "proportional": False, "bulk": False}:
+            res.notes.append("the checker does not confirm Lemma 4.5's tie")
+            res.verdict = ERROR
+            return res
         res.finding("Lemma 4.5 with w = w_b (Sections 3.2 and 4)", "amongst measures on a fixed cell with the same "
                     "moments (18), the minimisers of L_w are effectively supported on one point",
                     f"on the cell {tuple(tie['sign'])} (off the bulk) (delta_(p, 1) + delta_(q, 1))/2 with "
                     f"p = ({', '.join(tie['p'])}), q = ({', '.join(tie['q'])}), not proportional, has the moments and "
                     "the cost w_b(M) of the single atom at M = (p + q)/2, the minimum on the cell (triangle inequality "
                     "for the cell's linear feature map), exactly: two minimisers, one on two points. w_b fails the "
-                    "lemma's hypothesis there (ddb.prop-3.3), but it is the weight of Section 3")
+                    "lemma's hypothesis there (ddb.prop-3.3), but it is the weight of Section 3", tied.path)
     res.verdict = CONTRADICTED if refuted_19 or printed_a1 else CONFIRMED
     return res
