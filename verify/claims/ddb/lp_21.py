@@ -11,7 +11,10 @@ most n nonzeros ("from the Representer theorem").
 The l0 counterpart is solved by brute force over supports with exact ranks (:mod:`exact.relu.sparsest`), over two
 dictionaries: the LP's own columns (the claim as printed), and the closed cells' points (one point of every face
 of the arrangement: the regions' and their boundary rays'), where l0 can only drop. No certificate kind states l0
-minimality, so agreement is CONFIRMED (exact, uncertified l0). When the certified z* is not sparsest, a second kind
+minimality, so agreement is CONFIRMED (exact, uncertified l0). On 1-D data a third dictionary is the one the
+paper names, the minimisers' shared points: the certified contact set C of (20) (:func:`shared_points`, when it is
+rational), where the l1 solutions are the vertices of the optimal set and l0 is brute force over C's columns.
+When the certified z* is not sparsest, a second kind
 lp certificate -- (21) restricted to the l0 support T -- proves that a sparser z exists (its primal) and, when its
 value exceeds the optimum of (21), that no l1 solution is supported in T: REFUTED on that instance, which the paper
 does not call generic unless it is drawn from the random family. With the ``draws`` parameter the check instead
@@ -33,13 +36,16 @@ from typing import Sequence
 
 from cases import Case
 from exact.certificates.lp import lp_certificate
+from exact.checker.arith import sigma
 from exact.l1 import L1Solution, l1_interpolation, l1_program
 from exact.lp import solve_lp
 from exact.relu.arrangements import central_arrangement
+from exact.relu.optimal_measures import optimal_measures
 from exact.relu.sparsest import Sparsest, sparsest
 
 from ...context import Context
 from ...conventions import DDB_20
+from ...numeric.joint1d import solve_joint
 from ...registry import claim
 from ...requirements import Data, Needs, Parameter
 from ...result import CONFIRMED, MEASURED, REFUTED, Draft, Labelled
@@ -165,10 +171,40 @@ def family_instance(rng: random.Random, index: int) -> tuple[str, list[Row], tup
     return kind, [(x, Fraction(1)) for x in xs], y
 
 
+@dataclass(frozen=True)
+class Shared:
+    """(21) over the minimisers' shared points: the certified contact set C of (20) in 1-D (every minimiser lives on
+    it), the support sizes of the vertices of the optimal set (the l1 solutions over C; the sparsest is a vertex)
+    and the exact l0 optimum of the fit over C's columns (any weights)."""
+
+    contacts: int
+    l1_sizes: tuple[int, ...]
+    l0: Sparsest
+
+    @property
+    def agrees(self) -> bool:
+        return min(self.l1_sizes) == self.l0.size
+
+
+def shared_points(x: Sequence[Fraction], y: Sequence[Fraction]) -> Shared | None:
+    """:class:`Shared` when (20) is decided in surds with a rational contact set (:mod:`exact.relu.joint_norm`,
+    :mod:`exact.relu.optimal_measures`), else None (irrational kinks: no exact l0 over C)."""
+    sol = solve_joint(x, y, Fraction(0)).exact
+    if sol.status != "optimal" or sol.reason:
+        return None
+    try:
+        m = optimal_measures(sol.x, sol.y, sol.alpha, sol.contacts)
+    except ValueError:
+        return None
+    A = [[sigma(c.w * t + c.b, Fraction(0)) for c in m.contacts] for t in sol.x]
+    return Shared(len(m.contacts), tuple(sorted(len(v.support) for v in m.vertices)), sparsest(A, sol.y))
+
+
 def family_counts(seed: int, count: int) -> dict[str, list[int]]:
-    """Per family kind: [instances, z* l0-optimal over the LP columns] (the vertex of the exact LP)."""
+    """Per family kind: [instances, z* l0-optimal over the LP columns, instances with a rational contact set C,
+    l1 = l0 over C] (the vertex of the exact LP; the minimisers' shared points)."""
     rng = random.Random(f"ddb.lp-21/{seed}")
-    counts: dict[str, list[int]] = {k: [0, 0] for k in ("generic", "grid", "symmetric")}
+    counts: dict[str, list[int]] = {k: [0, 0, 0, 0] for k in ("generic", "grid", "symmetric")}
     for index in range(count):
         kind, rows, y = family_instance(rng, index)
         if not any(y):
@@ -176,6 +212,10 @@ def family_counts(seed: int, count: int) -> dict[str, list[int]]:
         c = compare(rows, y, over_cells=False)
         counts[kind][0] += 1
         counts[kind][1] += c.agrees
+        shared = shared_points([r[0] for r in rows], y)
+        if shared is not None:
+            counts[kind][2] += 1
+            counts[kind][3] += shared.agrees
     return counts
 
 
@@ -188,10 +228,15 @@ def _measure(case: Case, ctx: Context, res: Draft, count: int) -> Draft:
     counts = family_counts(seed, count * (4 if ctx.thorough else 1))
     res.verdict = MEASURED
     res.value = Labelled(tuple((f"{k}: z* l0-optimal (of {n})", Fraction(a, n) if n else Fraction(0))
-                               for k, (n, a) in counts.items()))
-    res.data = {"seed": seed, "counts": {k: {"instances": n, "l1_is_l0": a} for k, (n, a) in counts.items()}}
+                               for k, (n, a, _, _) in counts.items()))
+    res.data = {"seed": seed, "counts": {k: {"instances": n, "l1_is_l0": a, "shared_decided": d,
+                                             "shared_l1_is_l0": e} for k, (n, a, d, e) in counts.items()}}
     res.notes.append("family (seed " + str(seed) + "): " + "; ".join(
-        f"{k}: {a} of {n} instances have the exact LP vertex z* of (21) l0-optimal" for k, (n, a) in counts.items()))
+        f"{k}: {a} of {n} instances have the exact LP vertex z* of (21) l0-optimal" for k, (n, a, _, _) in
+        counts.items()))
+    res.notes.append("over the minimisers' shared points C (the certified contact set of (20), when rational): "
+                     + "; ".join(f"{k}: the sparsest minimiser is l0-optimal on {e} of {d}"
+                                 for k, (_, _, d, e) in counts.items()))
     return res
 
 
@@ -222,6 +267,14 @@ def check_lp_21(case: Case, ctx: Context) -> Draft:
                      + ", ".join(text(t) for t in c.cells.thetas))
     counts = cell_counts(rows)
     res.notes.append(note(counts))
+    shared = shared_points(case.x, y) if case.x is not None else None
+    if shared is not None:
+        res.notes.append(f"over the minimisers' shared points C ({shared.contacts} point"
+                         f"{'s' if shared.contacts > 1 else ''}, the certified contact set "
+                         f"of (20)): the l1 solutions (vertices of the optimal set) have supports of sizes "
+                         f"{list(shared.l1_sizes)}, the l0 optimum over C is {shared.l0.size}: "
+                         + ("the sparsest minimiser is l0-optimal" if shared.agrees else
+                            "a sparser fit on the shared points is no minimiser"))
     best = c.l0_columns
     res.notes.append(f"z* on columns {list(c.l1_support)}; {len(best.minimisers)} l0-optimal supports over the LP "
                      f"columns ({best.tested} ranked); the cheapest has ||z||_1 = {best.cheapest.l1}")
@@ -232,6 +285,8 @@ def check_lp_21(case: Case, ctx: Context) -> Draft:
                 "l0_cells": c.l0_cells.size if c.l0_cells else None,
                 "l0_supports": [list(m.support) for m in c.l0_columns.minimisers],
                 "cells": {**asdict(counts), "columns_21": counts.columns_21}}
+    if shared is not None:
+        res.data["shared"] = {"contacts": shared.contacts, "l1_sizes": list(shared.l1_sizes), "l0": shared.l0.size}
     if c.agrees:
         res.notes.append("the l0 search is exact (flint ranks) but no certificate kind states l0 minimality")
         return res

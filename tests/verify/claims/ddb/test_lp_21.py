@@ -16,6 +16,7 @@ from verify.claims.ddb.lp_21 import (
     compare,
     family_counts,
     family_instance,
+    shared_points,
     unit_direction,
 )
 from verify.registry import Context
@@ -68,7 +69,17 @@ def test_generic_instance_agrees_and_the_2d_instance_too(ctx):
 
 
 def test_family_frequencies_on_the_shipped_seed():
-    assert family_counts(21, 60) == {"generic": [20, 19], "grid": [20, 11], "symmetric": [19, 11]}
+    # [instances, z* l0-optimal over the LP columns, rational contact set C, sparsest minimiser l0-optimal over C]
+    assert family_counts(21, 60) == {"generic": [20, 19, 12, 12], "grid": [20, 11, 19, 19],
+                                     "symmetric": [19, 11, 19, 19]}
     kind, rows, y = family_instance(random.Random(0), 2)
     assert kind == "symmetric" and [r[0] for r in rows] == [-r[0] for r in reversed(rows)]
     assert list(y) == list(reversed(y))
+
+
+def test_over_the_shared_points_the_sparsest_minimiser_is_l0_optimal():
+    """y = (x - 2)_+ on 0..4: over the LP's columns l1 needs 4, over C = {(1, -2)} one neuron is a minimiser."""
+    shared = shared_points(shipped_case("ddb-lp21-hinge-grid").x, shipped_case("ddb-lp21-hinge-grid").y)
+    assert shared is not None
+    assert (shared.contacts, shared.l1_sizes, shared.l0.size, shared.agrees) == (1, (1,), 1, True)
+    assert shared_points([F(0), F(1)], [F(1), F(-1)]).agrees  # x = (0, 1), y = (1, -1): two points in one cell
