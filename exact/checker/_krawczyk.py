@@ -17,6 +17,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Callable, Sequence
 
+from ._fields import Malformed, at, list_, qlist
 from .arith import Interval
 
 System = Callable[[list[Interval]], tuple[list[Interval], list[list[Interval]]]]
@@ -39,3 +40,17 @@ def krawczyk(system: System, centre: Sequence[Fraction], radius: Sequence[Fracti
         if not k.inside(box[i]):
             out.append(i)
     return out
+
+
+def checked_box(doc: dict, N: int, system: System, problems: list[str]) -> list[Interval]:
+    """The box B = [m - r, m + r] of ``box.centre`` m and ``box.radius`` r > 0 (N entries each), with Krawczyk's test
+    under ``preconditioner`` (N x N) run on it: a problem names the coordinates where K(B) leaves B."""
+    centre = qlist(at(doc, "box.centre"), "box.centre", N)
+    radius = qlist(at(doc, "box.radius"), "box.radius", N)
+    if any(r <= 0 for r in radius):
+        raise Malformed("box.radius: expected positive radii")
+    Y = [qlist(row, f"preconditioner[{i}]", N)
+         for i, row in enumerate(list_(at(doc, "preconditioner"), "preconditioner", N))]
+    if bad := krawczyk(system, centre, radius, Y):
+        problems.append(f"Krawczyk: K(B) is not inside the box in coordinates {bad}")
+    return [Interval.around(m, r) for m, r in zip(centre, radius, strict=True)]

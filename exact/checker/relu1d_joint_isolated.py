@@ -57,9 +57,9 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
-from ._fields import Malformed, at, list_, q, qlist, within
+from ._fields import Malformed, at, list_, q, within
 from ._joint import joint_data
-from ._krawczyk import krawczyk
+from ._krawczyk import checked_box
 from ._proved import Proved
 from .arith import Interval, sigma
 
@@ -253,15 +253,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
         raise Malformed("contacts: two contacts at the same point" + (" (antipodes included)" if even else ""))
     n, K = len(x), len(contacts)
     N = n + K + (2 if even else 0)
-    centre = qlist(at(doc, "box.centre"), "box.centre", N)
-    radius = qlist(at(doc, "box.radius"), "box.radius", N)
-    if any(r <= 0 for r in radius):
-        raise Malformed("box.radius: expected positive radii")
-    Y = [qlist(row, f"preconditioner[{i}]", N)
-         for i, row in enumerate(list_(at(doc, "preconditioner"), "preconditioner", N))]
-    if bad := krawczyk(lambda z: system(x, y, contacts, z, even, penalty), centre, radius, Y):  # 2.
-        problems.append(f"Krawczyk: K(B) is not inside the box in coordinates {bad}")
-    box = [Interval.around(m, r) for m, r in zip(centre, radius, strict=True)]
+    box = checked_box(doc, N, lambda z: system(x, y, contacts, z, even, penalty), problems)  # 2.
     v, c = box[:n], box[n:n + K]
     for k, a in enumerate(every):                                                        # 3.
         if k < K and c[k].sign() != a.sign:

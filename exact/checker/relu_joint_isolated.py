@@ -41,7 +41,7 @@ from fractions import Fraction
 from typing import Sequence
 
 from ._fields import Malformed, at, list_, q, qlist, qmatrix, within
-from ._krawczyk import krawczyk
+from ._krawczyk import checked_box
 from ._proved import Proved, convention, stated_convention
 from .arith import Interval, solve
 from .arrangement import certified_regions
@@ -209,15 +209,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
     if len({(a.pattern, a.sign) for a in contacts}) < len(contacts):
         raise Malformed("contacts: two contacts on the same face with the same sign")
     N = len(X) + len(contacts)
-    centre = qlist(at(doc, "box.centre"), "box.centre", N)
-    radius = qlist(at(doc, "box.radius"), "box.radius", N)
-    if any(r <= 0 for r in radius):
-        raise Malformed("box.radius: expected positive radii")
-    Y = [qlist(row, f"preconditioner[{i}]", N)
-         for i, row in enumerate(list_(at(doc, "preconditioner"), "preconditioner", N))]
-    if bad := krawczyk(lambda z: system(rows, y, contacts, z), centre, radius, Y):     # 2.
-        problems.append(f"Krawczyk: K(B) is not inside the box in coordinates {bad}")
-    box = [Interval.around(m, r) for m, r in zip(centre, radius, strict=True)]
+    box = checked_box(doc, N, lambda z: system(rows, y, contacts, z), problems)              # 2.
     v, c = box[:len(X)], box[len(X):]
     for k, a in enumerate(contacts):                                                     # 3.
         if c[k].sign() != a.sign:

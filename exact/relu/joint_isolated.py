@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 from scipy.optimize import linprog
@@ -235,15 +235,14 @@ def _parsed(x, alpha, contacts: Sequence[IsolatedContact]) -> list[Contact]:
     return [Contact(c.doc(), j, list(x), alpha) for j, c in enumerate(contacts)]
 
 
-def refine(x, y, alpha, contacts: Sequence[IsolatedContact], z: list[Fraction], even: bool, penalty: Fraction
+def newton(at: Callable[[list[Interval]], tuple[list[Interval], list[list[Interval]]]], z: list[Fraction]
            ) -> tuple[list[Fraction], np.ndarray] | None:
-    """Step 2: (z with |F(z)| < 2^-RESIDUAL_BITS, Y = F'(z)^-1 in float64), or None if Newton does not converge.
-    Newton's Jacobian is renewed while the residual is above NEWTON_SWITCH, then kept (a float64 inverse
-    gains ~12 digits a step either way)."""
-    parsed = _parsed(x, alpha, contacts)
+    """z with |F(z)| < 2^-RESIDUAL_BITS and Y = F'(z)^-1 in float64, ``at`` giving F and F' exactly (the checker's
+    system at point intervals); None if Newton does not converge. The Jacobian is renewed while the residual is
+    above NEWTON_SWITCH, then kept (a float64 inverse gains ~12 digits a step either way)."""
     Y = None
     for _ in range(NEWTON_STEPS):
-        F, J = system(list(x), list(y), parsed, [Interval(t) for t in z], even, penalty)
+        F, J = at([Interval(t) for t in z])
         r = midpoints(F)
         size = float(np.max(np.abs(r)))
         try:
@@ -257,6 +256,13 @@ def refine(x, y, alpha, contacts: Sequence[IsolatedContact], z: list[Fraction], 
             return None
         z = [t - dyadic(d, CENTRE_BITS) for t, d in zip(z, Y @ r, strict=True)]
     return None
+
+
+def refine(x, y, alpha, contacts: Sequence[IsolatedContact], z: list[Fraction], even: bool, penalty: Fraction
+           ) -> tuple[list[Fraction], np.ndarray] | None:
+    """Step 2 (:func:`newton` on the system of the contacts)."""
+    parsed = _parsed(x, alpha, contacts)
+    return newton(lambda box: system(list(x), list(y), parsed, box, even, penalty), z)
 
 
 def active_set(x, y, alpha, contacts: list[IsolatedContact], z: list[Fraction], even: bool, penalty: Fraction

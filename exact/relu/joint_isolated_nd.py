@@ -40,18 +40,14 @@ from ..checker.arith import Interval
 from ..checker.relu_joint_isolated import MAX_POINTS, Contact, system
 from .arrangements import central_arrangement
 from .joint_isolated import (
-    DIVERGED,
     EVEN_TOL,
     MAX_SWAPS,
-    NEWTON_STEPS,
-    NEWTON_SWITCH,
     RADIUS_BITS,
-    RESIDUAL_BITS,
     SLACK,
     TOLERANCES,
     Y_BITS,
     dyadic,
-    midpoints,
+    newton,
 )
 
 CENTRE_BITS = 200
@@ -165,25 +161,6 @@ def _start(rows, y, parsed: list[Contact], v_hat: Sequence[float]) -> list[Fract
     return [dyadic(t, CENTRE_BITS) for t in list(v_hat) + list(coef)]
 
 
-def _refine(rows, y, parsed, z):
-    Y = None
-    for _ in range(NEWTON_STEPS):
-        F, J = system(rows, list(y), parsed, [Interval(t) for t in z])
-        r = midpoints(F)
-        size = float(np.max(np.abs(r)))
-        try:
-            if size < 2.0**-RESIDUAL_BITS:
-                return z, np.linalg.inv(np.array([midpoints(row) for row in J]))
-            if not size < DIVERGED:
-                return None
-            if Y is None or size > NEWTON_SWITCH:
-                Y = np.linalg.inv(np.array([midpoints(row) for row in J]))
-        except np.linalg.LinAlgError:
-            return None
-        z = [t - dyadic(d, CENTRE_BITS) for t, d in zip(z, Y @ r, strict=True)]
-    return None
-
-
 def _covered(c: ContactND, contacts: Sequence[ContactND]) -> bool:
     """Some contact of the same sign lies in the closure of c's region."""
     return any(a.sign == c.sign and all(s in (0, r) for s, r in zip(a.pattern, c.region)) for a in contacts)
@@ -198,7 +175,8 @@ def _settle(rows, y, regions, contacts: list[ContactND], v_hat
         if not contacts:
             return None
         parsed = _parsed(rows, contacts, regions)
-        refined = _refine(rows, y, parsed, z if z is not None else _start(rows, y, parsed, v_hat))
+        start = z if z is not None else _start(rows, y, parsed, v_hat)
+        refined = newton(lambda box: system(rows, list(y), parsed, box), start)
         if refined is None:
             return None
         z, Y = refined

@@ -122,6 +122,23 @@ def certified_support(case: Case, ctx: Context, res: Draft) -> Support | None:
     return Support(sol, m, tuple(witnesses), str(sol.value))
 
 
+def _checked(doc: dict, expected: dict[str, list], res: Draft, ctx: Context, suffix: str) -> bool:
+    """Certify an isolated optimum; the checker's relation must list the ``expected`` contacts (else ERROR)."""
+    cert = certify(doc, res, ctx, suffix, "the optimum isolated in a Krawczyk box, its contact set and the points "
+                   "a minimiser charges")
+    if cert.ok and any(cert.qualifier(k) != v for k, v in expected.items()):
+        res.notes.append("the checker's contact set differs from the producer's")
+        res.verdict = ERROR
+        return False
+    return cert.ok
+
+
+def _isolated(m: OptimalMeasures, lo: Fraction, hi: Fraction) -> Support:
+    """The support of an isolated optimum: its certified minimiser is the witness of every split cell."""
+    return Support(None, m, tuple((k, m.vertices[0], m.vertices[0]) for k in m.split_cells()),
+                   f"in [{fl(lo)}, {fl(hi)}] (isolated, width {float(hi - lo):.1e})")
+
+
 def isolated_support(case: Case, ctx: Context, res: Draft, solved: Joint1D, why: str) -> Support | None:
     """The support from the isolated optimum (:mod:`exact.relu.joint_isolated`, kind relu1d-joint-isolated) when the
     surd route declines (``why``): the contact set and the charged points are the checker's; None (UNDECIDED, or
@@ -131,14 +148,8 @@ def isolated_support(case: Case, ctx: Context, res: Draft, solved: Joint1D, why:
         res.notes.append(f"optimal set not enumerated: surds: {why}; isolation: {iso.reason}")
         res.verdict = UNDECIDED
         return None
-    cert = certify(isolated_certificate(iso, res.claim, case.name), res, ctx, "__joint_isolated",
-                   "the optimum isolated in a Krawczyk box, its contact set and the points a minimiser charges")
-    if not cert.ok:
-        return None
-    if cert.qualifier("support") != [a.doc() for a in iso.support] or \
-            cert.qualifier("charged") != [a.doc() for a in iso.charged]:
-        res.notes.append("the checker's contact set differs from the producer's")
-        res.verdict = ERROR
+    if not _checked(isolated_certificate(iso, res.claim, case.name), {"support": [a.doc() for a in iso.support],
+                    "charged": [a.doc() for a in iso.charged]}, res, ctx, "__joint_isolated"):
         return None
     m, lo, hi = isolated_measures(iso), iso.lower or Fraction(0), iso.upper or Fraction(0)
     res.notes.append(f"the optimum is not in a field of square roots ({why}); isolated instead (kind relu1d-joint-"
@@ -155,8 +166,7 @@ def isolated_support(case: Case, ctx: Context, res: Draft, solved: Joint1D, why:
                          "minimiser charges at most one")
         res.verdict = UNDECIDED
         return None
-    return Support(None, m, tuple((k, m.vertices[0], m.vertices[0]) for k in m.split_cells()),
-                   f"in [{fl(lo)}, {fl(hi)}] (isolated, width {float(hi - lo):.1e})")
+    return _isolated(m, lo, hi)
 
 
 def isolated_nd_support(case: Case, ctx: Context, res: Draft) -> Support | None:
@@ -167,13 +177,8 @@ def isolated_nd_support(case: Case, ctx: Context, res: Draft) -> Support | None:
         res.notes.append(f"not isolated: {iso.reason}")
         res.verdict = UNDECIDED
         return None
-    cert = certify(isolated_nd_certificate(iso, res.claim, case.name), res, ctx, "__isolated",
-                   "the optimum isolated in a Krawczyk box, its contact set and unique minimiser")
-    if not cert.ok:
-        return None
-    if cert.qualifier("support") != [a.doc() for a in iso.contacts]:
-        res.notes.append("the checker's contact set differs from the producer's")
-        res.verdict = ERROR
+    if not _checked(isolated_nd_certificate(iso, res.claim, case.name), {"support": [a.doc() for a in iso.contacts]},
+                    res, ctx, "__isolated"):
         return None
     m, lo, hi = isolated_nd_measures(iso), iso.lower or Fraction(0), iso.upper or Fraction(0)
     res.notes.append(f"(20) on {len(iso.X)} points in R^{len(iso.X[0])}: {float(lo):.15g} <= value <= "
@@ -181,8 +186,7 @@ def isolated_nd_support(case: Case, ctx: Context, res: Draft) -> Support | None:
                      f"({len(m.contacts)} points, complete: every region's bound is < 1 elsewhere): "
                      + ", ".join(f"{point(a)} sign {a.sign:+d}" for a in m.contacts)
                      + "; the minimiser is unique: " + describe(m, m.vertices[0]))
-    return Support(None, m, tuple((k, m.vertices[0], m.vertices[0]) for k in m.split_cells()),
-                   f"in [{fl(lo)}, {fl(hi)}] (isolated, width {float(hi - lo):.1e})")
+    return _isolated(m, lo, hi)
 
 
 def data_text(case: Case) -> str:
