@@ -28,10 +28,11 @@ set proves. The optimum of (22) is 1/n ||f* - y||^2 + lambda V(20) = n lambda^2 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from typing import Sequence
 
-from cases import Case
+from cases import Case, random_1d_case
 from exact.certificates.relu1d_joint_isolated import isolated_certificate
 from exact.relu.joint_isolated import solve_isolated
 from exact.relu.optimal_measures import OptimalMeasures, isolated_measures
@@ -39,11 +40,11 @@ from exact.relu.optimal_measures import OptimalMeasures, isolated_measures
 from ...context import Context
 from ...conventions import DDB_22
 from ...numeric.cone_program import bracket
-from ...registry import claim
+from ...registry import case_binding, claim
 from ...requirements import Data, Needs
-from ...result import CONFIRMED, ERROR, REFUTED, UNDECIDED, Draft, Labelled
+from ...result import CONFIRMED, ERROR, MEASURED, REFUTED, UNDECIDED, Draft, Labelled
 from .._shared import certify, fl, named_cases
-from ._support import certified_support, describe, finding_text, readings
+from ._support import FAMILY, SEED, certified_support, describe, finding_text, readings
 
 PLACE = "Section 4, Corollary 4.8 and the paragraph before it; (7), (22); proof of Corollary 4.8 (28)-(29)"
 STATEMENT = ("for every lambda > 0 the minimisers of the penalised problem (7) / (22) are (effectively) supported "
@@ -86,14 +87,49 @@ def forward(case: Case, lam: Fraction, ctx: Context, res: Draft) -> OptimalMeasu
     return None if m.open_cells() else m
 
 
+def measure_forward(case: Case, ctx: Context, res: Draft) -> Draft:
+    """MEASURED: per lambda of :data:`LAMBDAS`, over ``draws`` random 1-D instances (cases.random_1d_case, n = 2 + k
+    mod 5), how often the certified minimiser of (22) with the instance's labels holds the per-cell bound, fails it
+    (its certificate recorded) or stays undecided; a rejected certificate makes the verdict ERROR."""
+    seed, draws = int(SEED.of(case)), int(FAMILY.of(case)) * (4 if ctx.thorough else 1)
+    counts = {lam: dict.fromkeys(("holds", "fails", "undecided"), 0) for lam in LAMBDAS}
+    failures = []
+    for k in range(draws):
+        drawn = random_1d_case(seed + k, n=2 + (seed + k) % 5)
+        inst = replace(drawn, name=f"{case.name}__{drawn.name}")
+        for lam in LAMBDAS:
+            sub = Draft(res.claim, inst.name, ERROR, res.method, res.convention)
+            m = forward(inst, lam, Context(ctx.out_dir, ctx.thorough, case_binding(inst)), sub)
+            if any(not c.ok for c in sub.checked):
+                res.notes.append(f"{inst.name}, lambda = {lam}: a certificate is rejected")
+                res.verdict = ERROR
+                return res
+            outcome = "undecided" if m is None else "fails" if m.split_cells() else "holds"
+            counts[lam][outcome] += 1
+            if outcome == "fails":
+                for cert in sub.checked:
+                    res.add(cert, f"{inst.name} at lambda = {lam}")
+                failures.append({"instance": inst.name, "lambda": str(lam), "certificates": list(sub.certificates)})
+    res.verdict = MEASURED
+    res.value = Labelled(tuple((f"lambda = {lam}: {o}", Fraction(t[o])) for lam, t in counts.items() for o in t))
+    res.data = {"seed": seed, "draws": draws, "counts": {str(lam): t for lam, t in counts.items()},
+                "counterexamples": failures}
+    res.notes.append(f"forward, {draws} random instances (seed {seed}): " + "; ".join(
+        f"lambda = {lam}: {t['holds']} hold, {t['fails']} fail, {t['undecided']} undecided" for lam, t in
+        counts.items()) + " (a large lambda gives the zero measure, which charges nothing)")
+    return res
+
+
 @claim("ddb.cor-4.8", "ddb", PLACE, STATEMENT, "exact / isolated in 1-D (forward and backward)", penalised_cases,
-       expect=REFUTED, needs=Needs(Data.ONE_D))
+       expect=REFUTED, needs=Needs(Data.ONE_D_OR_NONE, parameters=(FAMILY, SEED)))
 def check_penalised(case: Case, ctx: Context) -> Draft:
     """REFUTED when two certified optimal networks of (20) at f* (so of (22) for every lambda of :data:`LAMBDAS`,
     backward), or the certified minimiser of (22) with the case's labels (forward, each lambda), charge two points
     of one closed cell; CONFIRMED when every closed cell holds at most one on both routes; UNDECIDED when a route
     is not decided (an irrational dual backward, a degenerate optimum forward) and none fails."""
     res = Draft("ddb.cor-4.8", case.name, ERROR, "exact", DDB_22)
+    if case.x is None:  # the data-free case: the forward route over a seeded family
+        return measure_forward(case, ctx, res)
     ahead = {lam: forward(case, lam, ctx, res) for lam in LAMBDAS}
     split = [lam for lam, m in ahead.items() if m is not None and m.split_cells()]
     if split:

@@ -80,3 +80,13 @@ def test_penalised_hat_confirms_and_pair_refutes_the_transfer(ctx):
                and "0 (the zero measure" in n for n in pair.notes)
     assert any("forward, lambda = 1/10: (22) with the labels y = 0, 1, 0 has optimum in [0.2175, 0.2175]" in n
                for n in hat.notes)
+
+
+def test_penalised_family_measures_the_forward_route_per_lambda(ctx):
+    res = check_penalised(shipped_case("ddb-penalised-family"), ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.MEASURED
+    assert res.value.items[:3] == (("lambda = 1/10: holds", F(13)), ("lambda = 1/10: fails", F(7)),
+                                   ("lambda = 1/10: undecided", F(0)))
+    assert res.value.items[-3:] == (("lambda = 10: holds", F(20)), ("lambda = 10: fails", F(0)),
+                                    ("lambda = 10: undecided", F(0)))
+    assert len(res.certificates) == 11 and all("__forward_" in p for p in res.certificates)
