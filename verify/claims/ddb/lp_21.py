@@ -13,7 +13,9 @@ dictionaries: the LP's own columns (the claim as printed), and the closed cells'
 of the arrangement: the regions' and their boundary rays'), where l0 can only drop. No certificate kind states l0
 minimality, so agreement is CONFIRMED (exact, uncertified l0). On 1-D data a third dictionary is the one the
 paper names, the minimisers' shared points: the certified contact set C of (20) (:func:`shared_points`, when it is
-rational), where the l1 solutions are the vertices of the optimal set and l0 is brute force over C's columns.
+rational), where the l1 solutions are the vertices of the optimal set and l0 is brute force over C's columns;
+and all ReLU networks (:func:`fewest_neurons`, n <= MAX_NETWORK_POINTS), the fewest neurons that fit, found by
+exact LPs over sets of (arc, sign) blocks, the fit certified (kind lp), its minimality exact but uncertified.
 When the certified z* is not sparsest, a second kind
 lp certificate -- (21) restricted to the l0 support T -- proves that a sparser z exists (its primal) and, when its
 value exceeds the optimum of (21), that no l1 solution is supported in T: REFUTED on that instance, which the paper
@@ -32,13 +34,15 @@ import math
 import random
 from dataclasses import asdict, dataclass
 from fractions import Fraction
+from itertools import combinations
 from typing import Sequence
 
 from cases import Case
 from exact.certificates.lp import lp_certificate
 from exact.checker.arith import sigma
+from exact.checker.relu1d_joint_isolated import arcs
 from exact.l1 import L1Solution, l1_interpolation, l1_program
-from exact.lp import solve_lp
+from exact.lp import LinearProgram, LPResult, solve_lp
 from exact.relu.arrangements import central_arrangement
 from exact.relu.optimal_measures import optimal_measures
 from exact.relu.sparsest import Sparsest, sparsest
@@ -200,6 +204,51 @@ def shared_points(x: Sequence[Fraction], y: Sequence[Fraction]) -> Shared | None
     return Shared(len(m.contacts), tuple(sorted(len(v.support) for v in m.vertices)), sparsest(A, sol.y))
 
 
+MAX_NETWORK_POINTS = 6  # l0 over all networks tries C(4n, k) sets of blocks, an exact LP each (~1.5 ms)
+
+
+@dataclass(frozen=True)
+class Fewest:
+    """The fewest ReLU neurons fitting y on 1-D data (:func:`fewest_neurons`): the blocks (arc of the circle, sign
+    of c), the LP whose feasibility proves the fit, its exact result, and how many block sets were tried."""
+
+    size: int
+    blocks: tuple[tuple[int, int], ...]
+    lp: LinearProgram
+    result: LPResult
+    tested: int
+
+
+def fewest_neurons(x: Sequence[Fraction], y: Sequence[Fraction]) -> Fewest | None:
+    """l0 over all ReLU networks with the bias (any directions, no norm): a neuron c (a x + b)_+ with (a, b) in the
+    closed arc between the data rays e1, e2 takes on the data the values c (alpha (e1 . (x_i, 1))_+ + beta
+    (e2 . (x_i, 1))_+), alpha, beta >= 0 (the features are linear on a closed cell), so k neurons fit y iff some k
+    blocks (arc, sign) have a nonnegative solution of the fit over their 2k end-ray columns: brute force by size,
+    an exact LP each (:mod:`exact.lp`; infeasibility exact too); None beyond MAX_NETWORK_POINTS points.
+
+    >>> from fractions import Fraction as F
+    >>> f = fewest_neurons([F(0), F(1), F(2)], [F(0), F(1), F(0)]); f.size  # a hat: two neurons
+    2
+    """
+    if len(x) > MAX_NETWORK_POINTS or not any(y):
+        return None
+    xs = [Fraction(t) for t in x]
+    ends = arcs(xs)
+    blocks = [(j, s) for j in range(len(ends)) for s in (1, -1)]
+    tested = 0
+    for k in range(1, len(xs) + 1):
+        for T in combinations(blocks, k):
+            tested += 1
+            cols = [[s * sigma(e[0] * t + e[1], Fraction(0)) for t in xs] for j, s in T for e in ends[j]]
+            lp = LinearProgram(tuple(Fraction(1) for _ in cols),
+                               tuple({c: col[i] for c, col in enumerate(cols) if col[i]} for i in range(len(xs))),
+                               tuple(y))
+            res = solve_lp(lp)
+            if res.status == "optimal":
+                return Fewest(k, T, lp, res, tested)
+    return None
+
+
 def family_counts(seed: int, count: int) -> dict[str, list[int]]:
     """Per family kind: [instances, z* l0-optimal over the LP columns, instances with a rational contact set C,
     l1 = l0 over C] (the vertex of the exact LP; the minimisers' shared points)."""
@@ -275,6 +324,18 @@ def check_lp_21(case: Case, ctx: Context) -> Draft:
                          f"{list(shared.l1_sizes)}, the l0 optimum over C is {shared.l0.size}: "
                          + ("the sparsest minimiser is l0-optimal" if shared.agrees else
                             "a sparser fit on the shared points is no minimiser"))
+    fewest = fewest_neurons(case.x, y) if case.x is not None else None
+    if fewest is not None:
+        fit = certify(lp_certificate(fewest.lp, fewest.result, res.claim, res.case, f"a fit of y by {fewest.size} "
+                                     "ReLU neurons, one per block (arc of the circle, sign of c): nonnegative weights "
+                                     "of each block's two end-ray columns"), res, ctx, "__fewest",
+                      "a fit by the fewest neurons", about={"problem": fewest.lp})
+        minimisers = (f"; the sparsest minimiser of (20) has {min(shared.l1_sizes)}: l1 and l0 over all networks "
+                      + ("agree" if min(shared.l1_sizes) == fewest.size else "differ")) if shared is not None else ""
+        res.notes.append(f"over all ReLU networks (any directions): {fewest.size} neuron{'s' * (fewest.size > 1)} "
+                         f"fit y ({'certified, kind lp' if fit.ok else 'certificate rejected'}) and no fewer do "
+                         f"(exact LPs over all {fewest.tested - 1} smaller sets of blocks, uncertified); the l1 vertex "
+                         f"z* of (21) has {c.l1_size} nonzeros" + minimisers)
     best = c.l0_columns
     res.notes.append(f"z* on columns {list(c.l1_support)}; {len(best.minimisers)} l0-optimal supports over the LP "
                      f"columns ({best.tested} ranked); the cheapest has ||z||_1 = {best.cheapest.l1}")
@@ -285,6 +346,8 @@ def check_lp_21(case: Case, ctx: Context) -> Draft:
                 "l0_cells": c.l0_cells.size if c.l0_cells else None,
                 "l0_supports": [list(m.support) for m in c.l0_columns.minimisers],
                 "cells": {**asdict(counts), "columns_21": counts.columns_21}}
+    if fewest is not None:
+        res.data["fewest_neurons"] = fewest.size
     if shared is not None:
         res.data["shared"] = {"contacts": shared.contacts, "l1_sizes": list(shared.l1_sizes), "l0": shared.l0.size}
     if c.agrees:

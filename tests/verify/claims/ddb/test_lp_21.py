@@ -8,6 +8,7 @@ from fractions import Fraction as F
 import pytest
 
 from cases import shipped_case
+from exact.certificates.lp import lp_certificate
 from exact.checker import check_certificate
 from verify.claims.ddb._shared import lifted, signs
 from verify.claims.ddb.lp_21 import (
@@ -16,6 +17,7 @@ from verify.claims.ddb.lp_21 import (
     compare,
     family_counts,
     family_instance,
+    fewest_neurons,
     shared_points,
     unit_direction,
 )
@@ -53,9 +55,10 @@ def test_hinge_grid_is_refuted_with_two_checked_lp_certificates(ctx):
     assert res.value == Labelled((("optimum of (21)", F(51, 5)), ("||z*||_0", F(4)),
                                   ("l0 over the LP columns", F(2)), ("l0 over the closed cells' points", F(1))))
     docs = [json.loads(open(path).read()) for path in res.certificates]
-    assert [check_certificate(d).relation["value"] for d in docs] == ["51/5", "2435/164"]
-    docs[1]["primal"]["x"][0] = "1"  # the sparse z no longer fits y
-    assert not check_certificate(docs[1]).ok
+    # (21), the fit by the fewest neurons (one, y = (x - 2)_+, with weight 1), and (21) on the l0 support
+    assert [check_certificate(d).relation["value"] for d in docs] == ["51/5", "1", "2435/164"]
+    docs[2]["primal"]["x"][0] = "1"  # the sparse z no longer fits y
+    assert not check_certificate(docs[2]).ok
     assert "2435/164 > 51/5" in res.findings[0].shows
 
 
@@ -83,3 +86,13 @@ def test_over_the_shared_points_the_sparsest_minimiser_is_l0_optimal():
     assert shared is not None
     assert (shared.contacts, shared.l1_sizes, shared.l0.size, shared.agrees) == (1, (1,), 1, True)
     assert shared_points([F(0), F(1)], [F(1), F(-1)]).agrees  # x = (0, 1), y = (1, -1): two points in one cell
+
+
+def test_fewest_neurons_over_all_networks():
+    """A hat on 0, 1, 2 needs two neurons; ddb-lp21-generic needs 4 (z* of (21) has 5, the minimiser of (20) 4)."""
+    assert fewest_neurons([F(0), F(1), F(2)], [F(0), F(1), F(0)]).size == 2
+    assert fewest_neurons([F(0), F(1)], [F(0), F(0)]) is None  # y = 0: nothing to fit
+    generic = shipped_case("ddb-lp21-generic")
+    best = fewest_neurons(generic.x, generic.y)
+    assert best is not None and best.size == 4 and best.result.status == "optimal"
+    assert check_certificate(lp_certificate(best.lp, best.result, "c", "k", "s")).ok
