@@ -24,11 +24,16 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from cases import Case
+from exact.certificates.weight_midpoint import midpoint_certificate
 from exact.checker.arith import Surd, dot, kernel, rank, sigma
 from exact.checker.weight_midpoint import w_b
 from exact.relu.arrangements import central_arrangement
 
-from .._shared import named_cases
+from ...context import Context
+from ...conventions import PaperConvention
+from ...requirements import Parameter
+from ...result import Draft, Verdict
+from .._shared import certify, named_cases
 
 Row = tuple[Fraction, ...]
 
@@ -139,3 +144,21 @@ def proportional(p: Row, q: Row) -> bool:
 
 def text(v: Row) -> str:
     return "(" + ", ".join(str(t) for t in v) + ")"
+
+
+def certified_gaps(rows: list[Row], weight: str, pairs: list[tuple[Row, Row]], res: Draft, ctx: Context, suffix: str,
+                   what: str) -> tuple[str, list[dict]] | None:
+    """The checker's midpoint gaps of ``weight`` at ``pairs`` (kind weight-midpoint, recorded in ``res``): the
+    certificate's path and the gaps, None if it is rejected."""
+    X = [r[:-1] for r in rows]
+    cert = certify(midpoint_certificate(X, weight, pairs, res.claim, res.case, what), res, ctx, suffix, what,
+                   about={"X": X})
+    return (cert.path, cert.qualifier("gaps") or []) if cert.ok else None
+
+
+def sampled(claim_id: str, case: Case, draws: Parameter, seed: Parameter, verdict: Verdict, method: str,
+            convention: PaperConvention | tuple[PaperConvention, ...]) -> tuple[list[Row], int, random.Random, Draft]:
+    """The start of a check over random draws: the lifted rows, the number of draws, the case's seeded generator and
+    the draft."""
+    rng = random.Random(f"{claim_id}/{case.name}/{int(seed.of(case))}")
+    return lifted(case), int(draws.of(case)), rng, Draft(claim_id, case.name, verdict, method, convention)

@@ -26,7 +26,6 @@ from fractions import Fraction
 import sympy as sp
 
 from cases import Case
-from exact.certificates.weight_midpoint import midpoint_certificate
 from exact.checker.arith import Surd, dot
 from exact.checker.weight_midpoint import label_noise
 from exact.relu.arrangements import central_arrangement
@@ -37,8 +36,7 @@ from ...conventions import DDB_LABEL_NOISE
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, Draft
-from .._shared import certify
-from ._shared import Row, cells, lifted, small_cases, text
+from ._shared import Row, cells, certified_gaps, lifted, small_cases, text
 
 PLACE = "Section 3.2, (12) and (13)"
 STATEMENT = ("V~_b(a, b, c) = E_D[|c^2|(a^T x + b)_+^2 / c^2 + (1 + |x|^2) c^2 chi_(a^T x + b >= 0)] (12), and "
@@ -143,11 +141,9 @@ def check_label_noise_potential(case: Case, ctx: Context) -> Draft:
                 "noise_masses": [str(v) for v in values], "cells_active": len(masses)}
     if violation is not None:
         p, q = violation
-        cert = certify(midpoint_certificate([r[:-1] for r in rows], "label-noise", [violation], res.claim, res.case,
-                                            "the midpoint gap of 2 sqrt(S1 S2) at (p, q) is negative"),
-                       res, ctx, "__wall_violation", "the derived weight's midpoint violation",
-                       about={"X": [r[:-1] for r in rows]})
-        if not cert.ok or (cert.qualifier("gaps") or [{}])[0].get("sign") != -1:
+        cert = certified_gaps(rows, "label-noise", [violation], res, ctx, "__wall_violation",
+                              "the midpoint gap of 2 sqrt(S1 S2) at (p, q) is negative")
+        if cert is None or cert[1][0]["sign"] != -1:
             violation = None  # the checker does not confirm it: no finding rests on it
         else:
             res.data["wall_violation"] = {"p": [str(t) for t in p], "q": [str(t) for t in q]}

@@ -17,7 +17,6 @@ is MEASURED; CONTRADICTED (exact arithmetic) if an in-cell draw fails.
 
 from __future__ import annotations
 
-import random
 from fractions import Fraction
 
 from cases import Case
@@ -27,7 +26,7 @@ from ...conventions import DDB_6
 from ...registry import claim
 from ...requirements import Data, Needs, Parameter
 from ...result import CONTRADICTED, MEASURED, Draft
-from ._shared import Cell, Row, cells, features, lifted, signs, small_cases, text
+from ._shared import Cell, Row, cells, features, sampled, signs, small_cases, text
 
 DRAWS = Parameter("draws", "random pairs and random measures per closed cell", Fraction(20),
                   "ddb Lemma 4.3: any two parameters / measures on one cell")
@@ -78,9 +77,7 @@ def moment_atom(rows: list[Row], cell: Cell, atoms: list[tuple[Fraction, Row]]) 
        needs=Needs(Data.ANY, parameters=(DRAWS, SEED)))
 def check_cell_additivity(case: Case, ctx: Context) -> Draft:
     """Frequencies of exact (16) and (17) on random draws inside every closed cell; a cross-cell counterexample."""
-    rows, draws, seed = lifted(case), int(DRAWS.of(case)), int(SEED.of(case))
-    rng = random.Random(f"ddb.lem-4.3/{case.name}/{seed}")
-    res = Draft("ddb.lem-4.3", case.name, MEASURED, "exact (each draw)", DDB_6)
+    rows, draws, rng, res = sampled("ddb.lem-4.3", case, DRAWS, SEED, MEASURED, "exact (each draw)", DDB_6)
     arrangement = cells(rows)
     pairs = failures = measures = equal_outputs = outside = 0
     for cell in arrangement:

@@ -34,7 +34,6 @@ from fractions import Fraction
 from typing import Callable
 
 from cases import Case
-from exact.certificates.weight_midpoint import midpoint_certificate
 from exact.checker.arith import Surd, dot
 
 from ...context import Context
@@ -42,8 +41,19 @@ from ...conventions import DDB_6, DDB_LABEL_NOISE
 from ...registry import claim
 from ...requirements import Data, Needs, Parameter
 from ...result import CONFIRMED, CONTRADICTED, ERROR, Draft
-from .._shared import certify
-from ._shared import Cell, Row, cells, lifted, off_bulk_pair, proportional, rational, small_cases, text, weight
+from ._shared import (
+    Cell,
+    Row,
+    cells,
+    certified_gaps,
+    off_bulk_pair,
+    proportional,
+    rational,
+    sampled,
+    small_cases,
+    text,
+    weight,
+)
 
 DRAWS = Parameter("draws", "random lifted pairs for (19), and neuron pairs per bulk region for Lemma A.1",
                   Fraction(50), "ddb Lemma 4.4 and Lemma A.1: any pair")
@@ -140,9 +150,8 @@ def lemma_4_5(rows: list[Row], arrangement: list[Cell], rng: random.Random, draw
 def check_lifted_convexity(case: Case, ctx: Context) -> Draft:
     """CONTRADICTED when a witness refutes (19) as printed or a printed relation of Lemma A.1 fails on a draw;
     frequencies of the gap's sign on random lifted pairs (TV weight) and of each A.1 relation over bulk pairs."""
-    rows, draws, seed = lifted(case), int(DRAWS.of(case)), int(SEED.of(case))
-    rng = random.Random(f"ddb.lem-4.4/{case.name}/{seed}")
-    res = Draft("ddb.lem-4.4", case.name, CONFIRMED, "exact (surd signs)", (DDB_6, DDB_LABEL_NOISE))
+    rows, draws, rng, res = sampled("ddb.lem-4.4", case, DRAWS, SEED, CONFIRMED, "exact (surd signs)",
+                                    (DDB_6, DDB_LABEL_NOISE))
     size = len(rows[0])
     signs = [lifted_gap(tv, (rational(rng, size), Fraction(rng.randint(-4, 4))),
                         (rational(rng, size), Fraction(rng.randint(-4, 4)))) for _ in range(draws)]
@@ -179,10 +188,9 @@ def check_lifted_convexity(case: Case, ctx: Context) -> Draft:
         double, zero = tuple(2 * t for t in u), tuple(Fraction(0) for _ in u)
         one, nil = (Fraction(1),), (Fraction(0),)
         lifted_pairs = [(u + one, double + (Fraction(2),)), (u + nil, v + nil), (u + nil, zero + one)]
-        cert = certify(midpoint_certificate([r[:-1] for r in rows], "tv-lifted", lifted_pairs, res.claim, res.case,
-                                            "(19)'s gap at lambda = 1/2 on three lifted pairs"),
-                       res, ctx, "__19", "(19)'s witnesses", about={"X": [r[:-1] for r in rows]})
-        if not cert.ok or [g["sign"] for g in cert.qualifier("gaps") or []] != [1, 0, -1]:
+        cert = certified_gaps(rows, "tv-lifted", lifted_pairs, res, ctx, "__19",
+                              "(19)'s gap at lambda = 1/2 on three lifted pairs")
+        if cert is None or [g["sign"] for g in cert[1]] != [1, 0, -1]:
             res.notes.append("the checker does not confirm (19)'s witnesses")
             res.verdict = ERROR
             return res
@@ -190,7 +198,7 @@ def check_lifted_convexity(case: Case, ctx: Context) -> Draft:
                     f"convex): (u, 1), (2u, 2) are proportional yet the gap of (19) is > 0 (u = {text(u)}), and "
                     f"c = c' = 0 gives equality for non-proportional u, v; |c| w is not convex at all ((u, 0), "
                     "(0, 1): gap < 0). Footnote 4 acknowledges a typo; the statement cannot be read as printed",
-                    cert.path)
+                    cert[0])
     if printed_a1:
         res.finding("Lemma A.1 and its proof (Appendix A)", STATEMENT.split("; ")[1],
                     f"on {pairs} exact non-proportional pairs in bulk regions (w = w_b): "
@@ -201,10 +209,9 @@ def check_lifted_convexity(case: Case, ctx: Context) -> Draft:
     if cell_min["ties"]:
         tie = cell_min["ties"][0]
         pair = (tuple(Fraction(t) for t in tie["p"]), tuple(Fraction(t) for t in tie["q"]))
-        tied = certify(midpoint_certificate([r[:-1] for r in rows], "w_b", [pair], res.claim, res.case,
-                                            "w_b's midpoint gap is 0 at the off-bulk pair: the two-atom measure ties"),
-                       res, ctx, "__4_5", "Lemma 4.5's tied two-atom minimiser", about={"X": [r[:-1] for r in rows]})
-        if not tied.ok or (tied.qualifier("gaps") or [{}])[0] != {"sign": 0, "proportional": False, "bulk": False}:
+        tied = certified_gaps(rows, "w_b", [pair], res, ctx, "__4_5",
+                              "w_b's midpoint gap is 0 at the off-bulk pair: the two-atom measure ties")
+        if tied is None or tied[1] != [{"sign": 0, "proportional": False, "bulk": False}]:
             res.notes.append("the checker does not confirm Lemma 4.5's tie")
             res.verdict = ERROR
             return res
@@ -214,6 +221,6 @@ def check_lifted_convexity(case: Case, ctx: Context) -> Draft:
                     f"p = ({', '.join(tie['p'])}), q = ({', '.join(tie['q'])}), not proportional, has the moments and "
                     "the cost w_b(M) of the single atom at M = (p + q)/2, the minimum on the cell (triangle inequality "
                     "for the cell's linear feature map), exactly: two minimisers, one on two points. w_b fails the "
-                    "lemma's hypothesis there (ddb.prop-3.3), but it is the weight of Section 3", tied.path)
+                    "lemma's hypothesis there (ddb.prop-3.3), but it is the weight of Section 3", tied[0])
     res.verdict = CONTRADICTED if refuted_19 or printed_a1 else CONFIRMED
     return res

@@ -23,19 +23,27 @@ proposition, which is local.
 
 from __future__ import annotations
 
-import random
 from fractions import Fraction
 
 from cases import Case
-from exact.certificates.weight_midpoint import midpoint_certificate
 
 from ...context import Context
 from ...conventions import DDB_LABEL_NOISE
 from ...registry import claim
 from ...requirements import Data, Needs, Parameter
 from ...result import CONTRADICTED, ERROR, MEASURED, Draft
-from .._shared import certify
-from ._shared import Row, cells, lifted, off_bulk_pair, proportional, rational, small_cases, text, weight
+from ._shared import (
+    Row,
+    cells,
+    certified_gaps,
+    off_bulk_pair,
+    proportional,
+    rational,
+    sampled,
+    small_cases,
+    text,
+    weight,
+)
 
 DRAWS = Parameter("draws", "random rational pairs (p, q), and in-region pairs per bulk region", Fraction(200),
                   "ddb Proposition 3.3: any (a, b), (a', b')")
@@ -69,9 +77,7 @@ def gap(rows: list[Row], p: Row, q: Row) -> int:
        needs=Needs(Data.ANY, parameters=(DRAWS, SEED)))
 def check_weight_convexity(case: Case, ctx: Context) -> Draft:
     """Frequencies of the exact midpoint decisions on the three families (module doc)."""
-    rows, draws, seed = lifted(case), int(DRAWS.of(case)), int(SEED.of(case))
-    rng = random.Random(f"ddb.prop-3.3/{case.name}/{seed}")
-    res = Draft("ddb.prop-3.3", case.name, MEASURED, "exact (each pair)", DDB_LABEL_NOISE)
+    rows, draws, rng, res = sampled("ddb.prop-3.3", case, DRAWS, SEED, MEASURED, "exact (each pair)", DDB_LABEL_NOISE)
     size = len(rows[0])
     random_gaps = [gap(rows, rational(rng, size), rational(rng, size)) for _ in range(draws)]
     violations = random_gaps.count(-1)
@@ -107,11 +113,9 @@ def check_weight_convexity(case: Case, ctx: Context) -> Draft:
     seeing = [w for w in confirmed if 1 in w.sign]
     if seeing:
         w = seeing[0]
-        cert = certify(midpoint_certificate([r[:-1] for r in rows], "w_b", [(w.p, w.q)], res.claim, res.case,
-                                            "w_b has midpoint gap 0 at the non-proportional pair (p, q) off the bulk"),
-                       res, ctx, "__off_bulk", "equality (14) at a non-proportional pair off the bulk",
-                       about={"X": [r[:-1] for r in rows]})
-        if not cert.ok or (cert.qualifier("gaps") or [{}])[0] != {"sign": 0, "proportional": False, "bulk": False}:
+        cert = certified_gaps(rows, "w_b", [(w.p, w.q)], res, ctx, "__off_bulk",
+                              "w_b has midpoint gap 0 at the non-proportional pair (p, q) off the bulk")
+        if cert is None or cert[1] != [{"sign": 0, "proportional": False, "bulk": False}]:
             res.notes.append("the checker does not confirm the off-bulk equality pair")
             res.verdict = ERROR
             return res
@@ -119,7 +123,7 @@ def check_weight_convexity(case: Case, ctx: Context) -> Draft:
                     f"q = {text(w.q)} are not proportional, both active exactly on the points {_points(w.sign)} "
                     f"(active rows of rank < {size}: off the bulk), and (14) holds with equality at lambda = 1/2 "
                     "(their features are equal, exact). Proposition 3.3 claims strict convexity only near the bulk, "
-                    "so Theorem 4.2, which assumes Definition 3.2, does not apply to w_b as stated", cert.path)
+                    "so Theorem 4.2, which assumes Definition 3.2, does not apply to w_b as stated", cert[0])
     if violations or equal:
         res.verdict = CONTRADICTED
         res.finding(PLACE, STATEMENT, f"{violations} exact violations of the midpoint inequality and {equal} "
