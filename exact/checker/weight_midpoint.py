@@ -10,14 +10,16 @@ For data points x_i in R^d (rows r_i = (x_i, 1)) and a neuron theta = (a, b) in 
   the TV weight (its midpoint gap is (19)'s g at lambda = 1/2). "proportional" is then (19)'s equality case:
   theta' = alpha theta, c' = beta c with alpha, beta > 0 (c = c' = 0 allowed), and "bulk" is read on theta.
 
-For each listed pair (p, q) the check computes, exactly (:class:`exact.checker.arith.Surd`: a sum of square roots
-of rationals, zero iff every coefficient is, sign by rational enclosures), the sign of the midpoint gap
-(w(p) + w(q))/2 - w((p + q)/2), whether p and q are positively proportional, and whether both lie at the bulk
-(the same sign vector with no zero, its active rows of rank d + 1, ddb Definition 3.1).
+For each listed pair (p, q), with an optional ``factor`` kappa > 0 (default 1), the check computes exactly
+(:class:`exact.checker.arith.Surd`: a sum of square roots of rationals, zero iff every coefficient is, sign by
+rational enclosures) the sign of the midpoint gap (w(p) + w(q))/2 - kappa w((p + q)/2), whether p and q are
+positively proportional, and whether both lie at the bulk (the same sign vector with no zero, its active rows of
+rank d + 1, ddb Definition 3.1). A factor 2 compares the average with the weight of p + q (w is 1-homogeneous).
 
 Conditions checked: data.X (or data.x) and the pairs well formed (d + 1 rationals each, d + 2 when lifted; p, q !=
 0).
-Proves ``{"type": "midpoint-gaps", "weight": w, "gaps": [{"sign": s, "proportional": bool, "bulk": bool}, ...]}``:
+Proves ``{"type": "midpoint-gaps", "weight": w, "gaps": [{"sign": s, "proportional": bool, "bulk": bool}, ...]}``
+(with ``"factor": kappa`` in an entry whose pair lists one):
 a sign -1 is a violation of midpoint convexity; a sign 0 with proportional false is an equality along a
 non-proportional pair (no strict convexity there).
 
@@ -32,6 +34,7 @@ from fractions import Fraction
 from typing import Sequence
 
 from ._fields import Malformed, at, list_, qlist, qmatrix, within
+from ._fields import q as q_
 from ._proved import Proved
 from .arith import LimitExceeded, Surd, rank
 
@@ -114,10 +117,14 @@ def check(doc: dict, problems: list[str]) -> Proved:
         p, q = (qlist(at(pair, k, f"pairs[{j}]"), f"pairs[{j}].{k}", len(rows[0]) + lifted) for k in ("p", "q"))
         if not any(p) or not any(q):
             raise Malformed(f"pairs[{j}]: expected nonzero p and q")
+        kappa = q_(pair["factor"], f"pairs[{j}].factor") if "factor" in pair else Fraction(1)
+        if kappa <= 0:
+            raise Malformed(f"pairs[{j}].factor: expected a rational > 0, got {kappa}")
         m = [(a + b) / 2 for a, b in zip(p, q, strict=True)]
-        gap = (w(rows, p) + w(rows, q)) * Fraction(1, 2) - w(rows, m)
+        gap = (w(rows, p) + w(rows, q)) * Fraction(1, 2) - w(rows, m) * kappa
         theta_p, theta_q = (p[:-1], q[:-1]) if lifted else (p, q)
         gaps.append({"sign": gap.sign(), "proportional": (lifted_proportional if lifted else proportional)(p, q),
-                     "bulk": any(theta_p) and any(theta_q) and at_bulk(rows, theta_p, theta_q)})
+                     "bulk": any(theta_p) and any(theta_q) and at_bulk(rows, theta_p, theta_q)}
+                    | ({"factor": kappa} if "factor" in pair else {}))
     data = {"X": X} if "X" in at(doc, "data") else {"x": [x[0] for x in X]}
     return Proved({"type": "midpoint-gaps", "weight": weight, "gaps": gaps}, data)

@@ -46,3 +46,14 @@ def test_lifted_tv_weight_refutes_19_as_printed():
     rep = check_certificate(fixture(KIND, "sample-2"))
     assert rep.ok and rep.relation["weight"] == "tv-lifted"
     assert [(g["sign"], g["proportional"]) for g in rep.relation["gaps"]] == [(1, True), (0, False), (-1, False)]
+
+
+def test_a_factor_scales_the_midpoint_weight():
+    """The equality pair (gap 0) against twice its midpoint's weight: negative; a factor must be positive."""
+    doc = tampered(fixture(KIND, "valid"), "pairs.0.factor", "2")
+    doc["relation"]["gaps"][0] = {"sign": -1, "proportional": False, "bulk": False, "factor": "2"}
+    assert check_certificate(doc).ok
+    assert_problem(check_certificate(tampered(doc, "pairs.0.factor", "0")), "expected a rational > 0")
+    # the lemma's certificate: Lemma A.1's printed cost (factor 2) against the corrected one (factor 1)
+    lemma = fixture(KIND, "sample-3")
+    assert [(g["sign"], g.get("factor")) for g in check_certificate(lemma).relation["gaps"]] == [(-1, "2"), (1, None)]

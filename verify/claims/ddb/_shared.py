@@ -147,11 +147,11 @@ def text(v: Row) -> str:
 
 
 def certified_gaps(rows: list[Row], weight: str, pairs: list[tuple[Row, Row]], res: Draft, ctx: Context, suffix: str,
-                   what: str) -> tuple[str, list[dict]] | None:
-    """The checker's midpoint gaps of ``weight`` at ``pairs`` (kind weight-midpoint, recorded in ``res``): the
-    certificate's path and the gaps, None if it is rejected."""
+                   what: str, factors: list[Fraction | None] | None = None) -> tuple[str, list[dict]] | None:
+    """The checker's midpoint gaps of ``weight`` at ``pairs`` (kind weight-midpoint, recorded in ``res``; ``factors``
+    the midpoint's optional kappa): the certificate's path and the gaps, None if it is rejected."""
     X = [r[:-1] for r in rows]
-    cert = certify(midpoint_certificate(X, weight, pairs, res.claim, res.case, what), res, ctx, suffix, what,
+    cert = certify(midpoint_certificate(X, weight, pairs, res.claim, res.case, what, factors), res, ctx, suffix, what,
                    about={"X": X})
     return (cert.path, cert.qualifier("gaps") or []) if cert.ok else None
 

@@ -13,8 +13,11 @@ printed mu' = delta_(alpha, beta, gamma), (alpha, beta) = lam theta + (1 - lam) 
 gamma = c + c': its moment gamma (alpha, beta) = c theta + c' theta' is twice mu's, (c theta + c' theta')/2,
 so (18) fails; the printed 2 |gamma| w(alpha, beta) < |c| w(theta) + |c'| w(theta') fails; and with
 gamma = (c + c')/2 (which restores (18)) <V, mu'> < <V, mu> -- the reverse of the printed <V, mu> < <V, mu'>,
-and what the proof of Lemma 4.5 needs. All exact (surd signs); no certificate kind states these relations,
-so the verdict is CONTRADICTED by exact arithmetic when a printed relation fails. The witnesses of (19) and
+and what the proof of Lemma 4.5 needs. All exact (surd signs). With P = c theta, Q = c' theta' (w is
+1-homogeneous) the two costs are midpoint gaps of w_b with a factor: <V, mu> - <V, mu'> = (w(P) + w(Q))/2 -
+kappa w((P + Q)/2), kappa = 2 as printed and 1 corrected; both are certified on the first pair (kind
+weight-midpoint), the moments (18) are rational identities; the verdict is CONTRADICTED by exact arithmetic when a
+printed relation fails. The witnesses of (19) and
 Lemma 4.5's tie are midpoint gaps, certified (kind weight-midpoint, the lifted TV weight and w_b).
 
 Lemma 4.5 (covered): on one closed cell C the features are a linear map A_C, so for any measure
@@ -161,13 +164,16 @@ def check_lifted_convexity(case: Case, ctx: Context) -> Draft:
     witnesses = printed_19_witnesses(u, v)
     tally: dict[str, int] = {}
     pairs = 0
+    first: tuple[Row, Row] | None = None  # (c theta, c' theta') of the first A.1 pair
     for cell in bulk:
         for _ in range(max(1, draws // len(bulk))):
             t, s = cell.point(rng, True), cell.point(rng, True)
             if proportional(t, s):
                 continue
             pairs += 1
-            for k, ok in lemma_a1(rows, (t, Fraction(rng.randint(1, 4))), (s, Fraction(rng.randint(1, 4)))).items():
+            c, e = Fraction(rng.randint(1, 4)), Fraction(rng.randint(1, 4))
+            first = first or (tuple(c * a for a in t), tuple(e * a for a in s))
+            for k, ok in lemma_a1(rows, (t, c), (s, e)).items():
                 tally[k] = tally.get(k, 0) + ok
     res.notes.append(f"(19), TV weight, {draws} random lifted pairs at lam = 1/2: gap > 0 on {signs.count(1)}, "
                      f"= 0 on {signs.count(0)}, < 0 on {signs.count(-1)} (the lifted |c| w is not convex)")
@@ -199,13 +205,24 @@ def check_lifted_convexity(case: Case, ctx: Context) -> Draft:
                     f"c = c' = 0 gives equality for non-proportional u, v; |c| w is not convex at all ((u, 0), "
                     "(0, 1): gap < 0). Footnote 4 acknowledges a typo; the statement cannot be read as printed",
                     cert[0])
-    if printed_a1:
+    if printed_a1 and first is not None:
+        # with P = c theta, Q = c' theta' (w is 1-homogeneous): <V, mu> = (w(P) + w(Q))/2, the printed mu' costs
+        # (c + c') w(lam theta + (1 - lam) theta') = 2 w((P + Q)/2), the corrected one w((P + Q)/2)
+        a1 = certified_gaps(rows, "w_b", [first, first], res, ctx, "__a1", "Lemma A.1 on its first pair: the "
+                            "average cost against the printed mu' (factor 2) and the corrected one (factor 1)",
+                            factors=[Fraction(2), None])
+        if a1 is None:
+            res.notes.append("the checker rejects Lemma A.1's certificate")
+            res.verdict = ERROR
+            return res
+        res.notes.append(f"Lemma A.1's first pair, certified (kind weight-midpoint): (w(P) + w(Q))/2 - 2 w((P + Q)/2) "
+                         f"has sign {a1[1][0]['sign']:+d}, (w(P) + w(Q))/2 - w((P + Q)/2) sign {a1[1][1]['sign']:+d}")
         res.finding("Lemma A.1 and its proof (Appendix A)", STATEMENT.split("; ")[1],
                     f"on {pairs} exact non-proportional pairs in bulk regions (w = w_b): "
                     + "; ".join(f"{k} holds on {tally.get(k, 0)}" for k in printed_a1)
                     + f"; with gamma = (c + c')/2 the moments agree on {tally.get(FIXED_MOMENT, 0)} and "
                     f"<V, mu'> < <V, mu> holds on {tally.get(FIXED_COST, 0)}: the single atom is cheaper, the "
-                    "reverse of the printed inequality, as the proof of Lemma 4.5 needs")
+                    "reverse of the printed inequality, as the proof of Lemma 4.5 needs", a1[0])
     if cell_min["ties"]:
         tie = cell_min["ties"][0]
         pair = (tuple(Fraction(t) for t in tie["p"]), tuple(Fraction(t) for t in tie["q"]))
