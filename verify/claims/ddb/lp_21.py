@@ -205,6 +205,7 @@ def shared_points(x: Sequence[Fraction], y: Sequence[Fraction]) -> Shared | None
 
 
 MAX_NETWORK_POINTS = 6  # l0 over all networks tries C(4n, k) sets of blocks, an exact LP each (~1.5 ms)
+NETWORK_FAMILY_POINTS = 4  # the family searches all networks on instances this small (5 under --thorough)
 
 
 @dataclass(frozen=True)
@@ -249,11 +250,12 @@ def fewest_neurons(x: Sequence[Fraction], y: Sequence[Fraction]) -> Fewest | Non
     return None
 
 
-def family_counts(seed: int, count: int) -> dict[str, list[int]]:
+def family_counts(seed: int, count: int, network_points: int = 0) -> dict[str, list[int]]:
     """Per family kind: [instances, z* l0-optimal over the LP columns, instances with a rational contact set C,
-    l1 = l0 over C] (the vertex of the exact LP; the minimisers' shared points)."""
+    l1 = l0 over C, instances of at most ``network_points`` points searched over all networks, the sparsest minimiser
+    of (20) = the fewest neurons] (the vertex of the exact LP; the minimisers' shared points; all networks)."""
     rng = random.Random(f"ddb.lp-21/{seed}")
-    counts: dict[str, list[int]] = {k: [0, 0, 0, 0] for k in ("generic", "grid", "symmetric")}
+    counts: dict[str, list[int]] = {k: [0] * 6 for k in ("generic", "grid", "symmetric")}
     for index in range(count):
         kind, rows, y = family_instance(rng, index)
         if not any(y):
@@ -265,6 +267,10 @@ def family_counts(seed: int, count: int) -> dict[str, list[int]]:
         if shared is not None:
             counts[kind][2] += 1
             counts[kind][3] += shared.agrees
+            fewest = fewest_neurons([r[0] for r in rows], y) if len(rows) <= network_points else None
+            if fewest is not None:
+                counts[kind][4] += 1
+                counts[kind][5] += min(shared.l1_sizes) == fewest.size
     return counts
 
 
@@ -274,18 +280,23 @@ def lp21_cases() -> list[Case]:
 
 def _measure(case: Case, ctx: Context, res: Draft, count: int) -> Draft:
     seed = int(SEED.of(case))
-    counts = family_counts(seed, count * (4 if ctx.thorough else 1))
+    points = NETWORK_FAMILY_POINTS + ctx.thorough
+    counts = family_counts(seed, count * (4 if ctx.thorough else 1), points)
     res.verdict = MEASURED
     res.value = Labelled(tuple((f"{k}: z* l0-optimal (of {n})", Fraction(a, n) if n else Fraction(0))
-                               for k, (n, a, _, _) in counts.items()))
+                               for k, (n, a, *_) in counts.items()))
     res.data = {"seed": seed, "counts": {k: {"instances": n, "l1_is_l0": a, "shared_decided": d,
-                                             "shared_l1_is_l0": e} for k, (n, a, d, e) in counts.items()}}
+                                             "shared_l1_is_l0": e, "networks_searched": f, "networks_l1_is_l0": g}
+                                         for k, (n, a, d, e, f, g) in counts.items()}}
     res.notes.append("family (seed " + str(seed) + "): " + "; ".join(
-        f"{k}: {a} of {n} instances have the exact LP vertex z* of (21) l0-optimal" for k, (n, a, _, _) in
+        f"{k}: {a} of {n} instances have the exact LP vertex z* of (21) l0-optimal" for k, (n, a, *_) in
         counts.items()))
     res.notes.append("over the minimisers' shared points C (the certified contact set of (20), when rational): "
                      + "; ".join(f"{k}: the sparsest minimiser is l0-optimal on {e} of {d}"
-                                 for k, (_, _, d, e) in counts.items()))
+                                 for k, (_, _, d, e, _, _) in counts.items()))
+    res.notes.append(f"over all ReLU networks (instances of at most {points} points): "
+                     + "; ".join(f"{k}: the sparsest minimiser of (20) has the fewest neurons on {g} of {f}"
+                                 for k, (*_, f, g) in counts.items()))
     return res
 
 
