@@ -40,11 +40,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
-from ._fields import Malformed, at, list_, q, qlist, qmatrix, within
+from ._fields import Malformed, at, list_, within
 from ._krawczyk import checked_box
-from ._proved import Proved, convention, stated_convention
+from ._proved import Proved, convention
 from .arith import Interval, solve
 from .arrangement import certified_regions
+from .relu_joint_bracket import joint_data, region_bounds
 
 MAX_POINTS = 16
 MAX_DIMENSION = 3
@@ -150,15 +151,7 @@ def _inside(a: Contact, rows: list[Vector], v: list[Interval], problems: list[st
 def dual_feasible(rows: list[Vector], alpha: Fraction, regions: list[tuple[int, ...]], contacts: list[Contact],
                   v: list[Interval], doc: dict, problems: list[str]) -> None:
     """Condition 4 of the module doc."""
-    bounds = {}
-    for j, b in enumerate(list_(at(doc, "bounds"), "bounds")):
-        key = (tuple(list_(at(b, "region", f"bounds[{j}]"), f"bounds[{j}].region", len(rows))),
-               at(b, "sign", f"bounds[{j}]"))
-        lam = {int(i): q(t, f"bounds[{j}].lambda.{i}") for i, t in at(b, "lambda", f"bounds[{j}]").items()
-               if str(i).isdigit() and int(i) < len(rows)}
-        if len(lam) < len(at(b, "lambda", f"bounds[{j}]")) or any(t < 0 for t in lam.values()):
-            raise Malformed(f"bounds[{j}].lambda: expected nonnegative rationals keyed by row index")
-        bounds[key] = lam
+    bounds = region_bounds(at(doc, "bounds"), "bounds", len(rows))
     for R in regions:
         G = region_vector(rows, R, alpha, v)
         for t in (1, -1):
@@ -191,17 +184,7 @@ def dual_feasible(rows: list[Vector], alpha: Fraction, regions: list[tuple[int, 
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
-    conv = stated_convention(doc)
-    alpha = Fraction(conv["alpha"])
-    if conv["hidden_bias"] != "in-norm" or conv["output_bias"]:
-        raise Malformed("convention: expected hidden_bias in-norm and no output bias")
-    X = qmatrix(at(doc, "data.X"), "data.X")
-    within(len(X), MAX_POINTS, "data.X: points n")
-    within(len(X[0]), MAX_DIMENSION, "data.X: dimension d")
-    if len({tuple(r) for r in X}) < len(X):
-        raise Malformed("data.X: expected distinct points")
-    y = qlist(at(doc, "data.y"), "data.y", len(X))
-    rows = [list(r) + [Fraction(1)] for r in X]
+    alpha, X, y, rows = joint_data(doc)
     regions = certified_regions(rows)
     listed = list_(at(doc, "contacts"), "contacts")
     within(len(listed), MAX_CONTACTS, "contacts: contacts K")

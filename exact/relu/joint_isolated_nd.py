@@ -102,8 +102,10 @@ def _rows(X) -> list[list[Fraction]]:
     return [list(x) + [Fraction(1)] for x in X]
 
 
-def float_dual(rows: list[list[Fraction]], y: Sequence[Fraction], regions: list[tuple[int, ...]]) -> np.ndarray:
-    """Step 1: v_hat, the duals of the fit rows of the float SOCP over the regions (sign: v . y = the optimum)."""
+def float_solution(rows: list[list[Fraction]], y: Sequence[Fraction], regions: list[tuple[int, ...]]
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Step 1: (v_hat, u, w): the duals of the fit rows of the float SOCP over the regions (sign: v . y = the
+    optimum) and its primal blocks, u_R (c > 0) and w_R (c < 0) per region."""
     Rf = np.array([[float(t) for t in r] for r in rows])
     D = Rf.shape[1]
     u = cp.Variable((len(regions), D))
@@ -117,7 +119,8 @@ def float_dual(rows: list[list[Fraction]], y: Sequence[Fraction], regions: list[
     prob = cp.Problem(cp.Minimize(cp.sum(cp.norm(u, 2, axis=1)) + cp.sum(cp.norm(w, 2, axis=1))), cons + [eq])
     prob.solve(solver=cp.CLARABEL)
     v = np.array(eq.dual_value, dtype=float)
-    return v if float(v @ np.array([float(t) for t in y])) > 0 else -1.0 * v
+    return (v if float(v @ np.array([float(t) for t in y])) > 0 else -1.0 * v), np.asarray(u.value, float), \
+        np.asarray(w.value, float)
 
 
 def projections(rows, regions, v: Sequence[float]) -> list[tuple[ContactND, float, np.ndarray]]:
@@ -233,7 +236,7 @@ def solve_isolated_nd(X: Sequence[Sequence[Fraction]], y: Sequence[Fraction],
         return IsolatedND(tuple(Xq), tuple(yq), "undecided", f"{len(Xq)} points, outside 2..{MAX_POINTS}")
     rows = _rows(Xq)
     regions = [f.sign for f in central_arrangement(rows).regions]
-    v_hat = float_dual(rows, yq, regions)
+    v_hat = float_solution(rows, yq, regions)[0]
     scale = float(np.sum(np.abs(v_hat))) * (1 + max(abs(float(t)) for r in rows for t in r))
     if float(np.max(np.abs(v_hat @ np.array([[float(t) for t in r] for r in rows])))) <= EVEN_TOL * scale:
         return IsolatedND(tuple(Xq), tuple(yq), "undecided", "the dual is even (orthogonal to every (x_i, 1)): "

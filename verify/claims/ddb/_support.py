@@ -19,7 +19,9 @@ from fractions import Fraction
 from cases import Case, random_1d_case, random_2d_case
 from exact.certificates.relu1d_joint_exact import joint_exact_certificate
 from exact.certificates.relu1d_joint_isolated import isolated_certificate
+from exact.certificates.relu_joint_bracket import bracket_nd_certificate
 from exact.certificates.relu_joint_isolated import isolated_nd_certificate
+from exact.relu.joint_bracket_nd import bracket_nd
 from exact.relu.joint_isolated import IsolatedContact, solve_isolated
 from exact.relu.joint_isolated_nd import ContactND, solve_isolated_nd
 from exact.relu.joint_norm import Contact, JointExact
@@ -174,8 +176,13 @@ def isolated_nd_support(case: Case, ctx: Context, res: Draft) -> Support | None:
     relu-joint-isolated, unique minimiser on the exact contact set); None (UNDECIDED, ERROR if rejected) otherwise."""
     iso = solve_isolated_nd(case.X or (), case.y)
     if iso.status != "optimal":
-        res.notes.append(f"not isolated: {iso.reason}")
-        res.verdict = UNDECIDED
+        b = bracket_nd(case.X or (), case.y)
+        cert = certify(bracket_nd_certificate(b, res.claim, case.name), res, ctx, "__bracket",
+                       "a certified bracket of (20): a rational dual with a Moreau bound per region, an exact fit")
+        res.notes.append(f"not isolated ({iso.reason}); the value is bracketed instead (kind relu-joint-bracket): "
+                         + (f"{fl(cert.lower)} <= (20) <= {fl(cert.upper)}" if cert.ok else "certificate rejected")
+                         + "; a bracket does not decide which points the minimisers charge")
+        res.verdict = UNDECIDED if cert.ok else ERROR
         return None
     if not _checked(isolated_nd_certificate(iso, res.claim, case.name), {"support": [a.doc() for a in iso.contacts]},
                     res, ctx, "__isolated"):

@@ -6,7 +6,7 @@ from fractions import Fraction as F
 
 import pytest
 
-from cases import random_1d_case, shipped_case
+from cases import random_1d_case, random_2d_case, shipped_case
 from exact.checker import check_certificate
 from exact.relu.joint_isolated import solve_isolated
 from exact.relu.optimal_measures import isolated_measures, optimal_measures
@@ -162,3 +162,12 @@ def test_irrational_kinks_confirm_and_an_even_dual_refutes_through_the_isolated_
     assert {f.place for f in even.findings} == {PLACE_21, "Section 4, proof of Theorem 4.2 and Figure 1.b"}
     assert check_shared_point(shipped_case("ddb-1d-even"), ctx).freeze(0.0, None).value.items[2] == (
         "certified minimisers", F(1))
+
+
+def test_a_2d_instance_the_isolated_route_declines_is_bracketed(ctx):
+    """random_2d_case(8): a non-unique dual; the value of (20) is bracketed (kind relu-joint-bracket), the per-cell
+    question stays UNDECIDED."""
+    res = check_support(random_2d_case(8), ctx).freeze(0.0, None)
+    assert res.verdict is Verdict.UNDECIDED
+    assert [p.rsplit("__", 1)[1] for p in res.certificates] == ["bracket.json"]
+    assert any("2.876409807 <= (20) <= 2.876409835" in n and "does not decide" in n for n in res.notes)
