@@ -40,6 +40,7 @@ Method (:func:`solve_isolated`), floats only guessing:
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Callable, Sequence
@@ -369,6 +370,43 @@ def dual_value(v: Sequence[Interval], y: Sequence[Fraction], penalty: Fraction) 
     if not penalty:
         return value
     return value * penalty - sum((vi.square() for vi in v), Interval(0)) * (len(v) * penalty * penalty / 4)
+
+
+def even_vertices(sol: Isolated) -> tuple[tuple[tuple[int, Interval], ...], ...] | None:
+    """The vertices of the optimal set of an even isolated optimum, each as (state, t_k) per contact: state 0 is t_k = 0
+    (all weight on a_k), 1 is t_k = m_k (all on -a_k), 2 strictly between (both charged), t_k the antipode's weight.
+    The minimisers are the t with 0 <= t_k <= m_k = |c_k| and -(1 + alpha) sum_k s_k t_k a_k = l (the checker's
+    condition 5), a polytope whose vertices have all but two t_k at a bound. For every basic pair (Cramer's rule) and
+    every choice of bounds for the others, in interval arithmetic over the certified box: a vertex when both basic t
+    lie strictly inside their ranges, none when one lies strictly outside; None when some case is not decided (a
+    degenerate vertex)."""
+    n, K = len(sol.x), len(sol.contacts)
+    box = [Interval.around(m, r) for m, r in zip(sol.centre, sol.radius, strict=True)]
+    v, m = box[:n], [box[n + k] * c.sign for k, c in enumerate(sol.contacts)]
+    parsed = _parsed(sol.x, sol.alpha, sol.contacts)
+    cols = [tuple(d * a.sign for d in a.direction(list(sol.x), v)) for a in parsed]
+    rhs0 = [box[-2] * (-1 / (1 + sol.alpha)), box[-1] * (-1 / (1 + sol.alpha))]
+    found: dict[tuple[int, ...], tuple[tuple[int, Interval], ...]] = {}
+    for i, j in itertools.combinations(range(K), 2):
+        det = cols[i][0] * cols[j][1] - cols[i][1] * cols[j][0]
+        if det.sign() == 0:
+            return None
+        inv = Interval(1 / det.hi, 1 / det.lo)
+        rest = [k for k in range(K) if k not in (i, j)]
+        for ends in itertools.product((0, 1), repeat=len(rest)):
+            t: list[Interval] = [Interval(0)] * K
+            for k, e in zip(rest, ends, strict=True):
+                t[k] = m[k] if e else Interval(0)
+            r = [rhs0[a] - sum((cols[k][a] * t[k] for k in rest), Interval(0)) for a in (0, 1)]
+            t[i] = (r[0] * cols[j][1] - r[1] * cols[j][0]) * inv
+            t[j] = (cols[i][0] * r[1] - cols[i][1] * r[0]) * inv
+            if any(t[k].hi < 0 or (t[k] - m[k]).lo > 0 for k in (i, j)):
+                continue  # no vertex here
+            if any(t[k].sign() != 1 or (m[k] - t[k]).sign() != 1 for k in (i, j)):
+                return None  # a basic t at a bound: a degenerate vertex, not decided
+            state = tuple(2 if k in (i, j) else ends[rest.index(k)] for k in range(K))
+            found.setdefault(state, tuple(zip(state, t, strict=True)))
+    return tuple(found.values())
 
 
 def solve_isolated(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, v_hat: Sequence[float],

@@ -39,7 +39,7 @@ from typing import Sequence
 
 from ..checker.arith import rank, rref
 from .arrangements import central_arrangement
-from .joint_isolated import Isolated, IsolatedContact
+from .joint_isolated import Isolated, IsolatedContact, even_vertices
 from .joint_isolated_nd import ContactND, IsolatedND
 from .joint_norm import Contact
 
@@ -184,26 +184,38 @@ def optimal_measures(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fracti
 
 
 def isolated_measures(sol: Isolated) -> OptimalMeasures:
-    """The optimal set of an isolated optimum (:mod:`exact.relu.joint_isolated`) on its whole contact set: the
-    certified minimiser (weights: the box centres, within 2^-RADIUS_BITS) is the only vertex when the optimum is
-    unique; when even, it is one minimiser of a polytope of minimisers (weight moves between antipodes), not
-    enumerated, and U is exact when it charges every contact."""
+    """The optimal set of an isolated optimum (:mod:`exact.relu.joint_isolated`) on its whole contact set, the
+    weights at the box centres (within 2^-RADIUS_BITS). Unique optimum: its minimiser is the only vertex. Even: the
+    minimisers form a polytope (weight moves between antipodes); its vertices come from
+    :func:`exact.relu.joint_isolated.even_vertices` (interval arithmetic over the certified box, rigorous but not
+    re-checked by the checker), and when that declines only the certified minimiser is known (``enumerated``
+    False; U exact when it charges every contact)."""
     support, charged = sol.support, sol.charged
-    c = sol.weights
-    weights = tuple(c)
-    if sol.even:  # a_k carries s_k (|c_k| - t_k), -a_k carries s_k t_k
-        weights = tuple(ck - a.sign * tk for ck, a, tk in zip(c, sol.contacts, sol.estimates, strict=True)) + \
-            tuple(a.sign * tk for a, tk in zip(sol.contacts, sol.estimates, strict=True))
+    K, c = len(sol.contacts), sol.weights
     index = {a: j for j, a in enumerate(support)}
-    on = {index[a] for a in charged}
-    weights = tuple(w if j in on else Fraction(0) for j, w in enumerate(weights))
     signs = tuple(a.signs(sol.x) for a in support)
     rows = [(xi, Fraction(1)) for xi in sol.x]
+    pairs = tuple((k, K + k) for k in range(K)) if sol.even else ()
+    found = even_vertices(sol) if sol.even else None
+    if found is not None:  # a_k carries s_k (m_k - t_k), -a_k carries s_k t_k; 0 exactly at a bound
+        verts = []
+        for vertex in found:
+            split = [{0: (ck, Fraction(0)), 1: (Fraction(0), ck)}.get(state, (ck - a.sign * (t.lo + t.hi) / 2,
+                                                                              a.sign * (t.lo + t.hi) / 2))
+                     for (state, t), ck, a in zip(vertex, c, sol.contacts, strict=True)]
+            verts.append(Vertex(tuple(w for w, _ in split) + tuple(w for _, w in split)))
+        on = set().union(*(v.support for v in verts))
+        cells, faces = placed(rows, signs, on)
+        return OptimalMeasures(support, tuple(verts), cells, faces, signs, on_rays(rows, signs), pairs)
+    weights = tuple(c)
+    if sol.even:
+        weights = tuple(ck - a.sign * tk for ck, a, tk in zip(c, sol.contacts, sol.estimates, strict=True)) + \
+            tuple(a.sign * tk for a, tk in zip(sol.contacts, sol.estimates, strict=True))
+    on = {index[a] for a in charged}
+    weights = tuple(w if j in on else Fraction(0) for j, w in enumerate(weights))
     cells, faces = placed(rows, signs, on)
-    K = len(sol.contacts)
-    return OptimalMeasures(support, (Vertex(weights),), cells, faces, signs, on_rays(rows, signs),
-                           tuple((k, K + k) for k in range(K)) if sol.even else (), enumerated=not sol.even,
-                           complete=len(charged) == len(support))
+    return OptimalMeasures(support, (Vertex(weights),), cells, faces, signs, on_rays(rows, signs), pairs,
+                           enumerated=not sol.even, complete=len(charged) == len(support))
 
 
 def isolated_nd_measures(sol: IsolatedND) -> OptimalMeasures:

@@ -12,7 +12,7 @@ from scipy.optimize import linprog
 from cases import random_1d_case
 from exact.certificates.relu1d_joint_isolated import isolated_certificate
 from exact.checker import check_certificate
-from exact.relu.joint_isolated import guess, is_even, solve_isolated
+from exact.relu.joint_isolated import even_vertices, guess, is_even, solve_isolated
 from exact.relu.optimal_measures import isolated_measures
 from verify.numeric.joint1d import solve_joint
 
@@ -91,7 +91,12 @@ def test_an_even_dual_gives_a_minimiser_charging_every_antipode():
     assert sol.status == "optimal" and sol.even
     assert sorted(t for t in sol.antipodes if isinstance(t, str)) == ["basic", "basic"]
     m = isolated_measures(sol)
-    assert not m.enumerated and m.complete and len(m.contacts) == 2 * len(sol.contacts)
+    assert m.enumerated and m.complete and len(m.contacts) == 2 * len(sol.contacts)
+    # the optimal polytope (t in [0, m]^5 on two equations, dimension 3): 14 vertices, each with two pairs split
+    assert len(m.vertices) == 14 and {len(vx.support) for vx in m.vertices} == {7}
+    assert m.charged == tuple(range(10)) and len(m.antipodal_pairs()) == 5
+    states = [tuple(st for st, _ in vx) for vx in even_vertices(sol) or ()]
+    assert all(sorted(st).count(2) == 2 for st in states) and len(set(states)) == 14
 
 
 def test_degenerate_data_stay_undecided_with_the_reason():

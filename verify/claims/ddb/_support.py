@@ -161,7 +161,9 @@ def isolated_support(case: Case, ctx: Context, res: Draft, solved: Joint1D, why:
                      + ", ".join(f"{point(a)} sign {a.sign:+d}" for a in m.contacts)
                      + ("; the dual is even (orthogonal to x and 1), so weight moves between antipodes at no cost and "
                         "the minimisers form a polytope; a certified one charges "
-                        + ("every contact" if m.complete else f"{len(iso.charged)} of them")
+                        + ("every contact" if len(iso.charged) == len(iso.support) else f"{len(iso.charged)} of them")
+                        + (f"; the polytope has {len(m.vertices)} vertices (interval arithmetic over the certified box)"
+                           if m.enumerated else "; its vertices are not decided (a degenerate one)")
                         if iso.even else "; the minimiser is unique: " + describe(m, m.vertices[0])))
     if m.open_cells():
         res.notes.append(f"not decided: {len(m.open_cells())} closed cells hold two contacts of which the certified "

@@ -160,8 +160,9 @@ def test_irrational_kinks_confirm_and_an_even_dual_refutes_through_the_isolated_
                                     ("points charged by some minimiser", F(10)))
     assert any("the dual is even" in n and "a certified one charges every contact" in n for n in even.notes)
     assert {f.place for f in even.findings} == {PLACE_21, "Section 4, proof of Theorem 4.2 and Figure 1.b"}
+    # the optimal polytope's 14 vertices (interval arithmetic over the certified box), none the barycentre
     assert check_shared_point(shipped_case("ddb-1d-even"), ctx).freeze(0.0, None).value.items[2] == (
-        "certified minimisers", F(1))
+        "vertices of the optimal set", F(14))
 
 
 def test_a_2d_instance_the_isolated_route_declines_is_bracketed(ctx):
