@@ -87,3 +87,12 @@ def sqrt_bounds(q: Fraction, digits: int = 60) -> tuple[Fraction, Fraction]:
     scale = 10**digits
     lo = Fraction(math.isqrt(q.numerator * scale * scale // q.denominator), scale)
     return lo, lo + Fraction(1, scale)
+
+
+def dyadic(t: float, bits: int) -> Fraction:
+    """round(t 2^bits) / 2^bits (t itself beyond the float range of that product).
+
+    >>> dyadic(0.1, 4)
+    Fraction(1, 8)
+    """
+    return Fraction(round(t * 2.0**bits), 1 << bits) if abs(t) < 2.0**(1000 - bits) else Fraction(t)

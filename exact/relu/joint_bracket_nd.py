@@ -26,9 +26,8 @@ from ..checker.arith import sigma
 from ..checker.relu_joint_bracket import dot, moreau
 from ..l1 import l1_program
 from ..lp import solve_lp
-from ..numbers import sqrt_bounds
+from ..numbers import dyadic, sqrt_bounds
 from .arrangements import central_arrangement
-from .joint_isolated import dyadic
 from .joint_isolated_nd import _rows, float_solution, projections
 
 DUAL_BITS = 40

@@ -38,6 +38,7 @@ from ..certificates.relu_joint_isolated import isolated_nd_certificate
 from ..checker import check_certificate
 from ..checker.arith import Interval
 from ..checker.relu_joint_isolated import MAX_POINTS, Contact, system
+from ..numbers import dyadic
 from .arrangements import central_arrangement
 from .joint_isolated import (
     EVEN_TOL,
@@ -46,7 +47,6 @@ from .joint_isolated import (
     SLACK,
     TOLERANCES,
     Y_BITS,
-    dyadic,
     newton,
 )
 

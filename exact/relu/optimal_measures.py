@@ -38,8 +38,9 @@ from itertools import combinations
 from typing import Sequence
 
 from ..checker.arith import rank, rref
+from .antipodes import even_vertices
 from .arrangements import central_arrangement
-from .joint_isolated import Isolated, IsolatedContact, even_vertices
+from .joint_isolated import Isolated, IsolatedContact
 from .joint_isolated_nd import ContactND, IsolatedND
 from .joint_norm import Contact
 

@@ -28,6 +28,7 @@ from typing import Sequence
 
 import numpy as np
 
+from exact import numbers
 from exact.linalg import dot, gram, matvec, rmatvec
 from exact.numbers import sqrt_bounds
 
@@ -134,8 +135,8 @@ def tight(b: Bracket) -> bool:
 
 
 def dyadic(values, bits: int = BITS) -> Vector:
-    """Floats rounded to multiples of 2^-bits, as exact rationals."""
-    return tuple(Fraction(round(float(x) * 2**bits), 2**bits) for x in values)
+    """Floats rounded to multiples of 2^-bits, as exact rationals (:func:`exact.numbers.dyadic` per entry)."""
+    return tuple(numbers.dyadic(float(x), bits) for x in values)
 
 
 @dataclass(frozen=True)

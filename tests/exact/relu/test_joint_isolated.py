@@ -12,7 +12,8 @@ from scipy.optimize import linprog
 from cases import random_1d_case
 from exact.certificates.relu1d_joint_isolated import isolated_certificate
 from exact.checker import check_certificate
-from exact.relu.joint_isolated import even_vertices, guess, is_even, solve_isolated
+from exact.relu.antipodes import even_vertices
+from exact.relu.joint_isolated import guess, is_even, solve_isolated
 from exact.relu.optimal_measures import isolated_measures
 from verify.numeric.joint1d import solve_joint
 
