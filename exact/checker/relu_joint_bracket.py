@@ -17,8 +17,9 @@ Conditions checked (exact rational arithmetic):
 Proves ``{"type": "between", "lower": v^T y / U, "upper": sum_j |c_j| r_j}`` (weak duality).
 
 >>> from fractions import Fraction as F
->>> dot([F(1), F(2)], [F(3), F(1, 2)])
-Fraction(4, 1)
+>>> rows = [[F(0), F(1)], [F(1), F(1)]]  # x = 0, 1
+>>> moreau(rows, (1, 1), 1, F(0), [F(1), F(-1)], {})  # G = (0, 1) - (1, 1) = (-1, 0)
+Fraction(1, 1)
 """
 
 from __future__ import annotations
@@ -26,18 +27,13 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
-from ._fields import Malformed, at, list_, q, qlist, qmatrix, within
-from ._proved import Proved, convention, stated_convention
+from ._fields import Malformed, at, list_, q, qlist, within
+from ._lifted import dot, lifted_data, region_bounds
+from ._proved import Proved, convention
 from .arith import sigma
 from .arrangement import certified_regions
 
-MAX_POINTS = 16
-MAX_DIMENSION = 3
 MAX_NEURONS = 256
-
-
-def dot(a: Sequence[Fraction], b: Sequence[Fraction]) -> Fraction:
-    return sum((s * t for s, t in zip(a, b, strict=True)), Fraction(0))
 
 
 def moreau(rows: list[list[Fraction]], p: Sequence[int], t: int, alpha: Fraction, v: Sequence[Fraction],
@@ -49,38 +45,8 @@ def moreau(rows: list[list[Fraction]], p: Sequence[int], t: int, alpha: Fraction
     return dot(w, w)
 
 
-def region_bounds(listed: object, name: str, n: int) -> dict[tuple[tuple[int, ...], int], dict[int, Fraction]]:
-    """Moreau multipliers per (region sign vector, sign t): a list of {"region": p, "sign": t, "lambda": {row:
-    rational >= 0}} (shared with relu-joint-isolated)."""
-    out = {}
-    for j, b in enumerate(list_(listed, name)):
-        where = f"{name}[{j}]"
-        key = (tuple(list_(at(b, "region", where), f"{where}.region", n)), at(b, "sign", where))
-        raw = at(b, "lambda", where)
-        lam = {int(i): q(t, f"{where}.lambda.{i}") for i, t in raw.items() if str(i).isdigit() and int(i) < n}
-        if len(lam) < len(raw) or any(t < 0 for t in lam.values()):
-            raise Malformed(f"{where}.lambda: expected nonnegative rationals keyed by row index")
-        out[key] = lam
-    return out
-
-
-def joint_data(doc: dict) -> tuple[Fraction, list[list[Fraction]], list[Fraction], list[list[Fraction]]]:
-    """(alpha, X, y, the lifted rows (x_i, 1)) of the convention {alpha != 1, in-norm, no output bias}, data.X with
-    distinct points (n <= MAX_POINTS, d <= MAX_DIMENSION) and data.y (shared with relu-joint-isolated)."""
-    conv = stated_convention(doc)
-    if conv["hidden_bias"] != "in-norm" or conv["output_bias"]:
-        raise Malformed("convention: expected hidden_bias in-norm and no output bias")
-    X = qmatrix(at(doc, "data.X"), "data.X")
-    within(len(X), MAX_POINTS, "data.X: points n")
-    within(len(X[0]), MAX_DIMENSION, "data.X: dimension d")
-    if len({tuple(r) for r in X}) < len(X):
-        raise Malformed("data.X: expected distinct points")
-    y = qlist(at(doc, "data.y"), "data.y", len(X))
-    return Fraction(conv["alpha"]), X, y, [list(r) + [Fraction(1)] for r in X]
-
-
 def check(doc: dict, problems: list[str]) -> Proved:
-    alpha, X, y, rows = joint_data(doc)
+    alpha, X, y, rows = lifted_data(doc)
     v = qlist(at(doc, "dual.v"), "dual.v", len(X))
     U = q(at(doc, "dual.bound"), "dual.bound")
     if U <= 0:

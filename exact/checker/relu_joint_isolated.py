@@ -42,20 +42,15 @@ from typing import Sequence
 
 from ._fields import Malformed, at, list_, within
 from ._krawczyk import checked_box
+from ._lifted import MAX_POINTS as MAX_POINTS  # the kind's limit on n (lifted_data checks it)
+from ._lifted import dot, lifted_data, region_bounds
 from ._proved import Proved, convention
 from .arith import Interval, solve
 from .arrangement import certified_regions
-from .relu_joint_bracket import joint_data, region_bounds
 
-MAX_POINTS = 16
-MAX_DIMENSION = 3
 MAX_CONTACTS = 24
 
 Vector = list[Fraction]
-
-
-def _dot(a: Sequence, b: Sequence):
-    return sum((s * t for s, t in zip(a, b, strict=True)), Fraction(0))
 
 
 def projector(rows: list[Vector], S: Sequence[int]) -> list[Vector]:
@@ -66,7 +61,7 @@ def projector(rows: list[Vector], S: Sequence[int]) -> list[Vector]:
     """
     D = len(rows[0])
     A = [rows[i] for i in S]
-    G = [[_dot(a, b) for b in A] for a in A]
+    G = [[dot(a, b) for b in A] for a in A]
     cols = []
     for j in range(D):  # (A A^T)^(-1) A e_j
         w = solve(G, [a[j] for a in A]) if A else []
@@ -101,7 +96,7 @@ class Contact:
         self.h = [Fraction(0) if s == 0 else Fraction(1) if s > 0 else alpha for s in self.pattern]
         H = [[(Fraction(1) if p[i] > 0 else alpha) * rows[i][a] for i in range(len(rows))] for a in range(len(Pi))]
         self.Pi = Pi
-        self.L = [[self.sign * _dot(Pi[a], [H[b][i] for b in range(len(Pi))]) for i in range(len(rows))]
+        self.L = [[self.sign * dot(Pi[a], [H[b][i] for b in range(len(Pi))]) for i in range(len(rows))]
                   for a in range(len(Pi))]
         self.doc = {"region": list(p), "zero": list(self.zero), "sign": self.sign}
 
@@ -128,7 +123,7 @@ def system(rows: list[Vector], y: list[Fraction], contacts: list[Contact], z: Se
         for i in range(n):
             if not a.h[i]:
                 continue
-            lr = [_dot(rows[i], [a.L[b][j] for b in range(len(a.L))]) for j in range(n)]  # r_i^T L
+            lr = [dot(rows[i], [a.L[b][j] for b in range(len(a.L))]) for j in range(n)]  # r_i^T L
             value = sum((lj * vj for lj, vj in zip(lr, v, strict=True)), zero) * a.h[i]
             F[i] += c[k] * value
             J[i][n + k] = value
@@ -143,7 +138,7 @@ def system(rows: list[Vector], y: list[Fraction], contacts: list[Contact], z: Se
 def _inside(a: Contact, rows: list[Vector], v: list[Interval], problems: list[str], k: int) -> None:
     theta = a.point(v)
     for i, s in enumerate(a.pattern):
-        if s and (Interval(0) + _dot(rows[i], theta) * s).sign() != 1:
+        if s and (Interval(0) + dot(rows[i], theta) * s).sign() != 1:
             problems.append(f"contacts[{k}]: theta is not proved inside its face at row {i}")
             return
 
@@ -163,9 +158,9 @@ def dual_feasible(rows: list[Vector], alpha: Fraction, regions: list[tuple[int, 
                 A = [[R[i] * x for x in rows[i]] for i in a.zero]
                 for i in range(len(rows)):  # Pi_S G_R = Pi_S G_(p_a): the region's point is the contact's
                     h = (Fraction(1) if R[i] > 0 else alpha) - (Fraction(1) if a.region[i] > 0 else alpha)
-                    if h and any(_dot(row, [h * x for x in rows[i]]) for row in a.Pi):
+                    if h and any(dot(row, [h * x for x in rows[i]]) for row in a.Pi):
                         problems.append(f"dual: region {list(R)} and contacts' region differ off the face")
-                Gram = [[_dot(p, q_) for q_ in A] for p in A]
+                Gram = [[dot(p, q_) for q_ in A] for p in A]
                 AtG = [sum((G[b] * (A[m][b] * t) for b in range(len(G))), Interval(0)) for m in range(len(A))]
                 for j in range(len(A)):
                     row_j = solve(Gram, [Fraction(int(i == j)) for i in range(len(A))])  # (A A^T)^(-1) e_j
@@ -184,7 +179,7 @@ def dual_feasible(rows: list[Vector], alpha: Fraction, regions: list[tuple[int, 
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
-    alpha, X, y, rows = joint_data(doc)
+    alpha, X, y, rows = lifted_data(doc)
     regions = certified_regions(rows)
     listed = list_(at(doc, "contacts"), "contacts")
     within(len(listed), MAX_CONTACTS, "contacts: contacts K")

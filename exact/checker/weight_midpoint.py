@@ -33,18 +33,14 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Sequence
 
-from ._fields import Malformed, at, list_, qlist, qmatrix, within
-from ._fields import q as q_
+from ._fields import Malformed, at, list_, q, qlist, qmatrix, within
+from ._lifted import dot
 from ._proved import Proved
 from .arith import LimitExceeded, Surd, rank
 
 MAX_POINTS = 200
 MAX_PAIRS = 200
 WEIGHTS = ("w_b", "label-noise", "tv-lifted")
-
-
-def _dot(r: Sequence[Fraction], t: Sequence[Fraction]) -> Fraction:
-    return sum((a * b for a, b in zip(r, t, strict=True)), Fraction(0))
 
 
 def _sqrt(r: Fraction) -> Surd:
@@ -57,14 +53,14 @@ def _sqrt(r: Fraction) -> Surd:
 
 def w_b(rows: Sequence[Sequence[Fraction]], theta: Sequence[Fraction]) -> Surd:
     """sqrt(E[(r_i . theta)_+^2])."""
-    return _sqrt(sum((max(_dot(r, theta), Fraction(0)) ** 2 for r in rows), Fraction(0)) / len(rows))
+    return _sqrt(sum((max(dot(r, theta), Fraction(0)) ** 2 for r in rows), Fraction(0)) / len(rows))
 
 
 def label_noise(rows: Sequence[Sequence[Fraction]], theta: Sequence[Fraction]) -> Surd:
     """2 sqrt(S1 S2) (module doc); |x_i|^2 from the row without its last entry 1."""
     n = len(rows)
-    s1 = sum((max(_dot(r, theta), Fraction(0)) ** 2 for r in rows), Fraction(0)) / n
-    s2 = sum((1 + _dot(r[:-1], r[:-1]) for r in rows if _dot(r, theta) >= 0), Fraction(0)) / n
+    s1 = sum((max(dot(r, theta), Fraction(0)) ** 2 for r in rows), Fraction(0)) / n
+    s2 = sum((1 + dot(r[:-1], r[:-1]) for r in rows if dot(r, theta) >= 0), Fraction(0)) / n
     return _sqrt(4 * s1 * s2)
 
 
@@ -80,7 +76,7 @@ def proportional(p: Sequence[Fraction], q: Sequence[Fraction]) -> bool:
 def tv_lifted(rows: Sequence[Sequence[Fraction]], point: Sequence[Fraction]) -> Surd:
     """|c| ||theta|| for the lifted neuron point = (theta, c) (the data do not enter)."""
     theta = point[:-1]
-    return _sqrt(_dot(theta, theta)) * abs(point[-1])
+    return _sqrt(dot(theta, theta)) * abs(point[-1])
 
 
 def lifted_proportional(p: Sequence[Fraction], q: Sequence[Fraction]) -> bool:
@@ -91,7 +87,7 @@ def lifted_proportional(p: Sequence[Fraction], q: Sequence[Fraction]) -> bool:
 
 def at_bulk(rows: Sequence[Sequence[Fraction]], p: Sequence[Fraction], q: Sequence[Fraction]) -> bool:
     """p and q have the same sign vector, with no zero, and its active rows have rank d + 1."""
-    sp, sq = ([(_dot(r, t) > 0) - (_dot(r, t) < 0) for r in rows] for t in (p, q))
+    sp, sq = ([(dot(r, t) > 0) - (dot(r, t) < 0) for r in rows] for t in (p, q))
     if sp != sq or 0 in sp:
         return False
     active = [list(r) for r, s in zip(rows, sp, strict=True) if s > 0]
@@ -114,16 +110,16 @@ def check(doc: dict, problems: list[str]) -> Proved:
     within(len(pairs), MAX_PAIRS, "pairs: pairs")
     gaps = []
     for j, pair in enumerate(pairs):
-        p, q = (qlist(at(pair, k, f"pairs[{j}]"), f"pairs[{j}].{k}", len(rows[0]) + lifted) for k in ("p", "q"))
-        if not any(p) or not any(q):
+        p, r = (qlist(at(pair, k, f"pairs[{j}]"), f"pairs[{j}].{k}", len(rows[0]) + lifted) for k in ("p", "q"))
+        if not any(p) or not any(r):
             raise Malformed(f"pairs[{j}]: expected nonzero p and q")
-        kappa = q_(pair["factor"], f"pairs[{j}].factor") if "factor" in pair else Fraction(1)
+        kappa = q(pair["factor"], f"pairs[{j}].factor") if "factor" in pair else Fraction(1)
         if kappa <= 0:
             raise Malformed(f"pairs[{j}].factor: expected a rational > 0, got {kappa}")
-        m = [(a + b) / 2 for a, b in zip(p, q, strict=True)]
-        gap = (w(rows, p) + w(rows, q)) * Fraction(1, 2) - w(rows, m) * kappa
-        theta_p, theta_q = (p[:-1], q[:-1]) if lifted else (p, q)
-        gaps.append({"sign": gap.sign(), "proportional": (lifted_proportional if lifted else proportional)(p, q),
+        m = [(a + b) / 2 for a, b in zip(p, r, strict=True)]
+        gap = (w(rows, p) + w(rows, r)) * Fraction(1, 2) - w(rows, m) * kappa
+        theta_p, theta_q = (p[:-1], r[:-1]) if lifted else (p, r)
+        gaps.append({"sign": gap.sign(), "proportional": (lifted_proportional if lifted else proportional)(p, r),
                      "bulk": any(theta_p) and any(theta_q) and at_bulk(rows, theta_p, theta_q)}
                     | ({"factor": kappa} if "factor" in pair else {}))
     data = {"X": X} if "X" in at(doc, "data") else {"x": [x[0] for x in X]}

@@ -28,7 +28,7 @@ from ..l1 import l1_program
 from ..lp import solve_lp
 from ..numbers import dyadic, sqrt_bounds
 from .arrangements import central_arrangement
-from .joint_isolated_nd import _rows, float_solution, projections
+from .joint_isolated_nd import float_solution, lifted_rows, projections
 
 DUAL_BITS = 40
 BLOCK_TOL = 1e-9  # a float block below this norm is no neuron
@@ -53,7 +53,7 @@ def bracket_nd(X: Sequence[Sequence[Fraction]], y: Sequence[Fraction]) -> Bracke
     """The certified bracket of the module doc (ValueError if no fit exists: the points are not distinct)."""
     Xq = tuple(tuple(Fraction(t) for t in x) for x in X)
     yq = tuple(Fraction(t) for t in y)
-    rows = _rows(Xq)
+    rows = lifted_rows(Xq)
     faces = central_arrangement(rows).regions
     regions = [f.sign for f in faces]
     v_hat, u, w = float_solution(rows, yq, regions)

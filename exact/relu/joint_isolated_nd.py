@@ -98,7 +98,8 @@ class IsolatedND:
         return self.centre[len(self.X):]
 
 
-def _rows(X) -> list[list[Fraction]]:
+def lifted_rows(X) -> list[list[Fraction]]:
+    """The rows r_i = (x_i, 1)."""
     return [list(x) + [Fraction(1)] for x in X]
 
 
@@ -196,7 +197,7 @@ def _settle(rows, y, regions, contacts: list[ContactND], v_hat
 
 
 def _attempt(X, y, regions, v_hat, tol) -> IsolatedND:
-    rows, n = _rows(X), len(X)
+    rows, n = lifted_rows(X), len(X)
     Xt, yt = tuple(tuple(x) for x in X), tuple(y)
     near = sorted((r for r in projections(rows, regions, v_hat) if r[1] > 1 - tol), key=lambda r: -r[1])
     guessed = _distinct([c for c, _, _ in near])[:n]
@@ -234,7 +235,7 @@ def solve_isolated_nd(X: Sequence[Sequence[Fraction]], y: Sequence[Fraction],
     yq = [Fraction(t) for t in y]
     if not 2 <= len(Xq) <= MAX_POINTS:
         return IsolatedND(tuple(Xq), tuple(yq), "undecided", f"{len(Xq)} points, outside 2..{MAX_POINTS}")
-    rows = _rows(Xq)
+    rows = lifted_rows(Xq)
     regions = [f.sign for f in central_arrangement(rows).regions]
     v_hat = float_solution(rows, yq, regions)[0]
     scale = float(np.sum(np.abs(v_hat))) * (1 + max(abs(float(t)) for r in rows for t in r))

@@ -90,7 +90,8 @@ def test_malformed_contacts_and_antipodes():
     other = next(k for k, t in enumerate(even["antipodes"]) if t != "basic")
     assert_problem(check_certificate(tampered(even, f"antipodes.{other}", "1000")), f"antipodes[{other}]")
     assert_problem(check_certificate(tampered(doc, "even", True)), "box.centre: expected 11 entries, got 9")
-    assert_problem(check_certificate(tampered(doc, "data.x", ["1"])), "")
+    one = tampered(tampered(doc, "data.x", ["1"]), "data.y", ["1"])
+    assert_problem(check_certificate(one), "data.x: expected at least 2 points, got 1")
 
 
 def test_arcs_are_counter_clockwise_shorter_than_pi_and_meet_at_the_data_rays():

@@ -44,13 +44,16 @@ def test_irrational_kinks_are_isolated_where_the_surd_route_declines():
     assert m.enumerated and m.complete and len(m.vertices) == 1 and m.charged == (0, 1, 2, 3)
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2, 5, 7])
-def test_the_isolated_interval_holds_the_exact_surd_optimum(seed):
+@pytest.mark.parametrize("seed, isolated", [(0, True), (1, True), (2, True), (5, True), (7, False)])
+def test_the_isolated_interval_holds_the_exact_surd_optimum(seed, isolated):
+    """Where both routes decide, the box holds the surd optimum; seed 7's surd optimum has a single contact and a
+    non-unique dual, which the isolated route declines."""
     case, joint, v = instance(seed)
     assert joint.exact.status == "optimal"
     sol = solve_isolated(case.x, case.y, F(0), v)
-    if sol.status == "optimal":  # a surd optimum with a degenerate contact (zero weight) is declined
-        assert sol.lower <= joint.exact.value <= sol.upper
+    assert (sol.status == "optimal") is isolated
+    if isolated:
+        assert sol.lower is not None and sol.upper is not None and sol.lower <= joint.exact.value <= sol.upper
 
 
 def test_against_an_lp_over_a_fine_direction_grid():
@@ -110,7 +113,7 @@ def test_degenerate_data_stay_undecided_with_the_reason():
 
 def test_decided_rate_over_seeded_random_instances():
     routes = [decided(s) for s in range(60)]
-    assert routes.count("undecided") <= 1 and routes.count("isolated") >= 10
+    assert (routes.count("surd"), routes.count("isolated"), routes.count("undecided")) == (39, 21, 0)
 
 
 @pytest.mark.slow
