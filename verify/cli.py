@@ -25,9 +25,9 @@ from .bench.row import MAX_SIZE, MIN_SIZE
 from .execute import Task, run_tasks, say
 from .findings import PAPERS, findings_block
 from .registry import Claim, UsageError, all_claims, check_suitable, claim_ids, get_claim
-from .report import write_reports
+from .report.write import write_report
 from .result import ERROR, MISMATCH, TIMEOUT, CheckResult
-from .run import check_outputs, header, publish, relocate, seeds_of, staged, write_json
+from .run import check_outputs, header, load_results, publish, relocate, results_document, seeds_of, staged, write_json
 
 DEFAULT_OUT = Path("reports")
 MAX_JOBS = 256
@@ -71,6 +71,7 @@ def _run_options(p: argparse.ArgumentParser) -> None:
     """The options of every command that runs checks."""
     p.add_argument("--json", type=Path, help="write every result (and the run header) to this JSON file")
     p.add_argument("--report", type=Path, help="write Markdown reports here (and the certificates, unless --out)")
+    p.add_argument("--no-pdf", action="store_true", help="with --report: write appendix.tex, do not compile it")
     p.add_argument("--out", type=Path, help=f"certificates, audits and plots go to DIR/certificates, DIR/audits, "
                    f"DIR/plots (default: the --report folder, else ./{DEFAULT_OUT})")
     p.add_argument("--jobs", type=_bounded(1, MAX_JOBS), default=1, help="run checks on N processes (default 1)")
@@ -89,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="only the claims of this paper (repeatable)")
     a.add_argument("--claim", action="append", metavar="PATTERN",
                    help="only the claims whose id matches this pattern, e.g. 'kh.*' (repeatable)")
+    a.add_argument("--paper-instances", action="store_true",
+                   help="only the instances the papers print themselves (the cases whose source is a paper)")
     _run_options(a)
     sub.add_parser("list", help="every claim id with its paper location and parameters")
     d = sub.add_parser("describe", help="a claim's statement, convention, data, parameters and an example case")
@@ -111,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--sizes", type=_bounded(MIN_SIZE, MAX_SIZE), nargs="+")
     b.add_argument("--naive-limit", type=_bounded(0, MAX_SIZE), default=200)
     b.add_argument("--qsopt-limit", type=_bounded(0, MAX_SIZE), default=1600)
+    rp = sub.add_parser("report", help="render the report of a results JSON again (no solving)")
+    rp.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
+                    help="a results file written by --json")
+    rp.add_argument("--out", type=Path, required=True, metavar="DIR", help="the report folder")
+    rp.add_argument("--no-pdf", action="store_true", help="write appendix.tex but do not compile it")
     sub.add_parser("solvers", help="solver regression harness (not built yet)")
     return p
 
@@ -129,26 +137,26 @@ def _line(res: CheckResult, debug: bool = False) -> str:
 
 
 def _run(tasks: list[Task], out: Path, args: argparse.Namespace) -> list[CheckResult]:
-    """Run the checks into a staging folder of ``out``, write the reports there (with ``--report``), then
-    publish it (:mod:`verify.run`); the results name the published paths."""
+    """Run the checks into a staging folder of ``out``, then publish it (:mod:`verify.run`); the results name
+    the published paths."""
     def show(res: CheckResult) -> None:
         if not args.findings_only:
             say(_line(res, args.debug))
     with staged(out) as stage:
         results = relocate(run_tasks(tasks, stage, args.jobs, args.thorough, args.timeout, show), stage, out)
-        if args.report is not None and args.report.resolve() == out.resolve():
-            write_reports(results, stage)
         publish(stage, out)
-    if args.report is not None and args.report.resolve() != out.resolve():
-        write_reports(results, args.report)
     return results
 
 
 def _finish(results: list[CheckResult], args: argparse.Namespace, cases: list[Case]) -> int:
+    doc = results_document(results, header(sys.argv, seeds_of(cases)))
     if args.json:
-        write_json(args.json, results, header(sys.argv, seeds_of(cases)))
+        write_json(args.json, doc)
     if args.report:
-        print(f"report: {args.report / 'index.md'}")
+        files = write_report(doc, args.report, Path.cwd(), pdf=not args.no_pdf)
+        print(f"report: {files.index} ({len(files.claims)} claim files, {len(files.plots)} plots, "
+              f"{len(files.vipr)} VIPR files), {files.tex}"
+              + (f", {files.pdf}" if files.pdf else f" (no PDF: {files.pdf_note.splitlines()[-1]})"))
     block = findings_block(results)
     if block:
         print("\n" + "\n".join(block) + "\n")
@@ -255,6 +263,13 @@ def main(argv: list[str] | None = None) -> int:
             from .bench import run_bench
             run_bench(args.sizes or [50, 100, 200, 400, 800, 1600], args.naive_limit, args.qsopt_limit)
             return 0
+        if args.command == "report":
+            check_outputs(args.out, None, args.out)
+            doc = load_results(args.source)
+            files = write_report(doc, args.out, Path.cwd(), pdf=not args.no_pdf)
+            print(f"report: {files.index} ({len(files.claims)} claim files, {len(files.plots)} plots), {files.tex}"
+                  + (f", {files.pdf}" if files.pdf else f" (no PDF: {files.pdf_note.splitlines()[-1]})"))
+            return 0
         if args.command == "solvers":
             raise UsageError("the solver regression harness is not built yet (a later issue)")
         out = args.out or args.report or DEFAULT_OUT
@@ -267,7 +282,8 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"warning: {warning}", file=sys.stderr)
             tasks = [Task(cl.id, c, not own) for c in cases]
         else:
-            tasks = [Task(cl.id, case, True) for cl in _selected(args.paper, args.claim) for case in cl.default_cases()]
+            tasks = [Task(cl.id, case, True) for cl in _selected(args.paper, args.claim) for case in cl.default_cases()
+                     if not args.paper_instances or case.source.split(",")[0] in PAPERS]
         check_outputs(out, args.json, args.report)
         return _finish(_run(tasks, out, args), args, [t.case for t in tasks])
     except (CaseError, UsageError) as exc:

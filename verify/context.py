@@ -94,6 +94,7 @@ class Certified:
     relation: dict | None = None
     data: dict | None = None
     audit: bool = False  # a candidate built from a paper's printed numbers: its rejection is a finding
+    kind: str = ""
 
     def qualifier(self, key: str) -> Any:
         """A further field of the certified relation (canonical JSON), None unless ok."""
@@ -147,7 +148,7 @@ class Context:
         if report.ok and report.data is not None:
             problems += _binding(report.data, self.expected if about is None else about, about is not None)
         return Certified(str(path), not problems, tuple(problems), report.relation if not problems else None,
-                         report.data, folder == "audits")
+                         report.data, folder == "audits", str(doc.get("kind", "")))
 
 
 def _canonical(want: Any) -> Any:

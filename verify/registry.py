@@ -17,13 +17,14 @@ import time
 import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from pathlib import Path
+from typing import Any, Callable, Iterator
 
 from cases import Case
 
 from .context import Context
 from .requirements import Needs, problems, unread
-from .result import ERROR, PROVED, TIMEOUT, CheckResult, Draft, Verdict
+from .result import ERROR, PROVED, TIMEOUT, CheckResult, Draft, Verdict, jsonable
 
 
 @dataclass(frozen=True)
@@ -170,4 +171,22 @@ def run_check(cl: Claim, case: Case, ctx: Context, shipped: bool = True, timeout
     except CheckTimeout:
         draft = Draft(cl.id, case.name, TIMEOUT, cl.method, (), notes=[
             f"the check ran longer than the time limit of {timeout} s (--timeout) and was stopped"])
-    return draft.freeze(time.perf_counter() - t0, expected, cl.covers)
+    return draft.freeze(time.perf_counter() - t0, expected, cl.covers, about(cl, case))
+
+
+def about(cl: Claim, case: Case) -> dict[str, Any]:
+    """What a report states of a check besides its result: the claim (paper, location, statement) and the
+    case (its source, file and data), as JSON."""
+    data = {k: v for k, v in (("x", case.x), ("X", case.X), ("y", case.y)) if v is not None}
+    return {"paper": cl.paper, "location": cl.location, "summary": cl.summary, "claim_method": cl.method,
+            "case": jsonable({"source": case.source, "path": _shown(case.path), **data, "params": dict(case.params)})}
+
+
+def _shown(path: str | None) -> str | None:
+    """A case file's path as a report shows it: relative to the project for a shipped case (so a re-run command
+    works in any checkout), as given otherwise."""
+    if not path:
+        return path
+    root = Path(__file__).resolve().parent.parent
+    p = Path(path).resolve()
+    return str(p.relative_to(root)) if root in p.parents else path

@@ -115,6 +115,28 @@ def value_json(v: Value) -> Any:
     return [{"label": label, "value": value_json(x)} for label, x in v.items]
 
 
+def jsonable(obj: Any) -> Any:
+    """``obj`` as JSON for the results file: rationals as "p/q", radicals and brackets as :func:`value_json`,
+    dataclasses with ``as_json`` by it, sequences as lists, keys as strings, anything else by ``str``.
+
+    >>> jsonable({"v": (Fraction(1, 2), 3), 2: [True, None, 0.5]})
+    {'v': ['1/2', 3], '2': [True, None, 0.5]}
+    """
+    if obj is None or isinstance(obj, (bool, int, float, str)):
+        return obj
+    if isinstance(obj, (Fraction, Surd, Bracket)):
+        return value_json(obj)
+    if hasattr(obj, "as_json"):
+        return obj.as_json()
+    if isinstance(obj, Mapping):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [jsonable(v) for v in obj]
+    if hasattr(obj, "tolist"):  # numpy arrays and scalars
+        return jsonable(obj.tolist())
+    return str(obj)
+
+
 @dataclass(frozen=True)
 class Printed:
     """One number (or matrix, vector) the paper prints, against its exact recomputation."""
@@ -168,6 +190,7 @@ class Draft:
         self.findings: list[Finding] = []
         self.notes: list[str] = list(notes or [])
         self.data: dict[str, Any] = dict(data or {})  # for reports: x, y, solution, dual
+        self.figures: list[dict[str, Any]] = []  # what the report draws (verify.report.figures)
         self.checked: list[Certified] = []
 
     @property
@@ -181,6 +204,10 @@ class Draft:
         kind = "audit rejected" if cert.audit else "certificate rejected"
         self.notes += [f"{kind}{label}: {p}" for p in cert.problems]
         return cert
+
+    def figure(self, spec: dict[str, Any]) -> None:
+        """Record a figure for the report (a spec of :mod:`verify.report.figures`: plain JSON, exact strings)."""
+        self.figures.append(spec)
 
     def finding(self, place: str, statement: str, shows: str, *certificates: str) -> Finding:
         """Record a finding about the paper of this claim (its id's prefix)."""
@@ -200,11 +227,15 @@ class Draft:
             return ERROR, [f"{verdict} withheld: no checked certificate behind it"]
         return verdict, []
 
-    def freeze(self, seconds: float, expected: Verdict | None, covers: tuple[str, ...] = ()) -> "CheckResult":
+    def freeze(self, seconds: float, expected: Verdict | None, covers: tuple[str, ...] = (),
+               about: Mapping[str, Any] | None = None) -> "CheckResult":
+        """The frozen result; ``about`` is what the report states of the claim and the case (the registry's
+        statement, location and the case's data)."""
         verdict, why = self._trusted_verdict()
         return CheckResult(self.claim, self.case, verdict, self.method, self.convention, self.value,
                            self.certificates, tuple(self.printed), tuple(self.findings), (*self.notes, *why),
-                           dict(self.data), seconds, expected, covers)
+                           dict(self.data), seconds, expected, covers, tuple(self.figures), tuple(self.checked),
+                           dict(about or {}))
 
 
 @dataclass(frozen=True)
@@ -226,6 +257,9 @@ class CheckResult:
     seconds: float = 0.0
     expected: Verdict | None = None
     covers: tuple[str, ...] = ()
+    figures: tuple[dict[str, Any], ...] = ()
+    checked: tuple[Certified, ...] = ()
+    about: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def as_expected(self) -> bool:
@@ -252,4 +286,9 @@ class CheckResult:
             "printed": [p.as_json() for p in self.printed],
             "notes": list(self.notes),
             "seconds": round(self.seconds, 4),
+            "about": dict(self.about),
+            "checked": [{"path": c.path, "kind": c.kind, "ok": c.ok, "audit": c.audit, "relation": c.relation,
+                         "problems": list(c.problems)} for c in self.checked],
+            "data": jsonable(self.data),
+            "figures": list(self.figures),
         }

@@ -33,6 +33,13 @@ from .registry import UsageError
 from .result import CheckResult
 
 OWNED = ("certificates", "audits", "plots")
+#: how the float solvers run (they only propose: every value is then solved or checked exactly)
+SOLVER_SETTINGS = {
+    "HiGHS (highspy)": "default options, output off; its basis is a guess that the exact LP route re-solves",
+    "Clarabel (cvxpy)": "tol_gap_abs = tol_gap_rel = tol_feas = 1e-10 where a bracket is tightened, cvxpy's "
+                        "defaults elsewhere; only a warm start for the certified brackets",
+    "exact": "Fractions and python-flint; every certificate re-checked by exact.checker (stdlib only)",
+}
 PACKAGES = ("numpy", "scipy", "highspy", "python-flint", "sympy", "mpmath", "cvxpy", "clarabel")
 
 
@@ -56,7 +63,13 @@ def header(argv: Sequence[str], seeds: dict[str, Any] | None = None) -> dict[str
     """Tool version, git commit (when run from a checkout), Python and solver versions, seeds, command line."""
     return {"tool": "relu-certify", "version": _version("relu-certify"), "commit": _commit(),
             "python": platform.python_version(), "packages": {p: _version(p) for p in PACKAGES},
-            "seeds": seeds or {}, "command": list(argv)}
+            "solvers": SOLVER_SETTINGS, "seeds": seeds or {}, "command": _command(argv)}
+
+
+def _command(argv: Sequence[str]) -> list[str]:
+    """The command line as typed: ``python -m verify ...`` rather than the path of ``__main__.py``."""
+    argv = list(argv)
+    return ["python", "-m", "verify", *argv[1:]] if argv and argv[0].endswith("__main__.py") else argv
 
 
 def staging(out: Path) -> Path:
@@ -84,7 +97,8 @@ def relocate(results: list[CheckResult], stage: Path, out: Path) -> list[CheckRe
     def moved(paths: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(p.replace(prefix, target, 1) for p in paths)
     return [replace(r, certificates=moved(r.certificates), notes=tuple(n.replace(prefix, target) for n in r.notes),
-                    findings=tuple(replace(f, certificates=moved(f.certificates)) for f in r.findings))
+                    findings=tuple(replace(f, certificates=moved(f.certificates)) for f in r.findings),
+                    checked=tuple(replace(c, path=moved((c.path,))[0]) for c in r.checked))
             for r in results]
 
 
@@ -99,14 +113,14 @@ def _locked(out: Path) -> Iterator[None]:
         os.close(fd)  # closing the descriptor releases the lock
 
 
-def publish(stage: Path, out: Path) -> None:
+def publish(stage: Path, out: Path, owned: Sequence[str] = OWNED) -> None:
     """Move the staged folders into ``out`` (replacing the previous run's), then the staged files (reports).
 
     Runs on one ``out`` publish one at a time (a lock): two unlocked publications interleave their
     renames, and one of them fails on a folder the other just moved or filled.
     """
     with _locked(out):
-        for name in OWNED:
+        for name in owned:
             old, new, trash = out / name, stage / name, stage / f".old-{name}"
             if old.exists():
                 os.replace(old, trash)
@@ -117,10 +131,33 @@ def publish(stage: Path, out: Path) -> None:
                 os.replace(entry, out / entry.name)
 
 
-def write_json(path: Path, results: list[CheckResult], head: dict[str, Any]) -> None:
-    """The run header and every result, written atomically."""
-    write_atomic(path, json.dumps({"version": 2, "run": head, "results": [r.as_json() for r in results]},
-                                  indent=1) + "\n")
+def results_document(results: list[CheckResult], head: dict[str, Any]) -> dict[str, Any]:
+    """The results JSON: the run header and every result (what ``report --from`` renders again)."""
+    return {"version": 3, "run": head, "results": [r.as_json() for r in results]}
+
+
+def load_results(path: Path) -> dict[str, Any]:
+    """A results document written by ``--json`` (version 3); a :class:`UsageError` naming the file and what is
+    wrong otherwise."""
+    try:
+        doc = json.loads(path.read_text())
+    except OSError as exc:
+        raise UsageError(f"--from {path}: cannot read it ({exc.strerror or exc})") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"--from {path}: expected a results JSON written by --json, not valid JSON ({exc})") from None
+    if not isinstance(doc, dict) or doc.get("version") != 3:
+        got = doc.get("version") if isinstance(doc, dict) else type(doc).__name__
+        raise UsageError(f"--from {path}: field version: expected 3 (a results file of this relu-certify), got {got!r}"
+                         " (run the checks again with --json)")
+    if not isinstance(doc.get("results"), list) or not all(isinstance(r, dict) and "about" in r and "figures" in r
+                                                          for r in doc["results"]):
+        raise UsageError(f"--from {path}: field results: expected a list of results with their about and figures")
+    return doc
+
+
+def write_json(path: Path, doc: dict[str, Any]) -> None:
+    """The results document, written atomically."""
+    write_atomic(path, json.dumps(doc, indent=1) + "\n")
 
 
 #: Kernel pseudo-file systems: their "files" are not storage, and writing into them does harm or fails.

@@ -58,10 +58,10 @@ def test_covered_ids_are_listed_and_runnable(tmp_path, capsys):
 
 def test_all_writes_the_json_contract(tmp_path, capsys):
     out_json = tmp_path / "out.json"
-    code, out, _ = run(capsys, "all", "--json", str(out_json), "--report", str(tmp_path / "rep"))
+    code, out, _ = run(capsys, "all", "--json", str(out_json), "--report", str(tmp_path / "rep"), "--no-pdf")
     assert code == 0
     doc = json.loads(out_json.read_text())
-    assert doc["version"] == 2 and {"tool", "version", "python", "packages", "command"} <= set(doc["run"])
+    assert doc["version"] == 3 and {"tool", "version", "python", "packages", "command"} <= set(doc["run"])
     rows = doc["results"]
     prop = [r for r in rows if r["claim"] == "ep.prop-3.1" and r["case"] == "ep-prop-3.1-eq"]
     assert len(prop) == 1 and prop[0]["verdict"] == "PROVED" and prop[0]["value"] == "8"
@@ -80,7 +80,9 @@ def test_all_writes_the_json_contract(tmp_path, capsys):
     assert statuses["||w_star||_1 = optimal value"] == "MATCH"
     assert statuses["A_e = (a u_star^T + 1 b_star^T)_+"] == "MATCH"
     assert statuses["v_hat (dual optimal for all (u, b), not only the printed columns)"] == "MISMATCH"
-    assert (tmp_path / "rep" / "index.md").exists()
+    index = (tmp_path / "rep" / "index.md").read_text()
+    assert all(f"claims/{r['claim']}.md" in index for r in rows)  # every claim of the whole run has its section
+    assert (tmp_path / "rep" / "appendix.tex").exists() and not (tmp_path / "rep" / "appendix.pdf").exists()
     lem21 = [f for r in rows if r["claim"] == "ep.lem-2.1" for f in r["findings"]]
     assert lem21 and lem21[0]["place"] == "Lemma 2.1" and lem21[0]["certificates"]
     assert_block_lists_every_finding(out, rows)

@@ -9,10 +9,12 @@ from typing import Any, Mapping
 from cases import Case, random_1d_cases, shipped_cases
 from exact.checker.arith import Surd
 from exact.relu.interpolation import Interpolation1D
+from exact.relu.networks import Network
 
 from ..context import Certified, Context
 from ..numeric.bracket import Bracket
 from ..numeric.joint1d import Joint1D
+from ..report.figures import function_1d, functions_figure
 from ..result import UNDECIDED, Draft
 
 GENERATED = 20
@@ -59,6 +61,15 @@ def data_of(sol: Interpolation1D) -> dict:
         "constant": str(constant),
         "dual": [str(v) for v in sol.dual],
     }
+
+
+def interpolant_figure(sol: Interpolation1D, title: str) -> dict[str, Any]:
+    """The data and the certified optimal network of ``sol`` (a finite one when the optimum is attained; else
+    the LP optimum, whose constant is only a limit of vanishing cost)."""
+    weights, constant = sol.attained_by or (sol.weights, sol.constant)
+    label = "optimal network" if sol.attained_by else "optimal function (its constant only a limit)"
+    return functions_figure(sol.x, sol.y, [function_1d(label, Network.from_atoms(sol.atoms, weights, constant,
+                                                                                 sol.alpha))], title)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,7 @@ from ...conventions import DDB_6, DDB_WD, EP_3, EP_4, EP_37, KH_3, KH_8, PE_6, S
 from ...numeric import Bracket
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
+from ...report.figures import function_1d, functions_figure
 from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft, Verdict
 from .._shared import JointCertified, certify_joint
 from ..ep._shared import certificate_37, value_37
@@ -216,6 +217,10 @@ def check_conventions(case: Case, ctx: Context) -> Draft:
     unique = _joint_unique(nine.unique, joint.exact)
     res.data = {"x": [str(t) for t in x], "y": [str(t) for t in y],
                 "table": _table(vals, ep, ses, kh7, paths, unique)}
+    drawn = [function_1d("ep (4) / kh (2)+(3) optimum", ep.network()), function_1d("ses (25) optimum", ses.network())]
+    if joint.exact is not None:
+        drawn.append(function_1d("J = kh (9) = pe (6) = ddb (5) optimum", joint.exact.network()))
+    res.figure(functions_figure(x, y, drawn, "the same data under the papers' conventions"))
     rels = relations(vals)
     res.data["relations"] = [{"relation": r.name, "holds": r.holds, "evidence": r.evidence} for r in rels]
     res.value = vals.ep4

@@ -40,6 +40,7 @@ from ...context import Context
 from ...conventions import DDB_20
 from ...numeric.joint1d import Joint1D, solve_joint
 from ...registry import case_binding
+from ...report.figures import frequencies_figure
 from ...requirements import Parameter
 from ...result import ERROR, MEASURED, UNDECIDED, Draft, Labelled
 from .._shared import certify, certify_joint, fl, named_cases
@@ -293,6 +294,9 @@ def measure_family(case: Case, ctx: Context, res: Draft) -> Draft:
     res.verdict = ERROR if any(t["error"] for t in counts.values()) else MEASURED
     res.value = Labelled(tuple((f"{k}: {o}", Fraction(t[o])) for k, t in counts.items() for o in OUTCOMES[:3]))
     res.data = {"seed": seed, "draws": draws, "counts": counts, "counterexamples": failures}
+    res.figure(frequencies_figure([(k, t["fails"], t["holds"] + t["fails"], Fraction(0)) for k, t in counts.items()],
+                                  f"{res.claim}: how often a minimiser charges two points of one closed cell "
+                                  "(decided instances)", "the per-cell bound failing", "the paper: never"))
     res.notes.append(f"families (seed {seed}; the per-cell bound decided exactly, as on a shipped case): "
                      + "; ".join(f"{k}: {t['holds']} hold, {t['fails']} fail (two certified optimal networks each), "
                                  f"{t['undecided']} undecided" + (f", {t['error']} rejected" if t["error"] else "")

@@ -41,6 +41,7 @@ from ...context import Context
 from ...conventions import DDB_22
 from ...numeric.cone_program import bracket
 from ...registry import case_binding, claim
+from ...report.figures import frequencies_figure
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, ERROR, MEASURED, REFUTED, UNDECIDED, Draft, Labelled
 from .._shared import certify, fl, named_cases
@@ -114,6 +115,10 @@ def measure_forward(case: Case, ctx: Context, res: Draft) -> Draft:
     res.value = Labelled(tuple((f"lambda = {lam}: {o}", Fraction(t[o])) for lam, t in counts.items() for o in t))
     res.data = {"seed": seed, "draws": draws, "counts": {str(lam): t for lam, t in counts.items()},
                 "counterexamples": failures}
+    res.figure(frequencies_figure([(f"lambda = {lam}", t["fails"], t["holds"] + t["fails"], Fraction(0))
+                                   for lam, t in counts.items()], "ddb Corollary 4.8 forwards: how often the "
+                                  "penalised minimiser charges two points of one closed cell", "the per-cell bound "
+                                  "failing", "the paper: never"))
     res.notes.append(f"forward, {draws} random instances (seed {seed}): " + "; ".join(
         f"lambda = {lam}: {t['holds']} hold, {t['fails']} fail, {t['undecided']} undecided" for lam, t in
         counts.items()) + " (a large lambda gives the zero measure, which charges nothing)")

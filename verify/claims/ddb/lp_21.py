@@ -51,6 +51,7 @@ from ...context import Context
 from ...conventions import DDB_20
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
+from ...report.figures import frequencies_figure
 from ...requirements import Data, Needs, Parameter
 from ...result import CONFIRMED, MEASURED, REFUTED, Draft, Labelled
 from .._shared import certify, named_cases
@@ -288,6 +289,10 @@ def _measure(case: Case, ctx: Context, res: Draft, count: int) -> Draft:
     res.data = {"seed": seed, "counts": {k: {"instances": n, "l1_is_l0": a, "shared_decided": d,
                                              "shared_l1_is_l0": e, "networks_searched": f, "networks_l1_is_l0": g}
                                          for k, (n, a, d, e, f, g) in counts.items()}}
+    res.figure(frequencies_figure([(f"{k}, one point per cell", a, n, Fraction(1)) for k, (n, a, *_) in counts.items()]
+                                  + [(f"{k}, shared points", e, d, Fraction(1)) for k, (n, a, d, e, f, g) in
+                                     counts.items()], "ddb (21): how often the l1 solution is l0-optimal",
+                                  "l1 = l0", "the paper: always"))
     res.notes.append("family (seed " + str(seed) + "): " + "; ".join(
         f"{k}: {a} of {n} instances have the exact LP vertex z* of (21) l0-optimal" for k, (n, a, *_) in
         counts.items()))

@@ -21,7 +21,7 @@ from ...context import Context
 from ...conventions import EP_3, EP_4
 from ...registry import claim
 from ...result import ERROR, PROVED, UNDECIDED, Draft
-from .._shared import data_of
+from .._shared import data_of, interpolant_figure
 from ._shared import certify_interpolation, small_1d_cases
 
 
@@ -56,6 +56,7 @@ def check_rescaling(case: Case, ctx: Context) -> Draft:
     """
     sol = interpolate_1d(case.x, case.y)
     res = Draft("ep.lem-2.1", case.name, ERROR, "exact", (EP_3, EP_4), data=data_of(sol))
+    res.figure(interpolant_figure(sol, "ep (4): the minimum-norm interpolant"))
     cert = certify_interpolation(sol, res, ctx)
     if not cert.ok:
         return res

@@ -21,7 +21,7 @@ from ...context import Certified, Context
 from ...conventions import EP_4, EP_9
 from ...registry import claim
 from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft, Verdict
-from .._shared import data_of
+from .._shared import data_of, interpolant_figure
 from ._shared import (
     certify_37,
     certify_extreme,
@@ -79,6 +79,7 @@ def check_extreme_points(case: Case, ctx: Context) -> Draft:
     ep-rankone-1d-offdata-knot)."""
     sol = interpolate_1d(case.x, case.y)
     res = Draft("ep.lem-2.6", case.name, ERROR, "exact", (EP_9, EP_4), data=data_of(sol))
+    res.figure(interpolant_figure(sol, "ep (4): the minimum-norm interpolant"))
     certs = [certify_extreme(case.x, v, res, ctx, label) for label, v in _directions(case)]
     faces = certify_faces(case.x, sol.dual, res, ctx)
     unbounded = [c for c in (*certs, *faces.values()) if c.kind_relation == "unbounded"]

@@ -30,7 +30,7 @@ from ...conventions import EP_4, EP_37, EP_39
 from ...registry import claim
 from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, UNDECIDED, Draft, Labelled
-from .._shared import data_of
+from .._shared import data_of, interpolant_figure
 from ._shared import certify, certify_interpolation
 
 
@@ -186,6 +186,7 @@ def check_non_uniqueness(case: Case, ctx: Context) -> Draft:
         return check_regularised_non_uniqueness(case, ctx)
     sol = interpolate_1d(case.x, case.y)
     res = Draft("ep.prop-3.1", case.name, ERROR, "exact", (EP_4, EP_37), data=data_of(sol))
+    res.figure(interpolant_figure(sol, "ep (4): the minimum-norm interpolant"))
     cert = certify_interpolation(sol, res, ctx)
     if not cert.ok:
         return res

@@ -19,7 +19,7 @@ from ...context import Context
 from ...conventions import EP_4
 from ...registry import claim
 from ...result import ERROR, PROVED, Draft
-from .._shared import data_of, one_d_cases
+from .._shared import data_of, interpolant_figure, one_d_cases
 from ._shared import certify_37, certify_interpolation, exceeds, outcome_37
 
 
@@ -32,6 +32,7 @@ def check_strong_duality(case: Case, ctx: Context) -> Draft:
     network of the same cost)."""
     sol = interpolate_1d(case.x, case.y)
     res = Draft("ep.thm-3.3", case.name, ERROR, "exact", EP_4, data=data_of(sol))
+    res.figure(interpolant_figure(sol, "ep (4): the minimum-norm interpolant"))
     cert = certify_interpolation(sol, res, ctx)
     res.value = cert.value
     res.notes.append(f"P* = D* = {cert.value} (infimum over networks of any width; dual v = {show(sol.dual)})")

@@ -20,6 +20,7 @@ from ...audit import audit_check
 from ...context import Context
 from ...conventions import EP_NOBIAS
 from ...registry import claim
+from ...report.figures import frequencies_figure
 from ...requirements import Data, Needs
 from ...result import MEASURED, Draft
 from ._shared import THOROUGH_DRAWS, draw_parameters
@@ -92,4 +93,7 @@ def check_gaussian_spike_free(case: Case, ctx: Context) -> Draft:
     res.notes.append(f"seeds: numpy default_rng([{seed}, n, d, k]) for draw k of cell (n, d); {draws} draws per cell; "
                      "intervals: Clopper-Pearson 95% (scipy binomtest)")
     res.data = {"cells": table, "seed": seed, "draws": draws}
+    res.figure(frequencies_figure([(f"n={c['n']}, d={c['d']}", c["spike_free"], c["draws"], Fraction(1))
+                                   for c in table], "ep Theorem 3.4: Gaussian A, how often it is spike-free",
+                                  "spike-free data", "the paper's limit P -> 1"))
     return res

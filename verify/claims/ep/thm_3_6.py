@@ -7,6 +7,7 @@ compared with the paper's threshold.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 from flint import fmpq, fmpq_mat
@@ -18,6 +19,7 @@ from exact.relu.hull import screen_rows
 from ...context import Context
 from ...conventions import EP_4
 from ...registry import claim
+from ...report.figures import frequencies_figure
 from ...requirements import Data, Needs
 from ...result import MEASURED, Draft
 from ._shared import THOROUGH_DRAWS, draw_parameters
@@ -92,4 +94,9 @@ def check_gaussian_vertices(case: Case, ctx: Context) -> Draft:
     res.notes.append(f"seeds: numpy default_rng([{seed}, n, d, k]) for draw k of cell (n, d); {draws} draws per cell; "
                      "intervals: Clopper-Pearson 95% (scipy binomtest)")
     res.data = {"cells": table, "seed": seed, "draws": draws}
+    res.figure(frequencies_figure([(f"n={c['n']}, d={c['d']}", c["all_vertices"], c["draws"],
+                                    Fraction(1) if c["d"] > paper_threshold(c["n"]) else None) for c in table],
+                                  "ep Theorem 3.6: Gaussian A, how often every point is a vertex (the paper's "
+                                  "threshold d > 4n log^2(n-1) lies beyond every d drawn)", "all points vertices",
+                                  "the paper's P -> 1 beyond its threshold"))
     return res

@@ -16,11 +16,13 @@ from exact.certificates.l1_ls_kkt import lasso_certificate
 from exact.lasso import lasso
 from exact.relu.dictionary import relu_atoms
 from exact.relu.interpolation import interpolate_1d
+from exact.relu.networks import Network
 
 from ...audit import show
 from ...context import Certified, Context
 from ...conventions import EP_16
 from ...registry import claim
+from ...report.figures import function_1d, functions_figure
 from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, Draft
 from .._shared import one_d_cases
@@ -84,6 +86,8 @@ def check_regularised_duality(case: Case, ctx: Context) -> Draft:
     res.data = {"x": [str(t) for t in x], "y": [str(t) for t in case.y], "constant": str(sol.free[0]),
                 "network": [{"u": a.u, "knot": str(a.knot), "weight": str(w)}
                             for a, w in zip(atoms, sol.weights) if w], "dual": [str(t) for t in sol.dual]}
+    res.figure(functions_figure(x, case.y, [function_1d("the optimum of (16) (certified)", Network.from_atoms(
+        atoms, sol.weights, sol.free[0]))], f"ep (16), beta = {beta}: squared loss plus weight decay"))
     res.verdict = PROVED if cert.ok else ERROR
     return res
 

@@ -20,11 +20,11 @@ from exact.relu.joint_norm import JointExact
 from exact.relu.networks import Network
 from exact.relu.pattern_program import solve_1d
 
-from ...context import Certified, Context, file_name
+from ...context import Certified, Context
 from ...conventions import KH_3
 from ...numeric.joint1d import Joint1D, solve_joint
-from ...plots import plot_1d
 from ...registry import claim
+from ...report.figures import EXTREME, OPTIMAL, REFERENCE, function_1d, functions_figure
 from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft
 from .._shared import JointCertified, certify_joint
@@ -156,12 +156,11 @@ def check_example(case: Case, ctx: Context) -> Draft:
     excluded = [why for tag, net in (("fewest", few), ("most", many))
                 if (why := _excluded(tag, net, f9, unique, best, bound))]
     res.notes += excluded
-    png = _plot(ctx, res, case, pr, joint, f9, seven.value)
-    res.notes.append(f"plot (like Fig. 1): {png}")
+    res.figure(_figure(case, pr, joint, f9, seven.value))
     res.data = {"x": [str(t) for t in x], "y": [str(t) for t in case.y], "alpha": str(alpha),
                 "seven": [[(str(n.c), str(n.w[0]), str(n.b)) for n in nr.neurons] for nr in (few, many)],
                 "nine": [[str(n.c), str(n.w[0]), str(n.b)] for n in ex.neurons], "nine_value": str(nine.exact),
-                "nine_unique": unique, "plots": [png], "pieces_min": fewest.upper, "pieces_min_proved": fewest.exact,
+                "nine_unique": unique, "pieces_min": fewest.upper, "pieces_min_proved": fewest.exact,
                 "pieces_max": most.lower, "pieces_max_proved": most.exact}
     nine_is_seven = f9 is not None and seven_cost(f9) == seven.value
     return _decide(res, faces, fewest, most, {
@@ -218,15 +217,14 @@ def _nine_notes(f9: Network, ex: JointExact, unique: bool, value7: Fraction) -> 
                                                   f" > the (7) optimum {value7}: it is not (7)-optimal")]
 
 
-def _plot(ctx: Context, res: Draft, case: Case, pr: PieceRange, joint: Joint1D, f9: Network | None,
-          value7: Fraction) -> str:
-    """Figure 1 redrawn: the fewest- and most-pieces (7) optima and the (9) optimum; the PNG's path."""
-    folder = ctx.out_dir / "plots"
-    folder.mkdir(parents=True, exist_ok=True)
+def _figure(case: Case, pr: PieceRange, joint: Joint1D, f9: Network | None, value7: Fraction) -> dict:
+    """Figure 1 redrawn: the fewest- and most-pieces (7) optima (the extreme ones of the optimal face) and the
+    (9) optimum (exact, else the float solver's as a reference)."""
     shown = f9 if f9 is not None else joint.float_network()
-    return plot_1d(str(folder / file_name(res.claim, res.case, "", ".png")), points(case), case.y,
-                   [(f"(7) optimum, {pr.min_pieces} pieces", pr.min_witness.network()),
-                    (f"(7) optimum, {pr.max_pieces} pieces", pr.max_witness.network()),
-                    ("(9) optimum" + (" (exact)" if f9 is not None else " (float)"), shown)],
-                   title=f"kh Fig. 1, alpha = {alpha_of(case)}: (7) value {value7}, (9) value "
-                         + (str(joint.exact.value) if f9 is not None else joint.bracket.text(8)))
+    return functions_figure(points(case), case.y, [
+        function_1d(f"(7) optimum, {pr.min_pieces} pieces", pr.min_witness.network(), EXTREME),
+        function_1d(f"(7) optimum, {pr.max_pieces} pieces", pr.max_witness.network(), EXTREME),
+        function_1d("(9) optimum" + (" (exact)" if f9 is not None else " (float)"), shown,
+                    OPTIMAL if f9 is not None else REFERENCE)],
+        f"kh Fig. 1, alpha = {alpha_of(case)}: (7) value {value7}, (9) value "
+        + (str(joint.exact.value) if f9 is not None else joint.bracket.text(8)))

@@ -19,6 +19,7 @@ from ...conventions import KH_3
 from ...registry import claim
 from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, Draft
+from .._shared import interpolant_figure
 from ._shared import ALPHA, THEOREMS, alpha_of, certify_lp, check_2d, farkas_note, lp_outcome, points, thm_cases
 from .programs import build
 
@@ -41,6 +42,7 @@ def check_thm1(case: Case, ctx: Context) -> Draft:
     x = points(case)
     res = Draft("kh.thm-1", case.name, ERROR, "exact", KH_3.with_alpha(alpha))
     sol = interpolate_1d(x, case.y, KH_3.with_alpha(alpha).problem)
+    res.figure(interpolant_figure(sol, f"kh (2)+(3), alpha = {alpha}: the minimum-norm interpolant"))
     star = res.add(ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name,
                                "__infinite_width"), "P*")
     printed, corrected = (solve_1d(build(x, case.y, 7, r, alpha)) for r in ("printed", "corrected"))

@@ -23,10 +23,12 @@ from flint import fmpq_mat
 
 from cases import Case
 from exact.certificates.arrangement import arrangement_certificate
+from exact.certificates.cone_program_bracket import Block
 from exact.certificates.l1_ls_kkt import lasso_certificate
 from exact.lasso import LassoSolution, lasso
 from exact.numbers import to_fmpq
 from exact.relu.arrangements import central_arrangement, region_bound
+from exact.relu.networks import Network, Neuron
 
 from ...context import Certified, Context, within_file_limit
 from ...numeric.cone_program import ConeBracket, bracket
@@ -140,3 +142,12 @@ def certified_bracket(X: Matrix, y: Sequence[Fraction], beta: Fraction, res: Dra
     res.notes.append(why)
     res.verdict = UNDECIDED
     return None
+
+
+def blocks_network(blocks: Sequence[Block], d: int) -> Network:
+    """Theorem 1's network of pe (8)'s blocks as a function of the data x in R^d: sum_i (x . v_i)_+ - (x . w_i)_+
+    (u = v / sqrt||v||, alpha = sqrt||v||, sigma positively homogeneous); a (d+1)-th entry is a ones column's,
+    the neuron's bias."""
+    def neuron(z: Sequence[Fraction], c: int) -> Neuron:
+        return Neuron(tuple(z[:d]), z[d] if len(z) > d else Fraction(0), Fraction(c))
+    return Network(tuple(neuron(z, c) for b in blocks for z, c in ((b.v, 1), (b.w, -1)) if any(z)))

@@ -25,12 +25,12 @@ import numpy as np
 from cases import Case
 
 from ...audit import audit_check
-from ...context import Context, file_name
+from ...context import Context
 from ...conventions import PE_2
 from ...numeric.bracket import Bracket
 from ...numeric.training import TrainingRun, gradient_descent
-from ...plots import plot_training
 from ...registry import claim
+from ...report.figures import training_figure
 from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, UNDECIDED, Draft
 from ._shared import BETA, BIAS, Matrix, certified_bracket, certified_l1, fl, halves, matrix, named_cases
@@ -107,8 +107,8 @@ def check_training(case: Case, ctx: Context) -> Draft:
                      f"{fl(min(r.objective for rs in results.values() for r in rs))} (exact at its last iterate)")
     _table_1(case, X, res)
     res.data = {"widths": list(WIDTHS), "runs": runs, "lower": str(lower), "upper": str(upper),
-                "objectives": {str(m): [str(r.objective) for r in rs] for m, rs in results.items()},
-                "plots": [_plot(ctx, res, results, (float(lower), float(upper)), steps)]}
+                "objectives": {str(m): [str(r.objective) for r in rs] for m, rs in results.items()}}
+    res.figure(_figure(res, results, (lower, upper), steps))
     if below:
         res.notes.append(f"BUG: {len(below)} run(s) below the certified lower end, e.g. m = {below[0][0]} run "
                          f"{below[0][1]}: {below[0][2]} < {lower}; the bound or the objective is wrong")
@@ -136,11 +136,9 @@ def _table_1(case: Case, X: Matrix, res: Draft) -> None:
                     "the data as printed (with a ones column, Figure 2's 'd = 2', it can be)")
 
 
-def _plot(ctx: Context, res: Draft, results: dict[int, list[TrainingRun]], band: tuple[float, float],
-          steps: int) -> str:
-    folder = ctx.out_dir / "plots"
-    folder.mkdir(parents=True, exist_ok=True)
+def _figure(res: Draft, results: dict[int, list[TrainingRun]], band: tuple[Fraction, Fraction], steps: int
+            ) -> dict:
     its = [k * EVERY for k in range(steps // EVERY + 1)]
     curves = [(f"m = {m}", its, r.curve) for m, rs in results.items() for r in rs]
-    return plot_training(str(folder / file_name(res.claim, res.case, "", ".png")), curves, band,
-                         title=f"pe (2) by gradient descent, {res.case}: objective minus the certified optimum")
+    return training_figure(curves, band, f"pe (2) by gradient descent, {res.case}: objective minus the certified "
+                           "lower end", "objective (2) minus the certified lower bound")

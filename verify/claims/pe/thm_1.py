@@ -31,12 +31,14 @@ from typing import Sequence
 
 from cases import Case
 from exact.certificates.cone_program_bracket import Block, cone_program_certificate
+from exact.relu.networks import Network
 
 from ...context import Context, within_file_limit
 from ...conventions import PE_2, PE_8
 from ...numeric.bracket import Position, locate
 from ...numeric.cone_program import ConeBracket, restricted_upper
 from ...registry import claim
+from ...report.figures import function_1d, functions_figure
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, UNDECIDED, Draft
 from .._shared import certify
@@ -166,5 +168,8 @@ def _one_d(case: Case, X: Matrix, beta: Fraction, ctx: Context) -> Draft:
                          "are 0 in every feasible point")
     _readings(P, m_star, 0, res)
     res.data = {"value": str(V), "m_star": m_star, "weights": [str(c) for c in sol.weights], "patterns": P}
+    res.figure(functions_figure(x, case.y, [function_1d(
+        "(8)'s optimum c_1 x_+ + c_2 (-x)_+ (certified)", Network.of_1d([1, -1], [0, 0], sol.weights))],
+        f"pe (8) on 1-D data without a bias, beta = {beta} (regularised: the fit need not interpolate)"))
     res.verdict = PROVED if two == V else REFUTED
     return res

@@ -19,10 +19,11 @@ from ...context import Context
 from ...conventions import PE_39
 from ...numeric.bracket import Position, locate
 from ...registry import claim
+from ...report.figures import regions_figure
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, UNDECIDED, Draft, Labelled
 from .._shared import fl
-from ._shared import BETA, BIAS, certified_bracket, matrix, named_cases
+from ._shared import BETA, BIAS, blocks_network, certified_bracket, matrix, named_cases
 
 PLACE = "Appendix A.13, Theorems 5 and 6"
 STATEMENT = ("(39) and (38) with m >= m* have identical optimal values for a convex loss, with the network of "
@@ -56,6 +57,9 @@ def check_general_loss(case: Case, ctx: Context) -> Draft:
             return res
         b, cert = got
         lo, hi = b.network
+        if loss == "hinge" and case.X is not None and len(case.X[0]) == 2:
+            res.figure(regions_figure(case.X, case.y, blocks_network(b.blocks, 2), f"pe (39), hinge loss, beta = "
+                                      f"{beta}: the sign of the certified upper end's network (Theorem 5)"))
         outside = {locate(b.bracket, lo), locate(b.bracket, hi)} - {Position.INSIDE}
         values.append((loss, b.bracket))
         res.notes.append(f"{loss}: (39) over {b.regions} regions in {b.bracket.text(12)} (relative width "

@@ -18,7 +18,7 @@ from ...context import Context
 from ...conventions import SES_3
 from ...registry import claim
 from ...result import ERROR, PROVED, UNDECIDED, Draft
-from .._shared import data_of
+from .._shared import data_of, interpolant_figure
 
 
 def lemma_cases() -> list[Case]:
@@ -42,6 +42,7 @@ def check_lemma_1(case: Case, ctx: Context) -> Draft:
     """
     sol = interpolate_1d(case.x, case.y, SES_3.problem)
     res = Draft("ses.lem-1", case.name, ERROR, "exact", SES_3, data=data_of(sol))
+    res.figure(interpolant_figure(sol, "ses (3): the minimum-norm interpolant"))
     cert = res.add(ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name),
                    "P* of (25), ||w2||_1 with |w1| <= 1")
     res.value = cert.value

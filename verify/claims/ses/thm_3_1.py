@@ -18,6 +18,7 @@ from exact.relu.function_norm import PiecewiseLinear, representation_cost
 from ...context import Context
 from ...conventions import SES_8
 from ...registry import claim
+from ...report.figures import REFERENCE, function_1d, functions_figure
 from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import about_function, network_text
@@ -93,6 +94,8 @@ def check_function_norm(case: Case, ctx: Context) -> Draft:
                       "network": network_text(rc.network())})
     cert = res.add(ctx.certify(representation_certificate(rc, res.claim, case.name), res.claim, case.name,
                                about=about_function(f)), "R̄(f), ses (8)")
+    res.figure(functions_figure(f.breakpoints, f.values, [function_1d("f (the case)", f, REFERENCE), function_1d(
+        "its optimal network (certified R̄)", rc.network())], "ses (8): a piecewise-linear f and its cheapest network"))
     res.value = cert.value
     if not cert.ok:
         return res

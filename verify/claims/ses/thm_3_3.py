@@ -18,8 +18,9 @@ from exact.relu.interpolation import interpolate_1d
 from ...context import Context
 from ...conventions import SES_25
 from ...registry import claim
+from ...report.figures import EXTREME, function_1d
 from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft
-from .._shared import data_of, one_d_cases
+from .._shared import data_of, interpolant_figure, one_d_cases
 from ._shared import about_function, function_of_data
 
 
@@ -78,6 +79,7 @@ def check_spline_value(case: Case, ctx: Context) -> Draft:
     sol = interpolate_1d(case.x, case.y, SES_25.problem)
     S = end_slope_set(case.x, case.y)
     res = Draft("ses.thm-3.3", case.name, ERROR, "exact", SES_25, data=data_of(sol))
+    res.figure(interpolant_figure(sol, "ses (25): the minimum-norm interpolant"))
     p25 = res.add(ctx.certify(interpolation_certificate(sol, res.claim, case.name), res.claim, case.name), "(25)")
     p27 = res.add(ctx.certify(
         lp_certificate(S.program, S.optimum, res.claim, case.name,
@@ -94,6 +96,11 @@ def check_spline_value(case: Case, ctx: Context) -> Draft:
     if not (p25.ok and p27.ok and psp.ok):
         return res
     f = function_of_data(psp.data)
+    drawn = res.figures[-1]["functions"]
+    drawn.append(function_1d("spline (26), certified end slopes", f))
+    if S.ends is not None and S.ends[0] != S.ends[1]:  # the optimal face is a segment: draw its two ends
+        drawn += [function_1d(f"spline (26) at (l_0, l_N) = ({a}, {b})", PiecewiseLinear.spline(case.x, case.y, a, b),
+                              EXTREME) for a, b in S.ends]
     fits = all(f(xi) == yi for xi, yi in zip(case.x, case.y))  # true by the binding to the sorted data
     res.notes.append(f"network optimum of (25): {p25.value}; min of (27): {p27.value}; spline (26) with "
                      f"(l_0, l_N) = ({f.left_slope}, {f.right_slope}) interpolates: {fits}, R̄ = {psp.value}, "
@@ -122,6 +129,7 @@ def _witness_note(spline: PiecewiseLinear, optimum: Fraction, case: Case, res: D
     if not cert.ok:
         return
     w = function_of_data(cert.data)
+    res.figures[-1]["functions"].append(function_1d("a non-spline optimum (certified R̄)", w))
     fits = all(w(xi) == yi for xi, yi in zip(case.x, case.y))
     extra = sorted(set(w.true_breakpoints) - set(case.x))
     differs = not w.same_function(spline)

@@ -1,0 +1,190 @@
+"""Write a report folder from a results document (the results JSON, or the same made in memory).
+
+Layout (links are relative, so the folder can be moved with its certificates):
+
+- ``index.md``: the run, the summary per paper, the findings, the claims (:mod:`verify.report.index`);
+- ``claims/<claim>.md``: every (claim, case) section of the claim (:mod:`verify.report.sections`);
+- ``plots/*.png``: the figures the checks recorded (and the data of every 1-D result), drawn by
+  :mod:`verify.report.plots`;
+- ``vipr/*.vipr``: the VIPR 1.0 form of every LP certificate (:mod:`verify.report.vipr`);
+- ``appendix.tex`` (and ``appendix.pdf`` where pdflatex exists): all of it as one LaTeX document.
+
+The folder is staged and published like a run's outputs (:func:`verify.run.publish`): an interrupted
+report leaves the previous one whole.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..context import file_name
+from ..files import write_atomic
+from .document import Block, Heading
+from .figures import arrangement_figure, functions_figure
+from .index import by_paper, front
+from .markdown import render_markdown
+from .sections import Where, claim_file, local, section
+
+TITLE = "relu-certify: certificate appendix"
+OWNED = ("claims", "plots", "vipr")
+#: papers whose 2-D instances get a picture of their hyperplane arrangement
+ARRANGEMENT_PAPERS = ("pe", "ddb")
+MAX_ARRANGEMENT_ROWS = 12
+PARALLEL_FROM = 24  # figures: below this a process pool costs more than it saves
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    """What a report wrote: the index, the claim files, plots, VIPR exports, the .tex and the PDF (or why
+    not)."""
+
+    index: Path
+    claims: tuple[Path, ...]
+    plots: tuple[Path, ...]
+    vipr: tuple[Path, ...]
+    tex: Path
+    pdf: Path | None
+    pdf_note: str
+
+
+def figures_of(r: dict[str, Any]) -> list[dict[str, Any]]:
+    """The figures a result's section shows: those its check recorded, the data of a 1-D case that recorded
+    no function, and the arrangement of a small 2-D instance of pe or ddb."""
+    figs = list(r["figures"])
+    case = r["about"].get("case", {})
+    if "x" in case and "y" in case and not any(f["kind"] == "functions-1d" for f in figs):
+        figs.append(functions_figure(case["x"], case["y"], [], f"{r['claim']}: the data of {r['case']} (the "
+                                     "check computes no single optimal function)"))
+    X = case.get("X")
+    paper = r["claim"].split(".")[0]
+    if X and paper in ARRANGEMENT_PAPERS and len(X) <= MAX_ARRANGEMENT_ROWS and len(X[0]) in (1, 2):
+        lifted = paper == "ddb" or str(case.get("params", {}).get("bias", "")) == "1"
+        rows = [[*row, "1"] for row in X] if lifted else X
+        if len(rows[0]) in (2, 3):
+            figs.append(arrangement_figure(rows, f"{r['claim']} on {r['case']}: the arrangement of the "
+                                           + ("lifted rows (x_i, 1)" if lifted else "rows x_i")))
+    return figs
+
+
+def _draw(job: tuple[dict[str, Any], Path]) -> None:
+    from .plots import draw  # matplotlib only when a report is drawn
+
+    draw(*job)
+
+
+def _plots(results: list[dict[str, Any]], stage: Path, jobs: int) -> dict[int, list[tuple[str, str]]]:
+    """Draw every figure (each distinct one once, on ``jobs`` processes); per result its (path, caption)."""
+    from .plots import caption
+
+    out: dict[int, list[tuple[str, str]]] = {}
+    first: dict[str, str] = {}  # one drawing per distinct figure (several claims share a case and its picture)
+    copies: list[tuple[str, str]] = []
+    (stage / "plots").mkdir(parents=True, exist_ok=True)
+    for i, r in enumerate(results):
+        for k, spec in enumerate(figures_of(r)):
+            name = "plots/" + file_name(r["claim"], r["case"], f"__{k}", ".png")
+            key = json.dumps(spec, sort_keys=True)
+            if key in first:
+                copies.append((first[key], name))
+            else:
+                first[key] = name
+            out.setdefault(i, []).append((name, caption(spec)))
+    todo = [(json.loads(key), stage / name) for key, name in first.items()]
+    if jobs > 1 and len(todo) > PARALLEL_FROM:
+        with ProcessPoolExecutor(jobs) as pool:
+            list(pool.map(_draw, todo, chunksize=8))
+    else:
+        for job in todo:
+            _draw(job)
+    for src, dst in copies:
+        shutil.copyfile(stage / src, stage / dst)
+    return out
+
+
+def _copy_certificates(results: list[dict[str, Any]], root: Path, stage: Path, base: Path) -> tuple[str, ...]:
+    """Stage a copy of every certificate the results name that lies outside ``root`` (a run with another
+    ``--out``, a report rendered elsewhere), so that the report's links stay inside it; the folders staged."""
+    paths = {c["path"] for r in results for c in r["checked"]} | {
+        p for r in results for f in r["findings"] for p in f["certificates"]}
+    staged = set()
+    for path in sorted(paths):
+        src = Path(path) if Path(path).is_absolute() else base / path
+        if src.resolve() != (root / local(path)).resolve():
+            (stage / local(path)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, stage / local(path))
+            staged.add(local(path).split("/")[0])
+    return tuple(sorted(staged))
+
+
+def _vipr(results: list[dict[str, Any]], stage: Path, base: Path) -> dict[str, str]:
+    from .vipr import vipr_of
+
+    out: dict[str, str] = {}
+    for r in results:
+        for c in r["checked"]:
+            if not c["ok"] or c["path"] in out:
+                continue
+            path = Path(c["path"]) if Path(c["path"]).is_absolute() else base / c["path"]
+            export = vipr_of(json.loads(path.read_text()))
+            if export is not None:
+                name = f"vipr/{path.stem}.vipr"
+                write_atomic(stage / name, export.text)
+                out[c["path"]] = name
+    return out
+
+
+def documents(doc: dict[str, Any], plots: dict[int, list[tuple[str, str]]], vipr: dict[str, str]
+              ) -> tuple[str, dict[str, str], list[Block]]:
+    """(index.md, {claim file: its Markdown}, the blocks of the single LaTeX document)."""
+    results = doc["results"]
+    index = render_markdown(front(doc, Where("", False)), TITLE)
+    files: dict[str, str] = {}
+    single: list[Block] = list(front(doc, Where("", True)))
+    position = {id(r): i for i, r in enumerate(results)}
+    for claims in by_paper(results).values():
+        for claim, rs in claims.items():
+            body: list[Block] = []
+            for r in rs:
+                shots = plots.get(position[id(r)], [])
+                body += section(r, Where("../", False), shots, vipr)
+                single += section(r, Where("", True), shots, vipr)
+            head = Heading(1, (claim,), "")
+            files[claim_file(claim)] = render_markdown([head, *body])
+    return index, files, single
+
+
+def write_report(doc: dict[str, Any], report_dir: Path, base: Path = Path("."), pdf: bool = True,
+                 jobs: int | None = None) -> ReportFiles:
+    """Write the report of ``doc`` (``{"run": header, "results": [...]}``) into ``report_dir``; relative paths
+    in ``doc`` start from ``base``. ``pdf``: compile ``appendix.tex`` when pdflatex exists; ``jobs``: processes
+    that draw the plots (default: one per core)."""
+    from ..run import publish, staged
+    from .latex import compile_pdf, render_latex
+
+    results = doc["results"]
+    with staged(report_dir) as stage:
+        copied = _copy_certificates(results, report_dir, stage, base)
+        plots = _plots(results, stage, jobs or os.cpu_count() or 1)
+        vipr = _vipr(results, stage, base)
+        index, files, single = documents(doc, plots, vipr)
+        write_atomic(stage / "index.md", index)
+        for name, text in files.items():
+            write_atomic(stage / name, text)
+        tex = write_atomic(stage / "appendix.tex", render_latex(single, TITLE))
+        made = compile_pdf(tex) if pdf else None
+        note = "not asked for" if made is None else made.skipped or ("" if made.pdf else made.log_tail)
+        produced = made is not None and made.pdf is not None
+        stale = report_dir / "appendix.pdf"
+        if not produced and stale.exists():
+            stale.unlink()  # a PDF of an earlier run would not match this report
+        publish(stage, report_dir, OWNED + copied)
+    return ReportFiles(report_dir / "index.md", tuple(sorted(report_dir / n for n in files)),
+                       tuple(sorted((report_dir / "plots").glob("*.png"))),
+                       tuple(sorted((report_dir / "vipr").glob("*.vipr"))), report_dir / "appendix.tex",
+                       report_dir / "appendix.pdf" if produced else None, note)
