@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Callable
 
-from cases import Case, CaseError, load_case
+from cases import CaseError, load_case
 from cases.render import case_toml
 from exact.checker.number import NumberError, integer, rational
 
@@ -25,9 +25,20 @@ from .bench.row import MAX_SIZE, MIN_SIZE
 from .execute import Task, run_tasks, say
 from .findings import PAPERS, findings_block
 from .registry import Claim, UsageError, all_claims, check_suitable, claim_ids, get_claim
-from .report.write import write_report
+from .report.sections import local
+from .report.write import render, write_report
 from .result import ERROR, MISMATCH, TIMEOUT, CheckResult
-from .run import check_outputs, header, load_results, publish, relocate, results_document, seeds_of, staged, write_json
+from .run import (
+    check_outputs,
+    header,
+    load_results,
+    publish,
+    relocate,
+    results_document,
+    seeds_of,
+    staged,
+    write_json,
+)
 
 DEFAULT_OUT = Path("reports")
 MAX_JOBS = 256
@@ -136,27 +147,30 @@ def _line(res: CheckResult, debug: bool = False) -> str:
             f"({res.seconds:.2f}s){flag}{reason}")
 
 
-def _run(tasks: list[Task], out: Path, args: argparse.Namespace) -> list[CheckResult]:
-    """Run the checks into a staging folder of ``out``, then publish it (:mod:`verify.run`); the results name
-    the published paths."""
+def _run(tasks: list[Task], out: Path, args: argparse.Namespace) -> tuple[list[CheckResult], dict]:
+    """Run the checks into a staging folder of ``out``, write the report there when it goes to ``out`` too, then
+    publish it (:mod:`verify.run`); the results (naming the published paths) and the results document."""
     def show(res: CheckResult) -> None:
         if not args.findings_only:
             say(_line(res, args.debug))
+    same = args.report is not None and args.report.resolve() == out.resolve()
     with staged(out) as stage:
         results = relocate(run_tasks(tasks, stage, args.jobs, args.thorough, args.timeout, show), stage, out)
-        publish(stage, out)
-    return results
-
-
-def _finish(results: list[CheckResult], args: argparse.Namespace, cases: list[Case]) -> int:
-    doc = results_document(results, header(sys.argv, seeds_of(cases)))
-    if args.json:
-        write_json(args.json, doc)
-    if args.report:
+        doc = results_document(results, header(sys.argv, seeds_of([t.case for t in tasks])))
+        files = render(doc, stage, out, lambda p: stage / local(p), not args.no_pdf) if same else None
+        publish(stage, out)  # every folder of the run's, the report's among them
+    if args.report is not None and files is None:
         files = write_report(doc, args.report, Path.cwd(), pdf=not args.no_pdf)
+    if files is not None:
         print(f"report: {files.index} ({len(files.claims)} claim files, {len(files.plots)} plots, "
               f"{len(files.vipr)} VIPR files), {files.tex}"
               + (f", {files.pdf}" if files.pdf else f" (no PDF: {files.pdf_note.splitlines()[-1]})"))
+    return results, doc
+
+
+def _finish(results: list[CheckResult], doc: dict, args: argparse.Namespace) -> int:
+    if args.json:
+        write_json(args.json, doc)
     block = findings_block(results)
     if block:
         print("\n" + "\n".join(block) + "\n")
@@ -285,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
             tasks = [Task(cl.id, case, True) for cl in _selected(args.paper, args.claim) for case in cl.default_cases()
                      if not args.paper_instances or case.source.split(",")[0] in PAPERS]
         check_outputs(out, args.json, args.report)
-        return _finish(_run(tasks, out, args), args, [t.case for t in tasks])
+        return _finish(*_run(tasks, out, args), args)
     except (CaseError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -32,7 +32,9 @@ from .files import write_atomic
 from .registry import UsageError
 from .result import CheckResult
 
-OWNED = ("certificates", "audits", "plots")
+#: the folders a run (or a report) owns in its output folder, and a report's files there
+OWNED = ("certificates", "audits", "plots", "claims", "vipr")
+REPORT_FILES = ("index.md", "appendix.tex", "appendix.pdf")
 #: how the float solvers run (they only propose: every value is then solved or checked exactly)
 SOLVER_SETTINGS = {
     "HiGHS (highspy)": "default options, output off; its basis is a guess that the exact LP route re-solves",
@@ -126,9 +128,13 @@ def publish(stage: Path, out: Path, owned: Sequence[str] = OWNED) -> None:
                 os.replace(old, trash)
             if new.exists():
                 os.replace(new, old)
-        for entry in stage.iterdir():
-            if entry.is_file():
-                os.replace(entry, out / entry.name)
+        files = [entry for entry in stage.iterdir() if entry.is_file()]
+        if "claims" in owned:  # the publication owns the report: one of an earlier run would be stale
+            for name in set(REPORT_FILES) - {f.name for f in files}:
+                if (out / name).is_file():
+                    (out / name).unlink()
+        for entry in files:
+            os.replace(entry, out / entry.name)
 
 
 def results_document(results: list[CheckResult], head: dict[str, Any]) -> dict[str, Any]:

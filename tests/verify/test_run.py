@@ -108,7 +108,7 @@ def test_two_case_files_with_one_name_never_share_a_certificate(tmp_path, capsys
         links[label] = Path(row["certificates"][0]).name
         doc = json.loads((out / "certificates" / links[label]).read_text())
         assert doc["data"]["y"] == json.loads(y) and check_file(str(out / "certificates" / links[label])).ok
-        assert f"certificates/{links[label]}`" in (out / "ep.thm-3.3__same.md").read_text()  # the report links it
+        assert f"(../certificates/{links[label]})" in (out / "claims" / "ep.thm-3.3.md").read_text()  # linked
     capsys.readouterr()
     assert links["a"] != links["b"]
     assert not (out / "certificates" / links["a"]).exists()  # a's certificate went with a's run: no stale link

@@ -21,7 +21,7 @@ import shutil
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..context import file_name
 from ..files import write_atomic
@@ -32,7 +32,7 @@ from .markdown import render_markdown
 from .sections import Where, claim_file, local, section
 
 TITLE = "relu-certify: certificate appendix"
-OWNED = ("claims", "plots", "vipr")
+OWNED = ("claims", "plots", "vipr")  # published by a report; a run publishes these with its certificates
 #: papers whose 2-D instances get a picture of their hyperplane arrangement
 ARRANGEMENT_PAPERS = ("pe", "ddb")
 MAX_ARRANGEMENT_ROWS = 12
@@ -51,6 +51,7 @@ class ReportFiles:
     tex: Path
     pdf: Path | None
     pdf_note: str
+    copied: tuple[str, ...] = ()  # folders of certificates copied in from elsewhere (published with the report)
 
 
 def figures_of(r: dict[str, Any]) -> list[dict[str, Any]]:
@@ -107,22 +108,22 @@ def _plots(results: list[dict[str, Any]], stage: Path, jobs: int) -> dict[int, l
     return out
 
 
-def _copy_certificates(results: list[dict[str, Any]], root: Path, stage: Path, base: Path) -> tuple[str, ...]:
+def _copy_certificates(results: list[dict[str, Any]], root: Path, stage: Path, find: Callable[[str], Path]
+                       ) -> tuple[str, ...]:
     """Stage a copy of every certificate the results name that lies outside ``root`` (a run with another
     ``--out``, a report rendered elsewhere), so that the report's links stay inside it; the folders staged."""
     paths = {c["path"] for r in results for c in r["checked"]} | {
         p for r in results for f in r["findings"] for p in f["certificates"]}
     staged = set()
     for path in sorted(paths):
-        src = Path(path) if Path(path).is_absolute() else base / path
-        if src.resolve() != (root / local(path)).resolve():
+        if Path(path).resolve() != (root / local(path)).resolve():  # published elsewhere than in the report
             (stage / local(path)).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(src, stage / local(path))
+            shutil.copyfile(find(path), stage / local(path))
             staged.add(local(path).split("/")[0])
     return tuple(sorted(staged))
 
 
-def _vipr(results: list[dict[str, Any]], stage: Path, base: Path) -> dict[str, str]:
+def _vipr(results: list[dict[str, Any]], stage: Path, find: Callable[[str], Path]) -> dict[str, str]:
     from .vipr import vipr_of
 
     out: dict[str, str] = {}
@@ -130,7 +131,7 @@ def _vipr(results: list[dict[str, Any]], stage: Path, base: Path) -> dict[str, s
         for c in r["checked"]:
             if not c["ok"] or c["path"] in out:
                 continue
-            path = Path(c["path"]) if Path(c["path"]).is_absolute() else base / c["path"]
+            path = find(c["path"])
             export = vipr_of(json.loads(path.read_text()))
             if export is not None:
                 name = f"vipr/{path.stem}.vipr"
@@ -159,32 +160,39 @@ def documents(doc: dict[str, Any], plots: dict[int, list[tuple[str, str]]], vipr
     return index, files, single
 
 
-def write_report(doc: dict[str, Any], report_dir: Path, base: Path = Path("."), pdf: bool = True,
-                 jobs: int | None = None) -> ReportFiles:
-    """Write the report of ``doc`` (``{"run": header, "results": [...]}``) into ``report_dir``; relative paths
-    in ``doc`` start from ``base``. ``pdf``: compile ``appendix.tex`` when pdflatex exists; ``jobs``: processes
-    that draw the plots (default: one per core)."""
-    from ..run import publish, staged
+def render(doc: dict[str, Any], stage: Path, root: Path, find: Callable[[str], Path], pdf: bool = True,
+           jobs: int | None = None) -> ReportFiles:
+    """Write the report of ``doc`` into ``stage``, to be published as ``root``; ``find(path)`` is where a
+    certificate the results name can be read now. Returns the files as they will be named in ``root``; the
+    folders to publish are :data:`OWNED` and those of ``ReportFiles.copied``."""
     from .latex import compile_pdf, render_latex
 
     results = doc["results"]
+    copied = _copy_certificates(results, root, stage, find)
+    plots = _plots(results, stage, jobs or os.cpu_count() or 1)
+    vipr = _vipr(results, stage, find)
+    index, files, single = documents(doc, plots, vipr)
+    write_atomic(stage / "index.md", index)
+    for name, text in files.items():
+        write_atomic(stage / name, text)
+    tex = write_atomic(stage / "appendix.tex", render_latex(single, TITLE))
+    made = compile_pdf(tex) if pdf else None
+    note = "not asked for" if made is None else made.skipped or ("" if made.pdf else made.log_tail)
+    produced = made is not None and made.pdf is not None
+    return ReportFiles(root / "index.md", tuple(sorted(root / n for n in files)),
+                       tuple(sorted(root / n for shots in plots.values() for n, _ in shots)),
+                       tuple(sorted(root / n for n in vipr.values())), root / "appendix.tex",
+                       root / "appendix.pdf" if produced else None, note, copied)
+
+
+def write_report(doc: dict[str, Any], report_dir: Path, base: Path = Path("."), pdf: bool = True,
+                 jobs: int | None = None) -> ReportFiles:
+    """Write the report of ``doc`` (``{"run": header, "results": [...]}``) into ``report_dir``, staged and
+    published; relative paths in ``doc`` start from ``base``. ``pdf``: compile ``appendix.tex`` when pdflatex
+    exists; ``jobs``: processes that draw the plots (default: one per core)."""
+    from ..run import publish, staged
+
     with staged(report_dir) as stage:
-        copied = _copy_certificates(results, report_dir, stage, base)
-        plots = _plots(results, stage, jobs or os.cpu_count() or 1)
-        vipr = _vipr(results, stage, base)
-        index, files, single = documents(doc, plots, vipr)
-        write_atomic(stage / "index.md", index)
-        for name, text in files.items():
-            write_atomic(stage / name, text)
-        tex = write_atomic(stage / "appendix.tex", render_latex(single, TITLE))
-        made = compile_pdf(tex) if pdf else None
-        note = "not asked for" if made is None else made.skipped or ("" if made.pdf else made.log_tail)
-        produced = made is not None and made.pdf is not None
-        stale = report_dir / "appendix.pdf"
-        if not produced and stale.exists():
-            stale.unlink()  # a PDF of an earlier run would not match this report
-        publish(stage, report_dir, OWNED + copied)
-    return ReportFiles(report_dir / "index.md", tuple(sorted(report_dir / n for n in files)),
-                       tuple(sorted((report_dir / "plots").glob("*.png"))),
-                       tuple(sorted((report_dir / "vipr").glob("*.vipr"))), report_dir / "appendix.tex",
-                       report_dir / "appendix.pdf" if produced else None, note)
+        files = render(doc, stage, report_dir, lambda p: Path(p) if Path(p).is_absolute() else base / p, pdf, jobs)
+        publish(stage, report_dir, OWNED + files.copied)
+    return files
