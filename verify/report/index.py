@@ -90,14 +90,16 @@ def _against(results: list[dict[str, Any]], where: Where) -> list[Block]:
         if r["verdict"] not in AGAINST and not mismatch:
             continue
         what = r["verdict"] if r["verdict"] in AGAINST else "printed numbers"
-        shows: Inlines = (*value_inlines(r["value"]),) if r["value"] is not None else ()
-        if mismatch:
-            shows += tuple(f"; {p['what']}: printed {p['printed']}, exact {p['exact']}" for p in mismatch)
+        why = r["findings"][0]["shows"] if r["findings"] else (r["notes"][0] if r["notes"] else "")
+        shows: Inlines = (why.rstrip(".") + ".",) if why else ()
+        if r["value"] is not None:
+            shows += (" Value: ", *value_inlines(r["value"]), ".")
+        shows += tuple(f" {p['what']}: printed {p['printed']}, exact {p['exact']}." for p in mismatch)
         cert: Inlines = (Link(r["checked"][0]["path"].rsplit("/", 1)[-1], where.file(r["checked"][0]["path"])),) \
             if r["checked"] else ("(in the notes)",)
         rows.append(((Link(f"{r['claim']} on {r['case']}", where.section(r["claim"], r["case"])),), (what,),
                      (r["about"].get("location", ""),), (r["about"].get("summary", ""),),
-                     shows or (r["notes"][0] if r["notes"] else "",), cert))
+                     shows, cert))
     return [Heading(2, ("Results against the papers",), "results-against"),
             Paragraph((f"{len(rows)} results are REFUTED, CONTRADICTED or VACUOUS, or have a printed number that "
                        "does not match.",)),

@@ -24,6 +24,7 @@ from cases import Case
 from ...context import Context
 from ...conventions import DDB_6
 from ...registry import claim
+from ...report.figures import frequencies_figure
 from ...requirements import Data, Needs, Parameter
 from ...result import CONTRADICTED, MEASURED, Draft
 from ._shared import Cell, Row, cells, features, sampled, signs, small_cases, text
@@ -106,6 +107,10 @@ def check_cell_additivity(case: Case, ctx: Context) -> Draft:
                 "equal_outputs": equal_outputs, "moment_outside": outside,
                 "across": {"p": [str(t) for t in p], "q": [str(t) for t in q], "point": i, "lhs": str(lhs),
                            "rhs": str(rhs)}}
+    res.figure(frequencies_figure([("(16) fails on an in-cell pair", failures, pairs, Fraction(0)),
+                                   ("(17)-(18): outputs differ from the moment atom's", measures - equal_outputs,
+                                    measures, Fraction(0))], "ddb Lemma 4.3 on random draws in one closed cell",
+                                  "the event", "the paper: never"))
     if failures or equal_outputs < measures:
         res.verdict = CONTRADICTED
         res.finding(PLACE, STATEMENT, f"{failures} in-cell pairs violate (16) and {measures - equal_outputs} "

@@ -30,6 +30,7 @@ from cases import Case
 from ...context import Context
 from ...conventions import DDB_LABEL_NOISE
 from ...registry import claim
+from ...report.figures import frequencies_figure
 from ...requirements import Data, Needs, Parameter
 from ...result import CONTRADICTED, ERROR, MEASURED, Draft
 from ._shared import (
@@ -110,6 +111,11 @@ def check_weight_convexity(case: Case, ctx: Context) -> Draft:
                 "bulk_proportional": proportional_pairs, "off_bulk_equal": len(confirmed),
                 "witnesses": [{"sign": list(w.sign), "p": [str(t) for t in w.p], "q": [str(t) for t in w.q]}
                               for w in confirmed]}
+    res.figure(frequencies_figure([("random pairs: (23) violated", violations, draws, Fraction(0)),
+                                   ("random pairs: equality in (23)", random_gaps.count(0), draws, None),
+                                   ("one bulk region: equality", equal, strict + equal, Fraction(0))],
+                                  "ddb Proposition 3.3: the midpoint inequality (23) on random rational pairs",
+                                  "the event", "the paper: never"))
     seeing = [w for w in confirmed if 1 in w.sign]
     if seeing:
         w = seeing[0]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import replace
 from fractions import Fraction as F
 
@@ -83,8 +82,10 @@ def test_example_claim(ctx):
     assert any("most-pieces (7) optimum is NOT (9)-optimal: its function differs" in n for n in res.notes)
     assert {"pattern-face-pieces", "relu1d-joint-exact", "relu1d-joint-bracket", "pattern-program-1d"} <= kinds(res)
     assert not res.findings
-    png = res.data["plots"][0]
-    assert png.endswith(".png") and os.path.getsize(png) > 1000
+    (fig,) = res.figures  # Figure 1 redrawn: the fewest- and most-pieces (7) optima and the exact (9) optimum
+    assert [(f["label"], f["role"]) for f in fig["functions"]] == [
+        ("(7) optimum, 4 pieces", "extreme optimum"), ("(7) optimum, 7 pieces", "extreme optimum"),
+        ("(9) optimum (exact)", "certified optimum")]
 
 
 @pytest.mark.parametrize("case, value, unique_pieces", [
