@@ -20,6 +20,7 @@ from verify.cli import main
 from verify.report.latex import exact_tex
 from verify.report.markdown import exact_text
 from verify.report.sections import anchor, claim_file
+from verify.report.vipr import EXPORTS
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -139,7 +140,7 @@ def test_every_1d_result_has_its_plot_with_the_data_and_its_functions(report):
     assert len(one_d) >= 15
     for r in one_d:
         md = sections((out / claim_file(r["claim"])).read_text())[anchor(r["claim"], r["case"])]
-        pngs = re.findall(r"!\[[^\]]*\]\(\.\./(plots/[^)]+\.png)\)", md)
+        pngs = re.findall(r"!\[(?:\\.|[^\]])*\]\(\.\./(plots/[^)]+\.png)\)", md)
         assert pngs, r["case"]
         assert all(_png_size(out / p)[0] > 300 for p in pngs)
     kh = next(r for r in one_d if r["claim"] == "kh.example-1")
@@ -170,12 +171,15 @@ def test_report_from_a_bad_file_is_a_clear_error(tmp_path, capsys):
     assert "not valid JSON" in capsys.readouterr().err
 
 
-def test_lp_certificates_have_their_vipr_export_linked(report):
+def test_every_lp_certificate_has_its_vipr_export_linked(report):
     out, doc, _ = report
-    lp = [c for r in doc["results"] for c in r["checked"] if c["ok"] and c["kind"] in ("lp", "relu1d-l1-interpolation")]
-    assert lp
+    lp = [c for r in doc["results"] for c in r["checked"] if c["ok"] and c["kind"] in EXPORTS]
+    assert {"lp", "relu1d-l1-interpolation", "pattern-program-1d"} <= {c["kind"] for c in lp}
     for c in lp:
-        assert (out / "vipr" / (Path(c["path"]).stem + ".vipr")).read_text().splitlines()[0].startswith("%")
+        text = (out / "vipr" / (Path(c["path"]).stem + ".vipr")).read_text()
+        assert text.startswith("%") and "\nVER 1.0\n" in text
+        assert f"(../vipr/{Path(c['path']).stem}.vipr)" in (out / claim_file(
+            next(r["claim"] for r in doc["results"] if c in r["checked"]))).read_text()
 
 
 def test_the_appendix_compiles_when_pdflatex_is_installed(report):

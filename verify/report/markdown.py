@@ -90,7 +90,8 @@ def block(b: Block) -> str:
         caption = f"\n*{b.caption}*\n" if b.caption else ""
         return head + rule + body + caption
     if isinstance(b, Figure):
-        return f"![{b.caption}]({b.path})\n\n*{b.caption}*\n"
+        alt = b.caption.replace("[", "\\[").replace("]", "\\]")  # a bracket would end the alt text
+        return f"![{alt}]({b.path})\n\n*{b.caption}*\n"
     if isinstance(b, Verbatim):
         return f"```\n{b.text}\n```\n"
     raise TypeError(f"not a block: {b!r}")

@@ -75,6 +75,14 @@ def claim_file(claim: str) -> str:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """What a report reads from a certificate file: its VIPR export's path in the report, its dual vector."""
+
+    vipr: str | None
+    dual: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
 class Where:
     """Where the document being built sits: ``prefix`` the way from the document to the report folder ("" or
     "../"), ``single`` one document holding every section (LaTeX)."""
@@ -135,7 +143,7 @@ def _solution(r: dict[str, Any]) -> list[Block]:
     return out
 
 
-def _certificates(r: dict[str, Any], where: Where, vipr: dict[str, str]) -> list[Block]:
+def _certificates(r: dict[str, Any], where: Where, evidence: dict[str, Evidence]) -> list[Block]:
     if not r["checked"]:
         return [Paragraph(("No certificate: this check's evidence is the measurement or the exact computation in "
                            "its notes.",))]
@@ -143,8 +151,9 @@ def _certificates(r: dict[str, Any], where: Where, vipr: dict[str, str]) -> list
     for c in r["checked"]:
         name = Path(c["path"]).name
         link: Inlines = (Link(name, where.file(c["path"])),)
-        if c["path"] in vipr:
-            link += (" (", Link("VIPR", where.prefix + vipr[c["path"]]), ")")
+        vipr = evidence[c["path"]].vipr if c["path"] in evidence else None
+        if vipr:
+            link += (" (", Link("VIPR", where.prefix + vipr), ")")
         verdict = "accepted" if c["ok"] else "rejected: " + "; ".join(c["problems"])
         role = " (an audit of printed numbers)" if c["audit"] else ""
         rows.append((link, (Code(c["kind"]),), relation_inlines(c["relation"]), (verdict + role,)))
@@ -185,9 +194,10 @@ def recheck(r: dict[str, Any], where: Where) -> str:
     return "\n".join([*lines, run if case.get("path") else run + "   # its own cases, this one among them"])
 
 
-def section(r: dict[str, Any], where: Where, plots: list[tuple[str, str]], vipr: dict[str, str]) -> list[Block]:
-    """The blocks of one result; ``plots`` its (PNG path relative to the report folder, caption), ``vipr``
-    certificate path -> its VIPR export."""
+def section(r: dict[str, Any], where: Where, plots: list[tuple[str, str]], evidence: dict[str, Evidence]
+            ) -> list[Block]:
+    """The blocks of one result; ``plots`` its (PNG path relative to the report folder, caption), ``evidence``
+    what the report read from each certificate file."""
     about, case = r["about"], r["about"].get("case", {})
     paper = PAPERS.get(about.get("paper", ""), about.get("paper", ""))
     blocks: list[Block] = [
@@ -205,11 +215,15 @@ def section(r: dict[str, Any], where: Where, plots: list[tuple[str, str]], vipr:
     solution = _solution(r)
     if solution:
         blocks += [Heading(4, ("Solution",), ""), *solution]
-    dual = r["data"].get("dual") if isinstance(r["data"], dict) else None
-    if isinstance(dual, list) and dual and all(isinstance(t, str) for t in dual):
-        blocks += [Heading(4, ("Dual certificate",), ""), Paragraph(("v = ", *vector_inlines(dual)))]
+    duals = [(c["path"], evidence[c["path"]].dual) for c in r["checked"] if c["path"] in evidence
+             and evidence[c["path"]].dual and not c["audit"]]
+    if duals:
+        path, v = duals[0]
+        blocks += [Heading(4, ("Dual certificate",), ""),
+                   Paragraph(("v = ", *vector_inlines(list(v or ())), " (the dual of ", Link(Path(path).name,
+                              where.file(path)), ", checked by the independent checker)"))]
     blocks += [Figure(where.prefix + path, caption) for path, caption in plots]
-    blocks += [Heading(4, ("Certificates and conditions checked",), ""), *_certificates(r, where, vipr)]
+    blocks += [Heading(4, ("Certificates and conditions checked",), ""), *_certificates(r, where, evidence)]
     if r["notes"]:
         blocks.append(Bullets(tuple((n,) for n in r["notes"])))
     expected = f" (recorded expectation: {r['expected']})" if r["expected"] else " (a case of your own: no expectation)"

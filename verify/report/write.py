@@ -29,13 +29,14 @@ from .document import Block, Heading
 from .figures import arrangement_figure, functions_figure
 from .index import by_paper, front
 from .markdown import render_markdown
-from .sections import Where, claim_file, local, section
+from .sections import Evidence, Where, claim_file, local, section
 
 TITLE = "relu-certify: certificate appendix"
 OWNED = ("claims", "plots", "vipr")  # published by a report; a run publishes these with its certificates
 #: papers whose 2-D instances get a picture of their hyperplane arrangement
 ARRANGEMENT_PAPERS = ("pe", "ddb")
 MAX_ARRANGEMENT_ROWS = 12
+MAX_DUAL = 64  # entries of a certificate's dual vector shown in its section
 PARALLEL_FROM = 24  # figures: below this a process pool costs more than it saves
 
 
@@ -123,24 +124,29 @@ def _copy_certificates(results: list[dict[str, Any]], root: Path, stage: Path, f
     return tuple(sorted(staged))
 
 
-def _vipr(results: list[dict[str, Any]], stage: Path, find: Callable[[str], Path]) -> dict[str, str]:
+def _evidence(results: list[dict[str, Any]], stage: Path, find: Callable[[str], Path]) -> dict[str, Evidence]:
+    """Per accepted certificate: its VIPR export (written into ``stage``) and its dual vector, read from the file."""
     from .vipr import vipr_of
 
-    out: dict[str, str] = {}
+    out: dict[str, Evidence] = {}
     for r in results:
         for c in r["checked"]:
             if not c["ok"] or c["path"] in out:
                 continue
             path = find(c["path"])
-            export = vipr_of(json.loads(path.read_text()))
+            cert = json.loads(path.read_text())
+            export, name = vipr_of(cert), None
             if export is not None:
                 name = f"vipr/{path.stem}.vipr"
                 write_atomic(stage / name, export.text)
-                out[c["path"]] = name
+            v = cert.get("dual", {}).get("v") if isinstance(cert.get("dual"), dict) else None
+            dual = tuple(v) if isinstance(v, list) and 0 < len(v) <= MAX_DUAL and all(isinstance(t, str) for t in v) \
+                else None
+            out[c["path"]] = Evidence(name, dual)
     return out
 
 
-def documents(doc: dict[str, Any], plots: dict[int, list[tuple[str, str]]], vipr: dict[str, str]
+def documents(doc: dict[str, Any], plots: dict[int, list[tuple[str, str]]], evidence: dict[str, Evidence]
               ) -> tuple[str, dict[str, str], list[Block]]:
     """(index.md, {claim file: its Markdown}, the blocks of the single LaTeX document)."""
     results = doc["results"]
@@ -153,8 +159,8 @@ def documents(doc: dict[str, Any], plots: dict[int, list[tuple[str, str]]], vipr
             body: list[Block] = []
             for r in rs:
                 shots = plots.get(position[id(r)], [])
-                body += section(r, Where("../", False), shots, vipr)
-                single += section(r, Where("", True), shots, vipr)
+                body += section(r, Where("../", False), shots, evidence)
+                single += section(r, Where("", True), shots, evidence)
             head = Heading(1, (claim,), "")
             files[claim_file(claim)] = render_markdown([head, *body])
     return index, files, single
@@ -170,8 +176,8 @@ def render(doc: dict[str, Any], stage: Path, root: Path, find: Callable[[str], P
     results = doc["results"]
     copied = _copy_certificates(results, root, stage, find)
     plots = _plots(results, stage, jobs or os.cpu_count() or 1)
-    vipr = _vipr(results, stage, find)
-    index, files, single = documents(doc, plots, vipr)
+    evidence = _evidence(results, stage, find)
+    index, files, single = documents(doc, plots, evidence)
     write_atomic(stage / "index.md", index)
     for name, text in files.items():
         write_atomic(stage / name, text)
@@ -181,7 +187,7 @@ def render(doc: dict[str, Any], stage: Path, root: Path, find: Callable[[str], P
     produced = made is not None and made.pdf is not None
     return ReportFiles(root / "index.md", tuple(sorted(root / n for n in files)),
                        tuple(sorted(root / n for shots in plots.values() for n, _ in shots)),
-                       tuple(sorted(root / n for n in vipr.values())), root / "appendix.tex",
+                       tuple(sorted(root / e.vipr for e in evidence.values() if e.vipr)), root / "appendix.tex",
                        root / "appendix.pdf" if produced else None, note, copied)
 
 

@@ -25,7 +25,7 @@ from exact.relu.joint_bracket_nd import bracket_nd
 from exact.relu.joint_isolated import IsolatedContact, solve_isolated
 from exact.relu.joint_isolated_nd import ContactND, solve_isolated_nd
 from exact.relu.joint_norm import Contact, JointExact
-from exact.relu.networks import Neuron
+from exact.relu.networks import Network, Neuron
 from exact.relu.optimal_measures import (
     OptimalMeasures,
     Piece,
@@ -40,7 +40,7 @@ from ...context import Context
 from ...conventions import DDB_20
 from ...numeric.joint1d import Joint1D, solve_joint
 from ...registry import case_binding
-from ...report.figures import frequencies_figure
+from ...report.figures import EXTREME, OPTIMAL, REFERENCE, frequencies_figure, function_1d, functions_figure
 from ...requirements import Parameter
 from ...result import ERROR, MEASURED, UNDECIDED, Draft, Labelled
 from .._shared import certify, certify_joint, fl, named_cases
@@ -88,6 +88,47 @@ def describe(m: OptimalMeasures, v: Vertex) -> str:
     weight = (lambda c: f"({c})") if m.enumerated and all(isinstance(a, Contact) for a in m.contacts) \
         else (lambda c: f"(~{fl(c)})")
     return " + ".join(f"{weight(c)} {atom(m.contacts[j])}" for j, c in enumerate(v.weights) if c)
+
+
+def _drawn(m: OptimalMeasures, v: Vertex) -> tuple[Network, bool]:
+    """The 1-D network of a vertex for a figure, and whether it is exact: a point of an open arc (an irrational
+    direction of an isolated optimum) is drawn at its float unit direction."""
+    neurons, exact = [], True
+    for c, w in zip(m.contacts, v.weights, strict=True):
+        if not w:
+            continue
+        if isinstance(c, ContactND):
+            raise TypeError("a 1-D figure draws 1-D contacts only")
+        if isinstance(c, IsolatedContact) and c.cell is not None:  # on an open arc: irrational
+            u, b, exact = Fraction(c.direction[0]), Fraction(c.direction[1]), False
+        else:
+            u, b = c.w, c.b
+        neurons.append(Neuron((u,), b, w))
+    return Network(tuple(neurons)), exact
+
+
+def optimal_functions(m: OptimalMeasures, isolated: bool, what: str) -> list[dict]:
+    """The distinct optimal functions of the certified optimal set ``m`` of ``what`` for a functions-1d figure: the
+    vertices (extreme optima) when they have several functions, else the one function (or the one known minimiser).
+
+    An isolated optimum is drawn by its first vertex, weights at the centres of the certified box: it is unique, or
+    even, and then its vertices share one function (moving weight between a and -a changes f by an affine term, and
+    condition 5 of kind relu1d-joint-isolated fixes their sum), which box centres and float directions would only
+    blur. A neuron at a point of an open arc (an irrational kink) is drawn at its float direction."""
+    distinct: list[tuple[Network, bool]] = []
+    for v in m.vertices[:1] if isolated else m.vertices:
+        net, exact = _drawn(m, v)
+        if not any(net.same_function(d) for d, _ in distinct):  # distinct networks may share their function on R
+            distinct.append((net, exact))
+    several, shared = len(distinct) > 1, f" (shared by its {len(m.vertices)} vertices)" if len(m.vertices) > 1 else ""
+    out = []
+    for k, (net, exact) in enumerate(distinct):
+        label = (f"{what}, vertex {k + 1} of the optimal set" if several else
+                 f"{what}, the optimal function{shared}" if m.enumerated else f"{what}, a certified minimiser")
+        label += "" if not isolated else " (box centre)" if exact else " (box centre; irrational kink in float)"
+        # a float direction makes the drawn network an approximation: a reference, not the certified optimum itself
+        out.append(function_1d(label, net, (EXTREME if several else OPTIMAL) if exact else REFERENCE))
+    return out
 
 
 def certified_support(case: Case, ctx: Context, res: Draft) -> Support | None:
@@ -311,5 +352,9 @@ def begin(claim_id: str, case: Case, ctx: Context) -> tuple[Draft, Support | Non
     res = Draft(claim_id, case.name, ERROR, "exact", DDB_20)
     if case.x is None and case.X is None:
         return measure_family(case, ctx, res), None
-    return res, certified_support(case, ctx, res)
+    sup = certified_support(case, ctx, res)
+    if sup is not None and case.x is not None:  # 1-D: the data and the certified optimal networks of (20)
+        res.figure(functions_figure(case.x, case.y, optimal_functions(sup.measures, sup.exact is None, "(20)"),
+                                    "ddb (20): the minimum-TV interpolants (the optimal set's distinct functions)"))
+    return res, sup
 

@@ -41,11 +41,11 @@ from ...context import Context
 from ...conventions import DDB_22
 from ...numeric.cone_program import bracket
 from ...registry import case_binding, claim
-from ...report.figures import frequencies_figure
+from ...report.figures import frequencies_figure, functions_figure
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, ERROR, MEASURED, REFUTED, UNDECIDED, Draft, Labelled
 from .._shared import certify, fl, named_cases
-from ._support import FAMILY, SEED, certified_support, describe, finding_text, readings
+from ._support import FAMILY, SEED, certified_support, describe, finding_text, optimal_functions, readings
 
 PLACE = "Section 4, Corollary 4.8 and the paragraph before it; (7), (22); proof of Corollary 4.8 (28)-(29)"
 STATEMENT = ("for every lambda > 0 the minimisers of the penalised problem (7) / (22) are (effectively) supported "
@@ -136,6 +136,9 @@ def check_penalised(case: Case, ctx: Context) -> Draft:
     if case.x is None:  # the data-free case: the forward route over a seeded family
         return measure_forward(case, ctx, res)
     ahead = {lam: forward(case, lam, ctx, res) for lam in LAMBDAS}
+    drawn = [f for lam, m in ahead.items() if m is not None for f in optimal_functions(m, True, f"lambda = {lam}")]
+    if drawn:  # the certified (isolated) minimisers of (22) with the case's labels
+        res.figure(functions_figure(case.x or (), case.y, drawn, "ddb (22) forward: the penalised minimisers"))
     split = [lam for lam, m in ahead.items() if m is not None and m.split_cells()]
     if split:
         res.finding(PLACE, STATEMENT, f"forward: (22) with x = {', '.join(map(str, case.x or ()))}, y = "
@@ -159,6 +162,8 @@ def check_penalised(case: Case, ctx: Context) -> Draft:
                          f"optimum of (22) is 1/n ||y - f*||^2 + lambda V = {n * lam * lam * norm2 / 4} + {lam} * "
                          f"{value}")
     m = sup.measures
+    res.figure(functions_figure(case.x or (), case.y, optimal_functions(m, sup.exact is None, "(20) at f*"),
+                                "ddb (20) at the fit f*: the minimisers of (22) for the labels of the notes"))
     res.value = Labelled((("max points charged in one closed cell", Fraction(m.max_per_cell())),
                           ("points charged by some minimiser", Fraction(len(m.charged))),
                           ("lambdas", Fraction(len(LAMBDAS)))))

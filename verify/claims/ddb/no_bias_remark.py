@@ -40,6 +40,7 @@ from exact.relu.networks import Network, Neuron
 from ...context import Context
 from ...conventions import DDB_NO_BIAS
 from ...registry import claim
+from ...report.figures import function_1d, functions_figure
 from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, UNDECIDED, Draft, Labelled
 from .._shared import named_cases
@@ -136,6 +137,10 @@ def check_no_bias(case: Case, ctx: Context) -> Draft:
                          + ", ".join(text(p) for p in mv.points) + f" of the closed cell with signs {sign}"
                          + ("; the first charges two of them, and spreading min(c1, c2) of mass uniformly over the "
                             "arc gives a minimiser with infinite support" if mv.kind == "merge" else ""))
+    # every drawn network's certificate was accepted: the LP's optimum and the networks of its moves
+    res.figure(functions_figure(sol.x, sol.y, [function_1d("the LP's optimal network", base)] + [
+        function_1d(f"after the {mv.kind} (optimal too)", mv.network) for mv, _ in found],
+        "ddb (6) with V = |c| |a|: optimal networks charging different points of one closed cell"))
     merges = sum(mv.kind == "merge" for mv, _ in found)
     res.value = Labelled((("optimum", sol.value), ("merges", Fraction(merges)),
                           ("shifts", Fraction(len(found) - merges))))

@@ -17,11 +17,13 @@ from exact.certificates.relu1d_hinge import hinge_certificate
 from exact.lp import LinearProgram, solve_lp
 from exact.relu.dictionary import Atom
 from exact.relu.hinge import Hinge1D, constant_as_neuron, hinge_objective, solve_hinge_1d
+from exact.relu.networks import Network
 
 from ...audit import audit, audit_check, show
 from ...context import Certified, Context
 from ...conventions import EP_18
 from ...registry import claim
+from ...report.figures import OPTIMAL, REFERENCE, function_1d, functions_figure
 from ...requirements import Data, Labels, Needs, Parameter
 from ...result import ERROR, PROVED, REFUTED, UNDECIDED, Draft
 from ._shared import certify, named_cases, one_d_or_rank_one, points_of, sign
@@ -111,6 +113,7 @@ def check_hinge(case: Case, ctx: Context) -> Draft:
     if not all(c.ok for c in res.checked):
         return res
     P = certs["infinite"].value
+    res.figure(_figure(sol, svm, certs, beta, case.X is not None))
     res.notes.append(f"infinite-width value of (18): {P} (certified over all (u, b)); optimal constant "
                      f"{sol.constant}; " + ("attained by a finite network (certified)"
                                              if certs["infinite"].qualifier("attained") else
@@ -127,6 +130,22 @@ def check_hinge(case: Case, ctx: Context) -> Draft:
     _figure_7_notes(x, y, svm, res)
     res.verdict = REFUTED if not (dual_ok and thm52) else PROVED if tight else UNDECIDED
     return res
+
+
+def _figure(sol: Hinge1D, svm: Hinge1D, certs: dict[str, Certified], beta: Fraction, rank_one: bool) -> dict:
+    """The certified optimum of (18) (a finite one when attained; else the LP's, its constant only a limit) and
+    Theorem 5.2's certified l1-SVM optimum: a reference where its value exceeds (18)'s, else drawn only when it
+    is another (18)-optimal function. The sign of a drawn function is its classifier."""
+    weights, constant = sol.attained_by or (sol.weights, sol.constant)
+    best = Network.from_atoms(sol.atoms, weights, constant)
+    drawn = [function_1d("(18) optimum" if sol.attained else "(18) optimal function (its constant only a limit)",
+                         best)]
+    worse = certs["data-knots"].value != certs["infinite"].value
+    if worse or not svm.network().same_function(best):
+        drawn.append(function_1d("Theorem 5.2's l1-SVM optimum" + (" (not optimal for (18))" if worse else ""),
+                                 svm.network(), REFERENCE if worse else OPTIMAL))
+    return functions_figure(sol.x, sol.y, drawn, f"ep (18), hinge loss, beta = {beta}"
+                            + (" (rank-one data on x = ||a|| c)" if rank_one else ""))
 
 
 def _theorem_5_1(certs: dict[str, Certified], duals: dict[str, Certified | None], res: Draft) -> bool | None:

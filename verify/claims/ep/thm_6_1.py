@@ -16,12 +16,14 @@ from cases import Case
 from exact.checker.relu1d import relu1d_sup
 from exact.linalg import dot
 from exact.relu.dictionary import relu_atoms
+from exact.relu.networks import Network
 
 from ...audit import audit_check
 from ...context import Context
 from ...conventions import EP_19
 from ...numeric import SOLVER_TOL, Bracket, exact, lower_of, repair_box_sum, scale_into, solve, upper_of
 from ...registry import claim
+from ...report.figures import REFERENCE, function_1d, functions_figure
 from ...requirements import Data, Labels, Needs, Parameter
 from ...result import CONFIRMED, CONTRADICTED, ERROR, UNDECIDED, Draft
 from ._shared import fl, named_cases
@@ -118,6 +120,11 @@ def check_logistic_dual(case: Case, ctx: Context) -> Draft:
         res.verdict = CONTRADICTED
         res.notes.append(f"weak duality fails: dual value {fl(lower)} > primal value {fl(upper)}")
         return res
+    # no exact optimum exists here (the logistic loss): the solver's point, rounded to rationals, is what the
+    # certified upper end is the objective of, so it is drawn as a reference only
+    res.figure(functions_figure(x, y, [function_1d("(19) solution (float; its objective the upper end)",
+                                                   Network.from_atoms(atoms, wq, cq), REFERENCE)],
+                                f"ep (19), logistic loss, beta = {beta}: value in {br.text(8)}"))
     res.notes.append(f"primal (19) = dual optimum in {br}; sup |v^T (x u + b)_+| = {fl(sup)} before scaling")
     tol = SOLVER_TOL * max(Fraction(1), abs(upper))
     res.verdict = CONFIRMED if br.width <= tol else UNDECIDED

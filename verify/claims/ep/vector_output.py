@@ -8,6 +8,7 @@ Theorem 1 is REFUTED when the two certified brackets are disjoint.
 
 from __future__ import annotations
 
+import json
 import math
 from fractions import Fraction
 
@@ -19,7 +20,8 @@ from exact.certificates.relu1d_group_bracket import group_bracket_certificate
 from exact.linalg import flint_matrix, fractions_of
 from exact.numbers import sqrt_bounds
 from exact.relu.dictionary import Atom, KinkCoordinates, relu_atoms
-from exact.relu.interpolation import interpolate_1d
+from exact.relu.interpolation import Interpolation1D, interpolate_1d
+from exact.relu.networks import Network
 
 from ...audit import audit_check, show
 from ...context import Certified, Context
@@ -27,8 +29,10 @@ from ...conventions import EP_48
 from ...numeric import Bracket, solve
 from ...numeric.socp import CLARABEL_TOLERANCES
 from ...registry import claim
+from ...report.figures import REFERENCE, function_1d
 from ...requirements import Data, Labels, Needs, Parameter
 from ...result import CONFIRMED, ERROR, REFUTED, Draft
+from .._shared import interpolant_figure
 from ._shared import certify, certify_interpolation, named_cases, one_d_or_rank_one, points_of
 
 
@@ -42,22 +46,24 @@ def one_hot(y, signed: bool = False) -> list[list[Fraction]]:
     return [[Fraction(2 * int(v == lab) - 1 if signed else int(v == lab)) for lab in labels] for v in y]
 
 
-def _l1_outputs(x, Y, res: Draft, ctx: Context) -> tuple[Fraction, bool]:
+def _l1_outputs(x, Y, res: Draft, ctx: Context) -> tuple[Fraction, bool, list[Interpolation1D]]:
     """A.7.3: min sum_j ||w_j||_1 separates into one ep (4) per output (certified, kind relu1d-l1-interpolation);
-    dual columns v_k. Returns the sum of the certified values and whether every certificate was accepted."""
-    total, ok, norm_one = Fraction(0), True, True
+    dual columns v_k. Returns the sum of the certified values, whether every certificate was accepted and the
+    certified per-output solutions."""
+    total, ok, norm_one, sols = Fraction(0), True, True, []
     for k in range(len(Y[0])):
         column = tuple(r[k] for r in Y)
         sol = interpolate_1d(x, column)
         cert = certify_interpolation(sol, res, ctx, f"__l1_output{k}", f"l1 output {k}", about={"x": x, "y": column})
         ok, total = ok and cert.ok, total + (cert.value or 0)
+        sols.append(sol)
         used = [a for a, w in zip(sol.atoms, sol.attained_by[0] if sol.attained else sol.weights) if w]
         norm_one = norm_one and all(abs(sum((v * a(t, Fraction(0)) for v, t in zip(sol.dual, x)), Fraction(0))) == 1
                                     for a in used)
     res.printed.append(audit_check("A.7.3: optimal U satisfies ||(A U*)_+^T V*||_oo = 1", "= 1", norm_one,
                                    f"every used neuron of every output attains |v_k^T s| = 1: {norm_one}"))
     res.notes.append(f"A.7.3 (sum_j ||w_j||_1) value {total} = sum of the certified per-output values of (4), exact")
-    return total, ok
+    return total, ok, sols
 
 
 #: floats are rounded to multiples of 2^-BITS: one short common denominator (the checker budgets the characters of
@@ -145,6 +151,25 @@ def _group_bracket(x, Y, constant: bool, res: Draft, ctx: Context, tag: str) -> 
     return cert, float(prob.value)
 
 
+def _outputs(cert: Certified) -> list[Network]:
+    """The primal network of an accepted relu1d-group-bracket certificate (its upper end), one network per output."""
+    with open(cert.path) as f:
+        primal = json.load(f)["primal"]
+    u, b = [Fraction(n["w"][0]) for n in primal["neurons"]], [Fraction(n["b"]) for n in primal["neurons"]]
+    return [Network.of_1d(u, b, [Fraction(n["c"][k]) for n in primal["neurons"]], Fraction(c))
+            for k, c in enumerate(primal["constant"])]
+
+
+def _figures(l1: list[Interpolation1D], group: list[Network], res: Draft) -> None:
+    """Per output k: the certified optimum of A.7.3's ep (4) for column k, and output k of the (48) network at the
+    certified upper end (from the float SOCP, fitted exactly: a reference, (48) is only bracketed)."""
+    for k, (sol, net) in enumerate(zip(l1, group, strict=True)):
+        fig = interpolant_figure(sol, f"ep A.7, output {k + 1}: A.7.3's l1 optimum and the (48) network")
+        fig["functions"].append(function_1d(f"(48) network at the upper end, output {k + 1} (float)", net,
+                                            REFERENCE))
+        res.figure(fig)
+
+
 SIGNED = Parameter("signed_codes", "1: the targets are 2 one-hot(y) - 1; 0: one-hot(y)", Fraction(0),
                    "ep A.7: one-hot Y; the signed codes are a variant")
 
@@ -162,11 +187,12 @@ def check_vector_output(case: Case, ctx: Context) -> Draft:
     Y = one_hot(case.y, signed)
     res.notes.append(f"Y = {'2 one-hot(y) - 1' if signed else 'one-hot(y)'}, {len(Y[0])} outputs (labels "
                      f"{show(sorted(set(case.y)))})")
-    l1_value, ok = _l1_outputs(x, Y, res, ctx)
+    l1_value, ok, l1_sols = _l1_outputs(x, Y, res, ctx)
     any_width, val = _group_bracket(x, Y, True, res, ctx, "infinite")
     thm1, val_e = _group_bracket(x, Y, False, res, ctx, "theorem1")
     if not (ok and any_width.ok and thm1.ok):
         return res
+    _figures(l1_sols, _outputs(any_width), res)
     lo, up, lo_e, up_e = any_width.lower, any_width.upper, thm1.lower, thm1.upper
     res.value = Bracket(lo, up, "dual V (certified)", "primal network (certified)")
     res.data.update(x=[str(t) for t in x], l1=str(l1_value), bracket=(lo, up), bracket_theorem1=(lo_e, up_e),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import Any
 
 from cases import Case, shipped_case
 from exact.certificates.lp import lp_certificate
@@ -22,9 +23,12 @@ from ...context import Certified, Context
 from ...conventions import PaperConvention
 from ...numeric import SOLVER_TOL
 from ...numeric.bracket import Bracket, Position, locate
+from ...numeric.joint1d import Joint1D
 from ...numeric.pattern_brackets import TwoRoutes, lower_bound_certificate, socp, two_routes
+from ...report.figures import REFERENCE, function_1d
 from ...requirements import Parameter
 from ...result import ERROR, REFUTED, UNDECIDED, Draft, confirmed
+from .._shared import JointCertified
 from .programs import build, equation_of
 
 ALPHAS = (Fraction(0), Fraction(1, 10), Fraction(-1, 2))
@@ -59,6 +63,14 @@ def classification_cases() -> list[Case]:
 def points(case: Case) -> list[Fraction]:
     """The 1-D inputs of a case (its x, or the single column of its X)."""
     return list(case.x) if case.x is not None else [r[0] for r in case.X]
+
+
+def joint_function(joint: Joint1D, checked: JointCertified, what: str) -> dict[str, Any]:
+    """The (2)+(8) optimum of ``joint`` for a figure: the exact network whose relu1d-joint-exact certificate was
+    accepted (``checked``), else only the float solver's, as a reference (its value is just bracketed)."""
+    if checked.exact is not None:
+        return function_1d(f"{what} optimum (exact)", joint.exact.network())
+    return function_1d(f"{what} solution (float)", joint.float_network(), REFERENCE)
 
 
 def farkas_note(sol: PatternSolution) -> str:

@@ -17,10 +17,11 @@ from ...conventions import KH_8
 from ...numeric import SOLVER_TOL, locate
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
+from ...report.figures import functions_figure
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, ERROR, REFUTED, UNDECIDED, Draft, confirmed
 from .._shared import certify_joint
-from ._shared import ALPHA, THEOREMS, alpha_of, certify_lp, check_2d, farkas_note, points, thm_cases
+from ._shared import ALPHA, THEOREMS, alpha_of, certify_lp, check_2d, farkas_note, joint_function, points, thm_cases
 from .programs import build
 
 PLACE, STATEMENT = THEOREMS[9]
@@ -51,6 +52,8 @@ def check_thm2(case: Case, ctx: Context) -> Draft:
     if not nine.ok or feasible.kind_relation is None:
         return res
     res.value = nine.exact if nine.exact is not None else nine.bracket
+    res.figure(functions_figure(x, case.y, [joint_function(joint, nine, "(2)+(8)")],
+                                f"kh (2)+(8), alpha = {alpha}: the minimum joint-norm interpolant"))
     verdict = confirmed(locate(nine.bracket, Fraction(joint.value), SOLVER_TOL))
     res.notes.append(f"corrected (9) float value {joint.value:.10g} against the exact (2)+(8) bracket: {verdict}")
     if feasible.kind_relation != "infeasible":

@@ -11,11 +11,13 @@ from __future__ import annotations
 from cases import Case
 from exact.certificates.relu1d_margin import margin_certificate
 from exact.relu.hinge import hard_margin_1d
+from exact.relu.networks import Network
 from exact.relu.pattern_program import solve_1d
 
 from ...context import Context
 from ...conventions import KH_3
 from ...registry import claim
+from ...report.figures import function_1d, functions_figure
 from ...requirements import Data, Labels, Needs
 from ...result import ERROR, PROVED, REFUTED, Draft
 from ._shared import ALPHA, alpha_of, certify_lp, classification_cases, farkas_note, lp_outcome, points
@@ -45,6 +47,12 @@ def check_thm3(case: Case, ctx: Context) -> Draft:
     if ten.value is None or eleven.kind_relation is None or fixed.value is None:
         return res
     res.value = fixed.value
+    # the LP's columns are (c+_j, c-_j) per atom, then the free constant (a limit of neurons: kh (10) has no
+    # output bias); the sign of this certified optimum is the classifier
+    n = len(atoms)
+    net = Network.from_atoms(atoms, [r10.x[2 * j] - r10.x[2 * j + 1] for j in range(n)], r10.x[2 * n], alpha)
+    res.figure(functions_figure(x, case.y, [function_1d("(10) optimum (its sign classifies)", net)],
+                                f"kh (10), alpha = {alpha}: hard-margin classification, margin y f(x) >= 1"))
     res.notes.append(f"(10) infinite-width value {ten.value} (certified: the multipliers u >= 0 are dual feasible "
                      "on all |w| <= 1, b)")
     used = sum(1 for j in range(len(atoms)) if r10.x[2 * j] != r10.x[2 * j + 1])

@@ -68,6 +68,9 @@ def halves(x: Sequence[Fraction]) -> Matrix:
     return [[max(t, Fraction(0)), max(-t, Fraction(0))] for t in x]
 
 
+#: the directions of the columns x_+, (-x)_+ of :func:`halves`
+HALVES = ((Fraction(1),), (Fraction(-1),))
+
 
 def _region_bound(X: Sequence[Sequence[Fraction]]) -> tuple[int, int]:
     """(r, (17)): the rank of X (exact) and the bound 2 sum_{k<r} C(n-1, k) on the number of regions."""
@@ -144,10 +147,15 @@ def certified_bracket(X: Matrix, y: Sequence[Fraction], beta: Fraction, res: Dra
     return None
 
 
+def directions_network(U: Sequence[Sequence[Fraction]], weights: Sequence[Fraction], d: int = 1) -> Network:
+    """sum_j c_j (x u_j)_+ as a function of the data x in R^d: a (d+1)-th entry of u_j is the ones column's, the
+    neuron's bias."""
+    return Network(tuple(Neuron(tuple(u[:d]), u[d] if len(u) > d else Fraction(0), c)
+                         for u, c in zip(U, weights, strict=True) if c))
+
+
 def blocks_network(blocks: Sequence[Block], d: int) -> Network:
     """Theorem 1's network of pe (8)'s blocks as a function of the data x in R^d: sum_i (x . v_i)_+ - (x . w_i)_+
-    (u = v / sqrt||v||, alpha = sqrt||v||, sigma positively homogeneous); a (d+1)-th entry is a ones column's,
-    the neuron's bias."""
-    def neuron(z: Sequence[Fraction], c: int) -> Neuron:
-        return Neuron(tuple(z[:d]), z[d] if len(z) > d else Fraction(0), Fraction(c))
-    return Network(tuple(neuron(z, c) for b in blocks for z, c in ((b.v, 1), (b.w, -1)) if any(z)))
+    (u = v / sqrt||v||, alpha = sqrt||v||, sigma positively homogeneous)."""
+    pairs = [(z, Fraction(c)) for b in blocks for z, c in ((b.v, 1), (b.w, -1)) if any(z)]
+    return directions_network([z for z, _ in pairs], [c for _, c in pairs], d)

@@ -24,9 +24,23 @@ from ...context import Context
 from ...conventions import PE_2
 from ...numeric.bracket import Bracket
 from ...registry import claim
+from ...report.figures import REFERENCE, function_1d, functions_figure
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, Draft
-from ._shared import BETA, BIAS, Matrix, certified_bracket, certified_l1, fl, halves, matrix, named_cases
+from ._shared import (
+    BETA,
+    BIAS,
+    HALVES,
+    Matrix,
+    blocks_network,
+    certified_bracket,
+    certified_l1,
+    directions_network,
+    fl,
+    halves,
+    matrix,
+    named_cases,
+)
 
 PLACE = "Section 2, (5) and the display after it"
 STATEMENT = ("d* <= p_oo* = min_mu ||int (X u)_+ dmu - y||_2^2 + beta ||mu||_TV (5), = p* with a solution of "
@@ -52,9 +66,13 @@ def check_bidual(case: Case, ctx: Context) -> Draft:
     for scale, label in ((Fraction(2), "(5) as printed"), (Fraction(1), "p* = (3) = (5) with 1/2")):
         certs[scale] = certified_l1(A, case.y, beta, res, ctx, f"{label}: min {scale}/2 ||A c - y||^2 + beta "
                                     "||c||_1 over A = [x_+, (-x)_+]", scale, f"__scale{scale}", label)
-    (printed, _), (pstar, sol1) = certs[2], certs[1]
+    (printed, sol2), (pstar, sol1) = certs[2], certs[1]
     if not (printed.ok and pstar.ok):
         return res
+    best, other = directions_network(HALVES, sol1.weights), directions_network(HALVES, sol2.weights)
+    res.figure(functions_figure(case.x, case.y, [function_1d("p* = (5) with 1/2: optimum", best)] + (
+        [] if other.same_function(best) else [function_1d("(5) as printed: its optimum", other)]),
+        f"pe (5), beta = {beta}: the optimal measures as networks"))
     atoms = sum(1 for c in sol1.weights if c)
     res.value = pstar.value
     res.notes.append(f"(5) as printed (no 1/2): {printed.value} = {fl(printed.value)}; p* = {pstar.value} = "
@@ -82,6 +100,10 @@ def _brackets(case: Case, X: Matrix, beta: Fraction, ctx: Context) -> Draft:
     (pb, pc), (_, fc) = got["p*"], got["(5) as printed: 2 p*(beta/2)"]
     printed = Bracket(2 * fc.lower, 2 * fc.upper)
     res.value = pb.bracket
+    if case.x is not None:  # 1-D data with a bias column: the network of the p* bracket's upper end
+        res.figure(functions_figure(case.x, case.y, [function_1d("p* bracket's network (float)",
+                                                                 blocks_network(pb.blocks, 1), REFERENCE)],
+                                    f"pe (5) with 1/2 = p*, beta = {beta}: value in {pb.bracket.text(8)}"))
     res.notes.append(f"p* in {pb.bracket.text(12)}; (5) as printed in {printed.text(12)} (twice the bracket of (8) at "
                      f"beta / 2 = {beta / 2}); the p* network has {pb.neurons} atoms <= n + 1 = {len(X) + 1}")
     if printed.lower > pc.upper or printed.upper < pc.lower:

@@ -37,10 +37,22 @@ from ...context import Context
 from ...conventions import PE_2, PE_6
 from ...numeric.joint1d import solve_joint
 from ...registry import claim
+from ...report.figures import function_1d, functions_figure
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, UNDECIDED, Draft
 from .._shared import certify, certify_joint
-from ._shared import BIAS, beyond_bracket, certified_bracket, fl, halves, named_cases, with_bias
+from ..kh._shared import joint_function
+from ._shared import (
+    BIAS,
+    HALVES,
+    beyond_bracket,
+    certified_bracket,
+    directions_network,
+    fl,
+    halves,
+    named_cases,
+    with_bias,
+)
 
 PLACE = "Section 2.1, (6)-(7); Appendix A.10"
 LIMIT_BETAS = (Fraction(1, 10), Fraction(1, 100), Fraction(1, 1000))
@@ -94,9 +106,12 @@ def check_gauge(case: Case, ctx: Context) -> Draft:
             res.notes.append(why)
             res.verdict = UNDECIDED
             return res
-        joint = certify_joint(solve_joint(case.x, case.y, Fraction(0)), ctx, res)
+        solved = solve_joint(case.x, case.y, Fraction(0))
+        joint = certify_joint(solved, ctx, res)
         if not joint.ok or joint.bracket is None:
             return res
+        res.figure(functions_figure(case.x, case.y, [joint_function(solved, joint, "(6) = kh (2)+(8)")],
+                                    "pe (6) with X = [x, 1]: the minimum-norm interpolant"))
         res.value = joint.exact if joint.exact is not None else joint.bracket
         res.notes.append("(6) with X = [x, 1] is kh (2)+(8) with the ReLU: the certificate's dual v is a point of "
                          "the polar of Q_X u -Q_X (|v^T (w x + b)_+| <= ||(w, b)||) with v^T y = (7)'s value")
@@ -122,6 +137,9 @@ def check_gauge(case: Case, ctx: Context) -> Draft:
                              "z^T y > 0, so (7) is +oo too")
         else:
             res.value = cert.value
+            c = [result.x[2 * j] - result.x[2 * j + 1] for j in range(2)]  # l1_program's (c+_j, c-_j) columns
+            res.figure(functions_figure(case.x, case.y, [function_1d("(6) optimum", directions_network(HALVES, c))],
+                                        "pe (6) without a bias: the minimum-norm interpolant a x_+ + b (-x)_+"))
             res.notes.append(f"(6) = (7) = {cert.value} = {fl(cert.value)} (LP duality, certified)")
         res.verdict = PROVED
     witness = nonconvex_witness(case.x)

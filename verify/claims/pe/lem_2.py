@@ -23,15 +23,17 @@ from __future__ import annotations
 
 from fractions import Fraction
 from itertools import combinations
+from typing import Sequence
 
 from cases import Case
 
 from ...context import Context
 from ...conventions import PE_2
 from ...registry import claim
+from ...report.figures import function_1d, functions_figure, regions_figure
 from ...requirements import Data, Needs
 from ...result import ERROR, PROVED, REFUTED, Draft
-from ._shared import BETA, BIAS, Matrix, certified_l1, fl, matrix, named_cases
+from ._shared import BETA, BIAS, Matrix, certified_l1, directions_network, fl, matrix, named_cases
 
 #: primitive Pythagorean triples (a, b, c): (a/c, b/c) is a rational point of the unit circle
 TRIPLES = ((3, 4, 5), (5, 12, 13), (8, 15, 17))
@@ -61,6 +63,19 @@ def directions(d: int) -> list[tuple[Fraction, ...]]:
 def features(X: Matrix, U: list[tuple[Fraction, ...]]) -> Matrix:
     """A[i][j] = (x_i^T u_j)_+."""
     return [[max(sum((a * b for a, b in zip(x, u, strict=True)), Fraction(0)), Fraction(0)) for u in U] for x in X]
+
+
+def _figure(case: Case, U: list[tuple[Fraction, ...]], weights: Sequence[Fraction], everything: bool, beta: Fraction,
+            res: Draft) -> None:
+    """The certified optimum of (3)_U (the function of the balanced (2)_U network): over x on 1-D data, as
+    regions on 2-D data with labels +-1 (its sign classifies); nothing on other data."""
+    title = f"pe (3), beta = {beta}" + ("" if everything else ": the optimum over the directions U")
+    if case.x is not None:
+        res.figure(functions_figure(case.x, case.y, [function_1d("(3) optimum" if everything else
+                                                                 "(3) optimum over U", directions_network(U, weights))],
+                                    title))
+    elif case.X is not None and len(case.X[0]) == 2 and all(abs(t) == 1 for t in case.y):
+        res.figure(regions_figure(case.X, case.y, directions_network(U, weights, 2), title))
 
 
 def lemma_cases() -> list[Case]:
@@ -104,6 +119,7 @@ def check_lemmas(case: Case, ctx: Context) -> Draft:
                      f"(exact; AM-GM gives (2) >= (3) for every network on these directions)")
     res.notes.append(f"||u_j|| <= 1 (every column also at half scale): value {cert_half.value} (certified); the "
                      f"half-scale columns carry {sum(1 for c in sol_half.weights[len(U):] if c)} nonzero weights")
+    _figure(case, U, sol.weights, everything, beta, res)
     ok = two == V and cert_half.value == V
     if not ok:
         res.finding("Appendix A.3, Lemma 2", STATEMENT,

@@ -31,7 +31,6 @@ from typing import Sequence
 
 from cases import Case
 from exact.certificates.cone_program_bracket import Block, cone_program_certificate
-from exact.relu.networks import Network
 
 from ...context import Context, within_file_limit
 from ...conventions import PE_2, PE_8
@@ -42,7 +41,19 @@ from ...report.figures import function_1d, functions_figure
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, UNDECIDED, Draft
 from .._shared import certify
-from ._shared import BETA, BIAS, Matrix, certified_bracket, certified_l1, fl, halves, matrix, named_cases
+from ._shared import (
+    BETA,
+    BIAS,
+    HALVES,
+    Matrix,
+    certified_bracket,
+    certified_l1,
+    directions_network,
+    fl,
+    halves,
+    matrix,
+    named_cases,
+)
 
 PLACE = "Theorem 1 (Section 3) and its proof (Section 5)"
 STATEMENT = ("(8) and (2) with m >= m* have identical optimal values; the network u = v_i/sqrt||v_i||, "
@@ -169,7 +180,7 @@ def _one_d(case: Case, X: Matrix, beta: Fraction, ctx: Context) -> Draft:
     _readings(P, m_star, 0, res)
     res.data = {"value": str(V), "m_star": m_star, "weights": [str(c) for c in sol.weights], "patterns": P}
     res.figure(functions_figure(x, case.y, [function_1d(
-        "(8)'s optimum c_1 x_+ + c_2 (-x)_+ (certified)", Network.of_1d([1, -1], [0, 0], sol.weights))],
+        "(8)'s optimum c_1 x_+ + c_2 (-x)_+ (certified)", directions_network(HALVES, sol.weights))],
         f"pe (8) on 1-D data without a bias, beta = {beta} (regularised: the fit need not interpolate)"))
     res.verdict = PROVED if two == V else REFUTED
     return res

@@ -25,6 +25,7 @@ from exact.relu.networks import Network
 from ...context import Certified, Context
 from ...conventions import SES_25, SES_28
 from ...registry import claim
+from ...report.figures import function_1d, functions_figure
 from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, UNDECIDED, Draft
 from ._shared import network_text
@@ -60,13 +61,13 @@ def _pieces_note(loss: str, optimum: Certified, net: Network, x) -> str:
 
 
 def _refit(loss_name: str, loss: Callable[[Fraction, Fraction], Fraction], net: Network, optimum: Certified,
-           case: Case, res: Draft, ctx: Context) -> bool:
+           case: Case, res: Draft, ctx: Context) -> Network | None:
     """The proof of Corollary 3.4 on the certified optimum V of (28) for one loss, from checked relations.
 
     The optimum h found is refitted: (25) on the labels h(x_n) (kind relu1d-l1-interpolation, bound to
     those labels) has the certified value P and an attained optimal network g without kinks off the data,
     so g is piecewise linear with <= N + 1 pieces and breakpoints at the x_n. g has h's fit, so its (28)
-    objective is sum_n loss(h(x_n), y_n) + lambda P; True when that is V: g is a global minimiser of (28).
+    objective is sum_n loss(h(x_n), y_n) + lambda P; g when that is V (g is a global minimiser of (28)), else None.
     """
     fits = tuple(net(xi) for xi in case.x)
     refit = interpolate_1d(case.x, fits, SES_25.problem)  # Corollary 3.4 refits with (25)
@@ -74,7 +75,7 @@ def _refit(loss_name: str, loss: Callable[[Fraction, Fraction], Fraction], net: 
     cert = res.add(ctx.certify(interpolation_certificate(refit, res.claim, case.name), res.claim, case.name,
                                f"__{tag}_refit", about={"x": case.x, "y": fits}), f"(25) on the {loss_name} fit")
     if not (cert.ok and optimum.ok):
-        return False
+        return None
     lam = LAMBDA.of(case)
     objective = sum((loss(h, y) for h, y in zip(fits, case.y)), Fraction(0)) + lam * cert.value
     off = cert.qualifier("kinks_off_data")
@@ -82,7 +83,19 @@ def _refit(loss_name: str, loss: Callable[[Fraction, Fraction], Fraction], net: 
                      f"{cert.qualifier('attained') is True}, kinks off the data {off or 'none'} (certified); "
                      f"its optimum g has (28) objective {objective} "
                      f"{'= V: a global minimiser' if objective == optimum.value else f'!= V = {optimum.value}'}")
-    return off is None and cert.qualifier("attained") is True and objective == optimum.value
+    if off is None and cert.qualifier("attained") is True and objective == optimum.value:
+        weights, constant = refit.attained_by or (refit.weights, refit.constant)
+        return Network.from_atoms(refit.atoms, weights, constant, refit.alpha)
+    return None
+
+
+def _figure(loss_name: str, h: Network, g: Network | None, case: Case) -> dict:
+    """The data, the certified optimum h of (28) and (when the proof step certified it) its refit g, the minimiser
+    with <= N + 1 pieces and its kinks at the data (drawn only when it is another function than h)."""
+    drawn = [function_1d(f"(28) optimum, {loss_name}", h)]
+    if g is not None and not g.same_function(h):
+        drawn.append(function_1d("its refit: <= N + 1 pieces, kinks at the data", g))
+    return functions_figure(case.x, case.y, drawn, f"ses (28), {loss_name}, lambda = {LAMBDA.of(case)}")
 
 
 LAMBDA = Parameter("lambda", "the regularisation weight of (28)", None, "ses (28): any lambda > 0")
@@ -121,13 +134,19 @@ def check_regularised(case: Case, ctx: Context) -> Draft:
     res.value = cert.value
     net = Network.from_atoms(atoms, sq.weights, sq.free[0])
     res.notes.append(_pieces_note("squared loss", cert, net, x))
-    holds = _refit("squared loss", _squared, net, cert, case, res, ctx)
+    g = _refit("squared loss", _squared, net, cert, case, res, ctx)
+    holds = g is not None
+    if cert.ok:
+        res.figure(_figure("squared loss", net, g, case))
     if all(v in (1, -1) for v in y):
         hg = solve_hinge_1d(x, y, lam)
         hinge = res.add(ctx.certify(hinge_certificate(hg, res.claim, case.name, output_bias=True), res.claim,
                                     case.name, "__hinge", about={"x": x, "y": y, "beta": lam}), "(28), hinge loss")
         res.notes.append(_pieces_note("hinge loss", hinge, hg.network(), x))
-        holds &= _refit("hinge loss", _hinge, hg.network(), hinge, case, res, ctx)
+        g = _refit("hinge loss", _hinge, hg.network(), hinge, case, res, ctx)
+        holds &= g is not None
+        if hinge.ok:
+            res.figure(_figure("hinge loss", hg.network(), g, case))
     else:
         res.notes.append("labels are not all +-1: hinge loss not run")
     if all(c.ok for c in res.checked):
