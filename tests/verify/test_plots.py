@@ -1,4 +1,4 @@
-"""verify.report.plots: every figure kind draws a 660x440 PNG, exact 1-D graphs, sign patterns, captions."""
+"""verify.report.plots: every figure kind draws a 600x400 PNG, exact 1-D graphs, sign patterns, captions."""
 
 from __future__ import annotations
 
@@ -62,11 +62,11 @@ def specs() -> dict[str, dict]:
 
 
 @pytest.mark.parametrize("name", list(specs()))
-def test_each_kind_writes_a_660x440_png_atomically(tmp_path, name):
+def test_each_kind_writes_a_600x400_png_atomically(tmp_path, name):
     spec = json.loads(json.dumps(specs()[name]))  # as the results JSON keeps it
     out = plots.draw(spec, tmp_path / f"{name}.png")
     assert out == tmp_path / f"{name}.png"
-    assert png_size(out) == (660, 440)
+    assert png_size(out) == (600, 400)
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{name}.png"]  # no temporary left behind
     gc.collect()
     assert sum(isinstance(o, Figure) for o in gc.get_objects()) == 0  # drawn outside pyplot, nothing keeps it
@@ -144,7 +144,7 @@ def test_chart_patterns_of_the_lifted_square_are_its_visible_regions():
 
 def test_a_network_of_one_sign_draws_without_a_zero_line(tmp_path):
     spec = regions_figure([[F(0), F(0)], [F(1), F(2)]], [F(1), F(1)], Network((), F(3)), "constant")
-    assert png_size(plots.draw(spec, tmp_path / "c.png")) == (660, 440)
+    assert png_size(plots.draw(spec, tmp_path / "c.png")) == (600, 400)
     assert plots.caption(spec).startswith("The decision regions sign f(x) of a network with 0 neurons and 2 labelled")
 
 

@@ -41,7 +41,7 @@ from .graph import Point, graph_points, real_kinks, window_1d  # noqa: E402
 
 STYLES = ("-", "--", ":", "-.")
 COLORS = list(TABLEAU_COLORS)  # the tab10 cycle
-FIGSIZE, DPI, PALETTE = (6.0, 4.0), 110, 64
+FIGSIZE, DPI, PALETTE = (6.0, 4.0), 100, 64
 PATTERN_TEXT: dict[str, Any] = {"ha": "center", "va": "center", "fontsize": 8, "family": "monospace", "bbox": {
     "boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}}
 FLOOR = 1e-16  # the log axis of a training plot cannot show a zero gap

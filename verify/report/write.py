@@ -15,6 +15,7 @@ report leaves the previous one whole.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -23,7 +24,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from ..context import file_name
 from ..files import write_atomic
 from .document import Block, Heading
 from .figures import arrangement_figure, functions_figure
@@ -85,27 +85,21 @@ def _plots(results: list[dict[str, Any]], stage: Path, jobs: int) -> dict[int, l
     from .plots import caption
 
     out: dict[int, list[tuple[str, str]]] = {}
-    first: dict[str, str] = {}  # one drawing per distinct figure (several claims share a case and its picture)
-    copies: list[tuple[str, str]] = []
+    files: dict[str, str] = {}  # one file per distinct figure: several claims share a case and its picture
     (stage / "plots").mkdir(parents=True, exist_ok=True)
     for i, r in enumerate(results):
-        for k, spec in enumerate(figures_of(r)):
-            name = "plots/" + file_name(r["claim"], r["case"], f"__{k}", ".png")
+        for spec in figures_of(r):
             key = json.dumps(spec, sort_keys=True)
-            if key in first:
-                copies.append((first[key], name))
-            else:
-                first[key] = name
+            tag = hashlib.sha256(key.encode()).hexdigest()[:12]
+            name = files.setdefault(key, f"plots/{r['case'].replace('/', '_')}@{tag}.png")
             out.setdefault(i, []).append((name, caption(spec)))
-    todo = [(json.loads(key), stage / name) for key, name in first.items()]
+    todo = [(json.loads(key), stage / name) for key, name in files.items()]
     if jobs > 1 and len(todo) > PARALLEL_FROM:
         with ProcessPoolExecutor(jobs) as pool:
             list(pool.map(_draw, todo, chunksize=8))
     else:
         for job in todo:
             _draw(job)
-    for src, dst in copies:
-        shutil.copyfile(stage / src, stage / dst)
     return out
 
 
