@@ -58,7 +58,8 @@ def test_covered_ids_are_listed_and_runnable(tmp_path, capsys):
 
 def test_all_writes_the_json_contract(tmp_path, capsys):
     out_json = tmp_path / "out.json"
-    code, out, _ = run(capsys, "all", "--json", str(out_json), "--report", str(tmp_path / "rep"), "--no-pdf")
+    code, out, _ = run(capsys, "all", "--json", str(out_json), "--report", str(tmp_path / "rep"), "--no-pdf",
+                       "--jobs", "2")
     assert code == 0
     doc = json.loads(out_json.read_text())
     assert doc["version"] == 3 and {"tool", "version", "python", "packages", "command"} <= set(doc["run"])

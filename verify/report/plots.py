@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import io
 import math
 import os
 import tempfile
@@ -32,6 +31,7 @@ from PIL import Image
 
 matplotlib.use("Agg")
 from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.colors import TABLEAU_COLORS  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.lines import Line2D  # noqa: E402
@@ -42,6 +42,7 @@ from .graph import Point, graph_points, real_kinks, window_1d  # noqa: E402
 STYLES = ("-", "--", ":", "-.")
 COLORS = list(TABLEAU_COLORS)  # the tab10 cycle
 FIGSIZE, DPI, PALETTE = (6.0, 4.0), 100, 64
+FIXED_LAYOUT = ("functions-1d", "training", "regions-2d")  # legends inside the axes, ticks not rotated
 PATTERN_TEXT: dict[str, Any] = {"ha": "center", "va": "center", "fontsize": 8, "family": "monospace", "bbox": {
     "boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8}}
 FLOOR = 1e-16  # the log axis of a training plot cannot show a zero gap
@@ -284,14 +285,19 @@ def draw(spec: dict[str, Any], path: Path) -> Path:
     if drawer is None:
         raise ValueError(f"unknown figure kind {spec.get('kind')!r}; known: {', '.join(DRAWERS)}")
     path = Path(path)
-    fig = Figure(figsize=FIGSIZE, dpi=DPI, layout="constrained")
-    drawer(fig.add_subplot(), spec)
-    raw = io.BytesIO()
-    fig.savefig(raw, format="png", dpi=DPI)
+    fixed = spec["kind"] in FIXED_LAYOUT
+    fig = Figure(figsize=FIGSIZE, dpi=DPI, layout=None if fixed else "constrained")
+    ax = fig.add_subplot()
+    drawer(ax, spec)
+    if fixed:  # margins from the title's lines: a constrained layout draws the figure twice
+        fig.subplots_adjust(left=0.13, right=0.98, bottom=0.11, top=0.97 - 0.045 * ax.get_title().count("\n") - 0.045)
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()  # the pixels go to PIL directly: encoding a PNG only to decode it again would cost as much
+    pixels = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".png", dir=path.parent)
     try:  # a palette of PALETTE colours: plots have few, and the PNG is about a third of the size
         with os.fdopen(fd, "wb") as out:
-            Image.open(raw).convert("RGB").quantize(PALETTE, Image.Quantize.MEDIANCUT).save(out, "png", optimize=True)
+            pixels.convert("RGB").quantize(PALETTE, Image.Quantize.MEDIANCUT).save(out, "png")
         os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
