@@ -28,6 +28,7 @@ from ...audit import audit, audit_check, show
 from ...context import Certified, Context
 from ...conventions import EP_4, EP_37, EP_39
 from ...registry import claim
+from ...report.figures import function_1d, functions_figure
 from ...requirements import Data, Needs, Parameter
 from ...result import ERROR, PROVED, UNDECIDED, Draft, Labelled
 from .._shared import data_of, interpolant_figure
@@ -248,6 +249,9 @@ def check_regularised_non_uniqueness(case: Case, ctx: Context) -> Draft:
     for b_, s in sols.items():
         res.notes.append(f"(39) with beta = {b_}: exact optimum value {optima[b_].value} (certified), w = "
                          f"{show(s.weights)}; " + ("unique" if s.unique else "NOT unique"))
+    if all(c.ok for c in optima.values()):  # the certified optimum of (39) at each beta, over the printed (u*, b*)
+        res.figure(functions_figure(case.x, y, [function_1d(f"(39) optimum, beta = {b_}", Network.of_1d(
+            p["u_star"], p["b_star"], s.weights)) for b_, s in sols.items()], "ep (39) over the printed (u*, b*)"))
     _audit_printed_39(A, case, (beta, beta_fit), sols, res)
     _audit_w1(A, case, (beta, beta_fit), res, ctx)
     distinct = [b_ for b_, s in sols.items() if not s.unique and _second_optimum(A, case, b_, s, optima[b_], res, ctx)]

@@ -37,7 +37,7 @@ from ...conventions import PE_2, PE_8
 from ...numeric.bracket import Position, locate
 from ...numeric.cone_program import ConeBracket, restricted_upper
 from ...registry import claim
-from ...report.figures import function_1d, functions_figure
+from ...report.figures import REFERENCE, function_1d, functions_figure
 from ...requirements import Data, Needs
 from ...result import CONFIRMED, CONTRADICTED, ERROR, PROVED, REFUTED, UNDECIDED, Draft
 from .._shared import certify
@@ -46,6 +46,7 @@ from ._shared import (
     BIAS,
     HALVES,
     Matrix,
+    blocks_network,
     certified_bracket,
     certified_l1,
     directions_network,
@@ -91,6 +92,10 @@ def check_theorem_1(case: Case, ctx: Context) -> Draft:
     res.notes.append(f"Theorem 1's network: {b.neurons} neurons from m* = {b.m_star} nonzero blocks "
                      f"({b.both} with both v_i and w_i nonzero); (2) at it in [{fl(lo)}, {fl(hi)}] (intervals)")
     _readings(b.regions, b.m_star, b.both, res)
+    if case.x is not None:  # 1-D data with a ones column: Theorem 1's network of the certified upper end's blocks
+        res.figure(functions_figure(case.x, case.y, [function_1d(
+            "Theorem 1's network of the upper end's blocks (its (2)-objective inside the bracket)",
+            blocks_network(b.blocks, 1), REFERENCE)], f"pe (8) with a ones column, beta = {beta}: bracketed"))
     sparse = _sparser(b, X, case.y, beta, cert.lower, res, ctx)
     res.data = {"regions": b.regions, "rounds": b.rounds, "working_set": b.patterns, "neurons": b.neurons,
                 "m_star": b.m_star, "both": b.both, "width": b.relative_width, "network": [str(lo), str(hi)],
