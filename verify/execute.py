@@ -15,6 +15,7 @@ lines. Results come back in the order of the tasks, whatever order they finish i
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -78,7 +79,9 @@ def run_tasks(tasks: list[Task], out: Path, jobs: int, thorough: bool, timeout: 
                 bar.set_description_str(f"{args[0].claim} {args[0].case.name}")
                 finish(i, _one(args))
         else:
-            with ProcessPoolExecutor(jobs) as pool:
+            # spawned, not forked: a fork copies the locks of solver threads (Clarabel, BLAS) that the parent may
+            # hold, and a child that solves on such a copy waits forever
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
                 running: dict[Future[CheckResult], int] = {pool.submit(_one, p): i for i, p in enumerate(payload)}
                 while running:
                     done, _ = wait(running, return_when=FIRST_COMPLETED)

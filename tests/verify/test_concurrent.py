@@ -69,3 +69,20 @@ def test_concurrent_runs_on_one_report_folder(tmp_path):
     assert {c.name for c in certificates} in outputs  # exactly one run's output
     assert all(check_file(str(c)).ok for c in certificates)
     assert not [p for p in (tmp_path / "rep").rglob(".*")]  # no staging folder or temporary file left
+
+
+SOLVE_THEN_JOBS = """
+from verify.cli import main
+if __name__ == "__main__":
+    assert main(["run", "pe.circular-14", "--out", "a"]) == 0  # Clarabel's threads run in this process first
+    raise SystemExit(main(["run", "pe.circular-14", "--out", "b", "--jobs", "2"]))
+"""
+
+
+def test_jobs_after_a_solve_in_the_same_process_do_not_hang(tmp_path):
+    """Workers are spawned: a forked worker inherits the locks of the parent's solver threads and, solving,
+    waited forever (the full-run test hung this way when run after other tests)."""
+    (tmp_path / "s.py").write_text(SOLVE_THEN_JOBS)
+    proc = subprocess.run([sys.executable, "s.py"], cwd=tmp_path, capture_output=True, text=True, timeout=240)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.count("4 checks: 4 CONTRADICTED; all as expected") == 2

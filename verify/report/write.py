@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 from concurrent.futures import ProcessPoolExecutor
@@ -95,7 +96,7 @@ def _plots(results: list[dict[str, Any]], stage: Path, jobs: int) -> dict[int, l
             out.setdefault(i, []).append((name, caption(spec)))
     todo = [(json.loads(key), stage / name) for key, name in files.items()]
     if jobs > 1 and len(todo) > PARALLEL_FROM:
-        with ProcessPoolExecutor(jobs) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn")) as pool:  # see execute
             list(pool.map(_draw, todo, chunksize=8))
     else:
         for job in todo:
