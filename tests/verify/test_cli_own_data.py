@@ -94,8 +94,7 @@ def _broken(case, ctx):
     raise ValueError("not rank one: X = [[1, 0], [0, 1]]")
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])  # in this process, and in forked workers (which inherit the patch)
-def test_a_check_beyond_the_timeout_is_a_timeout(tmp_path, capsys, monkeypatch, jobs):
+def test_a_check_beyond_the_timeout_is_a_timeout(tmp_path, capsys, monkeypatch, jobs="1"):
     cl = all_claims()["ep.thm-3.3"]
     monkeypatch.setitem(registry.CLAIMS, "ep.thm-3.3", replace(cl, check=_slow))
     cases(tmp_path, "a", "b")
@@ -112,6 +111,21 @@ def test_a_check_beyond_the_timeout_is_a_timeout(tmp_path, capsys, monkeypatch, 
         main(["run", "ep.thm-3.3", "--timeout", "0"])
     assert exit_.value.code == 2
     assert "--timeout: expected a number of seconds in (0, 86400], got '0'" in capsys.readouterr().err
+
+
+def test_a_check_beyond_the_timeout_in_a_worker_is_a_timeout(tmp_path, capsys):
+    """The same in spawned workers (which cannot inherit a patched claim): a real check of several seconds, ddb
+    Theorem 4.2's seeded family, stopped after 0.5 s in each of two workers."""
+    family = (Path(__file__).parents[2] / "cases" / "data" / "ddb" / "ddb-1d-family.toml").read_text()
+    for name in "ab":
+        renamed = re.sub(r'^name *= *"ddb-1d-family"', f'name = "{name}"', family, flags=re.M)
+        (tmp_path / f"{name}.toml").write_text(renamed)
+    out_json = tmp_path / "r.json"
+    code, out, _ = run(capsys, "run", "ddb.thm-4.2", "--case", str(tmp_path / "[ab].toml"), "--timeout", "0.5",
+                       "--json", str(out_json), "--out", str(tmp_path), "--jobs", "2")
+    rows = json.loads(out_json.read_text())["results"]
+    assert code == 1 and [(r["case"], r["verdict"]) for r in rows] == [("a", "TIMEOUT"), ("b", "TIMEOUT")]
+    assert "    reason: the check ran longer than the time limit of 0.5 s (--timeout) and was stopped" in out
 
 
 def test_an_error_prints_its_reason_and_with_debug_its_traceback(tmp_path, capsys, monkeypatch):
