@@ -72,10 +72,10 @@ def claim(id: str, paper: str, location: str, summary: str, method: str,
 def all_claims() -> dict[str, Claim]:
     for mod in claim_modules():
         importlib.import_module(mod)
-    return dict(sorted(CLAIMS.items(), key=lambda kv: _order(kv[0])))
+    return dict(sorted(CLAIMS.items(), key=lambda kv: claim_order(kv[0])))
 
 
-def _order(claim_id: str) -> tuple[int, str]:
+def claim_order(claim_id: str) -> tuple[int, str]:
     """Papers in the order of CLAIMS.md (kh, ep, pe, ddb, ses, cross), then by id."""
     papers = ("kh", "ep", "pe", "ddb", "ses", "cross")
     paper = claim_id.split(".")[0]

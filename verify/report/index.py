@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any
 
 from ..findings import PAPERS
-from ..registry import _order
+from ..registry import claim_order
 from .document import Block, Bullets, Code, Heading, Inlines, Link, Paragraph, Strong, Table, Verbatim
 from .sections import Where, anchor
 from .values import value_inlines
@@ -24,7 +24,7 @@ VERDICTS = ("PROVED", "REFUTED", "CONFIRMED", "CONTRADICTED", "MEASURED", "VACUO
 def by_paper(results: list[dict[str, Any]]) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """paper -> claim -> its results, papers and claims in the order of CLAIMS.md."""
     out: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for r in sorted(results, key=lambda r: _order(r["claim"])):
+    for r in sorted(results, key=lambda r: claim_order(r["claim"])):
         out.setdefault(r["claim"].split(".")[0], {}).setdefault(r["claim"], []).append(r)
     return out
 
@@ -61,7 +61,7 @@ def _summary(papers: dict[str, dict[str, list[dict[str, Any]]]]) -> list[Block]:
 
 def _finding_groups(results: list[dict[str, Any]], where: Where) -> list[Block]:
     groups: dict[tuple[str, str], list[tuple[dict[str, Any], dict[str, Any]]]] = {}
-    for r in sorted(results, key=lambda r: _order(r["claim"])):
+    for r in sorted(results, key=lambda r: claim_order(r["claim"])):
         for f in r["findings"]:
             groups.setdefault((f["paper"], f["place"]), []).append((r, f))
     blocks: list[Block] = [Heading(2, ("Finding objects",), "finding-objects"),
@@ -85,7 +85,7 @@ def _finding_groups(results: list[dict[str, Any]], where: Where) -> list[Block]:
 
 def _against(results: list[dict[str, Any]], where: Where) -> list[Block]:
     rows = []
-    for r in sorted(results, key=lambda r: _order(r["claim"])):
+    for r in sorted(results, key=lambda r: claim_order(r["claim"])):
         mismatch = [p for p in r["printed"] if p["status"] == "MISMATCH"]
         if r["verdict"] not in AGAINST and not mismatch:
             continue
