@@ -162,9 +162,7 @@ def _run(tasks: list[Task], out: Path, args: argparse.Namespace) -> tuple[list[C
     if args.report is not None and files is None:
         files = write_report(doc, args.report, Path.cwd(), pdf=not args.no_pdf)
     if files is not None:
-        print(f"report: {files.index} ({len(files.claims)} claim files, {len(files.plots)} plots, "
-              f"{len(files.vipr)} VIPR files), {files.tex}"
-              + (f", {files.pdf}" if files.pdf else f" (no PDF: {files.pdf_note.splitlines()[-1]})"))
+        print(files.summary())
     return results, doc
 
 
@@ -280,9 +278,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "report":
             check_outputs(args.out, None, args.out)
             doc = load_results(args.source)
-            files = write_report(doc, args.out, Path.cwd(), pdf=not args.no_pdf)
-            print(f"report: {files.index} ({len(files.claims)} claim files, {len(files.plots)} plots), {files.tex}"
-                  + (f", {files.pdf}" if files.pdf else f" (no PDF: {files.pdf_note.splitlines()[-1]})"))
+            print(write_report(doc, args.out, Path.cwd(), pdf=not args.no_pdf).summary())
             return 0
         if args.command == "solvers":
             raise UsageError("the solver regression harness is not built yet (a later issue)")

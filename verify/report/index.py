@@ -14,7 +14,7 @@ from typing import Any
 from ..findings import PAPERS
 from ..registry import claim_order
 from .document import Block, Bullets, Code, Heading, Inlines, Link, Paragraph, Strong, Table, Verbatim
-from .sections import Where, anchor
+from .sections import Where, anchor, links
 from .values import value_inlines
 
 AGAINST = ("REFUTED", "CONTRADICTED", "VACUOUS")
@@ -72,8 +72,7 @@ def _finding_groups(results: list[dict[str, Any]], where: Where) -> list[Block]:
         first = items[0][1]
         bullets: list[Inlines] = []
         for r, f in items:
-            evidence: Inlines = tuple(p for k, c in enumerate(f["certificates"])
-                                      for p in ((", " if k else ""), Link(c.rsplit("/", 1)[-1], where.file(c))) if p)
+            evidence = links(f["certificates"], where)
             bullets.append((Link(f"{r['claim']} on {r['case']}", where.section(r["claim"], r["case"])), ": ",
                             f["shows"].rstrip(".") + ".", *((" Evidence: ", *evidence) if evidence else
                                           (" Evidence: the exact computation in the section's notes (no "
@@ -95,8 +94,7 @@ def _against(results: list[dict[str, Any]], where: Where) -> list[Block]:
         if r["value"] is not None:
             shows += (" Value: ", *value_inlines(r["value"]), ".")
         shows += tuple(f" {p['what']}: printed {p['printed']}, exact {p['exact']}." for p in mismatch)
-        cert: Inlines = (Link(r["checked"][0]["path"].rsplit("/", 1)[-1], where.file(r["checked"][0]["path"])),) \
-            if r["checked"] else ("(in the notes)",)
+        cert = links([r["checked"][0]["path"]], where) if r["checked"] else ("(in the notes)",)
         rows.append(((Link(f"{r['claim']} on {r['case']}", where.section(r["claim"], r["case"])),), (what,),
                      (r["about"].get("location", ""),), (r["about"].get("summary", ""),),
                      shows, cert))

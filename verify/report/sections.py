@@ -173,12 +173,13 @@ def _findings(r: dict[str, Any], where: Where) -> list[Block]:
         return []
     items = tuple((Strong(f"{f['place']}"), f" -- as printed: {f['statement']}. The computation shows: "
                    f"{f['shows'].rstrip('.')}.",
-                   *((" Evidence: ", *_links(f["certificates"], where)) if f["certificates"] else ()))
+                   *((" Evidence: ", *links(f["certificates"], where)) if f["certificates"] else ()))
                   for f in r["findings"])
     return [Heading(4, ("Findings",), ""), Bullets(items)]
 
 
-def _links(paths: list[str], where: Where) -> Inlines:
+def links(paths: list[str], where: Where) -> Inlines:
+    """Links to the report's copies of these certificates, comma-separated."""
     out: list[Any] = []
     for k, p in enumerate(paths):
         out += [", "] if k else []
@@ -186,9 +187,9 @@ def _links(paths: list[str], where: Where) -> Inlines:
     return tuple(out)
 
 
-def recheck(r: dict[str, Any], where: Where) -> str:
+def recheck(r: dict[str, Any]) -> str:
     """The commands that re-check the certificates (from the report folder) and re-run the check."""
-    lines = [f"python -m verify check {where.file(c['path'])[len(where.prefix):]}" for c in r["checked"]]
+    lines = [f"python -m verify check {local(c['path'])}" for c in r["checked"]]
     case = r["about"].get("case", {})
     run = f"python -m verify run {r['claim']}" + (f" --case {case['path']}" if case.get("path") else "")
     return "\n".join([*lines, run if case.get("path") else run + "   # its own cases, this one among them"])
@@ -220,8 +221,8 @@ def section(r: dict[str, Any], where: Where, plots: list[tuple[str, str]], evide
     if duals:
         path, v = duals[0]
         blocks += [Heading(4, ("Dual certificate",), ""),
-                   Paragraph(("v = ", *vector_inlines(list(v or ())), " (the dual of ", Link(Path(path).name,
-                              where.file(path)), ", checked by the independent checker)"))]
+                   Paragraph(("v = ", *vector_inlines(list(v or ())), " (the dual of ", *links([path], where),
+                              ", checked by the independent checker)"))]
     blocks += [Figure(where.prefix + path, caption) for path, caption in plots]
     blocks += [Heading(4, ("Certificates and conditions checked",), ""), *_certificates(r, where, evidence)]
     if r["notes"]:
@@ -230,5 +231,5 @@ def section(r: dict[str, Any], where: Where, plots: list[tuple[str, str]], evide
     blocks += [Heading(4, ("Verdict",), ""),
                Paragraph((Strong(r["verdict"]), f": {MEANING.get(r['verdict'], '')}{expected}; "
                           f"{r['seconds']:.3f} s.")), *_printed(r), *_findings(r, where),
-               Heading(4, ("Re-check",), ""), Verbatim(recheck(r, where))]
+               Heading(4, ("Re-check",), ""), Verbatim(recheck(r))]
     return blocks

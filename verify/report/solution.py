@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from .document import Exact, Inlines, Math
+from .values import tex_rational
 
 
 def _q(text: str) -> Fraction:
@@ -26,9 +27,7 @@ def _q(text: str) -> Fraction:
 
 
 def _num(q: Fraction, tex: bool) -> str:
-    if q.denominator == 1:
-        return str(q.numerator)
-    return f"\\frac{{{q.numerator}}}{{{q.denominator}}}" if tex else f"{q.numerator}/{q.denominator}"
+    return tex_rational(q) if tex else str(q)
 
 
 def _shift(t: Fraction, sign: int, tex: bool) -> str:

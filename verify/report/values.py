@@ -20,7 +20,7 @@ from exact.checker._fields import surd
 from .document import Inline, Inlines, Radical, exact_or_text
 
 
-def _tex_rational(q: Fraction) -> str:
+def tex_rational(q: Fraction) -> str:
     body = str(abs(q.numerator)) if q.denominator == 1 else f"\\frac{{{abs(q.numerator)}}}{{{q.denominator}}}"
     return ("-" if q < 0 else "") + body
 
@@ -32,7 +32,7 @@ def radical_tex(doc: dict[str, Any]) -> str:
     for m, c in doc["terms"].items():
         q = Fraction(c)
         root = "" if m == "1" else (f"\\sqrt{{{m}}}" if L == 2 else f"\\sqrt[{L}]{{{m}}}")
-        mag = _tex_rational(abs(q)) if (abs(q) != 1 or not root) else ""
+        mag = tex_rational(abs(q)) if (abs(q) != 1 or not root) else ""
         sign = ("-" if q < 0 else "+") if out else ("-" if q < 0 else "")
         out += (f" {sign} " if out else sign) + mag + root
     return out or "0"

@@ -55,6 +55,12 @@ class ReportFiles:
     pdf_note: str
     copied: tuple[str, ...] = ()  # folders of certificates copied in from elsewhere (published with the report)
 
+    def summary(self) -> str:
+        """One line for the terminal: where the index is, what was written, the PDF or why there is none."""
+        why = (self.pdf_note.strip().splitlines() or ["pdflatex failed"])[-1]
+        return (f"report: {self.index} ({len(self.claims)} claim files, {len(self.plots)} plots, {len(self.vipr)} "
+                f"VIPR files), {self.tex}" + (f", {self.pdf}" if self.pdf else f" (no PDF: {why})"))
+
 
 def figures_of(r: dict[str, Any]) -> list[dict[str, Any]]:
     """The figures a result's section shows: those its check recorded, the data of a 1-D case that recorded
@@ -181,7 +187,7 @@ def render(doc: dict[str, Any], stage: Path, root: Path, find: Callable[[str], P
     note = "not asked for" if made is None else made.skipped or ("" if made.pdf else made.log_tail)
     produced = made is not None and made.pdf is not None
     return ReportFiles(root / "index.md", tuple(sorted(root / n for n in files)),
-                       tuple(sorted(root / n for shots in plots.values() for n, _ in shots)),
+                       tuple(sorted({root / n for shots in plots.values() for n, _ in shots})),
                        tuple(sorted(root / e.vipr for e in evidence.values() if e.vipr)), root / "appendix.tex",
                        root / "appendix.pdf" if produced else None, note, copied)
 
