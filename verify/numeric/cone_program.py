@@ -100,11 +100,11 @@ def facets(S: np.ndarray, X: Sequence[Sequence[Fraction]], regions: set[tuple[in
     return out
 
 
-def solve_restricted(X: np.ndarray, y: np.ndarray, beta: float, loss: str, S: np.ndarray,
-                     rows: Sequence[np.ndarray] | None = None, solver: str = "CLARABEL") -> Restricted:
+def restricted_program(X: np.ndarray, y: np.ndarray, beta: float, loss: str, S: np.ndarray,
+                       rows: Sequence[np.ndarray] | None = None):
     """(8) / (39) with one pair per row s of S (D = 1[s = +1], cone rows s_j x_j^T v >= 0 for j in ``rows``, default
-    every nonzero row), sparse matrices so canonicalisation stays linear; v is the dual of
-    z = sum_i D_i X (v_i - w_i), in the sign of c (v = y - z for the squared loss at the optimum)."""
+    every nonzero row) as a cvxpy problem, with sparse matrices so canonicalisation stays linear; returns
+    (problem, U, fit): U = [V; W] (2k x d) and ``fit`` the constraint z = sum_i D_i X (v_i - w_i)."""
     import cvxpy as cp
     import scipy.sparse as sp
 
@@ -123,8 +123,16 @@ def solve_restricted(X: np.ndarray, y: np.ndarray, beta: float, loss: str, S: np
         err = cp.sum(cp.pos(1 - cp.multiply(y, z)))
     else:
         err = cp.norm(z - y, 1)
-    problem = cp.Problem(cp.Minimize(err + beta * cp.sum(cp.norm(U, 2, axis=1))), [fit, cone @ u >= 0])
+    return cp.Problem(cp.Minimize(err + beta * cp.sum(cp.norm(U, 2, axis=1))), [fit, cone @ u >= 0]), U, fit
+
+
+def solve_restricted(X: np.ndarray, y: np.ndarray, beta: float, loss: str, S: np.ndarray,
+                     rows: Sequence[np.ndarray] | None = None, solver: str = "CLARABEL") -> Restricted:
+    """:func:`restricted_program` solved (``solver`` first, :func:`verify.numeric.socp.solve`); v is the dual of
+    the fit, in the sign of c (v = y - z for the squared loss at the optimum)."""
+    problem, U, fit = restricted_program(X, y, beta, loss, S, rows)
     value = solve(problem, solver, **(CLARABEL_TOLERANCES if solver == "CLARABEL" else {}))
+    k = len(S)
     Uv = np.asarray(U.value)
     return Restricted(value, Uv[:k], Uv[k:], np.asarray(fit.dual_value, dtype=float))
 
