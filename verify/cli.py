@@ -22,7 +22,8 @@ from cases.render import case_toml
 from exact.checker.number import NumberError, integer, rational
 
 from .bench.row import MAX_SIZE, MIN_SIZE
-from .execute import Task, run_tasks, say
+from .distributed import CLUSTERS, MIN_LOCAL_WORKERS, Where, check_scheduler
+from .execute import Task, refuse, run_tasks, say
 from .findings import PAPERS, findings_block
 from .registry import Claim, UsageError, all_claims, check_suitable, claim_ids, get_claim
 from .report.sections import local
@@ -39,6 +40,7 @@ from .run import (
     staged,
     write_json,
 )
+from .solvers import command as solvers_command
 
 DEFAULT_OUT = Path("reports")
 MAX_JOBS = 256
@@ -85,11 +87,23 @@ def _run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-pdf", action="store_true", help="with --report: write appendix.tex, do not compile it")
     p.add_argument("--out", type=Path, help=f"certificates, audits and plots go to DIR/certificates, DIR/audits, "
                    f"DIR/plots (default: the --report folder, else ./{DEFAULT_OUT})")
-    p.add_argument("--jobs", type=_bounded(1, MAX_JOBS), default=1, help="run checks on N processes (default 1)")
+    _where_options(p, "checks", "; certificates come back into --out")
     p.add_argument("--timeout", type=_seconds, metavar="S", help="stop a check after S seconds: verdict TIMEOUT")
     p.add_argument("--thorough", action="store_true", help="larger sweeps for the statistical claims")
     p.add_argument("--findings-only", action="store_true", help="print only the findings block and the counts")
     p.add_argument("--debug", action="store_true", help="print an ERROR's traceback, not only its reason")
+
+
+def _where_options(p: argparse.ArgumentParser, what: str, back: str = "") -> None:
+    """Where the tasks of a command run: --jobs, --scheduler, --cluster."""
+    p.add_argument("--jobs", type=_bounded(1, MAX_JOBS), default=1, help=f"run {what} on N processes (default 1); "
+                   f"with --cluster local: N dask workers (default {MIN_LOCAL_WORKERS})")
+    on = p.add_mutually_exclusive_group()
+    on.add_argument("--scheduler", metavar="ADDRESS", help=f"run the {what} on the workers of the running "
+                    "dask.distributed scheduler at ADDRESS, e.g. tcp://host:8786 (they need relu-certify installed)"
+                    + back)
+    on.add_argument("--cluster", choices=list(CLUSTERS), help=f"local: run the {what} on a dask LocalCluster of "
+                    "--jobs single-threaded worker processes started for this run")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -130,7 +144,10 @@ def _parser() -> argparse.ArgumentParser:
                     help="a results file written by --json")
     rp.add_argument("--out", type=Path, required=True, metavar="DIR", help="the report folder")
     rp.add_argument("--no-pdf", action="store_true", help="write appendix.tex but do not compile it")
-    sub.add_parser("solvers", help="solver regression harness (not built yet)")
+    sv = sub.add_parser("solvers", help="every numerical solver on every problem with an exact answer: errors, "
+                        "violations, gaps, times, PASS/FAIL, and the solvers that claim optimality wrongly")
+    solvers_command.configure(sv)
+    _where_options(sv, "solves")
     return p
 
 
@@ -155,7 +172,7 @@ def _run(tasks: list[Task], out: Path, args: argparse.Namespace) -> tuple[list[C
             say(_line(res, args.debug))
     same = args.report is not None and args.report.resolve() == out.resolve()
     with staged(out) as stage:
-        results = relocate(run_tasks(tasks, stage, args.jobs, args.thorough, args.timeout, show), stage, out)
+        results = relocate(run_tasks(tasks, stage, _where(args), args.thorough, args.timeout, show), stage, out)
         doc = results_document(results, header(sys.argv, seeds_of([t.case for t in tasks])))
         files = render(doc, stage, out, lambda p: stage / local(p), not args.no_pdf) if same else None
         publish(stage, out)  # every folder of the run's, the report's among them
@@ -164,6 +181,10 @@ def _run(tasks: list[Task], out: Path, args: argparse.Namespace) -> tuple[list[C
     if files is not None:
         print(files.summary())
     return results, doc
+
+
+def _where(args: argparse.Namespace) -> Where:
+    return Where(args.jobs, args.scheduler, args.cluster)
 
 
 def _finish(results: list[CheckResult], doc: dict, args: argparse.Namespace) -> int:
@@ -281,7 +302,8 @@ def main(argv: list[str] | None = None) -> int:
             print(write_report(doc, args.out, Path.cwd(), pdf=not args.no_pdf).summary())
             return 0
         if args.command == "solvers":
-            raise UsageError("the solver regression harness is not built yet (a later issue)")
+            check_scheduler(_where(args))
+            return solvers_command.main(args, _where(args))
         out = args.out or args.report or DEFAULT_OUT
         if args.command == "run":
             cl = get_claim(args.claim)
@@ -295,6 +317,8 @@ def main(argv: list[str] | None = None) -> int:
             tasks = [Task(cl.id, case, True) for cl in _selected(args.paper, args.claim) for case in cl.default_cases()
                      if not args.paper_instances or case.source.split(",")[0] in PAPERS]
         check_outputs(out, args.json, args.report)
+        refuse(_where(args), args.timeout)
+        check_scheduler(_where(args))  # before the output folder is made: an unreachable scheduler writes nothing
         return _finish(*_run(tasks, out, args), args)
     except (CaseError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
