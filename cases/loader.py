@@ -358,16 +358,27 @@ def _data_dir():
     return resources.files(__package__ or "cases").joinpath("data")
 
 
+#: parsed shipped files by path, with the (mtime, size) they were parsed at: every claim's default cases ask for
+#: the shipped cases, and parsing all of them again each time cost seconds per command
+_PARSED: dict[str, tuple[tuple[int, int], Case]] = {}
+
+
 def shipped_cases() -> list[Case]:
-    """Every case shipped in ``cases/data/<paper>/*.toml``, sorted by name."""
+    """Every case shipped in ``cases/data/<paper>/*.toml``, sorted by name (a file is parsed again when its
+    modification time or size changed)."""
     out = []
     for folder in _data_dir().iterdir():
         if not folder.is_dir():
             continue
         for entry in folder.iterdir():
             if entry.is_file() and entry.name.endswith(".toml"):
-                label = f"cases/data/{folder.name}/{entry.name}"
-                out.append(_parse_text(entry.read_text(encoding="utf-8"), label, str(entry)))
+                path = str(entry)
+                st = os.stat(path)
+                stamp = (st.st_mtime_ns, st.st_size)
+                if path not in _PARSED or _PARSED[path][0] != stamp:
+                    label = f"cases/data/{folder.name}/{entry.name}"
+                    _PARSED[path] = (stamp, _parse_text(entry.read_text(encoding="utf-8"), label, path))
+                out.append(_PARSED[path][1])
     out.sort(key=lambda c: c.name)
     return out
 
