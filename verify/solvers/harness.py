@@ -65,6 +65,7 @@ class Row:
     dual_violation: float | None
     seconds: float
     note: str = ""
+    scaled: float | None = None  # error / the tolerance's allowance: <= 1 within tolerance
 
     def same(self, other: "Row") -> bool:
         """Equal except the wall time (what another executor must reproduce)."""
@@ -85,7 +86,7 @@ def judge(s: str, p: Problem, t: Truth, out: Outcome, seconds: float, tol: Toler
     gap = None if out.dual_value is None or out.value is None else out.value - out.dual_value
     return Row(s, p.name, p.family, p.variant.value, p.n, verdict, out.optimal and not within, out.status,
                out.value, _truth_text(t), error, None if error is None or not scale else error / scale, out.violation,
-               gap, out.dual_violation, seconds, out.note)
+               gap, out.dual_violation, seconds, out.note, None if error is None else error / tol.value(t))
 
 
 def _exception_row(s: Solver, p: Problem, t: Truth, seconds: float, error: str) -> Row:
@@ -144,5 +145,5 @@ def run(problems: Sequence[Problem], solvers: Sequence[str | Solver] | None = No
     for (s, p), (out, seconds) in zip(pairs, results[len(results) - len(pairs):]):
         t = found[p.name]
         rows.append(_exception_row(s, p, t, seconds, out) if isinstance(out, str)
-                    else judge(s.name, p, t, out, seconds, tol))
+                    else judge(s.name, p, t, out, seconds if out.seconds is None else out.seconds, tol))
     return Sweep(rows, skipped, found, notes)

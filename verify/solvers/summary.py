@@ -1,14 +1,18 @@
 """The summary of a sweep: solvers ranked by worst error and by time, the flagged rows, and the JSON document.
 
-A solver's *worst error* is the largest relative error of its rows (the absolute one where the truth is 0; an
-ERROR row or a missing value counts as infinite). *Flagged*: rows where the status claims optimality while the
+A solver's *worst error* is the largest error of its rows in units of the tolerance's allowance (abs + rel
+|truth|; <= 1 is within tolerance, so the ranking agrees with PASS / FAIL even where the truth is near 0 and a
+relative error says little); an ERROR row or a missing value counts as infinite. The rows keep the absolute and
+the relative error. *Flagged*: rows where the status claims optimality while the
 value is outside the tolerance.
 
 >>> from verify.solvers.harness import Row
->>> rows = [Row("a", "p", "f", "interpolation", 3, "PASS", False, "optimal", 1.0, "1", 0.0, 0.0, 0.0, None, None, 0.2),
-...         Row("b", "p", "f", "interpolation", 3, "FAIL", True, "optimal", 1.1, "1", 0.1, 0.1, 0.0, None, None, 0.1)]
+>>> rows = [Row("a", "p", "f", "interpolation", 3, "PASS", False, "optimal", 1.0, "1", 0.0, 0.0, 0.0, None, None, 0.2,
+...             scaled=0.0),
+...         Row("b", "p", "f", "interpolation", 3, "FAIL", True, "optimal", 1.1, "1", 0.1, 0.1, 0.0, None, None, 0.1,
+...             scaled=1e5)]
 >>> [(s.solver, s.worst, s.flagged) for s in summarise(rows)]
-[('a', 0.0, 0), ('b', 0.1, 1)]
+[('a', 0.0, 0), ('b', 100000.0, 1)]
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ class SolverSummary:
     failed: int
     errors: int
     flagged: int
-    worst: float  # the worst error (module doc)
+    worst: float  # the worst error in units of the tolerance (module doc)
     worst_problem: str
     seconds: float
     median_seconds: float
@@ -38,9 +42,9 @@ class SolverSummary:
 
 
 def _error(r: Row) -> float:
-    if r.verdict == "ERROR" or r.error is None:
+    if r.verdict == "ERROR" or r.scaled is None:
         return math.inf
-    return r.relative if r.relative is not None else r.error
+    return r.scaled
 
 
 def summarise(rows: Sequence[Row]) -> list[SolverSummary]:
@@ -73,13 +77,13 @@ def _decimal(truth: str) -> str:
 def table(sweep: Sweep, tol: Tolerance) -> str:
     """The terminal table (module doc)."""
     ranked = summarise(sweep.rows)
-    head = f"{'solver':<20} {'runs':>5} {'pass':>5} {'fail':>5} {'err':>4} {'flag':>5} {'worst':>8}  " \
+    head = f"{'solver':<20} {'runs':>5} {'pass':>5} {'fail':>5} {'err':>4} {'flag':>5} {'worst/tol':>9}  " \
            f"{'worst problem':<34} {'time':>8} {'median':>8}"
     lines = [f"tolerance: |value - truth| <= {tol.abs:g} + {tol.rel:g} |truth|, violation <= {tol.rel:g} "
-             "max(1, |y|_oo); worst = largest relative error", head, "-" * len(head)]
+             "max(1, |y|_oo); worst = largest error in units of that tolerance (<= 1: within)", head, "-" * len(head)]
     for s in ranked:
         lines.append(f"{s.solver:<20} {s.runs:>5} {s.passed:>5} {s.failed:>5} {s.errors:>4} {s.flagged:>5} "
-                     f"{_g(s.worst):>8}  {s.worst_problem[:34]:<34} {s.seconds:>7.2f}s {s.median_seconds:>7.3f}s")
+                     f"{_g(s.worst):>9}  {s.worst_problem[:34]:<34} {s.seconds:>7.2f}s {s.median_seconds:>7.3f}s")
     by_time = sorted(ranked, key=lambda s: s.seconds)
     lines.append("by time: " + " < ".join(f"{s.solver} {s.seconds:.2f}s" for s in by_time))
     flagged = [r for r in sweep.rows if r.flagged]

@@ -30,6 +30,7 @@ class Outcome:
     dual_value: float | None = None
     dual_violation: float | None = None
     note: str = ""
+    seconds: float | None = None  # the solve alone, when the adapter times it apart from a child's start-up
 
 
 class Solver(Protocol):
