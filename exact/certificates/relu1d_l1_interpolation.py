@@ -33,7 +33,8 @@ def interpolation_certificate(sol: Interpolation1D, claim: str, case: str, state
     relation: dict = {"type": "equals", "value": str(sol.value)}
     if sol.output_bias or network.constant == 0 or absorbs_constant(sol.x, neurons, network.constant):
         relation["attained"] = True
-    off = [str(t) for t in kinks_1d(neurons, sol.alpha) if t not in set(sol.x)]
+    data_points = set(sol.x)  # once: a set per kink made this quadratic in n
+    off = [str(t) for t in kinks_1d(neurons, sol.alpha) if t not in data_points]
     if off:
         relation["kinks_off_data"] = off
     doc = certificate_header("relu1d-l1-interpolation", claim, case, statement)

@@ -51,9 +51,18 @@ Attained iff c_min <= 0 <= c_max; then moving slope share from the leftmost non-
 rightmost non-full one (c increases along this path, O(n) moves) reaches c = 0. With an
 output bias P* is always attained. n = 1: P* = 0 with c = f_1 (attained iff f_1 = 0, or output bias).
 
+Arithmetic. Points and labels are put on common denominators once (x = X / Dx, y = Y / Dy with integer X,
+Y) and the slopes on the lcm G of the gaps, so that everything above is integer arithmetic in the unit
+u_g = Dx / (G Dy (1 - alpha) den(alpha)): the kinks, the boxes, sigma and the constant's numerator; only
+the last move of the walk can leave a fraction (two boxes off their bounds hold Fractions then). Where such a
+common denominator would be huge (many distinct denominators, or gaps with a huge lcm) the same code runs
+on Fractions with that scale 1. Fractions are built only for what the result holds, each from its own small
+numerator and denominator.
+
 The result is an :class:`~exact.relu.interpolation.Interpolation1D` whose ``solution`` is a genuine
-optimal primal-dual pair of the same LP (built, not solved; ``result.pivots == 0``). ep's (37) (no
-constant column) is not computed here: ``without_constant`` is None.
+optimal primal-dual pair of the same LP as :func:`exact.l1.l1_program` builds over
+:func:`~exact.relu.dictionary.relu_atoms` in the kink coordinates (built row by row here, not solved;
+``result.pivots == 0``). ep's (37) (no constant column) is not computed here: ``without_constant`` is None.
 
 >>> from fractions import Fraction as F
 >>> sol = interpolate_structured([F(0), F(1), F(2)], [F(0), F(1), F(0)])
@@ -63,15 +72,20 @@ constant column) is not computed here: ``without_constant`` is None.
 
 from __future__ import annotations
 
+import gc
+import math
+import operator
 from fractions import Fraction
-from typing import Sequence
+from typing import Callable, Sequence, Union, cast
 
-from ..l1 import L1Solution, l1_program
-from ..lp.problem import LPResult
-from .dictionary import Atom, KinkCoordinates, relu_atoms
+from ..l1 import L1Solution
+from ..lp.problem import LinearProgram, LPResult
+from .dictionary import Atom
 from .interpolation import Interpolation1D
 
-ZERO = Fraction(0)
+ZERO, ONE, NEG_ONE = Fraction(0), Fraction(1), Fraction(-1)
+Num = Union[int, Fraction]  # an integer on a common denominator, or a Fraction where none is small
+_BITS = 4096  # past this a common denominator makes every number long: stay on Fractions (module doc)
 
 
 def interpolate_structured(
@@ -85,46 +99,99 @@ def interpolate_structured(
     ``x`` distinct points (any order), ``y`` labels; ``alpha`` in [0, 1). Raises ``ValueError`` on
     duplicate points, mismatched lengths, no data, or an unsupported alpha.
     """
-    alpha = Fraction(alpha)
+    enabled = gc.isenabled()
+    gc.disable()  # the result is ~10 n acyclic objects: collections scanning them would double the run time
+    try:
+        return _interpolate(x, y, Fraction(alpha), output_bias)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _interpolate(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, output_bias: bool) -> Interpolation1D:
     if not 0 <= alpha < 1:
         raise ValueError(f"interpolate_structured supports leaky slopes 0 <= alpha < 1, not {alpha}")
-    xs, ys = tuple(map(Fraction, x)), tuple(map(Fraction, y))
+    xs = tuple(v if type(v) is Fraction else Fraction(v) for v in x)
+    ys = tuple(v if type(v) is Fraction else Fraction(v) for v in y)
     if len(xs) != len(ys):
         raise ValueError(f"x has {len(xs)} points but y has {len(ys)} labels")
     if not xs:
         raise ValueError("interpolate_structured needs at least one data point")
-    kc = KinkCoordinates.of(xs)  # sorts; raises on duplicate points
-    atoms = relu_atoms(xs, alpha)
-    p, f = kc.pts, [ys[i] for i in kc.order]
-    sd = _slopes_and_kinks(p, f)  # secant slopes once: (s_1, d_2, ..., d_{n-1})
-    if len(p) == 1:
-        weights = [ZERO] * len(atoms)  # every atom vanishes at the single point
-        yp = [ZERO]
-        c = f[0]
+    X, dx = _common([v.denominator for v in xs], xs)
+    Y, dy = _common([v.denominator for v in ys], ys)
+    order = sorted(range(len(xs)), key=X.__getitem__)
+    P, F = [X[i] for i in order], [Y[i] for i in order]
+    if any(map(operator.eq, P, P[1:])):
+        raise ValueError("kink coordinates need distinct points")
+    pts = [xs[i] for i in order]
+    atoms = [Atom(1, t) for t in pts] + [Atom(-1, t) for t in pts]
+    if alpha == 0:  # as relu_atoms: s(x - max x) and s(min x - x) vanish on the data
+        del atoms[len(pts) - 1], atoms[len(pts) - 1]
+    if len(pts) == 1:
+        c, value = ys[0], ZERO
+        weights, split = [ZERO] * len(atoms), [ZERO] * (2 * len(atoms))
+        yp, dual, rhs = [ZERO], [ZERO], [c]
+        rows: list[dict[int, Fraction]] = [{}]
         attained = output_bias or c == 0
-        value = ZERO
     else:
-        weights, c, yp, value, attained = _solve_sorted(p, f, sd, atoms, alpha, output_bias)
-    dual = tuple(kc.transpose(yp))
-    ty = [f[0]] + sd
-    w_tuple = tuple(weights)
-    solution = _as_l1_solution(kc, atoms, alpha, ty, w_tuple, c, dual, tuple(yp), value)
+        s = _Sorted(P, F, dx, dy, alpha)
+        weights, split, c, value, attained = s.solve(output_bias)
+        yp, v = s.dual(value)
+        dual = [ZERO] * len(v)
+        for pos, i in enumerate(order):
+            dual[i] = v[pos]
+        rows, rhs = s.program(ys[order[0]]), s.rhs
+    w_tuple, dual_t, yp_t = tuple(weights), tuple(dual), tuple(yp)
+    base = 2 * len(atoms)
+    rows[0][base] = ONE  # the free constant column
+    lp = LinearProgram((ONE,) * base + (ZERO,), tuple(rows), tuple(rhs), free=frozenset((base,)))
+    result = LPResult("optimal", value, tuple(split) + (c,), yp_t, ())
+    solution = L1Solution(value, w_tuple, (c,), dual_t, lp, result)
     return Interpolation1D(
-        xs, ys, alpha, output_bias, tuple(atoms), w_tuple, c, dual, value,
+        xs, ys, alpha, output_bias, tuple(atoms), w_tuple, c, dual_t, value,
         attained, (w_tuple, c) if attained else None, solution, None,
     )
 
 
-def _slopes_and_kinks(p: Sequence[Fraction], f: Sequence[Fraction]) -> list[Fraction]:
-    """(s_1, d_2, ..., d_{n-1}): the kink coordinates of the data after f_1."""
-    s = [(f[i + 1] - f[i]) / (p[i + 1] - p[i]) for i in range(len(p) - 1)]
-    return s[:1] + [s[k] - s[k - 1] for k in range(1, len(s))]
+def _lcm(values: Sequence[int]) -> int | None:
+    """lcm of the values, or None once it passes _BITS bits."""
+    out = 1
+    for v in set(values):
+        out = math.lcm(out, v)
+        if out.bit_length() > _BITS:
+            return None
+    return out
 
 
-def _fill(lo: list[Fraction], hi: list[Fraction], residual: Fraction, order: range) -> list[Fraction]:
-    """g in the box [lo, hi] with sum g = sum lo + residual, filling the boxes in ``order``."""
+def _common(dens: Sequence[int], vals: Sequence[Fraction]) -> tuple[list[Num], int]:
+    """(V, D) with vals = V / D: integers over the lcm of ``dens`` unless it is huge (then D = 1)."""
+    d = _lcm(dens)
+    if d is None:
+        return list(vals), 1
+    return [v.numerator * (d // v.denominator) for v in vals], d
+
+
+def _abs(v: Num) -> Num:
+    return -v if v < 0 else v  # abs() of the union is "object" to mypy
+
+
+def _memo() -> Callable[[Num, Num], Fraction]:
+    """Fraction(num, den), one object per (num, den): kinks and dual entries repeat on gridded data, and
+    building a Fraction is the dominant cost of the result."""
+    cache: dict[tuple[Num, Num], Fraction] = {}
+
+    def q(num: Num, den: Num) -> Fraction:
+        f = cache.get((num, den))
+        if f is None:
+            f = cache[num, den] = Fraction(num, den)
+        return f
+    return q
+
+
+def _fill(lo: list[Num], hi: list[Num], residual: Num) -> list[Num]:
+    """g in the box [lo, hi] with sum g = sum lo + residual, filling the boxes from the left."""
     g = list(lo)
-    for k in order:
+    for k in range(len(g)):
         if residual <= 0:
             break
         take = min(hi[k] - lo[k], residual)
@@ -135,19 +202,18 @@ def _fill(lo: list[Fraction], hi: list[Fraction], residual: Fraction, order: ran
     return g
 
 
-Solved = tuple[list[Fraction], Fraction, list[Fraction], Fraction, bool]
-
-
-def _zero_constant(g: list[Fraction], lo: list[Fraction], hi: list[Fraction], offsets: list[Fraction],
-                   f1: Fraction) -> bool:
-    """From the left-filled g (c = c_min), move slope share rightward until c = f1 + offsets . g is 0.
+def _zero_constant(g: list[Num], lo: list[Num], hi: list[Num], offsets: list[Num], c: Num) -> tuple[bool, int]:
+    """From the left-filled g (c = c_min), move slope share rightward until c + offsets . g is 0.
 
     Mass goes from the leftmost box above its floor to the rightmost box below its cap, which raises c
     (offsets increase strictly) and ends at the right-filled g (c = c_max); so c = 0 is reached iff
     c_min <= 0 <= c_max. Moving along this path rather than mixing the two fillings leaves at most two
-    boxes off their bounds, which keeps the certificate's numbers short. Updates g; True iff c = 0.
+    boxes off their bounds, which keeps the certificate's numbers short. Every move but the last empties
+    or fills a box, a whole number of units; if the last one is a fraction 1 / r of a unit, g is rescaled
+    to units of 1 / r (so it stays integer, not mixed with Fractions that would slow every later sum).
+    Updates g; (True iff c = 0, r).
     """
-    c = f1 + sum((o * gk for o, gk in zip(offsets, g)), ZERO)
+    c += sum(o * gk for o, gk in zip(offsets, g))
     i, j = 0, len(g) - 1
     while c < 0:
         while i < len(g) and g[i] == lo[i]:
@@ -155,86 +221,140 @@ def _zero_constant(g: list[Fraction], lo: list[Fraction], hi: list[Fraction], of
         while j >= 0 and g[j] == hi[j]:
             j -= 1
         if i >= j:  # right-filled: c = c_max < 0
-            return False
+            return False, 1
         gain = offsets[j] - offsets[i]
-        delta = min(g[i] - lo[i], hi[j] - g[j], -c / gain)
+        delta = min(g[i] - lo[i], hi[j] - g[j])
+        if delta * gain > -c:  # the last move
+            if type(c) is int and type(gain) is int:
+                r = gain // math.gcd(c, gain)
+                g[:] = [gk * r for gk in g]
+                delta = -c * r // gain
+                g[i] -= delta
+                g[j] += delta
+                return True, r
+            delta = Fraction(-c, gain)  # already on Fractions (module doc)
         g[i] -= delta
         g[j] += delta
         c += delta * gain
-    return c == 0
+    return c == 0, 1
 
 
-def _solve_sorted(p: Sequence[Fraction], f: Sequence[Fraction], sd: list[Fraction], atoms: list[Atom],
-                  alpha: Fraction, output_bias: bool) -> Solved:
-    """(weights per atom, constant, dual y' in kink coordinates, value, attained) for n >= 2 sorted points."""
-    n, beta = len(p), 1 - alpha
-    s1, d = sd[0], sd[1:]  # d[k - 1] is the kink at p[k], k = 1..n-2 (0-based positions)
-    m = [dk / beta for dk in d]
-    d_plus = sum((mk for mk in m if mk > 0), ZERO)  # in units of 1 / beta: D+ / beta
-    d_minus = sum((-mk for mk in m if mk < 0), ZERO)
-    total = d_plus + d_minus
-    sigma_lo = s1 - (alpha * d_plus + d_minus)
-    sigma_hi = s1 + (d_plus + alpha * d_minus)
-    sigma = sigma_lo if sigma_lo > 0 else sigma_hi if sigma_hi < 0 else ZERO
-    value = total + abs(sigma)
+class _Sorted:
+    """Sorted points X / dx, labels F / dy (n >= 2), in the integer units of the module doc."""
 
-    # dual: t = y'_1 at the maximising breakpoint of h, then z_k at the end of its interval d_k points to
-    t = Fraction(1) if sigma_lo > 0 else Fraction(-1) if sigma_hi < 0 else ZERO
-    upper, lower = (1 - alpha * t, -1 + t) if t >= 0 else (1 + t, -1 - alpha * t)
-    yk = [(upper if mk > 0 else lower if mk < 0 else ZERO) / beta for mk in m]
-    yp = [ZERO, t] + yk
-    dual_value = t * s1 + sum((a * b for a, b in zip(yk, d)), ZERO)
+    def __init__(self, P: list[Num], F: list[Num], dx: int, dy: int, alpha: Fraction) -> None:
+        n = len(P)
+        self.P, self.n, self.dx, self.dy, self.alpha = P, n, dx, dy, alpha
+        self.an, self.ad = alpha.numerator, alpha.denominator
+        self.bd = self.ad - self.an  # beta = bd / ad
+        self.H = H = [P[i + 1] - P[i] for i in range(n - 1)]
+        self.N = N = [F[i + 1] - F[i] for i in range(n - 1)]
+        ints = cast(list[int], H)
+        G = _lcm(ints) if all(type(h) is int for h in H) else None
+        S: list[Num]
+        if G is None:
+            self.G, S = 1, [Fraction(nk, hk) for nk, hk in zip(N, H)]
+        else:
+            mult = {h: G // h for h in set(ints)}
+            self.G, S = G, [nk * mult[hk] for nk, hk in zip(N, ints)]
+        self.S0, self.F0 = S[0], F[0]
+        self.K = [S[k] - S[k - 1] for k in range(1, n - 1)]  # kink at P[k] in units of dx / (G dy)
+        self.Q = self.G * dy * self.bd  # u_g = dx / Q
+        self.q = _memo()
 
-    # primal: slope contributions g_k in their boxes summing to s_1 - sigma*
-    lo = [min(-mk, alpha * mk) for mk in m]
-    hi = [max(-mk, alpha * mk) for mk in m]
-    residual = s1 - sigma - sum(lo, ZERO)
-    offsets = [pk - p[0] for pk in p[1:n - 1]]  # coefficient of g_k in the constant (sigma* = 0)
-    end_weight = sigma / 2  # split between the two end atoms so either can absorb the constant
-    g = _fill(lo, hi, residual, range(len(m)))  # boxes full from the left: c is at its minimum c_min
-    attained = sigma != 0 or output_bias
-    if not attained:
-        attained = _zero_constant(g, lo, hi, offsets, f[0])
+    def solve(self, output_bias: bool) -> tuple[list[Fraction], list[Fraction], Fraction, Fraction, bool]:
+        """(weights per atom, their (w+, w-) split, constant, value, attained)."""
+        K, an, ad, n = self.K, self.an, self.ad, self.n
+        pos_sum: Num = sum(k for k in K if k > 0)
+        neg_sum: Num = -sum(k for k in K if k < 0)
+        s1 = self.S0 * self.bd
+        sigma_lo = s1 - (an * pos_sum + ad * neg_sum)
+        sigma_hi = s1 + (ad * pos_sum + an * neg_sum)
+        sigma = sigma_lo if sigma_lo > 0 else sigma_hi if sigma_hi < 0 else 0
+        self.pos_sum, self.neg_sum, self.sigma = pos_sum, neg_sum, sigma
+        total = ad * (pos_sum + neg_sum) + _abs(sigma)
+        value = self.q(total * self.dx, self.Q)
+        lo = [-k * ad if k > 0 else k * an for k in K]
+        hi = [k * an if k > 0 else -k * ad for k in K]
+        g = _fill(lo, hi, sigma_hi - sigma)  # sum lo = s1 - sigma_hi: boxes full from the left, c = c_min
+        offsets = [p - self.P[0] for p in self.P[1:]]  # times dx: p_k - p_1, for k = 2..n
+        attained, r = bool(sigma) or output_bias, 1
+        if not attained:
+            attained, r = _zero_constant(g, lo, hi, offsets, self.F0 * self.G * self.bd)
+        N, H, q, dx, dy, bd = self.N, self.H, self.q, self.dx, self.dy, self.bd
+        off_minus = n if an else n - 2  # atom (-1, p_k) is atoms[off_minus + k]
+        weights, split = [ZERO] * (2 * n - (0 if an else 2)), [ZERO] * (4 * n - (0 if an else 4))
+        cost, cw, wd = _abs(sigma) * (ad + an) * r, self.Q * (ad + an) * r, dx * ad  # g in units u_g / r
+        for k, (kk, gk) in enumerate(zip(K, g)):
+            if not kk:
+                continue
+            jp, jm, e, hh = k + 1, off_minus + k + 1, N[k + 1] * H[k] - N[k] * H[k + 1], H[k] * H[k + 1]
+            wp, wm = (gk + kk * ad * r) * ad, (kk * an * r - gk) * ad  # w+-, in units dx / cw
+            cost += _abs(wp) + _abs(wm)
+            if not wp or not wm:  # a box at a bound: one atom carries m_k
+                j, m = jp if wm == 0 else jm, q(e * wd, hh * dy * bd)
+                weights[j] = m
+                split[2 * j + (kk < 0)] = m if kk > 0 else q(-e * wd, hh * dy * bd)
+            else:
+                for j, w in ((jp, wp), (jm, wm)):
+                    weights[j] = Fraction(w * dx, cw)
+                    split[2 * j + (kk < 0)] = Fraction(_abs(w) * dx, cw)
+        if sigma:
+            end = Fraction(_abs(sigma) * dx, 2 * self.Q)  # sigma* / 2 on each end atom, signs as sigma*
+            weights[0], weights[off_minus + n - 1] = (end, -end) if sigma > 0 else (-end, end)
+            split[0 if sigma > 0 else 1] = split[2 * (off_minus + n - 1) + (sigma > 0)] = end
+        c_num = 2 * (self.F0 * self.G * bd * r + sum(o * gk for o, gk in zip(offsets, g))) + sigma * offsets[-1]
+        c = Fraction(c_num, 2 * self.Q * r)
+        if cost != total * (ad + an) * r or (attained and not output_bias and sigma == 0 and c != 0):
+            raise ArithmeticError(f"structured primal failed: cost {cost} != {total * (ad + an)}, or c {c}")
+        return weights, split, c, value, attained
 
-    index = {a: j for j, a in enumerate(atoms)}
-    weights = [ZERO] * len(atoms)
-    if sigma:
-        weights[index[Atom(1, p[0])]] = end_weight
-        weights[index[Atom(-1, p[-1])]] = -end_weight
-    for k, (mk, gk) in enumerate(zip(m, g), start=1):
-        if mk:
-            w_plus = (gk + mk) / (1 + alpha)  # solves w+ + w- = m_k, alpha w+ - w- = g_k
-            weights[index[Atom(1, p[k])]] = w_plus
-            weights[index[Atom(-1, p[k])]] = mk - w_plus
-    c = f[0] - sum((w * a(p[0], alpha) for a, w in zip(atoms, weights) if w), ZERO)
-    cost = sum((abs(w) for w in weights), ZERO)
-    if not cost == value == dual_value or (attained and not output_bias and sigma == 0 and c != 0):
-        raise ArithmeticError(f"structured duality failed: cost {cost}, value {value}, dual {dual_value}, c {c}")
-    return weights, c, yp, value, attained
+    def dual(self, value: Fraction) -> tuple[list[Fraction], list[Fraction]]:
+        """(y' in kink coordinates, v = T^T y' in sorted order); checks b^T y' = value."""
+        sigma, alpha, beta = self.sigma, self.alpha, 1 - self.alpha
+        t = 1 if sigma > 0 else -1 if sigma < 0 else 0  # the maximising breakpoint of h
+        upper, lower = (1 - alpha * t, -1 + t) if t >= 0 else (1 + t, -1 - alpha * t)
+        up, low = upper / beta, lower / beta
+        dual_value = (t * self.S0 + up * self.pos_sum - low * self.neg_sum) * Fraction(self.dx, self.G * self.dy)
+        if dual_value != value:
+            raise ArithmeticError(f"structured duality failed: value {value}, dual {dual_value}")
+        ft = Fraction(t)
+        yp = [ZERO, ft] + [up if k > 0 else low if k < 0 else ZERO for k in self.K]
+        e = math.lcm(up.denominator, low.denominator)
+        zu, zl = up.numerator * (e // up.denominator), low.numerator * (e // low.denominator)
+        z = [0, t * e] + [zu if k > 0 else zl if k < 0 else 0 for k in self.K] + [0]
+        sw = [0] + [z[k + 1] - z[k + 2] for k in range(self.n - 1)] + [0]  # weight of slope k, padded
+        H: list[Num] = [1, *self.H, 1]
+        q, dx = self.q, self.dx  # v_k = sw_{k-1} / h_{k-1} - sw_k / h_k
+        v = []
+        for k in range(self.n):
+            num = sw[k] * H[k + 1] - sw[k + 1] * H[k]
+            v.append(q(num * dx, e * H[k] * H[k + 1]) if num else ZERO)
+        return yp, v
 
-
-def _as_l1_solution(kc: KinkCoordinates, atoms: list[Atom], alpha: Fraction, ty: list[Fraction],
-                    weights: tuple[Fraction, ...], c: Fraction, dual: tuple[Fraction, ...],
-                    yp: tuple[Fraction, ...], value: Fraction) -> L1Solution:
-    """The optimal pair as an :class:`L1Solution` of the LP ``solve_dictionary_lp`` would solve (not solved)."""
-    columns = [_column(a, kc, alpha) for a in atoms]
-    lp = l1_program(columns, ty, [kc.constant_column()])
-    split = [part for w in weights for part in ((w, ZERO) if w >= 0 else (ZERO, -w))]
-    result = LPResult("optimal", value, tuple(split) + (c,), yp, ())
-    return L1Solution(value, weights, (c,), dual, lp, result)
-
-
-def _column(atom: Atom, kc: KinkCoordinates, alpha: Fraction) -> dict[int, Fraction]:
-    """``kc.atom_column(atom, alpha)`` from the module doc's table, without evaluating the atom (it is the
-    bulk of building the LP)."""
-    p, n = kc.pts, kc.n
-    if n == 1:
-        return {}
-    k = kc.position[atom.knot]
-    if atom.u == 1:
-        col = {1: Fraction(1)} if k == 0 else {0: alpha * (p[0] - atom.knot), 1: alpha} if alpha else {}
-    else:
-        col = {0: atom.knot - p[0], 1: Fraction(-1)} if k else {1: -alpha} if alpha else {}
-    if 0 < k < n - 1:
-        col[k + 1] = 1 - alpha
-    return col
+    def program(self, f1: Fraction) -> list[dict[int, Fraction]]:
+        """The rows of l1_program(columns of the module doc's table, T y, [e_0]); sets ``rhs`` = T y."""
+        n, an, ad, dx, q = self.n, self.an, self.ad, self.dx, self.q
+        alpha, beta, nb = self.alpha, 1 - self.alpha, self.alpha - 1
+        off_minus = n if an else n - 2
+        row0: dict[int, Fraction] = {}
+        row1: dict[int, Fraction] = {0: ONE, 1: NEG_ONE}  # (+1, p_1)
+        rows = [row0, row1]
+        if an:  # (-1, p_1), leaky only
+            row1[2 * n], row1[2 * n + 1] = -alpha, alpha
+        for k in range(1, n):
+            o = self.P[k] - self.P[0]
+            jm, last = 2 * (off_minus + k), k == n - 1
+            if k < n - 1 or an:  # (+1, p_k); at p_n it is the leaky-only atom
+                jp = 2 * k
+                if an:
+                    row0[jp], row0[jp + 1] = Fraction(-o * an, dx * ad), Fraction(o * an, dx * ad)
+                    row1[jp], row1[jp + 1] = alpha, -alpha
+                if not last:
+                    rows.append({jp: beta, jp + 1: nb, jm: beta, jm + 1: nb})
+            row0[jm], row0[jm + 1] = Fraction(o, dx), Fraction(-o, dx)  # (-1, p_k)
+            row1[jm], row1[jm + 1] = NEG_ONE, ONE
+        d = [q((N1 * H0 - N0 * H1) * dx, H0 * H1 * self.dy)
+             for N0, N1, H0, H1 in zip(self.N, self.N[1:], self.H, self.H[1:])]
+        self.rhs = [f1, q(self.N[0] * dx, self.H[0] * self.dy)] + d
+        return rows
