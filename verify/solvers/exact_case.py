@@ -146,8 +146,10 @@ class ExactCase:
 
     def error(self, value: Real | Fraction) -> Fraction | None:
         """The exact distance of value to [lower, upper] (0 inside; None for nan / inf)."""
+        from .truth import distance
+
         q = _exact(value)
-        return None if q is None else max(self.lower - q, q - self.upper, Fraction(0))
+        return None if q is None else distance(self.lower, self.upper, q)
 
     def close(self, value: Real | Fraction, rel: float = 1e-6, abs: float = 1e-9) -> bool:
         """Whether value is within ``abs + rel max(|lower|, |upper|)`` of [lower, upper]."""

@@ -63,12 +63,16 @@ class Truth:
 
     def distance(self, value: float) -> float:
         """How far a float value lies outside [lower, upper] (0 inside), computed exactly and then rounded."""
-        q = Fraction(value)
-        return float(max(self.lower - q, q - self.upper, Fraction(0)))
+        return float(distance(self.lower, self.upper, Fraction(value)))
 
     def as_json(self) -> dict[str, Any]:
         return {"lower": str(self.lower), "upper": str(self.upper), "exact": self.exact, "kind": self.kind,
                 "solution": self.solution}
+
+
+def distance(lower: Fraction, upper: Fraction, value: Fraction) -> Fraction:
+    """The exact distance of value to [lower, upper] (0 inside)."""
+    return max(lower - value, value - upper, Fraction(0))
 
 
 def _certificate(p: Problem) -> dict[str, Any]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
 
 import numpy as np
 
@@ -18,6 +20,17 @@ from ..problem import Problem, Variant
 from . import Outcome
 
 ALL = frozenset(Variant)
+
+
+@lru_cache(maxsize=64)
+def region_signs(X: tuple[tuple[Fraction, ...], ...]) -> np.ndarray:
+    """The sign rows of every region of the central arrangement of X (exact enumeration), once per data in a
+    process: every conic solver of a sweep poses (8) over the same regions."""
+    from verify.numeric.cone_program import regions_of
+
+    S = np.array([r.sign for r in regions_of(X)], dtype=np.int64)
+    S.flags.writeable = False  # shared by every caller of the cache
+    return S
 
 
 def _value(x) -> float | None:
@@ -75,10 +88,10 @@ class Conic:
     def _cone(self, p: Problem) -> Outcome:
         import cvxpy as cp
 
-        from verify.numeric.cone_program import regions_of, restricted_program
+        from verify.numeric.cone_program import restricted_program
 
         assert p.beta is not None
-        S = np.array([r.sign for r in regions_of(p.X)], dtype=np.int64)
+        S = region_signs(p.X)
         X = np.array([[float(a) for a in r] for r in p.X])
         problem, U, _ = restricted_program(X, np.array([float(t) for t in p.y]), float(p.beta), "squared", S)
         status = self._run(problem)
