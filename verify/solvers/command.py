@@ -24,14 +24,13 @@ RELATIVE = 1e-6
 
 
 def configure(p: argparse.ArgumentParser) -> None:
-    """The options of ``verify solvers`` (the executor options are added by the caller)."""
-    from .families import FAMILIES
-
+    """The options of ``verify solvers`` (the executor options are added by the caller; nothing is imported for
+    them, since every command builds this parser)."""
     p.add_argument("--case", action="append", metavar="FILE", help="a case file (TOML) to add (repeatable)")
     p.add_argument("--solver", action="append", metavar="NAME", help="only this solver (repeatable; default every "
                    "installed one, see --list)")
     p.add_argument("--family", action="append", metavar="NAME", help="only this family of problems (repeatable; "
-                   f"default all: {', '.join(FAMILIES)})")
+                   "default all, see --list)")
     p.add_argument("--json", type=Path, metavar="FILE", help="write the sweep (ranking, rows, truths) to FILE")
     p.add_argument("--store", type=Path, metavar="PATH", help="the SQLite store of exact answers (default "
                    "$RELU_CERTIFY_STORE or ~/.cache/relu-certify/truths.sqlite)")

@@ -6,7 +6,7 @@ certified network, float views for the solver, and tolerance checks computed exa
 distance of the float to [lower, upper] in Fractions, so no rounding of the truth can pass a wrong answer. The
 tolerance is the harness's (:class:`verify.solvers.harness.Tolerance`): ``abs + rel max(|lower|, |upper|)``.
 
-Only :mod:`fractions` and :mod:`exact.convention` are imported at load; numpy and the problem's matrices only
+Only the standard library is imported at load; numpy and the problem's matrices only
 when asked for, so the plugin stays cheap to load.
 
 >>> from fractions import Fraction as F
@@ -26,10 +26,10 @@ from fractions import Fraction
 from numbers import Real
 from typing import TYPE_CHECKING, Any
 
-from exact.convention import Convention
-
 if TYPE_CHECKING:  # the runtime imports are lazy: numpy and the problem module load only when used
     import numpy as np
+
+    from exact.convention import Convention
 
     from .problem import Problem, Standard
     from .truth import Truth
@@ -53,36 +53,60 @@ class ExactCase:
     checked truth: the optimal value lies in [``lower``, ``upper``]; ``solution`` is the certified primal point
     (1-D: a network ``{u, b, w, constant}`` of decimal strings)."""
 
-    name: str
-    family: str
-    variant: str
-    X: tuple[tuple[Fraction, ...], ...]
-    y: tuple[Fraction, ...]
-    beta: Fraction | None
-    convention: Convention
+    problem: Problem
     lower: Fraction
     upper: Fraction
     solution: dict[str, Any] = field(compare=False)
-    statement: str = ""
-    problem: Problem | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def from_truth(cls, p: Problem, truth: Truth) -> "ExactCase":
-        return cls(p.name, p.family, p.variant.value, p.X, p.y, p.beta, p.convention, truth.lower, truth.upper,
-                   truth.solution, p.variant.statement, p)
+        return cls(p, truth.lower, truth.upper, truth.solution)
 
-    # ---- the exact data and answer -------------------------------------------------------------------------
+    # ---- the exact data and answer (the problem's, by name) ------------------------------------------------
+
+    @property
+    def name(self) -> str:
+        return self.problem.name
+
+    @property
+    def family(self) -> str:
+        return self.problem.family
+
+    @property
+    def variant(self) -> str:
+        """The variant's name: interpolation, regularised, hinge or cone."""
+        return self.problem.variant.value
+
+    @property
+    def X(self) -> tuple[tuple[Fraction, ...], ...]:
+        return self.problem.X
+
+    @property
+    def y(self) -> tuple[Fraction, ...]:
+        return self.problem.y
+
+    @property
+    def beta(self) -> Fraction | None:
+        return self.problem.beta
+
+    @property
+    def convention(self) -> Convention:
+        return self.problem.convention
+
+    @property
+    def statement(self) -> str:
+        return self.problem.variant.statement
+
+    @property
+    def n(self) -> int:
+        return self.problem.n
 
     @property
     def x(self) -> tuple[Fraction, ...]:
         """The 1-D data points (a cone case has d-dimensional rows: use ``X``)."""
         if any(len(r) != 1 for r in self.X):
             raise ValueError(f"relu-certify case {self.name!r} has {len(self.X[0])}-dimensional data; use .X")
-        return tuple(r[0] for r in self.X)
-
-    @property
-    def n(self) -> int:
-        return len(self.y)
+        return self.problem.x
 
     @property
     def exact(self) -> bool:
@@ -120,29 +144,23 @@ class ExactCase:
 
         return np.array([float(t) for t in self.y])
 
-    def _problem(self) -> Problem:
-        if self.problem is None:
-            from .problem import Problem, Variant
-
-            return Problem(self.name, self.family, Variant(self.variant), self.X, self.y, self.beta,
-                           self.convention.alpha, self.convention.output_bias)
-        return self.problem
-
     def matrix(self) -> np.ndarray:
         """The dictionary A (n x N): the data-knot atoms on the data, in floats (1-D variants)."""
         if self.variant == "cone":
             raise ValueError(f"relu-certify case {self.name!r} is a pe (8) cone program: it has no atom dictionary; "
                              f"use .X_float")
-        return self._problem().dictionary()
+        return self.problem.dictionary()
 
     def standard(self) -> Standard:
         """The 1-D variant as one LP / QP in matrix form (:class:`verify.solvers.problem.Standard`)."""
-        return self._problem().standard()
+        return self.problem.standard()
 
     # ---- tolerance checks, exact ---------------------------------------------------------------------------
 
     def tolerance(self, rel: float = 1e-6, abs: float = 1e-9) -> Fraction:
-        return Fraction(abs) + Fraction(rel) * max(-self.lower, self.lower, -self.upper, self.upper)
+        from .truth import allowance
+
+        return allowance(self.lower, self.upper, rel, abs)
 
     def error(self, value: Real | Fraction) -> Fraction | None:
         """The exact distance of value to [lower, upper] (0 inside; None for nan / inf)."""

@@ -28,7 +28,7 @@ from ..distributed import Where, map_ordered
 from .adapters import SOLVERS, Outcome, Solver, solver
 from .problem import Problem
 from .store import Store
-from .truth import Truth, compute, from_certificate
+from .truth import Truth, allowance, compute, from_certificate
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class Tolerance:
     abs: float = 1e-9
 
     def value(self, truth: Truth) -> float:
-        return self.abs + self.rel * float(max(abs(truth.lower), abs(truth.upper)))
+        return float(allowance(truth.lower, truth.upper, self.rel, self.abs))
 
     def feasibility(self, p: Problem) -> float:
         return self.rel * max(1.0, float(max(abs(t) for t in p.y)))

@@ -75,6 +75,12 @@ def distance(lower: Fraction, upper: Fraction, value: Fraction) -> Fraction:
     return max(lower - value, value - upper, Fraction(0))
 
 
+def allowance(lower: Fraction, upper: Fraction, rel: float, abs_: float) -> Fraction:
+    """The tolerance abs + rel max(|lower|, |upper|) around a truth [lower, upper], exactly (the harness's PASS and
+    the plugin's ``close``)."""
+    return Fraction(abs_) + Fraction(rel) * max(abs(lower), abs(upper))
+
+
 def _certificate(p: Problem) -> dict[str, Any]:
     """The producer's certificate for p (module doc)."""
     if p.variant is Variant.INTERPOLATION:
