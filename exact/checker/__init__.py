@@ -65,14 +65,28 @@ from . import (
     weight_midpoint,
     whitened_l1,
 )
-from ._fields import DENOMINATOR, LONG, MAX_LONG_DIGITS, Malformed, at, long_digits, show, tracked, unread, within
+from ._fields import (
+    DENOMINATOR,
+    LONG,
+    MAX_LONG_DIGITS,
+    Malformed,
+    Tracked,
+    at,
+    long_digits,
+    show,
+    tracked,
+    unread,
+    within,
+)
 from ._proved import Proved, canonical, compare_stated
 from .arith import TRIAL_DIVISIONS, LimitExceeded
-from .source import Refused, read_regular
+from .source import Refused, paused_gc, read_regular
 
 FORMAT, VERSION = "relu-certify-certificate", 2
-#: a certificate file is read only up to this size (the resource guarantees of SPEC.md are for it)
+#: a certificate file is read only up to this size (the resource guarantees of SPEC.md are for it) ...
 MAX_FILE_BYTES = 1 << 20
+#: ... unless its kind is checked in O(B log B) time and O(B) memory for B bytes (SPEC.md, "Limits"): then up to this
+LINEAR_KINDS, MAX_LINEAR_FILE_BYTES = ("relu1d-l1-interpolation",), 1 << 28
 #: top-level fields no check reads: where the certificate comes from, and a sentence for people
 INFORMATIONAL = ("claim", "case", "statement")
 
@@ -132,7 +146,12 @@ def check_certificate(doc: dict) -> CheckReport:
     The kind's check verifies the evidence and returns what it proves (:class:`Proved`); the
     certificate's ``relation`` and ``convention`` must then equal the proved ones exactly.
     """
-    doc = tracked(doc)
+    with paused_gc():
+        return _check(tracked(doc))
+
+
+def _check(doc: Any) -> CheckReport:
+    """check_certificate on a document whose objects are fresh :class:`Tracked` (nothing read yet)."""
     kind = doc.get("kind") if isinstance(doc, dict) else None
     kind_name = kind if isinstance(kind, str) else "?"
     problems: list[str] = []
@@ -172,26 +191,53 @@ def check_certificate(doc: dict) -> CheckReport:
     return CheckReport(True, kind_name, value if isinstance(value, str) else None, [], relation, data)
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict:
-    obj: dict = {}
-    for key, val in pairs:
-        if key in obj:
-            raise ValueError(f"duplicate key {key!r}")
-        obj[key] = val
+def _unique_keys(pairs: list[tuple[str, Any]]) -> Tracked:
+    obj = Tracked(pairs)
+    if len(obj) != len(pairs):  # not ``key in obj``: that would count as a check reading the key
+        seen: set = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise ValueError(f"duplicate key {key!r}")
+            seen.add(key)
     return obj
 
 
+def file_limit(kind: object) -> int:
+    """The largest certificate file of ``kind`` that :func:`check_file` reads, in bytes.
+
+    >>> file_limit("lp"), file_limit("relu1d-l1-interpolation")
+    (1048576, 268435456)
+    """
+    return MAX_LINEAR_FILE_BYTES if kind in LINEAR_KINDS else MAX_FILE_BYTES
+
+
 def check_file(path: str) -> CheckReport:
-    """Read a JSON certificate (a regular file of at most MAX_FILE_BYTES, duplicate keys rejected) and check it;
-    never raises."""
+    """Read a JSON certificate (a regular file of at most :func:`file_limit` bytes for its kind, duplicate keys
+    rejected) and check it; never raises."""
+    def refused(what: str, kind: object = None) -> CheckReport:
+        linear = "" if kind is None else (f" for kind {show(kind)} (only {', '.join(LINEAR_KINDS)} may have up to "
+                                          f"{MAX_LINEAR_FILE_BYTES})")
+        return CheckReport(False, "?", None, [f"file: {path!r} is {what}, not a regular certificate file of at most "
+                                              f"the checker's limit of {MAX_FILE_BYTES} bytes{linear}"])
+    with paused_gc():
+        return _check_file(path, refused)
+
+
+def _check_file(path: str, refused: Callable[..., CheckReport]) -> CheckReport:
     try:
-        raw = read_regular(path, MAX_FILE_BYTES)
-        doc = json.loads(raw.decode("utf-8"), object_pairs_hook=_unique_keys)
+        raw = read_regular(path, MAX_LINEAR_FILE_BYTES)
     except Refused as err:
-        return CheckReport(False, "?", None, [f"file: {path!r} is {err.what}, not a regular certificate file of "
-                                              f"at most the checker's limit of {MAX_FILE_BYTES} bytes"])
-    except (OSError, UnicodeDecodeError) as err:
+        return refused(err.what)
+    except (OSError, ValueError) as err:
         return CheckReport(False, "?", None, [f"file: cannot read {path!r}: {err}"])
-    except (ValueError, RecursionError) as err:
-        return CheckReport(False, "?", None, [f"file: invalid JSON in {path!r}: {err}"])
-    return check_certificate(doc)
+    try:
+        doc = json.loads(raw.decode("utf-8"), object_pairs_hook=_unique_keys)
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:
+        if len(raw) > MAX_FILE_BYTES:
+            return refused(f"larger than {MAX_FILE_BYTES} bytes")
+        what = "cannot read" if isinstance(err, UnicodeDecodeError) else "invalid JSON in"
+        return CheckReport(False, "?", None, [f"file: {what} {path!r}: {err}"])
+    kind = doc.get("kind") if isinstance(doc, dict) else None
+    if len(raw) > file_limit(kind):  # a long file is read only by a kind whose check is linear in its size
+        return refused(f"larger than {MAX_FILE_BYTES} bytes", kind)
+    return _check(doc)  # its objects are Tracked already (_unique_keys): no copy of a long certificate

@@ -21,6 +21,7 @@ from typing import Any
 
 from ._fields import Malformed, at, q, show, surd
 from .arith import Surd
+from .ramps import Scaled
 
 NUMBER_KEYS = ("value", "lower", "upper")
 
@@ -41,6 +42,8 @@ def canonical(obj: Any) -> Any:
         return obj
     if isinstance(obj, Fraction):
         return str(obj)
+    if isinstance(obj, Scaled):
+        return [str(v) for v in obj.nums] if obj.den == 1 else [str(v) for v in obj.fractions()]
     if isinstance(obj, Surd):
         r = obj.rational()
         return str(r) if r is not None else obj.doc()

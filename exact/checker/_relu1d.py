@@ -12,7 +12,8 @@ from typing import Sequence
 
 from ._fields import Malformed, at, neurons, q, qlist, qmatrix, within
 from .arith import dot, sigma
-from .relu1d import Neuron1D, relu1d_profile
+from .ramps import Scaled, ramp_values
+from .relu1d import Neuron1D
 
 NeuronD = tuple[list[Fraction], Fraction, Fraction]  # (w, b, c): c sigma(w . x + b)
 
@@ -47,16 +48,27 @@ def cost(nets: Sequence[tuple]) -> Fraction:
     return sum((abs(n[2]) for n in nets), Fraction(0))
 
 
-def dual_breakpoints(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Fraction, bound: Fraction,
-                     problems: list[str], signs: tuple[int, ...] = (1, -1)) -> None:
-    """|g(u, b)| <= bound at every breakpoint b = -u x_k with u in ``signs`` (:func:`relu1d_profile`)."""
-    for u, b, g in relu1d_profile(x, v, alpha):
-        if u in signs and abs(g) > bound:
-            problems.append(f"dual: u = {u}, breakpoint b = {b}: |g| = {abs(g)} > {bound}")
+def as_scaled(v: Sequence[Fraction] | Scaled) -> Scaled:
+    return v if isinstance(v, Scaled) else Scaled.of(v)
 
 
-def semi_infinite_dual(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Fraction, bound: Fraction,
-                       problems: list[str]) -> None:
+def dual_breakpoints(x: Sequence[Fraction] | Scaled, v: Sequence[Fraction] | Scaled, alpha: Fraction,
+                     bound: Fraction, problems: list[str], signs: tuple[int, ...] = (1, -1)) -> None:
+    """|g(u, b)| <= bound at every breakpoint b = -u x_k with u in ``signs``: g(u, -u x_k) =
+    sum_i v_i sigma(-u (x_k - x_i)), the ramp sums with knots x and weights v at the points x (one integer
+    walk per sign, :func:`exact.checker.ramps.ramp_values`)."""
+    xs, vs = as_scaled(x), as_scaled(v)
+    for u in signs:
+        g = ramp_values(alpha, -u, xs, vs, xs)
+        top, scale = bound.numerator * g.den, bound.denominator  # |g_k| <= bound as integers
+        for k, gk in enumerate(g.nums):
+            if abs(gk) * scale > top:
+                problems.append(f"dual: u = {u}, breakpoint b = {-u * xs.fraction(k)}: |g| = "
+                                f"{abs(g.fraction(k))} > {bound}")
+
+
+def semi_infinite_dual(x: Sequence[Fraction] | Scaled, v: Sequence[Fraction] | Scaled, alpha: Fraction,
+                       bound: Fraction, problems: list[str]) -> None:
     """|g(u, b)| <= bound for all |u| <= 1, b real, g(u, b) = sum_i v_i sigma_alpha(u x_i + b), exactly:
 
     (a) u = 0 gives g = sigma(b) sum(v), unbounded unless sum(v) == 0, which is checked;
@@ -67,15 +79,26 @@ def semi_infinite_dual(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Frac
         limits; all are checked (the limits equal the values at the extreme breakpoints: deliberate
         redundancy).
     """
-    if sum(v) != 0:                                                             # (a)
-        problems.append(f"dual: constant direction (u = 0, b -> +inf): sum(v) = {sum(v)}, must be 0")
+    xs, vs = as_scaled(x), as_scaled(v)
+    total = Fraction(sum(vs.nums)) / vs.den
+    if total != 0:                                                              # (a)
+        problems.append(f"dual: constant direction (u = 0, b -> +inf): sum(v) = {total}, must be 0")
     else:                                                                       # (c) limits
-        svx = dot(v, x)
+        svx = Fraction(sum(a * b for a, b in zip(vs.nums, xs.nums, strict=True))) / (vs.den * xs.den)
         for u in (1, -1):
             for end, g in (("+inf", u * svx), ("-inf", alpha * u * svx)):
                 if abs(g) > bound:
                     problems.append(f"dual: u = {u}, limit b -> {end}: |g| = {abs(g)} > {bound}")
-    dual_breakpoints(x, v, alpha, bound, problems)                              # (c) breakpoints
+    dual_breakpoints(xs, vs, alpha, bound, problems)                            # (c) breakpoints
+
+
+def absorbs(x: Scaled, w: Scaled, b: Scaled, c: Scaled, constant: Fraction) -> bool:
+    """:func:`relu1d.absorbs_constant` on Scaled columns: some neuron with c_j constant > 0 has
+    w_j t + b_j >= 0 at t = min x and max x, i.e. w_j X b.den + b_j w.den x.den >= 0 for X = min, max."""
+    ends = (min(x.nums), max(x.nums))
+    scale = w.den * x.den
+    return any(cj * constant > 0 and all(wj * e * b.den + bj * scale >= 0 for e in ends)
+               for wj, bj, cj in zip(w.nums, b.nums, c.nums, strict=True))
 
 
 def rank_one_points(doc: dict, problems: list[str]) -> tuple[list[list[Fraction]], list[Fraction]]:

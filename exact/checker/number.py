@@ -38,13 +38,14 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-__all__ = ["MAX_EXPONENT", "MAX_LENGTH", "NumberError", "integer", "is_number_text", "rational"]
+__all__ = ["MAX_EXPONENT", "MAX_LENGTH", "NumberError", "integer", "integer_ratios", "is_number_text", "rational"]
 
 MAX_LENGTH = 1000  # characters in one number; certificates written by the toolkit stay below 500
 MAX_EXPONENT = 1000  # |e| of a decimal exponent
 
 _RATIONAL = re.compile(r"[+-]?(?:[0-9]+/(?P<den>[0-9]+)|(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE](?P<exp>[+-]?[0-9]+))?)")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+_RATIO = re.compile(r"[+-]?[0-9]+(?:/0*[1-9][0-9]*)?")  # an integer, or p/q with q != 0
 _GRAMMAR = "ASCII sign, digits, '/digits' or a decimal point, exponent"
 
 
@@ -88,3 +89,25 @@ def is_number_text(text: str) -> bool:
     except NumberError:
         return False
     return True
+
+
+def integer_ratios(texts: list) -> tuple[list[int], list[int]] | None:
+    """(numerators, denominators) of strings that are all integers or ratios "p/q" of the grammar, read in bulk
+    (the form of long certificates); None when any is not of that form (a decimal, or not a number at all), for
+    :func:`rational` to read one by one and name the bad one.
+
+    >>> integer_ratios(["3", "-4/6", "+0"]), integer_ratios(["3", "0.5"]), integer_ratios(["1/0"])
+    (([3, -4, 0], [1, 6, 1]), None, None)
+    """
+    if not all(type(t) is str for t in texts) or (texts and max(map(len, texts)) > MAX_LENGTH):
+        return None
+    if not all(map(_RATIO.fullmatch, texts)):
+        return None
+    if "/" not in "".join(texts):
+        return list(map(int, texts)), [1] * len(texts)
+    nums, dens = [], []
+    for t in texts:
+        num, _, den = t.partition("/")
+        nums.append(int(num))
+        dens.append(int(den) if den else 1)
+    return nums, dens

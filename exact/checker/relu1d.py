@@ -19,30 +19,19 @@ from itertools import pairwise
 from typing import Optional, Sequence, Union
 
 from .arith import Surd, sigma
+from .ramps import Scaled, kinks, network_values, off_points, ramp_values
 
 
 def ramp_sums(alpha: Fraction, u: int, knots: Sequence[Fraction], coefs: Sequence[Fraction],
               points: Sequence[Fraction]) -> list[Fraction]:
-    """[sum_j coefs[j] * sigma_alpha(u * (p - knots[j])) for p in points], u in {1, -1}.
+    """[sum_j coefs[j] * sigma_alpha(u * (p - knots[j])) for p in points], u in {1, -1}: the prefix-sum walk
+    of :func:`exact.checker.ramps.ramp_walk` on integers, O((m + n) log(m + n)).
 
-    With L(p) = sum_{t_j <= p} c_j (p - t_j) and G(p) = sum_{t_j > p} c_j (p - t_j),
-    the sum is L + alpha*G for u = 1 and -(G + alpha*L) for u = -1 (a tie t_j = p
-    contributes 0 to either side). Sorting plus prefix sums of c_j and c_j t_j make
-    it O((m + n) log m).
+    >>> F = Fraction
+    >>> ramp_sums(F(0), 1, [F(0), F(1)], [F(1), F(-2)], [F(-1), F(1, 2), F(3)])
+    [Fraction(0, 1), Fraction(1, 2), Fraction(-1, 1)]
     """
-    order = sorted(range(len(knots)), key=knots.__getitem__)
-    ts = [knots[j] for j in order]
-    pc, pct = [Fraction(0)], [Fraction(0)]
-    for j in order:
-        pc.append(pc[-1] + coefs[j])
-        pct.append(pct[-1] + coefs[j] * knots[j])
-    out = []
-    for p in points:
-        i = bisect_right(ts, p)
-        low = p * pc[i] - pct[i]
-        high = p * (pc[-1] - pc[i]) - (pct[-1] - pct[i])
-        out.append(low + alpha * high if u == 1 else -(high + alpha * low))
-    return out
+    return ramp_values(alpha, u, Scaled.of(knots), Scaled.of(coefs), Scaled.of(points)).fractions()
 
 
 def relu1d_profile(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Fraction
@@ -77,6 +66,7 @@ def relu1d_sup(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Fraction
 
 
 Field = Union[Fraction, Surd]
+Neuron1D = tuple[Fraction, Fraction, Fraction]  # (w, b, c): c sigma(w x + b)
 
 
 def joint_candidates(x: Sequence[Fraction], v: Sequence[Field], alpha: Fraction
@@ -152,20 +142,29 @@ def patterns_1d(x: Sequence[Fraction]) -> list[tuple[int, ...]]:
 
 
 def kinks_1d(terms: Sequence[tuple[Fraction, Fraction, Fraction]], alpha: Fraction) -> list[Fraction]:
-    """The points where t -> sum_j c_j sigma(w_j t + b_j) really kinks, terms (w, b, c): the slope of
-    c sigma(w t + b) jumps by (1 - alpha) |w| c at t = -b / w, and jumps at one point may cancel.
+    """The points where t -> sum_j c_j sigma(w_j t + b_j) really kinks, terms (w, b, c) (:func:`ramps.kinks`).
 
     >>> F = Fraction
     >>> kinks_1d([(F(1), F(0), F(1)), (F(-1), F(0), F(1))], F(0))    # |t|
     [Fraction(0, 1)]
-    >>> kinks_1d([(F(1), F(0), F(1)), (F(-1), F(0), F(-1))], F(0))   # t_+ - (-t)_+ = t
-    []
     """
-    jump: dict[Fraction, Fraction] = {}
-    for w, b, c in terms:
-        if w:
-            jump[-b / w] = jump.get(-b / w, Fraction(0)) + (1 - alpha) * abs(w) * c
-    return sorted(t for t, j in jump.items() if j)
+    return kinks(*_columns(terms), alpha).fractions()
+
+
+def kinks_off_data(x: Sequence[Fraction], terms: Sequence[Neuron1D], alpha: Fraction) -> list[Fraction]:
+    """The kinks of :func:`kinks_1d` that are not data points x, compared as integers (:func:`ramps.off_points`).
+
+    >>> F = Fraction
+    >>> kinks_off_data([F(0)], [(F(1), F(0), F(1)), (F(1), F(-1), F(1))], F(0))
+    [Fraction(1, 1)]
+    """
+    return off_points(kinks(*_columns(terms), alpha), Scaled.of(x))
+
+
+def _columns(neurons: Sequence[Neuron1D]) -> tuple[Scaled, Scaled, Scaled]:
+    """(w, b, c) of the neurons as three Scaled vectors."""
+    return (Scaled.of([n[0] for n in neurons]), Scaled.of([n[1] for n in neurons]),
+            Scaled.of([n[2] for n in neurons]))
 
 
 def secant_kinks(x: Sequence[Fraction], y: Sequence[Fraction]) -> int:
@@ -211,24 +210,16 @@ def evaluation_points(x: list[Fraction], contacts: list[tuple[Fraction, Fraction
     return [min(ends) - 1] + kinks + [max(ends) + 1]
 
 
-Neuron1D = tuple[Fraction, Fraction, Fraction]  # (w, b, c): c sigma(w x + b)
-
-
 def network_1d(x: Sequence[Fraction], neurons: Sequence[Neuron1D], alpha: Fraction,
                constant: Fraction = Fraction(0)) -> list[Fraction]:
-    """[constant + sum_j c_j sigma(w_j x_i + b_j) for x_i in x], exactly and in O((m + n) log m).
-
-    For w != 0, sigma(w x + b) = |w| sigma(sign(w) (x - t)) with t = -b / w (positive homogeneity), so
-    the neuron is the ramp atom (sign w, t) with weight c |w| (:func:`atom_values`); w = 0 is the
-    constant c sigma(b).
+    """[constant + sum_j c_j sigma(w_j x_i + b_j) for x_i in x], exactly, in O((m + n) log(m + n))
+    (:func:`exact.checker.ramps.network_values`).
 
     >>> F = Fraction
     >>> network_1d([F(-1), F(0), F(2)], [(F(1, 2), F(-1, 2), F(4)), (F(0), F(-3), F(1))], F(0), F(1))
     [Fraction(1, 1), Fraction(1, 1), Fraction(3, 1)]
     """
-    atoms = [(1 if w > 0 else -1, -b / w, c * abs(w)) for w, b, c in neurons if w]
-    flat = constant + sum((c * sigma(b, alpha) for w, b, c in neurons if not w), Fraction(0))
-    return [flat + v for v in atom_values(x, atoms, alpha)]
+    return network_values(Scaled.of(x), *_columns(neurons), alpha, constant).fractions()
 
 
 def neuron_sums(x: Sequence[Fraction], v: Sequence[Fraction], alpha: Fraction,
@@ -256,5 +247,6 @@ def absorbs_constant(x: Sequence[Fraction], neurons: Sequence[Neuron1D], constan
     """Some neuron c sigma(w x + b) is affine (w x_i + b >= 0) on all the data with c * constant > 0: raising
     its b by constant / c adds the constant at no cost, so the network needs no output bias. (w t + b is
     linear in t, so it is >= 0 on all the data iff it is at min x and max x.)"""
-    ends = [min(x), max(x)] if x else []
+    xs = Scaled.of(x)  # min and max compared as integers
+    ends = [xs.fraction(xs.order[0]), xs.fraction(xs.order[-1])] if x else []
     return any(c * constant > 0 and all(w * xi + b >= 0 for xi in ends) for w, b, c in neurons)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ._fields import at, distinct_points, q, qlist
+from ._fields import at, distinct_scaled, neuron_columns, q, qvec
 from ._proved import Proved, convention, stated_convention
-from ._relu1d import cost, neurons_1d, semi_infinite_dual, slopes_within_unit
-from .arith import dot
-from .relu1d import absorbs_constant, kinks_1d, network_1d
+from ._relu1d import absorbs, semi_infinite_dual
+from .ramps import kinks, network_values, off_points
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
@@ -43,26 +42,30 @@ def check(doc: dict, problems: list[str]) -> Proved:
     """
     conv = stated_convention(doc)
     alpha, bias = Fraction(conv["alpha"]), conv["output_bias"]
-    x = distinct_points(doc, "data.x")
-    n = len(x)
-    y = qlist(at(doc, "data.y"), "data.y", n)
-    nets = neurons_1d(doc, "primal.neurons")
+    x = distinct_scaled(doc, "data.x")
+    n = len(x.nums)
+    y = qvec(at(doc, "data.y"), "data.y", n)
+    w, b, c = neuron_columns(at(doc, "primal.neurons"), "primal.neurons")
     c0 = q(at(doc, "primal.constant"), "primal.constant")
-    v = qlist(at(doc, "dual.v"), "dual.v", n)
+    v = qvec(at(doc, "dual.v"), "dual.v", n)
 
-    slopes_within_unit(nets, problems)                                    # 1.
-    for i, (fi, yi) in enumerate(zip(network_1d(x, nets, alpha, c0), y, strict=True)):
-        if fi != yi:
-            problems.append(f"primal: point {i} (x = {x[i]}): network = {fi} but y = {yi}")
-    primal, dual_obj = cost(nets), dot(v, y)                                 # 2.
+    for j, wj in enumerate(w.nums):                                           # 1.
+        if abs(wj) > w.den:
+            problems.append(f"primal.neurons[{j}]: |w| = {abs(w.fraction(j))} > 1")
+    f = network_values(x, w, b, c, alpha, c0)
+    for i, (fi, yi) in enumerate(zip(f.nums, y.nums, strict=True)):
+        if fi * y.den != yi * f.den:
+            problems.append(f"primal: point {i} (x = {x.fraction(i)}): network = {f.fraction(i)} but y = "
+                            f"{y.fraction(i)}")
+    primal = Fraction(sum(map(abs, c.nums))) / c.den                          # 2.
+    dual_obj = Fraction(sum(a * b for a, b in zip(v.nums, y.nums, strict=True))) / (v.den * y.den)
     if primal != dual_obj:
         problems.append(f"duality gap: primal cost sum |c| = {primal} but dual objective v^T y = {dual_obj}")
     semi_infinite_dual(x, v, alpha, Fraction(1), problems)                  # 3.
     relation: dict = {"type": "equals", "value": primal}
-    if bias or c0 == 0 or absorbs_constant(x, nets, c0):                     # 5.
+    if bias or c0 == 0 or absorbs(x, w, b, c, c0):                           # 5.
         relation["attained"] = True
-    data_points = set(x)
-    off = [t for t in kinks_1d(nets, alpha) if t not in data_points]        # 6.
+    off = off_points(kinks(w, b, c, alpha), x)                               # 6.
     if off:
         relation["kinks_off_data"] = off
     return Proved(relation, {"x": x, "y": y, "convention": convention(alpha, "free", bias)})

@@ -17,10 +17,13 @@ a character device
 """
 from __future__ import annotations
 
+import gc
 import os
 import stat
+from contextlib import contextmanager
+from typing import Iterator
 
-__all__ = ["Refused", "read_regular"]
+__all__ = ["Refused", "paused_gc", "read_regular"]
 
 
 class Refused(ValueError):
@@ -53,3 +56,17 @@ def read_regular(path: str, limit: int) -> bytes:
     if len(raw) > limit:
         raise Refused(f"larger than {limit} bytes")
     return raw
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection inside: reading and checking a long certificate builds millions of acyclic
+    objects (a parsed JSON tree, integer vectors), and every collection would scan all of them again (a third
+    of the check's time at 10^5 points). Reference counting still frees them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -1,0 +1,212 @@
+"""Ramp sums on integers: the linear-time core of the 1-D kinds (standard library only; the producer may
+import it, never copy it).
+
+A :class:`Scaled` vector holds rationals as integer numerators over one common denominator, so the prefix
+sums below are integer sums: no gcd per operation, and numbers stay as long as the data's own. Where the
+common denominator would be huge (many unrelated denominators) the same code runs on ``Fraction`` entries
+over the denominator 1 (:meth:`Scaled.of`), so nothing here depends on the data being gridded.
+
+The one algorithm (:func:`two_sided`): a sum of two-sided ramps, each knot t_j weighing a_j on its right and
+b_j on its left,
+
+    F(p) = sum_{t_j <= p} a_j (p - t_j) + sum_{t_j > p} b_j (p - t_j)
+         = p (B + D(p)) - (BT + DT(p)),     D(p) = sum_{t_j <= p} (a_j - b_j),  DT(p) = sum_{t_j <= p} (a_j - b_j) t_j,
+
+B, BT the sums of b_j and b_j t_j over all knots (a knot t_j = p adds 0 to either side). Visiting the
+points in increasing order moves knots into D one at a time, so after sorting (O((m + n) log(m + n))
+comparisons of integers) the walk is O(m + n) integer operations, one product per point. A leaky ramp
+c sigma_alpha(u (p - t)) is such a knot: (a, b) = (c, alpha c) for u = 1 and (-alpha c, -c) for u = -1.
+
+>>> from fractions import Fraction as F
+>>> x = Scaled.of([F(0), F(1, 2), F(2)])
+>>> x.nums, x.den
+([0, 1, 4], 2)
+>>> s = two_sided(x.nums, [1, -2, 1], [0, 0, 0], x.nums)   # sum_j c_j (p - t_j)_+ at p = t_k, over x.den
+>>> [F(v, x.den) for v in s]
+[Fraction(0, 1), Fraction(1, 2), Fraction(-1, 1)]
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property
+from typing import Any, Iterable, Sequence
+
+from .arith import sigma
+
+#: an integer numerator, or a Fraction where no common denominator is small (Any: mypy types arithmetic on
+#: the union as "object")
+Number = Any
+#: bits of a common denominator past which a Scaled vector keeps Fractions (over 1): the lcm of many unrelated
+#: denominators would make every number of every sum that long
+MAX_COMMON_BITS = 4096
+
+
+@dataclass(frozen=True)
+class Scaled:
+    """The rationals nums[i] / den (den > 0 an integer; nums integers, or Fractions when den == 1)."""
+
+    nums: list[Number]
+    den: int
+
+    @classmethod
+    def of(cls, values: Iterable[Number]) -> Scaled:
+        """``values`` over the lcm of their denominators (over 1, as Fractions, if it passes MAX_COMMON_BITS).
+
+        >>> Scaled.of([Fraction(1, 6), Fraction(-3, 4), 2]).nums
+        [2, -9, 24]
+        """
+        vals = list(values)
+        den = 1
+        for d in {v.denominator for v in vals}:
+            den = den // math.gcd(den, d) * d
+            if den.bit_length() > MAX_COMMON_BITS:
+                return cls([Fraction(v) for v in vals], 1)
+        if den == 1:
+            return cls([v if type(v) is int else v.numerator for v in vals], 1)
+        return cls([v.numerator * (den // v.denominator) for v in vals], den)
+
+    @cached_property
+    def order(self) -> list[int]:
+        """The indices by increasing value (one sort per vector, however many walks use it)."""
+        return sorted(range(len(self.nums)), key=self.nums.__getitem__)
+
+    def rescaled(self, den: int) -> list[Number]:
+        """The numerators over ``den``, a multiple of ``self.den``."""
+        k = den // self.den
+        return self.nums if k == 1 else [v * k for v in self.nums]
+
+    def fraction(self, i: int) -> Fraction:
+        return Fraction(self.nums[i], self.den)
+
+    def fractions(self) -> list[Fraction]:
+        return [Fraction(v, self.den) for v in self.nums]
+
+
+def on_one_scale(a: Scaled, b: Scaled) -> tuple[list[Number], list[Number], int]:
+    """(a's numerators, b's numerators, den) over the lcm of the two denominators (positions that are compared
+    and subtracted, such as knots and points, must share one)."""
+    den = math.lcm(a.den, b.den)
+    if den.bit_length() > MAX_COMMON_BITS:
+        return [Fraction(v, a.den) for v in a.nums], [Fraction(v, b.den) for v in b.nums], 1
+    return a.rescaled(den), b.rescaled(den), den
+
+
+def two_sided(knots: Sequence[Number], right: Sequence[Number], left: Sequence[Number], points: Sequence[Number],
+              orders: tuple[Sequence[int], Sequence[int]] | None = None) -> list[Number]:
+    """[F(p) for p in points], F of the module doc with a_j = right[j], b_j = left[j]: knots and points on one
+    scale s, weights on a scale r, the results over s r. ``orders``: the knots' and the points' indices by
+    increasing value, when known."""
+    if orders is None:
+        orders = (sorted(range(len(knots)), key=knots.__getitem__), sorted(range(len(points)), key=points.__getitem__))
+    order, point_order = orders
+    d_c: Number = sum(left)
+    d_t: Number = sum(b * t for b, t in zip(left, knots))
+    out: list[Number] = [0] * len(points)
+    k, m = 0, len(order)
+    for i in point_order:
+        p = points[i]
+        while k < m and knots[order[k]] <= p:
+            j = order[k]
+            d = right[j] - left[j]
+            d_c += d
+            d_t += d * knots[j]
+            k += 1
+        out[i] = p * d_c - d_t
+    return out
+
+
+def ramp_values(alpha: Fraction, u: int, knots: Scaled, coefs: Scaled, points: Scaled) -> Scaled:
+    """[sum_j coefs_j sigma_alpha(u (p - knots_j)) for p in points] as a Scaled vector (:func:`two_sided`: for
+    u = -1, sigma(t - p) = -(p - t) right of t, -alpha (p - t) left of it).
+
+    >>> v = ramp_values(Fraction(0), -1, Scaled.of([Fraction(1)]), Scaled.of([Fraction(3)]), Scaled.of([0, 2]))
+    >>> v.fractions()
+    [Fraction(3, 1), Fraction(0, 1)]
+    """
+    an, ad = alpha.numerator, alpha.denominator
+    c = coefs.nums
+    right, left = ([ad * v for v in c], [an * v for v in c]) if u == 1 else ([-an * v for v in c], [-ad * v for v in c])
+    return _walk(knots, right, left, ad * coefs.den, points)
+
+
+def _walk(knots: Scaled, right: list[Number], left: list[Number], scale: int, points: Scaled) -> Scaled:
+    """:func:`two_sided` on Scaled knots and points, weights over ``scale``."""
+    k, p, s = on_one_scale(knots, points)
+    nums = two_sided(k, right, left, p, (knots.order, points.order))
+    if any(type(v) is Fraction for v in nums):  # a Fraction fallback: back to one scale (or over 1)
+        return Scaled.of([Fraction(v) / (s * scale) for v in nums])
+    return Scaled(nums, s * scale)
+
+
+def knots(w: Scaled, b: Scaled, chosen: Sequence[int]) -> Scaled:
+    """The knots t_j = -b_j / w_j of the neurons ``chosen`` (w_j != 0). When every chosen |w_j| is one number a
+    (|w| = 1 in the 1-D optima) they are -sign(w_j) b_j w.den over a b.den: no division at all."""
+    slopes = {abs(w.nums[j]) for j in chosen}
+    if len(slopes) == 1 and type(a := slopes.pop()) is int and all(type(b.nums[j]) is int for j in chosen):
+        wd = w.den
+        return Scaled([-b.nums[j] * wd if w.nums[j] > 0 else b.nums[j] * wd for j in chosen], a * b.den)
+    return Scaled.of([-(Fraction(b.nums[j], b.den) / Fraction(w.nums[j], w.den)) for j in chosen])
+
+
+def network_values(x: Scaled, w: Scaled, b: Scaled, c: Scaled, alpha: Fraction, constant: Fraction) -> Scaled:
+    """[constant + sum_j c_j sigma_alpha(w_j x_i + b_j) for x_i in x] for neurons (w_j, b_j, c_j).
+
+    For w != 0, sigma(w x + b) = |w| sigma(sign(w) (x - t)) with t = -b / w (positive homogeneity): the ramp
+    atom (sign w, t) with weight c |w|, summed by :func:`ramp_values` for each sign; w = 0 is the constant
+    c sigma(b).
+
+    >>> F = Fraction
+    >>> v = network_values(Scaled.of([-1, 0, 2]), Scaled.of([F(1, 2), 0]), Scaled.of([F(-1, 2), -3]),
+    ...                    Scaled.of([4, 1]), F(0), F(1))
+    >>> v.fractions()
+    [Fraction(1, 1), Fraction(1, 1), Fraction(3, 1)]
+    """
+    flat = constant + sum((Fraction(c.nums[j], c.den) * sigma(Fraction(b.nums[j], b.den), alpha)
+                           for j in range(len(w.nums)) if not w.nums[j]), Fraction(0))
+    an, ad = alpha.numerator, alpha.denominator
+    chosen = [j for j, wj in enumerate(w.nums) if wj]
+    weight = [abs(w.nums[j]) * c.nums[j] for j in chosen]  # c |w|, over w.den c.den
+    right = [ad * v if w.nums[j] > 0 else -an * v for j, v in zip(chosen, weight)]
+    left = [an * v if w.nums[j] > 0 else -ad * v for j, v in zip(chosen, weight)]
+    out = _walk(knots(w, b, chosen), right, left, ad * w.den * c.den, x)
+    if not flat:
+        return out
+    return add([out, Scaled([flat.numerator] * len(x.nums), flat.denominator)])
+
+
+def add(parts: Sequence[Scaled]) -> Scaled:
+    """The entrywise sum of Scaled vectors of one length."""
+    den = math.lcm(*(p.den for p in parts))
+    if den.bit_length() > MAX_COMMON_BITS:
+        return Scaled.of([sum(vals, Fraction(0)) for vals in zip(*(p.fractions() for p in parts))])
+    return Scaled([sum(vals) for vals in zip(*(p.rescaled(den) for p in parts))], den)
+
+
+def kinks(w: Scaled, b: Scaled, c: Scaled, alpha: Fraction) -> Scaled:
+    """The points where t -> sum_j c_j sigma_alpha(w_j t + b_j) really kinks, sorted: the slope of
+    c sigma(w t + b) jumps by (1 - alpha) |w| c at t = -b / w, and jumps at one point may cancel (alpha != 1).
+
+    >>> kinks(Scaled.of([1, -1]), Scaled.of([0, 0]), Scaled.of([1, 1]), Fraction(0)).fractions()    # |t|
+    [Fraction(0, 1)]
+    >>> kinks(Scaled.of([1, -1]), Scaled.of([0, 0]), Scaled.of([1, -1]), Fraction(0)).nums   # t_+ - (-t)_+ = t
+    []
+    """
+    chosen = [j for j, wj in enumerate(w.nums) if wj]
+    t = knots(w, b, chosen)
+    jump: dict[Number, Number] = {}
+    for tj, j in zip(t.nums, chosen):
+        jump[tj] = jump.get(tj, 0) + abs(w.nums[j]) * c.nums[j]
+    return Scaled(sorted(k for k, s in jump.items() if s), t.den)
+
+
+def off_points(t: Scaled, x: Scaled) -> list[Fraction]:
+    """The entries of ``t`` that are not entries of ``x``, as Fractions (compared as integers on one scale).
+
+    >>> off_points(Scaled([1, 3, 4], 2), Scaled([2], 1))
+    [Fraction(1, 2), Fraction(3, 2)]
+    """
+    a, b, _ = on_one_scale(t, x)
+    data = set(b)
+    return [t.fraction(i) for i, v in enumerate(a) if v not in data]
