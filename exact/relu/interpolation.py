@@ -44,9 +44,10 @@ both.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Sequence
+from functools import cached_property
+from typing import Callable, Sequence
 
 from ..convention import Convention, HiddenBias
 from ..l1 import L1Solution, l1_interpolation
@@ -70,8 +71,19 @@ class Interpolation1D:
     value: Fraction  # P* = D*
     attained: bool
     attained_by: tuple[tuple[Fraction, ...], Fraction] | None  # (weights, constant) of a finite optimum
-    solution: L1Solution
-    without_constant: L1Solution | None  # ep (37): no constant column (None with an output bias, or infeasible)
+    #: the optimum as a solution of the LP over the dictionary (ep (36) with the constant column), and ep (37)
+    #: without the constant column (None with an output bias, or infeasible); both computed when first asked
+    #: for, since the structured route (:mod:`exact.relu.structured`) needs neither LP
+    solution_of: Callable[[], L1Solution] = field(repr=False, compare=False)
+    without_constant_of: Callable[[], L1Solution | None] = field(repr=False, compare=False)
+
+    @cached_property
+    def solution(self) -> L1Solution:
+        return self.solution_of()
+
+    @cached_property
+    def without_constant(self) -> L1Solution | None:
+        return self.without_constant_of()
 
     @property
     def convention(self) -> Convention:
@@ -131,24 +143,30 @@ def interpolate_1d(
     convention: Convention = Convention(),
 ) -> Interpolation1D:
     """Solve the infinite-width 1-D problem exactly (see the module doc) in ``convention`` (leaky slope, output
-    bias; the hidden bias is free, the problem of this module)."""
+    bias; the hidden bias is free, the problem of this module): in closed form for 0 <= alpha < 1
+    (:func:`exact.relu.structured.interpolate_structured`, O(n log n), no LP), else by the LP."""
+    from .structured import interpolate_structured  # it builds this module's Interpolation1D: imported late
+
     if convention.hidden_bias is not HiddenBias.FREE:
         raise ValueError(f"interpolate_1d solves the problem with a free hidden bias, not {convention.describe()}")
     x, y = tuple(map(Fraction, x)), tuple(map(Fraction, y))
     alpha, output_bias = convention.alpha, convention.output_bias
-    atoms, sol = solve_dictionary_lp(x, y, alpha, constant=True)
-    (c,) = sol.free
+    if 0 <= alpha < 1:
+        sol = interpolate_structured(x, y, alpha, output_bias)
+        return replace(sol, without_constant_of=lambda: None if output_bias else _without_constant(x, y, alpha))
+    atoms, lp_sol = solve_dictionary_lp(x, y, alpha, constant=True)
+    (c,) = lp_sol.free
     no_const = None if output_bias else _without_constant(x, y, alpha)
     attained_by = None
     if output_bias or c == 0:
-        attained_by = (sol.weights, c)
-    elif no_const is not None and no_const.value == sol.value:
+        attained_by = (lp_sol.weights, c)
+    elif no_const is not None and no_const.value == lp_sol.value:
         attained_by = (no_const.weights, Fraction(0))
     else:
-        attained_by = _absorbable_optimum(atoms, sol, x, c)
+        attained_by = _absorbable_optimum(atoms, lp_sol, x, c)
     return Interpolation1D(
-        x, y, alpha, output_bias, tuple(atoms), sol.weights, c, sol.dual, sol.value,
-        attained_by is not None, attained_by, sol, no_const,
+        x, y, alpha, output_bias, tuple(atoms), lp_sol.weights, c, lp_sol.dual, lp_sol.value,
+        attained_by is not None, attained_by, lambda: lp_sol, lambda: no_const,
     )
 
 

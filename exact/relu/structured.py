@@ -61,8 +61,9 @@ numerator and denominator.
 
 The result is an :class:`~exact.relu.interpolation.Interpolation1D` whose ``solution`` is a genuine
 optimal primal-dual pair of the same LP as :func:`exact.l1.l1_program` builds over
-:func:`~exact.relu.dictionary.relu_atoms` in the kink coordinates (built row by row here, not solved;
-``result.pivots == 0``). ep's (37) (no constant column) is not computed here: ``without_constant`` is None.
+:func:`~exact.relu.dictionary.relu_atoms` in the kink coordinates (built row by row when first asked for,
+not solved; ``result.pivots == 0``). ep's (37) (no constant column) is not computed here:
+``without_constant`` is None (:func:`~exact.relu.interpolation.interpolate_1d` adds it, by the LP).
 
 >>> from fractions import Fraction as F
 >>> sol = interpolate_structured([F(0), F(1), F(2)], [F(0), F(1), F(0)])
@@ -72,12 +73,12 @@ optimal primal-dual pair of the same LP as :func:`exact.l1.l1_program` builds ov
 
 from __future__ import annotations
 
-import gc
 import math
 import operator
 from fractions import Fraction
 from typing import Callable, Sequence, Union, cast
 
+from ..checker.source import paused_gc
 from ..l1 import L1Solution
 from ..lp.problem import LinearProgram, LPResult
 from .dictionary import Atom
@@ -99,13 +100,8 @@ def interpolate_structured(
     ``x`` distinct points (any order), ``y`` labels; ``alpha`` in [0, 1). Raises ``ValueError`` on
     duplicate points, mismatched lengths, no data, or an unsupported alpha.
     """
-    enabled = gc.isenabled()
-    gc.disable()  # the result is ~10 n acyclic objects: collections scanning them would double the run time
-    try:
+    with paused_gc():  # the result is ~10 n acyclic objects: collections scanning them doubled the run time
         return _interpolate(x, y, Fraction(alpha), output_bias)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _interpolate(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, output_bias: bool) -> Interpolation1D:
@@ -130,9 +126,11 @@ def _interpolate(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, 
     if len(pts) == 1:
         c, value = ys[0], ZERO
         weights, split = [ZERO] * len(atoms), [ZERO] * (2 * len(atoms))
-        yp, dual, rhs = [ZERO], [ZERO], [c]
-        rows: list[dict[int, Fraction]] = [{}]
+        yp, dual = [ZERO], [ZERO]
         attained = output_bias or c == 0
+
+        def program() -> tuple[list[dict[int, Fraction]], list[Fraction]]:
+            return [{}], [c]
     else:
         s = _Sorted(P, F, dx, dy, alpha)
         weights, split, c, value, attained = s.solve(output_bias)
@@ -140,16 +138,22 @@ def _interpolate(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, 
         dual = [ZERO] * len(v)
         for pos, i in enumerate(order):
             dual[i] = v[pos]
-        rows, rhs = s.program(ys[order[0]]), s.rhs
-    w_tuple, dual_t, yp_t = tuple(weights), tuple(dual), tuple(yp)
-    base = 2 * len(atoms)
-    rows[0][base] = ONE  # the free constant column
-    lp = LinearProgram((ONE,) * base + (ZERO,), tuple(rows), tuple(rhs), free=frozenset((base,)))
-    result = LPResult("optimal", value, tuple(split) + (c,), yp_t, ())
-    solution = L1Solution(value, w_tuple, (c,), dual_t, lp, result)
+
+        def program() -> tuple[list[dict[int, Fraction]], list[Fraction]]:
+            return s.program(ys[order[0]]), s.rhs
+    w_tuple, dual_t = tuple(weights), tuple(dual)
+
+    def solution() -> L1Solution:
+        """The LP of the module doc with this optimal primal-dual pair (rows built only when asked for)."""
+        rows, rhs = program()
+        base = 2 * len(atoms)
+        rows[0][base] = ONE  # the free constant column
+        lp = LinearProgram((ONE,) * base + (ZERO,), tuple(rows), tuple(rhs), free=frozenset((base,)))
+        result = LPResult("optimal", value, tuple(split) + (c,), tuple(yp), ())
+        return L1Solution(value, w_tuple, (c,), dual_t, lp, result)
     return Interpolation1D(
         xs, ys, alpha, output_bias, tuple(atoms), w_tuple, c, dual_t, value,
-        attained, (w_tuple, c) if attained else None, solution, None,
+        attained, (w_tuple, c) if attained else None, solution, lambda: None,
     )
 
 
