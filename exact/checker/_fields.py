@@ -185,7 +185,7 @@ def _scaled(nums: list[int], dens: list[int], name: str) -> Scaled:
         for d in set(dens):
             _join_denominator(d, name)
         den = math.lcm(*set(dens))
-        nums = [v * (den // d) for v, d in zip(nums, dens)]
+        nums = [v * (den // d) for v, d in zip(nums, dens, strict=True)]
         return Scaled(nums, den)
     return Scaled(nums, 1)
 

@@ -102,7 +102,7 @@ def two_sided(knots: Sequence[Number], right: Sequence[Number], left: Sequence[N
         orders = (sorted(range(len(knots)), key=knots.__getitem__), sorted(range(len(points)), key=points.__getitem__))
     order, point_order = orders
     d_c: Number = sum(left)
-    d_t: Number = sum(b * t for b, t in zip(left, knots))
+    d_t: Number = sum(b * t for b, t in zip(left, knots, strict=True))
     out: list[Number] = [0] * len(points)
     k, m = 0, len(order)
     for i in point_order:
@@ -168,8 +168,8 @@ def network_values(x: Scaled, w: Scaled, b: Scaled, c: Scaled, alpha: Fraction, 
     an, ad = alpha.numerator, alpha.denominator
     chosen = [j for j, wj in enumerate(w.nums) if wj]
     weight = [abs(w.nums[j]) * c.nums[j] for j in chosen]  # c |w|, over w.den c.den
-    right = [ad * v if w.nums[j] > 0 else -an * v for j, v in zip(chosen, weight)]
-    left = [an * v if w.nums[j] > 0 else -ad * v for j, v in zip(chosen, weight)]
+    right = [ad * v if w.nums[j] > 0 else -an * v for j, v in zip(chosen, weight, strict=True)]
+    left = [an * v if w.nums[j] > 0 else -ad * v for j, v in zip(chosen, weight, strict=True)]
     out = _walk(knots(w, b, chosen), right, left, ad * w.den * c.den, x)
     if not flat:
         return out
@@ -180,8 +180,8 @@ def add(parts: Sequence[Scaled]) -> Scaled:
     """The entrywise sum of Scaled vectors of one length."""
     den = math.lcm(*(p.den for p in parts))
     if den.bit_length() > MAX_COMMON_BITS:
-        return Scaled.of([sum(vals, Fraction(0)) for vals in zip(*(p.fractions() for p in parts))])
-    return Scaled([sum(vals) for vals in zip(*(p.rescaled(den) for p in parts))], den)
+        return Scaled.of([sum(vals, Fraction(0)) for vals in zip(*(p.fractions() for p in parts), strict=True)])
+    return Scaled([sum(vals) for vals in zip(*(p.rescaled(den) for p in parts), strict=True)], den)
 
 
 def kinks(w: Scaled, b: Scaled, c: Scaled, alpha: Fraction) -> Scaled:
@@ -196,7 +196,7 @@ def kinks(w: Scaled, b: Scaled, c: Scaled, alpha: Fraction) -> Scaled:
     chosen = [j for j, wj in enumerate(w.nums) if wj]
     t = knots(w, b, chosen)
     jump: dict[Number, Number] = {}
-    for tj, j in zip(t.nums, chosen):
+    for tj, j in zip(t.nums, chosen, strict=True):
         jump[tj] = jump.get(tj, 0) + abs(w.nums[j]) * c.nums[j]
     return Scaled(sorted(k for k, s in jump.items() if s), t.den)
 

@@ -1,0 +1,155 @@
+"""The checker's integer core of the 1-D kinds (exact/checker/ramps.py), its bulk number reading
+(number.integer_ratios, _fields.qvec) and long certificates of the linear-time kind (issue 17).
+
+Every sum is compared with a naive Fraction formula written here, on gridded data (small common
+denominators) and on data whose denominators force the Fraction fallback.
+"""
+from __future__ import annotations
+
+import json
+import random
+from fractions import Fraction as F
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
+from exact.checker import MAX_FILE_BYTES, check_certificate, check_file, file_limit, ramps
+from exact.checker.number import integer_ratios, rational
+from exact.checker.ramps import Scaled, kinks, network_values, off_points, ramp_values, two_sided
+from exact.relu.structured import interpolate_structured
+from tests.checker.helpers import DELETE, assert_problem, tampered
+
+rationals = st.fractions(-8, 8, max_denominator=12)
+alphas = st.sampled_from([F(0), F(1, 10), F(1, 2), F(-1), F(3)])
+
+
+def s(z: F, alpha: F) -> F:
+    return z if z >= 0 else alpha * z
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(rationals, rationals), max_size=8), st.lists(rationals, max_size=8), alphas,
+       st.sampled_from([1, -1]), st.booleans())
+def test_ramp_values_match_the_naive_sum(pairs, points, alpha, u, fallback):
+    """Also with MAX_COMMON_BITS = 0, which sends every vector to the Fraction fallback."""
+    knots, coefs = [k for k, _ in pairs], [c for _, c in pairs]
+    points = points + knots  # ties: a knot at a point adds 0 to either side
+    expected = [sum((c * s(u * (p - t), alpha) for t, c in pairs), F(0)) for p in points]
+    bits = ramps.MAX_COMMON_BITS
+    ramps.MAX_COMMON_BITS = 0 if fallback else bits
+    try:
+        got = ramp_values(alpha, u, Scaled.of(knots), Scaled.of(coefs), Scaled.of(points)).fractions()
+    finally:
+        ramps.MAX_COMMON_BITS = bits
+    assert got == expected
+
+
+def test_two_sided_weighs_each_side_of_a_knot():
+    # knot 0 with right weight 2 and left weight 3: F(p) = 2p for p >= 0, 3p for p < 0
+    assert two_sided([0], [2], [3], [-2, 0, 5]) == [-6, 0, 10]
+
+
+def test_scaled_vectors_and_their_fallback():
+    v = Scaled.of([F(1, 6), F(-3, 4), 2])
+    assert (v.nums, v.den, v.order, v.fractions()) == ([2, -9, 24], 12, [1, 0, 2], [F(1, 6), F(-3, 4), F(2)])
+    primes = [2**127 - 1, 2**521 - 1, 2**607 - 1, 2**1279 - 1, 2**2203 - 1, 2**2281 - 1]
+    huge = Scaled.of([F(1, p) for p in primes])  # lcm of 8 000+ bits: kept as Fractions over 1
+    assert huge.den == 1 and huge.nums == [F(1, p) for p in primes]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(rationals.filter(bool), rationals, rationals), max_size=6),
+       st.lists(st.tuples(rationals, rationals), max_size=2), st.lists(rationals, min_size=1, max_size=6), alphas,
+       rationals)
+def test_network_values_and_kinks_match_the_naive_network(neurons, flat, x, alpha, constant):
+    """Neurons of any slope w != 0 (their knots -b / w on many denominators) and flat ones (w = 0)."""
+    terms = neurons + [(F(0), b, c) for b, c in flat]
+    cols = [Scaled.of([t[k] for t in terms]) for k in range(3)]
+    got = network_values(Scaled.of(x), *cols, alpha, constant).fractions()
+    assert got == [constant + sum((c * s(w * xi + b, alpha) for w, b, c in terms), F(0)) for xi in x]
+    if alpha == 1:
+        return
+    jump: dict[F, F] = {}
+    for w, b, c in neurons:
+        jump[-b / w] = jump.get(-b / w, F(0)) + abs(w) * c
+    assert kinks(*cols, alpha).fractions() == sorted(t for t, j in jump.items() if j)
+
+
+def test_off_points_compares_on_one_scale():
+    assert off_points(Scaled([1, 3, 4], 2), Scaled([2, 5], 1)) == [F(1, 2), F(3, 2)]
+
+
+@pytest.mark.parametrize("texts", [["1_0"], [" 1"], ["1 "], ["1/0"], ["1/00"], ["\u0663"], ["1\n2"], ["+"], [""],
+                                   ["1/2/3"], ["0.5"], ["1e3"], [3], [None], ["9" * 1001]])
+def test_bulk_reading_refuses_all_but_integers_and_ratios(texts):
+    """None sends the vector to the one-by-one reader, which names the entry (or reads a decimal)."""
+    assert integer_ratios(["1", *texts, "2/3"]) is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.integers(-10**30, 10**30).map(str),
+                          st.tuples(st.integers(-999, 999), st.integers(1, 999)).map(lambda t: f"{t[0]}/{t[1]}"),
+                          st.integers(0, 99).map(lambda k: f"+{k}"), st.integers(1, 9).map(lambda k: f"3/00{k}"))))
+def test_bulk_reading_agrees_with_the_grammar(texts):
+    nums, dens = integer_ratios(texts) or ([], [])
+    assert [F(a, b) for a, b in zip(nums, dens)] == [rational(t) for t in texts]
+
+
+def structured(n: int, seed: int = 0, alpha: F = F(0)) -> dict:
+    rng = random.Random(seed)
+    x = [F(v, 3) for v in rng.sample(range(-5 * n, 5 * n), n)]
+    y = [F(rng.randint(-10, 10), rng.choice([1, 2, 5])) for _ in range(n)]
+    return interpolation_certificate(interpolate_structured(x, y, alpha), "test", f"n={n}")
+
+
+def test_a_long_structured_certificate_is_read_from_a_file_beyond_the_general_limit(tmp_path):
+    doc = structured(16_000)
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(doc))
+    assert path.stat().st_size > MAX_FILE_BYTES
+    rep = check_file(str(path))
+    assert rep.ok and rep.value == doc["relation"]["value"] and rep.data is not None
+    assert rep.data["x"] == doc["data"]["x"][:] and rep.data["convention"]["alpha"] == "0"
+    other = tmp_path / "lp.json"  # a kind whose check is not linear in its size: refused at the general limit
+    other.write_text(json.dumps({**doc, "kind": "lp"}))
+    assert check_file(str(other)).problems == [
+        f"file: {str(other)!r} is larger than {MAX_FILE_BYTES} bytes, not a regular certificate file of at most the "
+        f"checker's limit of {MAX_FILE_BYTES} bytes for kind 'lp' (only relu1d-l1-interpolation may have up to "
+        f"{file_limit('relu1d-l1-interpolation')})"]
+
+
+def test_an_unknown_field_inside_a_long_file_is_found(tmp_path):
+    doc = tampered(structured(16_000), "primal.neurons.7.note", "x")
+    path = tmp_path / "note.json"
+    path.write_text(json.dumps(doc))
+    assert_problem(check_file(str(path)), "primal.neurons[7].note: no condition of kind relu1d-l1-interpolation "
+                                          "reads this field (unknown field)")
+
+
+@pytest.mark.parametrize("alpha", [F(0), F(1, 10)])
+def test_tampered_structured_certificates_are_rejected(alpha):
+    doc = structured(3000, seed=1, alpha=alpha)
+    assert check_certificate(doc).ok
+    n, y0, c3, v5 = len(doc["data"]["x"]), F(doc["data"]["y"][0]), doc["primal"]["neurons"][3]["c"], doc["dual"]["v"][5]
+    x0 = doc["data"]["x"][0]
+    cases = [
+        ("data.y.0", str(y0 + 1), "primal: point 0 (x = " + x0 + ")"),
+        ("primal.neurons.3.c", str(F(c3) * 2), "duality gap"),
+        ("primal.neurons.3.b", str(F(doc["primal"]["neurons"][3]["b"]) + F(1, 7)), "primal: point"),
+        ("primal.neurons.3.w", ["2"], "primal.neurons[3]: |w| = 2 > 1"),
+        ("primal.neurons.3", DELETE, "primal: point"),
+        ("dual.v.5", str(F(v5) + 1), "dual: constant direction (u = 0, b -> +inf): sum(v) = 1, must be 0"),
+        ("data.x.1", x0, f"data.x[1]: duplicate data point {x0}"),
+        ("data.x.2", "0.5.", "data.x[2]: expected a rational string like '3/4', got '0.5.'"),
+        ("dual.v", doc["dual"]["v"][:-1], f"dual.v: expected {n} entries, got {n - 1}"),
+        ("relation.value", str(F(doc["relation"]["value"]) - F(1, 10**6)), "relation: the certificate states"),
+    ]
+    for path, new, fragment in cases:
+        assert_problem(check_certificate(tampered(doc, path, new)), fragment)
+    # moving dual mass between two points keeps sum(v) = 0 but breaks optimality or feasibility
+    v = [F(t) for t in doc["dual"]["v"]]
+    v[0], v[1] = v[0] + 2, v[1] - 2
+    rep = check_certificate(tampered(doc, "dual.v", [str(t) for t in v]))
+    assert not rep.ok and any(p.startswith(("dual: u =", "duality gap")) for p in rep.problems), rep.problems
