@@ -43,8 +43,11 @@ Equality with the dual optimum is asserted at run time (strong LP duality over t
 
 Attainment (the rule of :func:`~exact.relu.interpolation.interpolate_1d`: some optimum has c = 0, or c of
 the sign of the weight of an end atom, which absorbs it by moving its knot outward). If sigma* != 0,
-giving both end atoms weight sigma* / 2 (with signs as above) makes one of them absorb c of either
-sign: attained. If sigma* = 0 the end weights vanish on the whole face and
+the end weights split sigma* as w_{(+1,p_1)} = (1 - lam) sigma*, w_{(-1,p_n)} = -lam sigma* with
+c = c_+ + lam sigma* (p_n - p_1), lam in [0, 1]; lam = 0 when c_+ is 0 or of the sign of sigma* (the
+first end absorbs it), else lam = 1 when c_+ + sigma* (p_n - p_1) is 0 or of the sign of -sigma* (the
+last end does), else lam = 1 / 2, where the two end weights have opposite signs and one absorbs c of
+either sign: attained. (A single end atom, as an LP vertex has, where it suffices.) If sigma* = 0 the end weights vanish on the whole face and
 c = f_1 + sum_k (p_k - p_1) g_k; its range over {g in box, sum g = s_1} is found by filling the boxes
 greedily from the right (c_max) and from the left (c_min), since the coefficients increase with k.
 Attained iff c_min <= 0 <= c_max; then moving slope share from the leftmost non-empty box to the
@@ -303,12 +306,18 @@ class _Sorted:
                 for j, w in ((jp, wp), (jm, wm)):
                     weights[j] = Fraction(w * dx, cw)
                     split[2 * j + (kk < 0)] = Fraction(_abs(w) * dx, cw)
+        c_plus = self.F0 * self.G * bd * r + sum(o * gk for o, gk in zip(offsets, g))  # sigma* on (+1, p_1)
+        share = 0  # of sigma* carried by (-1, p_n), in halves (module doc, "Attainment")
+        if sigma and not output_bias and c_plus * sigma < 0:
+            share = 2 if (c_plus + sigma * offsets[-1]) * sigma <= 0 else 1
         if sigma:
-            end = Fraction(_abs(sigma) * dx, 2 * self.Q)  # sigma* / 2 on each end atom, signs as sigma*
-            weights[0], weights[off_minus + n - 1] = (end, -end) if sigma > 0 else (-end, end)
-            split[0 if sigma > 0 else 1] = split[2 * (off_minus + n - 1) + (sigma > 0)] = end
-        c_num = 2 * (self.F0 * self.G * bd * r + sum(o * gk for o, gk in zip(offsets, g))) + sigma * offsets[-1]
-        c = Fraction(c_num, 2 * self.Q * r)
+            j_minus = off_minus + n - 1
+            for j, part, sign in ((0, 2 - share, 1), (j_minus, share, -1)):
+                if part:
+                    w = Fraction(_abs(sigma) * part * dx, 2 * self.Q)
+                    weights[j] = w if sign * sigma > 0 else -w
+                    split[2 * j + (sign * sigma < 0)] = w
+        c = Fraction(2 * c_plus + share * sigma * offsets[-1], 2 * self.Q * r)
         if cost != total * (ad + an) * r or (attained and not output_bias and sigma == 0 and c != 0):
             raise ArithmeticError(f"structured primal failed: cost {cost} != {total * (ad + an)}, or c {c}")
         return weights, split, c, value, attained

@@ -42,8 +42,10 @@ def test_prop31_equality_case_proved(tmp_path):
     assert [c.value for c in optima] == [8, 8]  # two certified optima of the same value
     assert any("give the same function: they differ in the weights" in n for n in res.notes)
     spline = res.checked[-1]
-    assert spline.value == 8 and spline.qualifier("kinks_off_data") == ["2/3"]  # optimal, not a data-knot spline
-    assert any(n.startswith("non-spline optimum: merge the u=1 atoms at 0 and 1") for n in res.notes)
+    # optimal, not a data-knot spline: the merged knot of two adjacent atoms of the optimum interpolate_1d returns
+    # (the structured route's: weights -2 and -3/2 at 0 and 1 -> 3/7; an LP vertex gave 2/3), strictly between them
+    assert spline.value == 8 and spline.qualifier("kinks_off_data") == ["3/7"]
+    assert any(n.startswith("non-spline optimum: merge the u=1 atoms at 0 and 1 into weight") for n in res.notes)
 
 
 def test_prop31_printed_dual_audit_finding(tmp_path):
