@@ -47,7 +47,8 @@ the end weights split sigma* as w_{(+1,p_1)} = (1 - lam) sigma*, w_{(-1,p_n)} = 
 c = c_+ + lam sigma* (p_n - p_1), lam in [0, 1]; lam = 0 when c_+ is 0 or of the sign of sigma* (the
 first end absorbs it), else lam = 1 when c_+ + sigma* (p_n - p_1) is 0 or of the sign of -sigma* (the
 last end does), else lam = 1 / 2, where the two end weights have opposite signs and one absorbs c of
-either sign: attained. (A single end atom, as an LP vertex has, where it suffices.) If sigma* = 0 the end weights vanish on the whole face and
+either sign: attained. (A single end atom, as an LP vertex has, where it suffices.)
+If sigma* = 0 the end weights vanish on the whole face and
 c = f_1 + sum_k (p_k - p_1) g_k; its range over {g in box, sum g = s_1} is found by filling the boxes
 greedily from the right (c_max) and from the left (c_min), since the coefficients increase with k.
 Attained iff c_min <= 0 <= c_max; then moving slope share from the leftmost non-empty box to the
