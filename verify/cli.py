@@ -21,7 +21,8 @@ from cases import CaseError, load_case
 from cases.render import case_toml
 from exact.checker.number import NumberError, integer, rational
 
-from .bench.row import MAX_SIZE, MIN_SIZE
+from .bench.row import DEFAULT_SIZES as BENCH_SIZES
+from .bench.row import MAX_SIZE, MIN_SIZE, Limits
 from .distributed import CLUSTERS, MIN_LOCAL_WORKERS, Where, check_scheduler
 from .execute import Task, refuse, run_tasks, say
 from .findings import PAPERS, findings_block
@@ -46,6 +47,7 @@ DEFAULT_OUT = Path("reports")
 MAX_JOBS = 256
 MAX_TIMEOUT = 86400
 CLAIM_SIZES = (8, 16, 30, 100, 200)  # the table
+BENCH_LIMITS = Limits()
 
 
 def _bounded(low: int, high: int) -> Callable[[str], int]:
@@ -136,9 +138,19 @@ def _parser() -> argparse.ArgumentParser:
                    "regions, D_i and the certificate check at (n, d) = (10, 2), (20, 2), (40, 3+bias), (100, 2)")
     b.add_argument("--cone-program", action="store_true", help="pe (8) over every region, bracketed exactly "
                    "(column generation, pricing, certificate check) at the --arrangements sizes")
-    b.add_argument("--sizes", type=_bounded(MIN_SIZE, MAX_SIZE), nargs="+")
-    b.add_argument("--naive-limit", type=_bounded(0, MAX_SIZE), default=200)
-    b.add_argument("--qsopt-limit", type=_bounded(0, MAX_SIZE), default=1600)
+    b.add_argument("--sizes", type=_bounded(MIN_SIZE, MAX_SIZE), nargs="+", help="the sizes n (default "
+                   f"{' '.join(map(str, BENCH_SIZES))}, with --claims {' '.join(map(str, CLAIM_SIZES))}; the full "
+                   "1-D table: 1600 6400 25600 100000 1000000)")
+    b.add_argument("--lp-limit", type=_bounded(0, MAX_SIZE), default=BENCH_LIMITS.lp,
+                   help="largest n of the LP route columns (highs, exact, ratio, total, other, warm, checker)")
+    b.add_argument("--dense-limit", type=_bounded(0, MAX_SIZE), default=BENCH_LIMITS.dense,
+                   help="largest n of highs-dense / agree (the naive dense n x 4n formulation)")
+    b.add_argument("--naive-limit", type=_bounded(0, MAX_SIZE), default=BENCH_LIMITS.naive,
+                   help="largest n of the naive Fraction elimination")
+    b.add_argument("--qsopt-limit", type=_bounded(0, MAX_SIZE), default=BENCH_LIMITS.qsopt,
+                   help="largest n of QSopt_ex on the dense LP")
+    b.add_argument("--qsopt-kink-limit", type=_bounded(0, MAX_SIZE), default=BENCH_LIMITS.qsopt_kink,
+                   help="largest n of QSopt_ex on the kink LP (qsopt-kink, x-qs)")
     rp = sub.add_parser("report", help="render the report of a results JSON again (no solving)")
     rp.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE",
                     help="a results file written by --json")
@@ -294,7 +306,8 @@ def main(argv: list[str] | None = None) -> int:
                 print_table(args.sizes or list(CLAIM_SIZES), args.claims or None, args.timeout)
                 return 0
             from .bench import run_bench
-            run_bench(args.sizes or [50, 100, 200, 400, 800, 1600], args.naive_limit, args.qsopt_limit)
+            run_bench(args.sizes or list(BENCH_SIZES), args.naive_limit, args.qsopt_limit, lp_limit=args.lp_limit,
+                      dense_limit=args.dense_limit, qsopt_kink_limit=args.qsopt_kink_limit)
             return 0
         if args.command == "report":
             check_outputs(args.out, None, args.out)

@@ -161,7 +161,7 @@ ROWS = [
     Row("solvers_unknown_solver", ("solvers", "--solver", "nope"), ("unknown solver 'nope'", "highs-simplex")),
     Row("solvers_store_not_sqlite", ("solvers", "--family", "paper-1d", "--store", "s.db"),
         ("s.db: expected an SQLite store of truths (--store)",), {"s.db": "not a database"}),
-    Row("bench_sizes_0", ("bench", "--sizes", "0"), ("argument --sizes", "expected an integer in [3, 10000]",
+    Row("bench_sizes_0", ("bench", "--sizes", "0"), ("argument --sizes", "expected an integer in [3, 1000000]",
                                                        "got '0'"), subprocess=True),
     Row("bench_sizes_negative", ("bench", "--sizes", "-5"), ("argument --sizes", "got '-5'")),
     Row("bench_sizes_huge", ("bench", "--sizes", "1000000000"), ("argument --sizes", "got '1000000000'")),

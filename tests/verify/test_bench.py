@@ -1,4 +1,4 @@
-"""A tiny smoke test of ``python -m verify bench`` (n <= 20, well under a second)."""
+"""Smoke tests of ``python -m verify bench`` (n <= 20, a few seconds: each structured row spawns a process)."""
 from __future__ import annotations
 
 from fractions import Fraction as F
@@ -8,6 +8,8 @@ import pytest
 from verify.bench import instance, run_bench
 from verify.bench.baselines import gauss_solve
 from verify.bench.row import MAX_SIZE, MIN_SIZE
+from verify.bench.structured import StructuredCells, fit_exponent
+from verify.bench.table import COLUMNS, cells
 
 
 def test_gauss_solve() -> None:
@@ -22,14 +24,41 @@ def test_instance_is_seeded() -> None:
 
 
 def test_run_bench_small(capsys) -> None:
-    rows = run_bench([10, 20], naive_limit=20, qsopt_limit=10)
+    rows = run_bench([10, 20], naive_limit=20, qsopt_limit=10, lp_limit=20, dense_limit=20,
+                     qsopt_kink_limit=10)
     out = capsys.readouterr().out
-    assert "summary:" in out and "highs-dense" in out
+    assert "summary:" in out and "naive formulation (dense data coordinates)" in out.lower()
     assert [r.n for r in rows] == [10, 20]
     for r in rows:
+        s = r.cells
+        assert isinstance(s, StructuredCells) and s.accepted and s.mib > 0
+        assert min(s.struct, s.cert, s.check) > 0 and s.solved_and_checked == s.struct + s.cert + s.check
+        assert r.struct_ok and r.value == s.value  # the structured value is the LP route's
         assert r.checker_ok and r.agree and r.naive_ok
         assert r.qsopt_ok in (True, None) and r.qsopt_kink_ok in (True, None)  # None: esolver absent
-    assert rows[1].qsopt is None  # over qsopt_limit: skipped
+        row = dict(zip(COLUMNS, cells(r), strict=True))
+        assert all(row[c] not in ("-", "error") and not row[c].endswith("*")
+                   for c in ("struct", "cert", "check", "s+c", "MiB"))
+    assert rows[1].qsopt is None and rows[1].qsopt_kink is None  # over their limits: skipped
+    row20 = dict(zip(COLUMNS, cells(rows[1]), strict=True))
+    assert row20["qsopt"] == row20["qsopt-kink"] == row20["x-qs"] == "-"
+
+
+def test_column_limits_skip_with_a_dash(capsys) -> None:
+    """Over the LP and dense limits only the structured columns and qsopt-kink run."""
+    (r,) = run_bench([12], naive_limit=0, qsopt_limit=0, lp_limit=11, dense_limit=0, qsopt_kink_limit=12)
+    row = dict(zip(COLUMNS, cells(r), strict=True))
+    assert r.cells is not None and r.cells.accepted and r.struct_ok is None
+    assert all(row[c] == "-" for c in ("highs", "exact", "ratio", "total", "other", "warm", "checker",
+                                       "highs-dense", "agree", "naive", "qsopt"))
+    assert r.qsopt_kink_ok in (True, None) and row["qsopt-kink"] != "-"
+
+
+def test_fit_exponent() -> None:
+    ns = [1600, 6400, 25_600, 100_000]
+    assert fit_exponent(ns, [3e-6 * n for n in ns]) == 1.0
+    assert fit_exponent(ns, [7e-9 * n * n for n in ns]) == 2.0
+    assert fit_exponent([1600], [0.1]) is None and fit_exponent(ns[:2], [0.1, 0.0]) is None
 
 
 def test_claims_table_runs_the_1d_claims_in_subprocesses() -> None:
