@@ -25,7 +25,7 @@ from .ramps import Scaled, kinks, network_values, off_points, ramp_values
 def ramp_sums(alpha: Fraction, u: int, knots: Sequence[Fraction], coefs: Sequence[Fraction],
               points: Sequence[Fraction]) -> list[Fraction]:
     """[sum_j coefs[j] * sigma_alpha(u * (p - knots[j])) for p in points], u in {1, -1}: the prefix-sum walk
-    of :func:`exact.checker.ramps.ramp_walk` on integers, O((m + n) log(m + n)).
+    of :func:`exact.checker.ramps.two_sided` on integers, O((m + n) log(m + n)).
 
     >>> F = Fraction
     >>> ramp_sums(F(0), 1, [F(0), F(1)], [F(1), F(-2)], [F(-1), F(1, 2), F(3)])

@@ -111,7 +111,7 @@ def test_a_long_structured_certificate_is_read_from_a_file_beyond_the_general_li
     assert path.stat().st_size > MAX_FILE_BYTES
     rep = check_file(str(path))
     assert rep.ok and rep.value == doc["relation"]["value"] and rep.data is not None
-    assert rep.data["x"] == doc["data"]["x"][:] and rep.data["convention"]["alpha"] == "0"
+    assert rep.data["x"] == doc["data"]["x"] and rep.data["convention"]["alpha"] == "0"
     other = tmp_path / "lp.json"  # a kind whose check is not linear in its size: refused at the general limit
     other.write_text(json.dumps({**doc, "kind": "lp"}))
     assert check_file(str(other)).problems == [
