@@ -57,12 +57,12 @@ class Tracked(dict):
 
 def tracked(obj: Any) -> Any:
     """A copy of parsed JSON whose objects are :class:`Tracked`."""
-    if isinstance(obj, dict):
-        return Tracked({k: tracked(v) for k, v in dict.items(obj)})
+    if isinstance(obj, dict):  # strings inline: a long certificate is ~10^6 of them in small objects
+        return Tracked({k: v if type(v) is str else tracked(v) for k, v in dict.items(obj)})
     if isinstance(obj, list):
         if all(type(v) is str for v in obj):  # a vector of numbers, the bulk of a long certificate
             return list(obj)
-        return [tracked(v) for v in obj]
+        return [v if type(v) is str else tracked(v) for v in obj]
     return obj
 
 
@@ -71,16 +71,21 @@ def unread(obj: Any, path: str = "") -> list[str]:
     contents are that key's business)."""
     out: list[str] = []
     if isinstance(obj, Tracked):
+        read = obj.read
         for key, val in dict.items(obj):
-            if key not in obj.read:
+            if key not in read:
                 out.append(f"{path}.{key}" if path else str(key))
-            elif isinstance(val, (dict, list)):
+            elif isinstance(val, (dict, list)) and not _strings(val):  # a vector of numbers has no keys
                 out.extend(unread(val, f"{path}.{key}" if path else str(key)))
     elif isinstance(obj, list):
         for i, val in enumerate(obj):
             if isinstance(val, (dict, list)):
                 out.extend(unread(val, f"{path}[{i}]"))
     return out
+
+
+def _strings(val: Any) -> bool:
+    return type(val) is list and all(type(v) is str for v in val)
 
 
 LONG = 24  # a number string longer than this counts against MAX_LONG_DIGITS
@@ -91,16 +96,29 @@ MAX_LONG_DIGITS = 40_000
 
 def long_digits(obj: Any) -> int:
     """The characters in the strings of ``obj`` (values and keys) longer than LONG that may be numbers (begin
-    as the grammar's numbers do; a statement in words costs no arithmetic)."""
-    if isinstance(obj, str):
-        return len(obj) if len(obj) > LONG and obj[0] in "+-.0123456789" else 0
-    if isinstance(obj, dict):
-        return sum(long_digits(k) + long_digits(v) for k, v in dict.items(obj))
-    if isinstance(obj, list):
-        if all(type(v) is str for v in obj) and max(map(len, obj), default=0) <= LONG:
-            return 0
-        return sum(long_digits(v) for v in obj)
-    return 0
+    as the grammar's numbers do; a statement in words costs no arithmetic).
+
+    >>> long_digits({"v": ["1", "2" * 30], "note": "x" * 30, "3" * 25: {"w": ["1"]}})
+    55
+    """
+    total, level = 0, [obj]
+    while level:  # level by level, strings in bulk: one call per string was most of a long certificate's check
+        strings = [v for v in level if type(v) is str]
+        if max(map(len, strings), default=0) > LONG:
+            total += sum(len(v) for v in strings if len(v) > LONG and v[0] in "+-.0123456789")
+        deeper: list[Any] = []
+        for node in level:
+            if type(node) is str:
+                continue
+            if isinstance(node, dict):
+                deeper.extend(dict.keys(node))
+                deeper.extend(dict.values(node))
+            elif isinstance(node, list):
+                deeper.extend(node)
+            elif isinstance(node, str):  # a str subclass
+                deeper.append(str(node))
+        level = deeper
+    return total
 
 
 def within(value: int, limit: int, name: str) -> int:

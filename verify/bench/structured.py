@@ -5,11 +5,11 @@ output bias (ep (4), the LP that ``solve_dictionary_lp`` and ``qsopt-kink`` solv
 
 * ``struct`` -- seconds of :func:`exact.relu.structured.interpolate_structured` (closed form, no LP);
 * ``cert``   -- seconds of :func:`~exact.certificates.relu1d_l1_interpolation.interpolation_certificate`
-  plus ``json.dumps`` of it: the certificate as the text a user would store;
-* ``check``  -- seconds of ``json.loads`` of that text plus :func:`exact.checker.check_certificate`: the
-  independent check from the serialized form only;
+  plus ``json.dumps`` of it into a file: the certificate as a user stores it;
+* ``check``  -- seconds of :func:`exact.checker.check_file` on that file, what ``verify check`` runs: the
+  independent check from the stored certificate only (reading, parsing, checking);
 * ``MiB``    -- the child's peak resident memory (:func:`peak_mib`) after all three: interpreter,
-  instance, solution, certificate text and check together.
+  instance, solution, certificate and check together.
 
 The child is started with ``spawn`` so that it holds nothing of the parent (no HiGHS, no earlier rows):
 its peak memory is that of the structured row alone (plus the interpreter, ~40 MiB).
@@ -23,8 +23,10 @@ from __future__ import annotations
 import json
 import math
 import multiprocessing
+import os
 import resource
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -44,18 +46,18 @@ class StructuredCells:
     value: Fraction
     accepted: bool  # the checker accepted and stated the producer's value
     note: str
-    megabytes: float  # size of the certificate text (10^6 characters)
+    megabytes: float  # size of the certificate file (10^6 bytes)
 
     @property
     def solved_and_checked(self) -> float:
-        """``s+c``: solve + certificate (as text) + independent check from that text."""
+        """``s+c``: solve + certificate (as a file) + independent check from that file."""
         return self.struct + self.cert + self.check
 
 
 def measure(n: int) -> StructuredCells:
     """The structured row of size n in this process (the child's body; module doc)."""
     from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
-    from exact.checker import check_certificate
+    from exact.checker import check_file
     from exact.relu.structured import interpolate_structured
 
     from .row import instance
@@ -63,18 +65,22 @@ def measure(n: int) -> StructuredCells:
     x, y = instance(n)
     xf, yf = [Fraction(v) for v in x], [Fraction(v) for v in y]
     del x, y
-    t0 = time.perf_counter()
-    sol = interpolate_structured(xf, yf, Fraction(0), output_bias=False)
-    t1 = time.perf_counter()
-    text = json.dumps(interpolation_certificate(sol, claim="bench", case=f"n={n}"))
-    t2 = time.perf_counter()
-    rep = check_certificate(json.loads(text))
-    t3 = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "certificate.json")
+        t0 = time.perf_counter()
+        sol = interpolate_structured(xf, yf, Fraction(0), output_bias=False)
+        t1 = time.perf_counter()
+        with open(path, "w") as f:
+            f.write(json.dumps(interpolation_certificate(sol, claim="bench", case=f"n={n}")))  # dumps: one C call
+        t2 = time.perf_counter()
+        rep = check_file(path)
+        t3 = time.perf_counter()
+        megabytes = os.path.getsize(path) / 1e6
     mib = peak_mib()
     accepted = rep.ok and rep.value == str(sol.value)
     note = ("check ACCEPTED" if accepted else
             "check REJECTED " + "; ".join(rep.problems) if not rep.ok else f"check states {rep.value} != {sol.value}")
-    return StructuredCells(t1 - t0, t2 - t1, t3 - t2, mib, sol.value, accepted, note, len(text) / 1e6)
+    return StructuredCells(t1 - t0, t2 - t1, t3 - t2, mib, sol.value, accepted, note, megabytes)
 
 
 def peak_mib() -> float:
