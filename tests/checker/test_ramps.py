@@ -82,7 +82,8 @@ def test_off_points_compares_on_one_scale():
 
 
 @pytest.mark.parametrize("texts", [["1_0"], [" 1"], ["1 "], ["1/0"], ["1/00"], ["\u0663"], ["1\n2"], ["+"], [""],
-                                   ["1/2/3"], ["0.5"], ["1e3"], [3], [None], ["9" * 1001]])
+                                   ["1/2/3"], ["0.5"], ["1e3"], [3], [None], ["9" * 1001], ["1/-2"], ["1/+2"], ["-/2"],
+                                   ["+-1"], ["1-2"], ["1,2"], ["/2"], ["1/"], ["0/0"]])
 def test_bulk_reading_refuses_all_but_integers_and_ratios(texts):
     """None sends the vector to the one-by-one reader, which names the entry (or reads a decimal)."""
     assert integer_ratios(["1", *texts, "2/3"]) is None
@@ -95,6 +96,28 @@ def test_bulk_reading_refuses_all_but_integers_and_ratios(texts):
 def test_bulk_reading_agrees_with_the_grammar(texts):
     nums, dens = integer_ratios(texts) or ([], [])
     assert [F(a, b) for a, b in zip(nums, dens)] == [rational(t) for t in texts]
+
+
+def _integer_or_ratio(text: str) -> F | None:
+    """The one-by-one reader's value of ``text`` when it is an integer or p/q (not a decimal), else None."""
+    try:
+        value = rational(text)
+    except ValueError:
+        return None
+    return value if not any(c in text for c in ".eE") else None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.text(alphabet="0123456789+-/ _.e,\n\u0663", max_size=6), min_size=1, max_size=3))
+def test_bulk_reading_accepts_exactly_the_grammar_s_integers_and_ratios(texts):
+    """Near misses included (signs after '/', '+-', '_', spaces, other digits): the bulk reader's shortcut
+    (a character class and int()) accepts a vector iff every entry is an integer or ratio of the grammar."""
+    single = [_integer_or_ratio(t) for t in texts]
+    bulk = integer_ratios(texts)
+    if None in single:
+        assert bulk is None
+    else:
+        assert bulk is not None and [F(a, b) for a, b in zip(*bulk, strict=True)] == single
 
 
 def structured(n: int, seed: int = 0, alpha: F = F(0)) -> dict:
