@@ -26,7 +26,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Mapping
 
-from exact.checker import MAX_FILE_BYTES, check_file
+from exact.checker import MAX_FILE_BYTES, check_file, file_limit
 from exact.checker._fields import surd
 from exact.checker._proved import canonical
 from exact.checker.arith import Surd
@@ -63,14 +63,36 @@ def content_tag(doc: Mapping[str, Any]) -> str:
     return hashlib.sha256(text.encode("ascii")).hexdigest()[:12]
 
 
+def certificate_text(doc: Mapping[str, Any]) -> str:
+    """The text of ``doc``'s certificate file: indented, one entry a line, when that fits the checker's general
+    file limit; compact beyond it, which only a kind of linear-time check may be (:func:`file_limit`): no one
+    reads 10^6 lines by eye, and ``json`` encodes in C only without ``indent`` (5x faster, 37 % shorter at 10^5 points).
+
+    >>> certificate_text({"kind": "lp", "v": ["1"]}).splitlines()
+    ['{', ' "kind": "lp",', ' "v": [', '  "1"', ' ]', '}']
+    >>> len(certificate_text({"kind": "relu1d-l1-interpolation", "v": ["1"] * 300_000}).splitlines())
+    1
+    """
+    if file_limit(doc.get("kind")) > MAX_FILE_BYTES:
+        compact = json.dumps(doc) + "\n"
+        if len(compact) > MAX_FILE_BYTES:  # the indented text is longer still: not built
+            return compact
+        indented = json.dumps(doc, indent=1) + "\n"
+        return indented if len(indented) <= MAX_FILE_BYTES else compact
+    return json.dumps(doc, indent=1) + "\n"
+
+
 def within_file_limit(doc: Mapping[str, Any]) -> bool:
-    """Whether ``doc`` as :meth:`Context.certify` writes it stays within the checker's file limit (a check
-    whose evidence would not can decline with a reason instead of writing a certificate bound to be refused).
+    """Whether ``doc`` as :meth:`Context.certify` writes it stays within the checker's file limit for its kind
+    (a check whose evidence would not can decline with a reason instead of writing a certificate bound to be
+    refused).
 
     >>> within_file_limit({"kind": "lp"}), within_file_limit({"x": ["1"] * 300_000})
     (True, False)
+    >>> within_file_limit({"kind": "relu1d-l1-interpolation", "x": ["1"] * 300_000})
+    True
     """
-    return len(json.dumps(doc, indent=1)) + 1 <= MAX_FILE_BYTES
+    return len(certificate_text(doc)) <= file_limit(doc.get("kind"))
 
 
 def _number(v: Any) -> Fraction | Surd | None:
@@ -142,7 +164,7 @@ class Context:
         """
         name = file_name(claim or doc.get("claim", "?"), case or doc.get("case", "?"), suffix, ".json",
                          content_tag(doc))
-        path = write_atomic(self.out_dir / folder / name, json.dumps(doc, indent=1) + "\n")
+        path = write_atomic(self.out_dir / folder / name, certificate_text(doc))
         report = check_file(str(path))
         problems = list(report.problems)
         if report.ok and report.data is not None:

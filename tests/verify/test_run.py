@@ -14,8 +14,9 @@ import pytest
 import exact.certificates.relu1d_l1_interpolation as writer
 import verify.execute as execute
 from cases import case_from_dict
-from exact.checker import check_file
+from exact.checker import MAX_FILE_BYTES, check_file
 from exact.relu.interpolation import interpolate_1d
+from exact.relu.structured import interpolate_structured
 from verify.cli import main
 from verify.context import BOUND_FIELDS, Context, content_tag
 from verify.files import write_atomic
@@ -132,3 +133,16 @@ def test_write_atomic_leaves_no_temporary_file_when_it_fails(tmp_path):
     with pytest.raises(TypeError):
         write_atomic(tmp_path / "a.txt", None)  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_long_1d_certificate_is_stored_compact_and_accepted(tmp_path):
+    """Context.certify writes a certificate of the linear-time kind past the general 1 MiB limit on one line
+    (json's C encoder; indented it would be ~60 % longer) and the checker accepts it from that file; a short
+    one stays indented."""
+    x = [F(v, 3) for v in range(-20_000, 20_000, 2)]
+    y = [F((7 * i) % 11 - 5) for i in range(len(x))]
+    long = Context(tmp_path).certify(writer.interpolation_certificate(interpolate_structured(x, y), "t", "long"))
+    short = Context(tmp_path).certify(writer.interpolation_certificate(interpolate_structured(x[:5], y[:5]), "t", "s"))
+    text = Path(long.path).read_text()
+    assert long.ok and len(text) > MAX_FILE_BYTES and text.count("\n") == 1
+    assert short.ok and Path(short.path).read_text().count("\n") > 10

@@ -10,7 +10,7 @@ Columns (seconds unless said otherwise):
 
 * Structured exact route (:mod:`verify.bench.structured`, one run per n in a fresh spawned process):
   ``struct`` -- :func:`exact.relu.structured.interpolate_structured` (closed form, no LP);
-  ``cert`` -- the certificate built and written to a JSON file;
+  ``cert`` -- the certificate built and written to a file as ``verify run`` stores it;
   ``check`` -- :func:`exact.checker.check_file` on that file, as ``verify check`` (independent check);
   ``s+c`` -- struct + cert + check: solved, certified and independently checked;
   ``MiB`` -- peak resident memory of that process (its own, not the parent's).

@@ -5,7 +5,7 @@ output bias (ep (4), the LP that ``solve_dictionary_lp`` and ``qsopt-kink`` solv
 
 * ``struct`` -- seconds of :func:`exact.relu.structured.interpolate_structured` (closed form, no LP);
 * ``cert``   -- seconds of :func:`~exact.certificates.relu1d_l1_interpolation.interpolation_certificate`
-  plus ``json.dumps`` of it into a file: the certificate as a user stores it;
+  written as ``verify run`` stores it (:func:`verify.context.certificate_text`, atomically);
 * ``check``  -- seconds of :func:`exact.checker.check_file` on that file, what ``verify check`` runs: the
   independent check from the stored certificate only (reading, parsing, checking);
 * ``MiB``    -- the child's peak resident memory (:func:`peak_mib`) after all three: interpreter,
@@ -20,10 +20,8 @@ its peak memory is that of the structured row alone (plus the interpreter, ~40 M
 
 from __future__ import annotations
 
-import json
 import math
 import multiprocessing
-import os
 import resource
 import sys
 import tempfile
@@ -32,6 +30,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from fractions import Fraction
+from pathlib import Path
 from typing import Sequence
 
 
@@ -60,22 +59,23 @@ def measure(n: int) -> StructuredCells:
     from exact.checker import check_file
     from exact.relu.structured import interpolate_structured
 
+    from ..context import certificate_text
+    from ..files import write_atomic
     from .row import instance
 
     x, y = instance(n)
     xf, yf = [Fraction(v) for v in x], [Fraction(v) for v in y]
     del x, y
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "certificate.json")
+        path = Path(tmp) / "certificate.json"
         t0 = time.perf_counter()
         sol = interpolate_structured(xf, yf, Fraction(0), output_bias=False)
         t1 = time.perf_counter()
-        with open(path, "w") as f:
-            f.write(json.dumps(interpolation_certificate(sol, claim="bench", case=f"n={n}")))  # dumps: one C call
+        write_atomic(path, certificate_text(interpolation_certificate(sol, claim="bench", case=f"n={n}")))
         t2 = time.perf_counter()
-        rep = check_file(path)
+        rep = check_file(str(path))
         t3 = time.perf_counter()
-        megabytes = os.path.getsize(path) / 1e6
+        megabytes = path.stat().st_size / 1e6
     mib = peak_mib()
     accepted = rep.ok and rep.value == str(sol.value)
     note = ("check ACCEPTED" if accepted else

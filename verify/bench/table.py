@@ -48,7 +48,7 @@ def header(limits: Limits = Limits()) -> str:
         "Exact 1-D min-l1 interpolation, 2n-2 ReLU atoms + free constant, no output bias (ep (4)); seeded",
         "instances, x: n distinct integers in [-5n, 5n), y: integers in [-10, 10]. Seconds, 3 significant digits.",
         "Structured exact route (closed form, O(n log n), no LP), one run per n in a fresh child process:",
-        "  struct  interpolate_structured;  cert  interpolation_certificate + json.dumps to a file;",
+        "  struct  interpolate_structured;  cert  interpolation_certificate written as verify run stores it;",
         "  check   check_file on that file, as verify check (the independent check, from the file only)",
         "  s+c     struct + cert + check: solved, certified and independently checked (cert INCLUDED)",
         "  MiB     peak resident memory of that child (VmHWM, its own address space; ~40 MiB: interpreter + imports)",
