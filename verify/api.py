@@ -70,7 +70,7 @@ from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.checker import CheckReport, check_certificate, check_file
 from exact.convention import Convention, HiddenBias
 from exact.relu.interpolation import interpolate_1d
-from exact.relu.networks import Network, Neuron
+from exact.relu.networks import Network, Neuron, neuron_strings
 
 from .context import Context
 from .conventions import PaperConvention
@@ -277,8 +277,8 @@ def certify_1d(x: Vector, y: Vector, *, alpha: Number | None = None, output_bias
     value = cert.value
     assert isinstance(value, Fraction)  # this kind's value is rational
     # the evidence, read back from the document the checker accepted
-    neurons = tuple(Neuron(tuple(Fraction(w) for w in n["w"]), Fraction(n["b"]), Fraction(n["c"]))
-                    for n in doc["primal"]["neurons"])
+    neurons = tuple(Neuron((Fraction(w),), Fraction(b), Fraction(c))
+                    for w, b, c in zip(*neuron_strings(doc["primal"]["neurons"]), strict=True))
     network = Network(neurons, Fraction(doc["primal"]["constant"]), conv.alpha)
     return Certified1D(
         case.x, case.y, conv, value, bool(cert.relation.get("attained", False)),

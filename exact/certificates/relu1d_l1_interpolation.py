@@ -9,7 +9,7 @@ from ..checker.ramps import Scaled
 from ..checker.relu1d import absorbs_constant, kinks_off_data
 from ..checker.source import paused_gc
 from ..relu.interpolation import Interpolation1D
-from ..relu.networks import Network, atoms_json
+from ..relu.networks import Network, atoms_json, neurons_json, rational_strings
 from . import certificate_header
 
 
@@ -20,6 +20,10 @@ def interpolation_certificate(sol: Interpolation1D, claim: str, case: str, state
 
     ``network`` / ``dual`` replace them (another optimum; a printed dual to audit): the certificate then
     states the same value, and the checker decides whether the evidence proves it.
+
+    Every number is written from the integers of ``sol.optimum`` (:func:`~exact.relu.networks.rational_strings`,
+    no Fraction per entry), and a network of more than ``COLUMNS_FROM`` neurons as one object of columns
+    (:func:`~exact.relu.networks.neurons_json`): 10^5 points take a tenth of a second.
     """
     with paused_gc():  # ~10 n acyclic objects (module doc of exact.checker.source)
         return _certificate(sol, claim, case, statement, network, dual)
@@ -31,33 +35,39 @@ def _certificate(sol: Interpolation1D, claim: str, case: str, statement: str, ne
         "inf ||w||_1 s.t. sum_j w_j s_alpha(u_j x_i + b_j)" + (" + c" if sol.output_bias else "")
         + " = y_i, |u_j| <= 1, b_j free, over networks of any width, equals value; "
         "the dual v is feasible for every (u, b)")
+    opt = sol.optimum
     if network is None:
-        weights, constant = sol.weights, sol.constant
-        if sol.attained_by is not None and not sol.output_bias:
-            weights, constant = sol.attained_by  # an optimum that a finite network realises
-        primal = atoms_json(sol.atoms, weights, constant)
+        weights, constant = opt.weights, sol.constant
+        if opt.attaining is not None and not sol.output_bias:
+            weights, constant = opt.attaining  # an optimum that a finite network realises
+        primal = atoms_json(opt.u, opt.knots, weights, constant)
         # only the end atoms sigma(x - min x), sigma(max x - x) are affine on the data (can absorb a constant),
         # and every knot is a data point (no kink off the data): the checker re-derives both from all neurons
-        xs = Scaled.of(sol.x)  # min and max as integers: 10^6 Fraction comparisons took a second
-        lo, hi = xs.fraction(xs.order[0]), xs.fraction(xs.order[-1])
-        neurons = [(Fraction(a.u), -a.u * a.knot, w) for a, w in zip(sol.atoms, weights, strict=True)
-                   if w and (a.u, a.knot) in ((1, lo), (-1, hi))]
+        neurons, extremes = [], []  # extremes: the data as absorbs_constant uses it, its min and max
+        for j in (0, -1) if opt.u else ():  # the end atoms, first and last (Optimum1D)
+            u, t = opt.u[j], Fraction(opt.knots.nums[j], opt.knots.den)
+            extremes.append(t)
+            if weights.nums[j]:
+                neurons.append((Fraction(u), -u * t, Fraction(weights.nums[j], weights.den)))
         off: list[str] = []
     else:
-        primal, constant = network.as_json(), network.constant
+        constant = network.constant
         neurons = [(n.w[0], n.b, n.c) for n in network.neurons if n.c]
+        columns = (Scaled.of(column) for column in zip(*neurons)) if neurons else (Scaled([], 1),) * 3
+        primal = {"neurons": neurons_json(*columns), "constant": str(constant)}
+        extremes = list(sol.x)
         off = [str(t) for t in kinks_off_data(sol.x, neurons, sol.alpha)]
     relation: dict = {"type": "equals", "value": str(sol.value)}
-    if sol.output_bias or constant == 0 or absorbs_constant(sol.x, neurons, constant):
+    if sol.output_bias or constant == 0 or absorbs_constant(extremes, neurons, constant):
         relation["attained"] = True
     if off:
         relation["kinks_off_data"] = off
     doc = certificate_header("relu1d-l1-interpolation", claim, case, statement)
     doc.update(
         convention=sol.convention.as_json(),
-        data={"x": [str(v) for v in sol.x], "y": [str(v) for v in sol.y]},
+        data={"x": rational_strings(opt.x, repeats=False), "y": rational_strings(opt.y)},
         relation=relation,
         primal=primal,
-        dual={"v": [str(v) for v in (sol.dual if dual is None else dual)]},
+        dual={"v": rational_strings(opt.dual if dual is None else Scaled.of(dual))},
     )
     return doc

@@ -6,16 +6,14 @@ missing or ill-typed field raises :class:`Malformed` naming the field.
 from __future__ import annotations
 
 import math
-from collections import deque
 from contextvars import ContextVar
 from fractions import Fraction
-from itertools import repeat
 from math import gcd
-from operator import attrgetter, mul
-from typing import Any, Optional, cast
+from operator import mul
+from typing import Any, Optional
 
 from .arith import LimitExceeded, Surd, power_free
-from .number import MAX_LENGTH, NumberError, integer_ratios, rational
+from .number import MAX_LENGTH, NumberError, all_strings, integer_ratios, rational
 from .ramps import Scaled
 
 
@@ -62,7 +60,7 @@ def tracked(obj: Any) -> Any:
     if isinstance(obj, dict):  # strings inline: a long certificate is ~10^6 of them in small objects
         return Tracked({k: v if type(v) is str else tracked(v) for k, v in dict.items(obj)})
     if isinstance(obj, list):
-        if all(type(v) is str for v in obj):  # a vector of numbers, the bulk of a long certificate
+        if all_strings(obj):  # a vector of numbers, the bulk of a long certificate
             return list(obj)
         return [v if type(v) is str else tracked(v) for v in obj]
     return obj
@@ -87,7 +85,7 @@ def unread(obj: Any, path: str = "") -> list[str]:
 
 
 def _strings(val: Any) -> bool:
-    return type(val) is list and all(type(v) is str for v in val)
+    return type(val) is list and all_strings(val)
 
 
 LONG = 24  # a number string longer than this counts against MAX_LONG_DIGITS
@@ -310,19 +308,16 @@ def square_roots(obj: Any, name: str, length: int) -> list[Surd]:
 
 
 def neuron_columns(obj: Any, name: str) -> tuple[Scaled, Scaled, Scaled]:
-    """The 1-D neurons at ``obj`` ({"w": [w], "b": b, "c": c} each, as :func:`neurons` reads them) as the
-    Scaled columns (w, b, c); read in bulk, or one by one where some neuron is not of that plain form."""
-    items, keys = list_(obj, name), ("w", "b", "c")
-    if all(type(nr) is Tracked for nr in items):
-        ws, bs, cs = (list(map(dict.get, items, repeat(k))) for k in keys)  # dict.get: C speed, marked read below
-        ws = cast(list[Any], ws)
-        deque(map(set.update, map(attrgetter("read"), items), repeat(keys)), maxlen=0)  # C loop: 10^6 neurons
-        if all(type(w) is list and len(w) == 1 for w in ws) and None not in bs and None not in cs:
-            w0 = [w[0] for w in ws]
-            parsed = [integer_ratios(col) for col in (w0, bs, cs)]
-            if all(p is not None for p in parsed):
-                w_, b_, c_ = (_scaled(*p, name) for p in parsed if p is not None)
-                return w_, b_, c_
+    """The 1-D neurons at ``obj`` as the Scaled columns (w, b, c). Two forms: a list of neurons
+    {"w": [w], "b": b, "c": c} (as :func:`neurons` reads them), or one object of columns
+    {"w": [w_1, ...], "b": [b_1, ...], "c": [c_1, ...]}, three vectors of one length (neuron j is w_j, b_j, c_j:
+    a long network without an object per neuron, whose per-object costs were a third of its check)."""
+    if isinstance(obj, dict):
+        w = qvec(at(obj, "w", name), f"{name}.w")
+        m = len(w.nums)
+        return w, qvec(at(obj, "b", name), f"{name}.b", m), qvec(at(obj, "c", name), f"{name}.c", m)
+    if not isinstance(obj, list):
+        raise Malformed(f"{name}: expected a list of neurons or an object of columns w, b, c, got {show(obj)}")
     nets = neurons(obj, name, 1)
     return Scaled.of([n[0][0] for n in nets]), Scaled.of([n[1] for n in nets]), Scaled.of([n[2] for n in nets])
 

@@ -92,6 +92,15 @@ def is_number_text(text: str) -> bool:
     return True
 
 
+def all_strings(values: list) -> bool:
+    """Every entry is a ``str`` (not a subclass): one C-speed pass, for vectors of 10^6 numbers.
+
+    >>> all_strings(["1", "2/3"]), all_strings(["1", 2]), all_strings([])
+    (True, False, True)
+    """
+    return set(map(type, values)) <= {str}
+
+
 def integer_ratios(texts: list) -> tuple[list[int], list[int]] | None:
     """(numerators, denominators) of strings that are all integers or ratios "p/q" of the grammar, read in bulk
     (the form of long certificates); None when any is not of that form (a decimal, or not a number at all), for
@@ -102,7 +111,7 @@ def integer_ratios(texts: list) -> tuple[list[int], list[int]] | None:
     """
     if not texts:
         return [], []
-    if not all(type(t) is str for t in texts) or max(map(len, texts)) > MAX_LENGTH:
+    if not all_strings(texts) or max(map(len, texts)) > MAX_LENGTH:
         return None
     # The grammar's integers, [+-]?[0-9]+, are exactly the strings over [-+0-9] that int() reads (it also
     # reads spaces, '_' and other scripts' digits, which the character class excludes): one C-speed match

@@ -49,6 +49,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Callable, Sequence
 
+from ..checker.ramps import Scaled
 from ..convention import Convention, HiddenBias
 from ..l1 import L1Solution, l1_interpolation
 from ..lp import solve_lp
@@ -56,30 +57,90 @@ from .dictionary import Atom, KinkCoordinates, relu_atoms
 from .networks import Network, Neuron
 
 
+def fractions(v: Scaled) -> tuple[Fraction, ...]:
+    """The entries of ``v`` as Fractions, one object per distinct entry (the optima repeat a few kink sizes
+    and zeros: building a Fraction is what costs).
+
+    >>> fractions(Scaled([0, 3, 0, -6], 6))
+    (Fraction(0, 1), Fraction(1, 2), Fraction(0, 1), Fraction(-1, 1))
+    """
+    made = {e: Fraction(e, v.den) for e in set(v.nums)}
+    return tuple(map(made.__getitem__, v.nums))
+
+
+@dataclass(frozen=True)
+class Optimum1D:
+    """The optimum over the dictionary on integers (:class:`~exact.checker.ramps.Scaled` vectors, each over
+    one common denominator): atom j is s_alpha(u[j] (x - knots[j])), the atoms of
+    :func:`~exact.relu.dictionary.relu_atoms` in its order (so the end atoms (+1, min x), (-1, max x) are the
+    first and the last), with weight ``weights[j]`` in the LP optimum and ``attaining[0][j]`` in a finite
+    optimum of constant ``attaining[1]`` (None when P* is not attained); the dual v_i is ``dual[i]`` (order
+    of x). The certificate writes its numbers from these integers, and :class:`Interpolation1D` builds its
+    Fractions from them only when asked for."""
+
+    x: Scaled
+    y: Scaled
+    u: list[int]
+    knots: Scaled
+    weights: Scaled
+    dual: Scaled
+    attaining: tuple[Scaled, Fraction] | None
+
+    @classmethod
+    def of(cls, x: Sequence[Fraction], y: Sequence[Fraction], atoms: Sequence[Atom], weights: Sequence[Fraction],
+           dual: Sequence[Fraction], attained_by: tuple[Sequence[Fraction], Fraction] | None) -> "Optimum1D":
+        """The integer form of an optimum given as Fractions (the LP route)."""
+        return cls(Scaled.of(x), Scaled.of(y), [a.u for a in atoms], Scaled.of(a.knot for a in atoms),
+                   Scaled.of(weights), Scaled.of(dual),
+                   None if attained_by is None else (Scaled.of(attained_by[0]), attained_by[1]))
+
+
 @dataclass(frozen=True)
 class Interpolation1D:
-    """Exact optimum of the 1-D problem, with the dual and the attainment analysis."""
+    """Exact optimum of the 1-D problem, with the dual and the attainment analysis.
+
+    ``atoms``, ``weights``, ``dual`` and ``attained_by`` are views of ``optimum`` (the integer form), built
+    when first asked for: a certificate of 10^5 points needs none of their 4 * 10^5 objects."""
 
     x: tuple[Fraction, ...]
     y: tuple[Fraction, ...]
     alpha: Fraction
     output_bias: bool
-    atoms: tuple[Atom, ...]
-    weights: tuple[Fraction, ...]
+    optimum: Optimum1D = field(repr=False)
     constant: Fraction
-    dual: tuple[Fraction, ...]  # v, in the order of x
     value: Fraction  # P* = D*
     attained: bool
-    attained_by: tuple[tuple[Fraction, ...], Fraction] | None  # (weights, constant) of a finite optimum
-    #: the optimum as a solution of the LP over the dictionary (ep (36) with the constant column), and ep (37)
-    #: without the constant column (None with an output bias, or infeasible); both computed when first asked
-    #: for, since the structured route (:mod:`exact.relu.structured`) needs neither LP
-    solution_of: Callable[[], L1Solution] = field(repr=False, compare=False)
+    #: the optimum as a solution of the LP over the dictionary (ep (36) with the constant column; given this
+    #: result, whose weights and dual it shares), and ep (37) without the constant column (None with an output
+    #: bias, or infeasible); both computed when first asked for, since the structured route
+    #: (:mod:`exact.relu.structured`) needs neither LP
+    solution_of: Callable[["Interpolation1D"], L1Solution] = field(repr=False, compare=False)
     without_constant_of: Callable[[], L1Solution | None] = field(repr=False, compare=False)
 
     @cached_property
+    def atoms(self) -> tuple[Atom, ...]:
+        return tuple(map(Atom, self.optimum.u, fractions(self.optimum.knots)))
+
+    @cached_property
+    def weights(self) -> tuple[Fraction, ...]:
+        return fractions(self.optimum.weights)
+
+    @cached_property
+    def dual(self) -> tuple[Fraction, ...]:
+        """v, in the order of x."""
+        return fractions(self.optimum.dual)
+
+    @cached_property
+    def attained_by(self) -> tuple[tuple[Fraction, ...], Fraction] | None:
+        """(weights, constant) of a finite optimum."""
+        if self.optimum.attaining is None:
+            return None
+        weights, c = self.optimum.attaining
+        return (self.weights if weights is self.optimum.weights else fractions(weights)), c
+
+    @cached_property
     def solution(self) -> L1Solution:
-        return self.solution_of()
+        return self.solution_of(self)
 
     @cached_property
     def without_constant(self) -> L1Solution | None:
@@ -164,10 +225,9 @@ def interpolate_1d(
         attained_by = (no_const.weights, Fraction(0))
     else:
         attained_by = _absorbable_optimum(atoms, lp_sol, x, c)
-    return Interpolation1D(
-        x, y, alpha, output_bias, tuple(atoms), lp_sol.weights, c, lp_sol.dual, lp_sol.value,
-        attained_by is not None, attained_by, lambda: lp_sol, lambda: no_const,
-    )
+    optimum = Optimum1D.of(x, y, atoms, lp_sol.weights, lp_sol.dual, attained_by)
+    return Interpolation1D(x, y, alpha, output_bias, optimum, c, lp_sol.value, attained_by is not None,
+                           lambda _: lp_sol, lambda: no_const)
 
 
 def _without_constant(x, y, alpha) -> L1Solution | None:

@@ -5,7 +5,8 @@ output weight ``c``; sigma_alpha(t) = t for t >= 0 and alpha t for t < 0 (alpha 
 A :class:`Network` adds a constant (an output bias, or the limit of a neuron with bias -> oo) to a
 sum of neurons. In JSON a neuron is ``{"w": ["p/q", ...], "b": "p/q", "c": "p/q"}`` in every
 certificate kind that stores networks; each kind states which atoms it allows (||w|| <= 1,
-||(w, b)|| <= 1, or unnormalised with cost |c| ||w||: sigma is positively homogeneous).
+||(w, b)|| <= 1, or unnormalised with cost |c| ||w||: sigma is positively homogeneous). A long 1-D
+network of kind relu1d-l1-interpolation is one object of columns instead (:func:`neurons_json`).
 
 In 1-D the atom x -> sigma(u (x - t)) of the dictionary (:class:`exact.relu.dictionary.Atom`) is
 the neuron (w, b) = ((u,), -u t).
@@ -20,11 +21,15 @@ the neuron (w, b) = ((u,), -u t).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import compress, repeat
+from operator import floordiv, mul, neg
 from typing import Any, Sequence
 
 from ..checker.arith import sigma
+from ..checker.ramps import Scaled
 from .dictionary import Atom
 
 
@@ -146,18 +151,69 @@ class Network:
         return {"neurons": [n.as_json() for n in self.neurons if n.c], "constant": str(self.constant)}
 
 
-def atoms_json(atoms: Sequence[Atom], weights: Sequence[Fraction], constant: Fraction) -> dict[str, Any]:
-    """``Network.from_atoms(atoms, weights, constant).as_json()`` without building a Neuron (or a Fraction) per
-    atom, for certificates of 10^6 points: the atom sigma(u (x - t)) is the neuron (w, b) = ((u,), -u t).
+#: past this many neurons a 1-D network is written as one object of columns {"w": [...], "b": [...], "c": [...]}
+#: rather than a list of neuron objects: per-object costs (building, encoding, parsing one small dict per neuron)
+#: dominate long certificates. Only kind relu1d-l1-interpolation reads the columns form.
+COLUMNS_FROM = 1000
 
-    >>> from fractions import Fraction as F
-    >>> atoms_json([Atom(1, F(2)), Atom(-1, F(-3, 2)), Atom(1, F(0))], [F(1, 2), F(1), F(0)], F(1))["neurons"]
+
+def rational_strings(v: Scaled, repeats: bool = True) -> list[str]:
+    """``[str(Fraction(p, v.den)) for p in v.nums]`` without a Fraction: a gcd and integer strings, all in C;
+    with ``repeats`` (optima and labels repeat a few values, data points never do) once per distinct entry.
+
+    >>> rational_strings(Scaled([0, 3, -4, 6, 3], 6)), rational_strings(Scaled([Fraction(1, 2), 3], 1), False)
+    (['0', '1/2', '-2/3', '1', '1/2'], ['1/2', '3'])
+    """
+    nums, den = v.nums, v.den
+    values = list(set(nums)) if repeats else nums
+    if den == 1:  # integers, or the Fractions of Scaled's fallback: str is canonical
+        strings = list(map(str, values))
+    else:
+        g = list(map(math.gcd, values, repeat(den)))
+        p, q = map(floordiv, values, g), map(floordiv, repeat(den), g)
+        strings = [str(a) if b == 1 else f"{a}/{b}" for a, b in zip(p, q)]
+    return list(map(dict(zip(values, strings)).__getitem__, nums)) if repeats else strings
+
+
+def neurons_json(w: Scaled, b: Scaled, c: Scaled) -> list[dict[str, Any]] | dict[str, list[str]]:
+    """The 1-D neurons c_j sigma(w_j x + b_j) in JSON: the list of neuron objects of the module doc, or beyond
+    COLUMNS_FROM of them one object of columns (neuron j is w[j], b[j], c[j], each one rational string).
+
+    >>> neurons_json(Scaled([1], 1), Scaled([-4], 2), Scaled([1], 2))
+    [{'w': ['1'], 'b': '-2', 'c': '1/2'}]
+    >>> sorted(neurons_json(*(Scaled([1] * 1001, 1),) * 3))
+    ['b', 'c', 'w']
+    """
+    ws, bs, cs = rational_strings(w), rational_strings(b, repeats=False), rational_strings(c)  # b: the knots
+    if len(ws) > COLUMNS_FROM:
+        return {"w": ws, "b": bs, "c": cs}
+    return [{"w": [wj], "b": bj, "c": cj} for wj, bj, cj in zip(ws, bs, cs, strict=True)]
+
+
+def neuron_strings(neurons: list[dict[str, Any]] | dict[str, list[str]]) -> tuple[list[str], list[str], list[str]]:
+    """The columns (w, b, c) of 1-D neurons in either JSON form of :func:`neurons_json`, for readers of
+    certificates (the checker reads both forms itself).
+
+    >>> neuron_strings([{"w": ["1"], "b": "-2", "c": "1/2"}]), neuron_strings({"w": ["1"], "b": ["-2"], "c": ["3"]})
+    ((['1'], ['-2'], ['1/2']), (['1'], ['-2'], ['3']))
+    """
+    if isinstance(neurons, dict):
+        return neurons["w"], neurons["b"], neurons["c"]
+    return [n["w"][0] for n in neurons], [n["b"] for n in neurons], [n["c"] for n in neurons]
+
+
+def atoms_json(u: Sequence[int], knots: Scaled, weights: Scaled, constant: Fraction) -> dict[str, Any]:
+    """The network sum_j weights_j sigma(u_j (x - knots_j)) + constant in JSON (as
+    ``Network.from_atoms(...).as_json()``, zero weights dropped; :func:`neurons_json`), from the integers
+    alone, for certificates of 10^6 points: the atom sigma(u (x - t)) is the neuron (w, b) = ((u,), -u t).
+
+    >>> atoms_json([1, -1, 1], Scaled([4, -3, 0], 2), Scaled([1, 2, 0], 2), Fraction(1))["neurons"]
     [{'w': ['1'], 'b': '-2', 'c': '1/2'}, {'w': ['-1'], 'b': '-3/2', 'c': '1'}]
     """
-    def negated(text: str) -> str:  # str(-t) from str(t)
-        return text[1:] if text[0] == "-" else text if text == "0" else "-" + text
-    neurons = [{"w": ["1"], "b": negated(str(a.knot)), "c": str(w)} if a.u == 1 else
-               {"w": ["-1"], "b": str(a.knot), "c": str(w)} for a, w in zip(atoms, weights, strict=True) if w]
+    us = list(compress(u, weights.nums))
+    b = list(map(mul, map(neg, us), compress(knots.nums, weights.nums)))
+    c = list(compress(weights.nums, weights.nums))
+    neurons = neurons_json(Scaled(us, 1), Scaled(b, knots.den), Scaled(c, weights.den))
     return {"neurons": neurons, "constant": str(constant)}
 
 

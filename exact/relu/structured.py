@@ -57,11 +57,15 @@ output bias P* is always attained. n = 1: P* = 0 with c = f_1 (attained iff f_1 
 
 Arithmetic. Points and labels are put on common denominators once (x = X / Dx, y = Y / Dy with integer X,
 Y) and the slopes on the lcm G of the gaps, so that everything above is integer arithmetic in the unit
-u_g = Dx / (G Dy (1 - alpha) den(alpha)): the kinks, the boxes, sigma and the constant's numerator; only
-the last move of the walk can leave a fraction (two boxes off their bounds hold Fractions then). Where such a
-common denominator would be huge (many distinct denominators, or gaps with a huge lcm) the same code runs
-on Fractions with that scale 1. Fractions are built only for what the result holds, each from its own small
-numerator and denominator.
+u_g = Dx / (G Dy (1 - alpha) den(alpha)): the kinks, the boxes, sigma and the constant's numerator; if the
+last move of the walk leaves a fraction 1 / r of a unit, the boxes are rescaled to units u_g / r. Where such
+a common denominator would be huge (many distinct denominators, or gaps with a huge lcm) the same code runs
+on Fractions with that scale 1. The result holds these integers (:class:`~exact.relu.interpolation.Optimum1D`):
+every weight a numerator over one denominator (h r G Dy (den(alpha)^2 - num(alpha)^2), h = 2 where the end
+atoms carry halves of sigma*), the dual v over e G (e the denominator of its kink values), each vector
+computed by whole-list operations (``map`` over integers runs in C). No Fraction is built per point or atom:
+the certificate writes its numbers from the integers, and ``weights``, ``dual``, ``atoms`` are built as
+Fractions when first asked for.
 
 The result is an :class:`~exact.relu.interpolation.Interpolation1D` whose ``solution`` is a genuine
 optimal primal-dual pair of the same LP as :func:`exact.l1.l1_program` builds over
@@ -78,19 +82,21 @@ not solved; ``result.pivots == 0``). ep's (37) (no constant column) is not compu
 from __future__ import annotations
 
 import math
-import operator
+from bisect import bisect_left
+from collections import deque
 from fractions import Fraction
+from itertools import accumulate, repeat
+from operator import add, mul, sub
 from typing import Callable, Sequence, Union, cast
 
+from ..checker.ramps import MAX_COMMON_BITS, Scaled
 from ..checker.source import paused_gc
 from ..l1 import L1Solution
 from ..lp.problem import LinearProgram, LPResult
-from .dictionary import Atom
-from .interpolation import Interpolation1D
+from .interpolation import Interpolation1D, Optimum1D
 
 ZERO, ONE, NEG_ONE = Fraction(0), Fraction(1), Fraction(-1)
 Num = Union[int, Fraction]  # an integer on a common denominator, or a Fraction where none is small
-_BITS = 4096  # past this a common denominator makes every number long: stay on Fractions (module doc)
 
 
 def interpolate_structured(
@@ -104,79 +110,86 @@ def interpolate_structured(
     ``x`` distinct points (any order), ``y`` labels; ``alpha`` in [0, 1). Raises ``ValueError`` on
     duplicate points, mismatched lengths, no data, or an unsupported alpha.
     """
-    with paused_gc():  # the result is ~10 n acyclic objects: collections scanning them doubled the run time
+    with paused_gc():  # the result holds ~10 n acyclic integers: collections scanning them slowed the run
         return _interpolate(x, y, Fraction(alpha), output_bias)
+
+
+def _fractions(values: Sequence[Fraction]) -> tuple[Fraction, ...]:
+    if set(map(type, values)) <= {Fraction}:  # the usual input: no object built per entry
+        return tuple(values)
+    return tuple(map(Fraction, values))
 
 
 def _interpolate(x: Sequence[Fraction], y: Sequence[Fraction], alpha: Fraction, output_bias: bool) -> Interpolation1D:
     if not 0 <= alpha < 1:
         raise ValueError(f"interpolate_structured supports leaky slopes 0 <= alpha < 1, not {alpha}")
-    xs = tuple(v if type(v) is Fraction else Fraction(v) for v in x)
-    ys = tuple(v if type(v) is Fraction else Fraction(v) for v in y)
+    xs, ys = _fractions(x), _fractions(y)
     if len(xs) != len(ys):
         raise ValueError(f"x has {len(xs)} points but y has {len(ys)} labels")
     if not xs:
         raise ValueError("interpolate_structured needs at least one data point")
-    X, dx = _common([v.denominator for v in xs], xs)
-    Y, dy = _common([v.denominator for v in ys], ys)
-    order = sorted(range(len(xs)), key=X.__getitem__)
-    P, F = [X[i] for i in order], [Y[i] for i in order]
-    if any(map(operator.eq, P, P[1:])):
-        raise ValueError("kink coordinates need distinct points")
-    pts = [xs[i] for i in order]
-    atoms = [Atom(1, t) for t in pts] + [Atom(-1, t) for t in pts]
-    if alpha == 0:  # as relu_atoms: s(x - max x) and s(min x - x) vanish on the data
-        del atoms[len(pts) - 1], atoms[len(pts) - 1]
-    if len(pts) == 1:
+    X, Y = Scaled.of(xs), Scaled.of(ys)
+    order = X.order
+    P, F = list(map(X.nums.__getitem__, order)), list(map(Y.nums.__getitem__, order))
+    n = len(P)
+    # the atoms (+1, p_k) for all k, then (-1, p_k); for the ReLU, as relu_atoms, without s(x - max x) and
+    # s(min x - x), which vanish on the data
+    plus, minus = (P[:-1], P[1:]) if alpha == 0 else (P, P)
+    u, knots = [1] * len(plus) + [-1] * len(minus), Scaled(plus + minus, X.den)
+    solution: Callable[[Interpolation1D], L1Solution]
+    if n == 1:
         c, value = ys[0], ZERO
-        weights, split = [ZERO] * len(atoms), [ZERO] * (2 * len(atoms))
-        yp, dual = [ZERO], [ZERO]
+        weights, dual = Scaled([0] * len(u), 1), Scaled([0], 1)
         attained = output_bias or c == 0
 
-        def program() -> tuple[list[dict[int, Fraction]], list[Fraction]]:
-            return [{}], [c]
+        def solution(sol: Interpolation1D) -> L1Solution:
+            return _solution(sol, [{}], [c], [ZERO])
     else:
-        s = _Sorted(P, F, dx, dy, alpha)
-        weights, split, c, value, attained = s.solve(output_bias)
-        yp, v = s.dual(value)
-        dual = [ZERO] * len(v)
-        for pos, i in enumerate(order):
-            dual[i] = v[pos]
+        s = _Sorted(P, F, X.den, Y.den, alpha)
+        weights, c, value, attained = s.solve(output_bias)
+        v = s.dual(value)
+        nums: list[Num] = [0] * n
+        deque(map(nums.__setitem__, order, v.nums), maxlen=0)  # back to the order of x (a C loop)
+        dual = Scaled(nums, v.den)
 
-        def program() -> tuple[list[dict[int, Fraction]], list[Fraction]]:
-            return s.program(ys[order[0]]), s.rhs
-    w_tuple, dual_t = tuple(weights), tuple(dual)
+        def solution(sol: Interpolation1D) -> L1Solution:
+            return _solution(sol, s.program(ys[order[0]]), s.rhs, s.kink_dual())
+    optimum = Optimum1D(X, Y, u, knots, weights, dual, (weights, c) if attained else None)
+    return Interpolation1D(xs, ys, alpha, output_bias, optimum, c, value, attained, solution, lambda: None)
 
-    def solution() -> L1Solution:
-        """The LP of the module doc with this optimal primal-dual pair (rows built only when asked for)."""
-        rows, rhs = program()
-        base = 2 * len(atoms)
-        rows[0][base] = ONE  # the free constant column
-        lp = LinearProgram((ONE,) * base + (ZERO,), tuple(rows), tuple(rhs), free=frozenset((base,)))
-        result = LPResult("optimal", value, tuple(split) + (c,), tuple(yp), ())
-        return L1Solution(value, w_tuple, (c,), dual_t, lp, result)
-    return Interpolation1D(
-        xs, ys, alpha, output_bias, tuple(atoms), w_tuple, c, dual_t, value,
-        attained, (w_tuple, c) if attained else None, solution, lambda: None,
-    )
+
+def _solution(sol: Interpolation1D, rows: list[dict[int, Fraction]], rhs: list[Fraction],
+              yp: list[Fraction]) -> L1Solution:
+    """The LP of the module doc with the optimal primal-dual pair of ``sol`` (rows built only when asked for):
+    the variables are (w+_j, w-_j) per atom, the parts of w_j of its sign, then the constant."""
+    base = 2 * len(sol.weights)
+    rows[0][base] = ONE  # the free constant column
+    lp = LinearProgram((ONE,) * base + (ZERO,), tuple(rows), tuple(rhs), free=frozenset((base,)))
+    split = [part for w in sol.weights for part in ((w, ZERO) if w > 0 else (ZERO, -w))]
+    result = LPResult("optimal", sol.value, tuple(split) + (sol.constant,), tuple(yp), ())
+    return L1Solution(sol.value, sol.weights, (sol.constant,), sol.dual, lp, result)
 
 
 def _lcm(values: Sequence[int]) -> int | None:
-    """lcm of the values, or None once it passes _BITS bits."""
+    """lcm of the values, or None once it passes MAX_COMMON_BITS bits."""
     out = 1
     for v in set(values):
         out = math.lcm(out, v)
-        if out.bit_length() > _BITS:
+        if out.bit_length() > MAX_COMMON_BITS:
             return None
     return out
 
 
-def _common(dens: Sequence[int], vals: Sequence[Fraction]) -> tuple[list[Num], int]:
-    """(V, D) with vals = V / D: integers over the lcm of ``dens`` unless it is huge (then D = 1)."""
-    d = _lcm(dens)
-    if d is None:
-        return list(vals), 1
-    return [v.numerator * (d // v.denominator) for v in vals], d
+def _times(values: list[Num], k: Num) -> list[Num]:
+    """values times k (the list itself for k = 1: the ReLU on integer data multiplies by 1 throughout)."""
+    return values if k == 1 else list(map(mul, values, repeat(k)))
+
+
+def _over(nums: list[Num], den: int) -> Scaled:
+    """nums / den as a Scaled vector (over 1, as Fractions, where the Fraction fallback left some)."""
+    if Fraction in set(map(type, nums)):
+        return Scaled.of([Fraction(v) / den for v in nums])
+    return Scaled(nums, den)
 
 
 def _abs(v: Num) -> Num:
@@ -184,8 +197,8 @@ def _abs(v: Num) -> Num:
 
 
 def _memo() -> Callable[[Num, Num], Fraction]:
-    """Fraction(num, den), one object per (num, den): kinks and dual entries repeat on gridded data, and
-    building a Fraction is the dominant cost of the result."""
+    """Fraction(num, den), one object per (num, den): the kinks of the LP's right-hand side (built when asked
+    for) repeat on gridded data, and building a Fraction is what costs."""
     cache: dict[tuple[Num, Num], Fraction] = {}
 
     def q(num: Num, den: Num) -> Fraction:
@@ -197,17 +210,15 @@ def _memo() -> Callable[[Num, Num], Fraction]:
 
 
 def _fill(lo: list[Num], hi: list[Num], residual: Num) -> list[Num]:
-    """g in the box [lo, hi] with sum g = sum lo + residual, filling the boxes from the left."""
-    g = list(lo)
-    for k in range(len(g)):
-        if residual <= 0:
-            break
-        take = min(hi[k] - lo[k], residual)
-        g[k] += take
-        residual -= take
-    if residual != 0:  # not an assert: the identity must hold under python -O too
+    """g in the box [lo, hi] with sum g = sum lo + residual, filling the boxes from the left: the first k full,
+    k the first index where their room (prefix sums, by bisection) reaches the residual, box k taking the rest."""
+    room = list(accumulate(map(sub, hi, lo)))
+    k = bisect_left(room, residual)
+    if residual < 0 or (k == len(lo) and residual != 0):  # not an assert: it must hold under python -O too
         raise ArithmeticError("the slope to distribute exceeds the boxes (sigma* outside its interval)")
-    return g
+    if k == len(lo):  # no boxes
+        return []
+    return hi[:k] + [lo[k] + residual - (room[k - 1] if k else 0)] + lo[k + 1:]
 
 
 def _zero_constant(g: list[Num], lo: list[Num], hi: list[Num], offsets: list[Num], c: Num) -> tuple[bool, int]:
@@ -221,7 +232,7 @@ def _zero_constant(g: list[Num], lo: list[Num], hi: list[Num], offsets: list[Num
     to units of 1 / r (so it stays integer, not mixed with Fractions that would slow every later sum).
     Updates g; (True iff c = 0, r).
     """
-    c += sum(o * gk for o, gk in zip(offsets, g))
+    c += sum(map(mul, offsets, g))
     i, j = 0, len(g) - 1
     while c < 0:
         while i < len(g) and g[i] == lo[i]:
@@ -255,96 +266,93 @@ class _Sorted:
         self.P, self.n, self.dx, self.dy, self.alpha = P, n, dx, dy, alpha
         self.an, self.ad = alpha.numerator, alpha.denominator
         self.bd = self.ad - self.an  # beta = bd / ad
-        self.H = H = [P[i + 1] - P[i] for i in range(n - 1)]
-        self.N = N = [F[i + 1] - F[i] for i in range(n - 1)]
+        self.H = H = list(map(sub, P[1:], P[:-1]))
+        if 0 in H:
+            raise ValueError("kink coordinates need distinct points")
+        self.N = N = list(map(sub, F[1:], F[:-1]))
         ints = cast(list[int], H)
-        G = _lcm(ints) if all(type(h) is int for h in H) else None
-        S: list[Num]
+        G = _lcm(ints) if set(map(type, H)) == {int} else None
+        self.per_gap: list[Num]  # G / h per gap h: a unit rise over the gap is this slope, in units 1 / G
         if G is None:
-            self.G, S = 1, [Fraction(nk, hk) for nk, hk in zip(N, H)]
+            self.G, self.per_gap = 1, [1 / Fraction(h) for h in H]
         else:
             mult = {h: G // h for h in set(ints)}
-            self.G, S = G, [nk * mult[hk] for nk, hk in zip(N, ints)]
-        self.S0, self.F0 = S[0], F[0]
-        self.K = [S[k] - S[k - 1] for k in range(1, n - 1)]  # kink at P[k] in units of dx / (G dy)
+            self.G, self.per_gap = G, list(map(mult.__getitem__, ints))
+        S = list(map(mul, N, self.per_gap))  # secant slopes in units dx / (G dy)
+        self.S0, self.S_last, self.F0 = S[0], S[-1], F[0]
+        self.K = list(map(sub, S[1:], S[:-1]))  # kink at P[k + 1], in units dx / (G dy)
         self.Q = self.G * dy * self.bd  # u_g = dx / Q
         self.q = _memo()
 
-    def solve(self, output_bias: bool) -> tuple[list[Fraction], list[Fraction], Fraction, Fraction, bool]:
-        """(weights per atom, their (w+, w-) split, constant, value, attained)."""
-        K, an, ad, n = self.K, self.an, self.ad, self.n
-        pos_sum: Num = sum(k for k in K if k > 0)
-        neg_sum: Num = -sum(k for k in K if k < 0)
+    def solve(self, output_bias: bool) -> tuple[Scaled, Fraction, Fraction, bool]:
+        """(weights per atom, over one denominator; constant; value; attained)."""
+        K, an, ad, n, dx = self.K, self.an, self.ad, self.n, self.dx
+        swing, net = sum(map(abs, K)), self.S_last - self.S0  # D+ + D-, and D+ - D- (the kinks telescope)
+        twice: Num = swing + net
+        pos_sum: Num = twice // 2 if type(twice) is int else Fraction(twice, 2)
+        neg_sum: Num = swing - pos_sum
         s1 = self.S0 * self.bd
         sigma_lo = s1 - (an * pos_sum + ad * neg_sum)
         sigma_hi = s1 + (ad * pos_sum + an * neg_sum)
         sigma = sigma_lo if sigma_lo > 0 else sigma_hi if sigma_hi < 0 else 0
         self.pos_sum, self.neg_sum, self.sigma = pos_sum, neg_sum, sigma
         total = ad * (pos_sum + neg_sum) + _abs(sigma)
-        value = self.q(total * self.dx, self.Q)
+        value = Fraction(total * dx, self.Q)
+        # the box of g_k: [-m_k, alpha m_k] for d_k > 0, [alpha m_k, -m_k] for d_k < 0, m_k = K_k ad (units u_g)
         lo = [-k * ad if k > 0 else k * an for k in K]
         hi = [k * an if k > 0 else -k * ad for k in K]
         g = _fill(lo, hi, sigma_hi - sigma)  # sum lo = s1 - sigma_hi: boxes full from the left, c = c_min
-        offsets = [p - self.P[0] for p in self.P[1:]]  # times dx: p_k - p_1, for k = 2..n
+        offsets = list(accumulate(self.H))  # times dx: p_k - p_1, for k = 2..n
         attained, r = bool(sigma) or output_bias, 1
         if not attained:
             attained, r = _zero_constant(g, lo, hi, offsets, self.F0 * self.G * self.bd)
-        N, H, q, dx, dy, bd = self.N, self.H, self.q, self.dx, self.dy, self.bd
-        off_minus = n if an else n - 2  # atom (-1, p_k) is atoms[off_minus + k]
-        weights, split = [ZERO] * (2 * n - (0 if an else 2)), [ZERO] * (4 * n - (0 if an else 4))
-        cost, cw, wd = _abs(sigma) * (ad + an) * r, self.Q * (ad + an) * r, dx * ad  # g in units u_g / r
-        for k, (kk, gk) in enumerate(zip(K, g)):
-            if not kk:
-                continue
-            jp, jm, e, hh = k + 1, off_minus + k + 1, N[k + 1] * H[k] - N[k] * H[k + 1], H[k] * H[k + 1]
-            wp, wm = (gk + kk * ad * r) * ad, (kk * an * r - gk) * ad  # w+-, in units dx / cw
-            cost += _abs(wp) + _abs(wm)
-            if not wp or not wm:  # a box at a bound: one atom carries m_k
-                j, m = jp if wm == 0 else jm, q(e * wd, hh * dy * bd)
-                weights[j] = m
-                split[2 * j + (kk < 0)] = m if kk > 0 else q(-e * wd, hh * dy * bd)
-            else:
-                for j, w in ((jp, wp), (jm, wm)):
-                    weights[j] = Fraction(w * dx, cw)
-                    split[2 * j + (kk < 0)] = Fraction(_abs(w) * dx, cw)
-        c_plus = self.F0 * self.G * bd * r + sum(o * gk for o, gk in zip(offsets, g))  # sigma* on (+1, p_1)
+        c_plus = self.F0 * self.G * self.bd * r + sum(map(mul, offsets, g))  # sigma* on (+1, p_1)
         share = 0  # of sigma* carried by (-1, p_n), in halves (module doc, "Attainment")
         if sigma and not output_bias and c_plus * sigma < 0:
             share = 2 if (c_plus + sigma * offsets[-1]) * sigma <= 0 else 1
+        # the split of the module doc, g in units u_g / r: w+ = (g + m) / (1 + alpha), w- = (alpha m - g) / (1 + alpha),
+        # both of the sign of d_k (so the cost is sum |w+| + |w-|); every weight is a numerator over h cw,
+        # cw = Q (ad + an) r, h = 2 where the end atoms carry halves of sigma*
+        h = 2 if share == 1 else 1
+        cw, f = self.Q * (ad + an) * r, h * ad * dx
+        wp = _times(list(map(add, g, _times(K, ad * r))), f)
+        wm = _times(list(map(sub, _times(K, an * r), g)), f) if an else _times(g, -f)
+        both = cast(list[int], wp + wm)  # or Fractions (the fallback): abs() alike, mypy types the union poorly
+        cost = _abs(sigma) * (ad + an) * r * h * dx + sum(map(abs, both))
+        off_minus = n if an else n - 2  # atom (-1, p_k) is atoms[off_minus + k]
+        weights: list[Num] = [0] * (2 * n - (0 if an else 2))
+        weights[1:n - 1], weights[off_minus + 1:off_minus + n - 1] = wp, wm  # the atoms at the interior knots
         if sigma:
-            j_minus = off_minus + n - 1
-            for j, part, sign in ((0, 2 - share, 1), (j_minus, share, -1)):
-                if part:
-                    w = Fraction(_abs(sigma) * part * dx, 2 * self.Q)
-                    weights[j] = w if sign * sigma > 0 else -w
-                    split[2 * j + (sign * sigma < 0)] = w
+            for j, part, sign in ((0, 2 - share, 1), (off_minus + n - 1, share, -1)):
+                w = _abs(sigma) * (part * h // 2) * (ad + an) * r * dx  # |sigma*| part / 2, over h cw
+                weights[j] = w if sign * sigma > 0 else -w
         c = Fraction(2 * c_plus + share * sigma * offsets[-1], 2 * self.Q * r)
-        if cost != total * (ad + an) * r or (attained and not output_bias and sigma == 0 and c != 0):
-            raise ArithmeticError(f"structured primal failed: cost {cost} != {total * (ad + an)}, or c {c}")
-        return weights, split, c, value, attained
+        if cost != total * (ad + an) * r * h * dx or (attained and not output_bias and sigma == 0 and c != 0):
+            raise ArithmeticError(f"structured primal failed: cost {Fraction(cost, h * cw)} != {value}, or c {c}")
+        return _over(weights, h * cw), c, value, attained
 
-    def dual(self, value: Fraction) -> tuple[list[Fraction], list[Fraction]]:
-        """(y' in kink coordinates, v = T^T y' in sorted order); checks b^T y' = value."""
+    def dual(self, value: Fraction) -> Scaled:
+        """v = T^T y' in sorted order, y' the dual of the module doc; checks b^T y' = value."""
         sigma, alpha, beta = self.sigma, self.alpha, 1 - self.alpha
         t = 1 if sigma > 0 else -1 if sigma < 0 else 0  # the maximising breakpoint of h
         upper, lower = (1 - alpha * t, -1 + t) if t >= 0 else (1 + t, -1 - alpha * t)
-        up, low = upper / beta, lower / beta
+        self.t, self.up, self.low = t, upper / beta, lower / beta
+        up, low = self.up, self.low
         dual_value = (t * self.S0 + up * self.pos_sum - low * self.neg_sum) * Fraction(self.dx, self.G * self.dy)
         if dual_value != value:
             raise ArithmeticError(f"structured duality failed: value {value}, dual {dual_value}")
-        ft = Fraction(t)
-        yp = [ZERO, ft] + [up if k > 0 else low if k < 0 else ZERO for k in self.K]
         e = math.lcm(up.denominator, low.denominator)
         zu, zl = up.numerator * (e // up.denominator), low.numerator * (e // low.denominator)
-        z = [0, t * e] + [zu if k > 0 else zl if k < 0 else 0 for k in self.K] + [0]
-        sw = [0] + [z[k + 1] - z[k + 2] for k in range(self.n - 1)] + [0]  # weight of slope k, padded
-        H: list[Num] = [1, *self.H, 1]
-        q, dx = self.q, self.dx  # v_k = sw_{k-1} / h_{k-1} - sw_k / h_k
-        v = []
-        for k in range(self.n):
-            num = sw[k] * H[k + 1] - sw[k + 1] * H[k]
-            v.append(q(num * dx, e * H[k] * H[k + 1]) if num else ZERO)
-        return yp, v
+        # y' (kink_dual) in units 1 / e past its value entry: t, then U(t) / beta or L(t) / beta at the interior
+        # knots by the sign of the kink, padded with a 0; v = T^T y' weighs slope k by y'_k - y'_{k+1}
+        z = [t * e] + [zu if k > 0 else zl if k < 0 else 0 for k in self.K] + [0]
+        per = list(map(mul, map(sub, z[:-1], z[1:]), self.per_gap))  # over its gap: units 1 / (e G)
+        v = list(map(sub, [0, *per], [*per, 0]))  # v_k = per_{k-1} - per_k, padded with zeros
+        return _over(_times(v, self.dx), e * self.G)
+
+    def kink_dual(self) -> list[Fraction]:
+        """y', in kink coordinates (after :meth:`dual`)."""
+        return [ZERO, Fraction(self.t)] + [self.up if k > 0 else self.low if k < 0 else ZERO for k in self.K]
 
     def program(self, f1: Fraction) -> list[dict[int, Fraction]]:
         """The rows of l1_program(columns of the module doc's table, T y, [e_0]); sets ``rhs`` = T y."""

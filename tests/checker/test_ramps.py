@@ -19,7 +19,7 @@ from exact.checker import MAX_FILE_BYTES, check_certificate, check_file, file_li
 from exact.checker.number import integer_ratios, rational
 from exact.checker.ramps import Scaled, kinks, network_values, off_points, ramp_values, two_sided
 from exact.relu.structured import interpolate_structured
-from tests.checker.helpers import DELETE, assert_problem, tampered
+from tests.checker.helpers import assert_problem, tampered
 
 rationals = st.fractions(-8, 8, max_denominator=12)
 alphas = st.sampled_from([F(0), F(1, 10), F(1, 2), F(-1), F(3)])
@@ -128,7 +128,7 @@ def structured(n: int, seed: int = 0, alpha: F = F(0)) -> dict:
 
 
 def test_a_long_structured_certificate_is_read_from_a_file_beyond_the_general_limit(tmp_path):
-    doc = structured(16_000)
+    doc = structured(22_000)
     path = tmp_path / "long.json"
     path.write_text(json.dumps(doc))
     assert path.stat().st_size > MAX_FILE_BYTES
@@ -144,10 +144,10 @@ def test_a_long_structured_certificate_is_read_from_a_file_beyond_the_general_li
 
 
 def test_an_unknown_field_inside_a_long_file_is_found(tmp_path):
-    doc = tampered(structured(16_000), "primal.neurons.7.note", "x")
+    doc = tampered(structured(22_000), "primal.neurons.note", "x")
     path = tmp_path / "note.json"
     path.write_text(json.dumps(doc))
-    assert_problem(check_file(str(path)), "primal.neurons[7].note: no condition of kind relu1d-l1-interpolation "
+    assert_problem(check_file(str(path)), "primal.neurons.note: no condition of kind relu1d-l1-interpolation "
                                           "reads this field (unknown field)")
 
 
@@ -155,14 +155,17 @@ def test_an_unknown_field_inside_a_long_file_is_found(tmp_path):
 def test_tampered_structured_certificates_are_rejected(alpha):
     doc = structured(3000, seed=1, alpha=alpha)
     assert check_certificate(doc).ok
-    n, y0, c3, v5 = len(doc["data"]["x"]), F(doc["data"]["y"][0]), doc["primal"]["neurons"][3]["c"], doc["dual"]["v"][5]
+    net = doc["primal"]["neurons"]  # past COLUMNS_FROM neurons: one object of columns
+    n, m, y0, v5 = len(doc["data"]["x"]), len(net["c"]), F(doc["data"]["y"][0]), doc["dual"]["v"][5]
     x0 = doc["data"]["x"][0]
     cases = [
         ("data.y.0", str(y0 + 1), "primal: point 0 (x = " + x0 + ")"),
-        ("primal.neurons.3.c", str(F(c3) * 2), "duality gap"),
-        ("primal.neurons.3.b", str(F(doc["primal"]["neurons"][3]["b"]) + F(1, 7)), "primal: point"),
-        ("primal.neurons.3.w", ["2"], "primal.neurons[3]: |w| = 2 > 1"),
-        ("primal.neurons.3", DELETE, "primal: point"),
+        ("primal.neurons.c.3", str(F(net["c"][3]) * 2), "duality gap"),
+        ("primal.neurons.b.3", str(F(net["b"][3]) + F(1, 7)), "primal: point"),
+        ("primal.neurons.w.3", "2", "primal.neurons[3]: |w| = 2 > 1"),
+        ("primal.neurons.w.3", ["2"], "primal.neurons.w[3]: expected a rational string"),
+        ("primal.neurons.b", net["b"][:-1], f"primal.neurons.b: expected {m} entries, got {m - 1}"),
+        ("primal.neurons", {k: v[:3] + v[4:] for k, v in net.items()}, "primal: point"),  # neuron 3 removed
         ("dual.v.5", str(F(v5) + 1), "dual: constant direction (u = 0, b -> +inf): sum(v) = 1, must be 0"),
         ("data.x.1", x0, f"data.x[1]: duplicate data point {x0}"),
         ("data.x.2", "0.5.", "data.x[2]: expected a rational string like '3/4', got '0.5.'"),

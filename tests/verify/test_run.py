@@ -139,7 +139,7 @@ def test_a_long_1d_certificate_is_stored_compact_and_accepted(tmp_path):
     """Context.certify writes a certificate of the linear-time kind past the general 1 MiB limit on one line
     (json's C encoder; indented it would be ~60 % longer) and the checker accepts it from that file; a short
     one stays indented."""
-    x = [F(v, 3) for v in range(-20_000, 20_000, 2)]
+    x = [F(v, 3) for v in range(-30_000, 30_000, 2)]
     y = [F((7 * i) % 11 - 5) for i in range(len(x))]
     long = Context(tmp_path).certify(writer.interpolation_certificate(interpolate_structured(x, y), "t", "long"))
     short = Context(tmp_path).certify(writer.interpolation_certificate(interpolate_structured(x[:5], y[:5]), "t", "s"))

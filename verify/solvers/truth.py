@@ -31,6 +31,7 @@ from exact.certificates.relu1d_hinge import hinge_certificate
 from exact.checker import CheckReport, check_certificate
 from exact.lasso import lasso
 from exact.relu.hinge import solve_hinge_1d
+from exact.relu.networks import neuron_strings
 
 from .problem import Problem, Variant
 
@@ -122,9 +123,8 @@ def _solution(doc: dict[str, Any], p: Problem) -> dict[str, Any]:
     primal = doc.get("primal", {})
     if p.variant is Variant.CONE:
         return {"blocks": primal.get("blocks", [])}
-    neurons = primal.get("neurons", [])
-    return {"u": [n["w"][0] for n in neurons], "b": [n["b"] for n in neurons], "w": [n["c"] for n in neurons],
-            "constant": primal.get("constant", "0")}
+    u, b, w = neuron_strings(primal.get("neurons", []))
+    return {"u": u, "b": b, "w": w, "constant": primal.get("constant", "0")}
 
 
 def from_certificate(doc: dict[str, Any], p: Problem) -> Truth:

@@ -10,11 +10,13 @@ from scipy.optimize import linprog
 
 from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.checker import check_certificate
+from exact.checker.ramps import Scaled
 from exact.convention import Convention
 from exact.lp.solve import solve_lp
 from exact.relu.dictionary import KinkCoordinates, relu_atoms
 from exact.relu.function_norm import end_slope_lp
 from exact.relu.interpolation import interpolate_1d
+from exact.relu.networks import rational_strings
 
 X5 = [F(v) for v in (-2, -1, 0, 1, 2)]
 
@@ -124,3 +126,23 @@ def test_rank_one_reduction_keeps_c_and_the_exact_squared_norm():
     from exact.relu.rank_one import rank_one_to_1d
     red = rank_one_to_1d(fr(1, -2, 3), fr(3, 4))
     assert red.x == tuple(fr(1, -2, 3)) and red.norm_sq == 25
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.fractions(max_denominator=10**6), max_size=30), st.booleans())
+def test_certificate_numbers_are_canonical(values, repeats):
+    # the writer's strings from integers over a common denominator are str(Fraction)'s: "3", "-2/7"
+    assert rational_strings(Scaled.of(values), repeats) == [str(v) for v in values]
+
+
+def test_both_routes_give_the_views_of_their_integer_optimum():
+    x, y = fr(3, -1, 0, 2, 1), fr(1, 2, -1, 0, 2)
+    for conv in (Convention(), Convention(alpha=F(-1, 2))):  # the structured route, and the LP route
+        sol = interpolate_1d(x, y, conv)
+        assert sol.atoms == tuple(relu_atoms(x, conv.alpha))
+        assert sol.weights == sol.solution.weights and sol.dual == sol.solution.dual
+        assert all(type(v) is F for v in sol.weights + sol.dual + tuple(a.knot for a in sol.atoms))
+        assert sol.network().values(x) == y
+        opt = sol.optimum
+        assert (opt.x.fractions(), opt.y.fractions()) == (list(x), list(y))
+        assert [F(k, opt.knots.den) for k in opt.knots.nums] == [a.knot for a in sol.atoms]

@@ -1,5 +1,6 @@
 """The closed-form 1-D route (exact.relu.structured) against the LP route, and its certificates."""
 
+import math
 import random
 from fractions import Fraction as F
 
@@ -11,7 +12,9 @@ from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.checker import check_certificate
 from exact.convention import Convention
 from exact.lp.verify import verify_optimal
+from exact.relu import networks
 from exact.relu.interpolation import interpolate_1d
+from exact.relu.networks import COLUMNS_FROM, Network
 from exact.relu.structured import interpolate_structured
 
 ALPHAS = (F(0), F(1, 10), F(1, 2))
@@ -40,13 +43,23 @@ def data(draw, max_n=12):
     return x, y
 
 
+def written_network(sol):
+    """The network the certificate states, as Network.as_json writes it (from the Fraction views)."""
+    weights, constant = sol.weights, sol.constant
+    if sol.attained_by is not None and not sol.output_bias:
+        weights, constant = sol.attained_by
+    return Network.from_atoms(sol.atoms, weights, constant, sol.alpha).as_json()
+
+
 def agree(x, y, alpha, output_bias):
     lp = interpolate_1d(x, y, Convention(alpha=alpha, output_bias=output_bias))
     st_ = interpolate_structured(x, y, alpha, output_bias)
     assert st_.value == lp.value and st_.attained == lp.attained
     assert st_.solution.lp == lp.solution.lp  # the very LP the LP route solves ...
     verify_optimal(st_.solution.lp, st_.solution.result)  # ... and a genuine optimal pair of it
-    reports = [check_certificate(interpolation_certificate(s, "t", "hyp")) for s in (lp, st_)]
+    docs = [interpolation_certificate(s, "t", "hyp") for s in (lp, st_)]
+    assert [d["primal"] for d in docs] == [written_network(s) for s in (lp, st_)]
+    reports = [check_certificate(d) for d in docs]
     assert all(r.ok for r in reports), [r.problems for r in reports]
     assert reports[0].relation == reports[1].relation
     return st_
@@ -137,3 +150,61 @@ def test_n2000_agrees_with_lp_route():
     lp = interpolate_1d(x, y)
     assert st_.value == lp.value and st_.attained == lp.attained
     assert check_certificate(interpolation_certificate(st_, "t", "n2000")).ok
+
+
+def _primes(count, start):
+    out, k = [], start
+    while len(out) < count:
+        if all(k % d for d in range(2, math.isqrt(k) + 1)):
+            out.append(k)
+        k += 1
+    return out
+
+
+@pytest.mark.parametrize("alpha", [F(0), F(1, 3)])
+def test_fraction_fallback_of_huge_common_denominators(alpha):
+    # 220 unrelated 20-bit prime denominators: their lcm has ~4400 bits, past MAX_COMMON_BITS, so points, gaps
+    # and weights run on Fractions over 1 (module doc, "Arithmetic"); the identities of the optimum still hold
+    # exactly (the checker refuses such denominators: its limit is 1000 digits), and the writer's numbers are
+    # those of the Fractions
+    rng = random.Random(3)
+    x = [F(rng.randint(-10**7, 10**7), p) for p in _primes(220, 10**6)]
+    y = [F(rng.randint(-9, 9), rng.randint(1, 4)) for _ in x]
+    sol = interpolate_structured(x, y, alpha)
+    assert sol.optimum.x.den == 1 and type(sol.optimum.x.nums[0]) is F
+    assert sum(map(abs, sol.weights)) == sol.value == sum(v * t for v, t in zip(sol.dual, y))
+    net = sol.network()
+    assert all(net(x[i]) == y[i] for i in range(0, 220, 20))
+    doc = interpolation_certificate(sol, "t", "fallback")
+    assert doc["dual"]["v"] == [str(v) for v in sol.dual] and doc["data"]["x"] == [str(v) for v in x]
+    assert doc["primal"] == written_network(sol)
+
+
+def test_long_network_is_written_as_columns_and_both_forms_check():
+    # n = 2000 gives ~2000 neurons, past COLUMNS_FROM: one object of columns; the same neurons as a list of
+    # objects (the form below COLUMNS_FROM) prove the same relation
+    rng = random.Random(11)
+    x = [F(v, 3) for v in rng.sample(range(-30000, 30000), 2000)]
+    y = [F(rng.randint(-20, 20), rng.randint(1, 3)) for _ in x]
+    sol = interpolate_structured(x, y)
+    doc = interpolation_certificate(sol, "t", "columns")
+    columns = doc["primal"]["neurons"]
+    assert isinstance(columns, dict) and len(columns["w"]) == len(columns["b"]) == len(columns["c"]) > COLUMNS_FROM
+    listed = [{"w": [w], "b": b, "c": c} for w, b, c in zip(columns["w"], columns["b"], columns["c"])]
+    as_list = {**doc, "primal": {**doc["primal"], "neurons": listed}}
+    reports = [check_certificate(d) for d in (doc, as_list)]
+    assert all(r.ok for r in reports) and reports[0].relation == reports[1].relation
+    assert reports[0].value == reports[1].value == str(sol.value)
+
+
+def test_columns_and_list_forms_of_one_optimum(monkeypatch):
+    x, y = fr(-2, -1, 0, 1, 2, 4), fr(1, -1, 1, 1, -1, 3)
+    sol = interpolate_structured(x, y, F(1, 10))
+    listed = interpolation_certificate(sol, "t", "list")
+    monkeypatch.setattr(networks, "COLUMNS_FROM", 0)
+    columns = interpolation_certificate(sol, "t", "columns")
+    neurons = listed["primal"]["neurons"]
+    assert columns["primal"]["neurons"] == {k: [nr[k][0] if k == "w" else nr[k] for nr in neurons] for k in "wbc"}
+    reports = [check_certificate(d) for d in (listed, columns)]
+    assert all(r.ok for r in reports), [r.problems for r in reports]
+    assert reports[0].relation == reports[1].relation and reports[0].value == str(sol.value)

@@ -28,6 +28,7 @@ from fractions import Fraction
 from typing import Mapping, Sequence
 
 from exact.checker.arith import sigma
+from exact.relu.networks import neuron_strings
 
 from ._core import Coefficients, Problem, Row, ViprExport, bounded, qs
 
@@ -139,7 +140,7 @@ class Dictionary:
 
 def _network(doc: dict) -> tuple[list[Fraction], list[Fraction], Fraction, list[tuple[Fraction, Fraction, Fraction]]]:
     """x, y, alpha and the primal neurons (w, b, c) of a 1-D network certificate."""
-    neurons = [(qs(n["w"])[0], qs([n["b"]])[0], qs([n["c"]])[0]) for n in doc["primal"]["neurons"]]
+    neurons = list(zip(*map(qs, neuron_strings(doc["primal"]["neurons"]))))
     return qs(doc["data"]["x"]), qs(doc["data"]["y"]), qs([doc["convention"]["alpha"]])[0], neurons
 
 
