@@ -196,7 +196,7 @@ def qvec(seq: Any, name: str, length: Optional[int] = None) -> Scaled:
 
 def _scaled(nums: list[int], dens: list[int], name: str) -> Scaled:
     """nums[i] / dens[i] over their least common denominator (which joins DENOMINATOR)."""
-    if any(d != 1 for d in dens):
+    if set(dens) != {1}:
         common = list(map(gcd, nums, dens))  # map: C loops over ~10^6 entries
         for i, g in enumerate(common):
             if g != 1:

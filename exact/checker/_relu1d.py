@@ -12,7 +12,7 @@ from typing import Sequence
 
 from ._fields import Malformed, at, neurons, q, qlist, qmatrix, within
 from .arith import dot, sigma
-from .ramps import Scaled, ramp_values
+from .ramps import Scaled, mirrored, ramp_values
 from .relu1d import Neuron1D
 
 NeuronD = tuple[list[Fraction], Fraction, Fraction]  # (w, b, c): c sigma(w . x + b)
@@ -56,11 +56,15 @@ def dual_breakpoints(x: Sequence[Fraction] | Scaled, v: Sequence[Fraction] | Sca
                      bound: Fraction, problems: list[str], signs: tuple[int, ...] = (1, -1)) -> None:
     """|g(u, b)| <= bound at every breakpoint b = -u x_k with u in ``signs``: g(u, -u x_k) =
     sum_i v_i sigma(-u (x_k - x_i)), the ramp sums with knots x and weights v at the points x (one integer
-    walk per sign, :func:`exact.checker.ramps.ramp_values`)."""
+    walk, :func:`exact.checker.ramps.ramp_values`, for u = 1; u = -1 from it by
+    :func:`exact.checker.ramps.mirrored`)."""
     xs, vs = as_scaled(x), as_scaled(v)
+    plus = ramp_values(alpha, -1, xs, vs, xs)
     for u in signs:
-        g = ramp_values(alpha, -u, xs, vs, xs)
+        g = plus if u == 1 else mirrored(plus, xs, vs, alpha)
         top, scale = bound.numerator * g.den, bound.denominator  # |g_k| <= bound as integers
+        if max(map(abs, g.nums), default=0) * scale <= top:  # C speed; the loop below names the violations
+            continue
         for k, gk in enumerate(g.nums):
             if abs(gk) * scale > top:
                 problems.append(f"dual: u = {u}, breakpoint b = {-u * xs.fraction(k)}: |g| = "

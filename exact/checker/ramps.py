@@ -31,6 +31,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
+from operator import mul
 from typing import Any, Iterable, Sequence
 
 from .arith import sigma
@@ -102,7 +103,9 @@ def two_sided(knots: Sequence[Number], right: Sequence[Number], left: Sequence[N
         orders = (sorted(range(len(knots)), key=knots.__getitem__), sorted(range(len(points)), key=points.__getitem__))
     order, point_order = orders
     d_c: Number = sum(left)
-    d_t: Number = sum(b * t for b, t in zip(left, knots, strict=True))
+    if len(left) != len(knots):
+        raise ValueError("two_sided: one left weight per knot")
+    d_t: Number = sum(map(mul, left, knots))
     out: list[Number] = [0] * len(points)
     k, m = 0, len(order)
     for i in point_order:
@@ -135,16 +138,30 @@ def _walk(knots: Scaled, right: list[Number], left: list[Number], scale: int, po
     """:func:`two_sided` on Scaled knots and points, weights over ``scale``."""
     k, p, s = on_one_scale(knots, points)
     nums = two_sided(k, right, left, p, (knots.order, points.order))
-    if any(type(v) is Fraction for v in nums):  # a Fraction fallback: back to one scale (or over 1)
+    if Fraction in set(map(type, nums)):  # a Fraction fallback: back to one scale (or over 1)
         return Scaled.of([Fraction(v) / (s * scale) for v in nums])
     return Scaled(nums, s * scale)
+
+
+def mirrored(g: Scaled, x: Scaled, v: Scaled, alpha: Fraction) -> Scaled:
+    """[sum_i v_i sigma_alpha(x_k - x_i) for x_k in x] from g = [sum_i v_i sigma_alpha(x_i - x_k) for x_k in x]
+    in O(n): sigma(t) - sigma(-t) = (1 + alpha) t for every t (t >= 0: t + alpha t; t < 0: alpha t + t), so
+    the k-th entry is g_k + (1 + alpha) (x_k sum_i v_i - sum_i v_i x_i).
+
+    >>> x, v = Scaled.of([0, 1, 3]), Scaled.of([1, -2, 1])
+    >>> mirrored(ramp_values(Fraction(0), -1, x, v, x), x, v, Fraction(0)).fractions()
+    [Fraction(0, 1), Fraction(1, 1), Fraction(-1, 1)]
+    """
+    an, ad = alpha.numerator, alpha.denominator
+    sv, svx = sum(v.nums), sum(map(mul, v.nums, x.nums))
+    return add([g, Scaled([(ad + an) * (xk * sv - svx) for xk in x.nums], x.den * v.den * ad)])
 
 
 def knots(w: Scaled, b: Scaled, chosen: Sequence[int]) -> Scaled:
     """The knots t_j = -b_j / w_j of the neurons ``chosen`` (w_j != 0). When every chosen |w_j| is one number a
     (|w| = 1 in the 1-D optima) they are -sign(w_j) b_j w.den over a b.den: no division at all."""
     slopes = {abs(w.nums[j]) for j in chosen}
-    if len(slopes) == 1 and type(a := slopes.pop()) is int and all(type(b.nums[j]) is int for j in chosen):
+    if len(slopes) == 1 and type(a := slopes.pop()) is int and set(map(type, map(b.nums.__getitem__, chosen))) <= {int}:
         wd = w.den
         return Scaled([-b.nums[j] * wd if w.nums[j] > 0 else b.nums[j] * wd for j in chosen], a * b.den)
     return Scaled.of([-(Fraction(b.nums[j], b.den) / Fraction(w.nums[j], w.den)) for j in chosen])
@@ -181,7 +198,9 @@ def add(parts: Sequence[Scaled]) -> Scaled:
     den = math.lcm(*(p.den for p in parts))
     if den.bit_length() > MAX_COMMON_BITS:
         return Scaled.of([sum(vals, Fraction(0)) for vals in zip(*(p.fractions() for p in parts), strict=True)])
-    return Scaled([sum(vals) for vals in zip(*(p.rescaled(den) for p in parts), strict=True)], den)
+    if len({len(p.nums) for p in parts}) > 1:
+        raise ValueError("add: vectors of one length")
+    return Scaled(list(map(sum, zip(*(p.rescaled(den) for p in parts)))), den)
 
 
 def kinks(w: Scaled, b: Scaled, c: Scaled, alpha: Fraction) -> Scaled:

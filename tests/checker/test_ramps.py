@@ -46,6 +46,23 @@ def test_ramp_values_match_the_naive_sum(pairs, points, alpha, u, fallback):
     assert got == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(rationals, rationals), min_size=1, max_size=8), alphas, st.booleans())
+def test_mirrored_sums_match_the_naive_sum(pairs, alpha, fallback):
+    """sum_i v_i sigma(x_k - x_i) from the sums of sigma(x_i - x_k) (the dual check's second sign), also on
+    the Fraction fallback."""
+    x, v = [t for t, _ in pairs], [c for _, c in pairs]
+    expected = [sum((vi * s(xk - xi, alpha) for xi, vi in pairs), F(0)) for xk in x]
+    bits = ramps.MAX_COMMON_BITS
+    ramps.MAX_COMMON_BITS = 0 if fallback else bits
+    try:
+        xs, vs = Scaled.of(x), Scaled.of(v)
+        got = ramps.mirrored(ramp_values(alpha, -1, xs, vs, xs), xs, vs, alpha).fractions()
+    finally:
+        ramps.MAX_COMMON_BITS = bits
+    assert got == expected
+
+
 def test_two_sided_weighs_each_side_of_a_knot():
     # knot 0 with right weight 2 and left weight 3: F(p) = 2p for p >= 0, 3p for p < 0
     assert two_sided([0], [2], [3], [-2, 0, 5]) == [-6, 0, 10]
