@@ -101,11 +101,14 @@ def long_digits(obj: Any) -> int:
     >>> long_digits({"v": ["1", "2" * 30], "note": "x" * 30, "3" * 25: {"w": ["1"]}})
     55
     """
+    def count(strings: list) -> int:
+        if max(map(len, strings), default=0) <= LONG:
+            return 0
+        return sum(len(v) for v in strings if len(v) > LONG and v[0] in "+-.0123456789")
+
     total, level = 0, [obj]
     while level:  # level by level, strings in bulk: one call per string was most of a long certificate's check
-        strings = [v for v in level if type(v) is str]
-        if max(map(len, strings), default=0) > LONG:
-            total += sum(len(v) for v in strings if len(v) > LONG and v[0] in "+-.0123456789")
+        total += count([v for v in level if type(v) is str])
         deeper: list[Any] = []
         for node in level:
             if type(node) is str:
@@ -114,7 +117,10 @@ def long_digits(obj: Any) -> int:
                 deeper.extend(dict.keys(node))
                 deeper.extend(dict.values(node))
             elif isinstance(node, list):
-                deeper.extend(node)
+                if all_strings(node):  # a vector of numbers, counted where it is (C-speed test)
+                    total += count(node)
+                else:
+                    deeper.extend(node)
             elif isinstance(node, str):  # a str subclass
                 deeper.append(str(node))
         level = deeper
