@@ -198,9 +198,7 @@ def add(parts: Sequence[Scaled]) -> Scaled:
     den = math.lcm(*(p.den for p in parts))
     if den.bit_length() > MAX_COMMON_BITS:
         return Scaled.of([sum(vals, Fraction(0)) for vals in zip(*(p.fractions() for p in parts), strict=True)])
-    if len({len(p.nums) for p in parts}) > 1:
-        raise ValueError("add: vectors of one length")
-    return Scaled(list(map(sum, zip(*(p.rescaled(den) for p in parts)))), den)
+    return Scaled(list(map(sum, zip(*(p.rescaled(den) for p in parts), strict=True))), den)
 
 
 def kinks(w: Scaled, b: Scaled, c: Scaled, alpha: Fraction) -> Scaled:
