@@ -192,12 +192,26 @@ def qlist(seq: Any, name: str, length: Optional[int] = None) -> list[Fraction]:
     return [q(s, f"{name}[{i}]") for i, s in enumerate(list_(seq, name, length))]
 
 
+PROBE = 1000  # entries of a vector's head that tell whether its texts repeat (qvec)
+
+
 def qvec(seq: Any, name: str, length: Optional[int] = None) -> Scaled:
     """A list of rationals as one :class:`Scaled` vector, as :func:`qlist` reads them: integers and ratios are
-    read at C speed (:func:`number.integer_ratios`), anything else one by one, naming a bad entry."""
+    read at C speed (:func:`number.integer_ratios`), anything else one by one, naming a bad entry. A vector
+    whose texts repeat (labels, an optimum's weights and dual: at 10^5 points, 2 to 23 000 distinct texts) is
+    read once per distinct text."""
     items = list_(seq, name, length)
-    parsed = integer_ratios(items)
-    return Scaled.of(qlist(items, name)) if parsed is None else _scaled(*parsed, name)
+    texts = items
+    if (all_strings(items) and len(set(items[:PROBE])) < min(len(items), PROBE)  # its head repeats: try all
+            and 2 * len(distinct := set(items)) <= len(items)):
+        texts = list(distinct)
+    parsed = integer_ratios(texts)
+    if parsed is None:
+        return Scaled.of(qlist(items, name))
+    out = _scaled(*parsed, name)
+    if texts is items:
+        return out
+    return Scaled(list(map(dict(zip(texts, out.nums, strict=True)).__getitem__, items)), out.den)
 
 
 def _scaled(nums: list[int], dens: list[int], name: str) -> Scaled:

@@ -43,7 +43,7 @@ def canonical(obj: Any) -> Any:
     if isinstance(obj, Fraction):
         return str(obj)
     if isinstance(obj, Scaled):
-        return [str(v) for v in obj.nums] if obj.den == 1 else [str(v) for v in obj.fractions()]
+        return list(map(str, obj.nums if obj.den == 1 else obj.fractions()))
     if isinstance(obj, Surd):
         r = obj.rational()
         return str(r) if r is not None else obj.doc()

@@ -8,6 +8,7 @@ g(w, b) = sum_i v_i sigma_alpha(w x_i + b) on 1-D data x; :func:`semi_infinite_d
 from __future__ import annotations
 
 from fractions import Fraction
+from operator import mul
 from typing import Sequence
 
 from ._fields import Malformed, at, neurons, q, qlist, qmatrix, within
@@ -57,14 +58,24 @@ def dual_breakpoints(x: Sequence[Fraction] | Scaled, v: Sequence[Fraction] | Sca
     """|g(u, b)| <= bound at every breakpoint b = -u x_k with u in ``signs``: g(u, -u x_k) =
     sum_i v_i sigma(-u (x_k - x_i)), the ramp sums with knots x and weights v at the points x (one integer
     walk, :func:`exact.checker.ramps.ramp_values`, for u = 1; u = -1 from it by
-    :func:`exact.checker.ramps.mirrored`)."""
+    :func:`exact.checker.ramps.mirrored`). When sum(v) = 0 (:func:`semi_infinite_dual` requires it) mirrored is the
+    walk shifted by the constant -(1 + alpha) sum_i v_i x_i, so both signs are decided by the walk's largest
+    and least entries; entries are visited one by one only to name the violations."""
     xs, vs = as_scaled(x), as_scaled(v)
     plus = ramp_values(alpha, -1, xs, vs, xs)
+    lo, hi = Fraction(min(plus.nums, default=0), plus.den), Fraction(max(plus.nums, default=0), plus.den)
     for u in signs:
+        if u == 1:
+            worst: Fraction | None = max(hi, -lo)
+        elif sum(vs.nums) == 0:  # then u = -1 shifts u = 1 by a constant (mirrored): only its ends matter
+            shift = (1 + alpha) * Fraction(sum(map(mul, vs.nums, xs.nums)), vs.den * xs.den)
+            worst = max(hi - shift, shift - lo)
+        else:
+            worst = None
+        if worst is not None and worst <= bound:
+            continue
         g = plus if u == 1 else mirrored(plus, xs, vs, alpha)
         top, scale = bound.numerator * g.den, bound.denominator  # |g_k| <= bound as integers
-        if max(map(abs, g.nums), default=0) * scale <= top:  # C speed; the loop below names the violations
-            continue
         for k, gk in enumerate(g.nums):
             if abs(gk) * scale > top:
                 problems.append(f"dual: u = {u}, breakpoint b = {-u * xs.fraction(k)}: |g| = "

@@ -31,7 +31,8 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
-from operator import mul
+from itertools import repeat
+from operator import gt, mul
 from typing import Any, Iterable, Sequence
 
 from .arith import sigma
@@ -107,6 +108,14 @@ def two_sided(knots: Sequence[Number], right: Sequence[Number], left: Sequence[N
         raise ValueError("two_sided: one left weight per knot")
     d_t: Number = sum(map(mul, left, knots))
     out: list[Number] = [0] * len(points)
+    if knots is points:  # each point is a knot (the dual's sums): one pass, a knot at p adding 0 either side
+        for i in point_order:
+            p = points[i]
+            d = right[i] - left[i]
+            d_c += d
+            d_t += d * p
+            out[i] = p * d_c - d_t
+        return out
     k, m = 0, len(order)
     for i in point_order:
         p = points[i]
@@ -160,11 +169,12 @@ def mirrored(g: Scaled, x: Scaled, v: Scaled, alpha: Fraction) -> Scaled:
 def knots(w: Scaled, b: Scaled, chosen: Sequence[int]) -> Scaled:
     """The knots t_j = -b_j / w_j of the neurons ``chosen`` (w_j != 0). When every chosen |w_j| is one number a
     (|w| = 1 in the 1-D optima) they are -sign(w_j) b_j w.den over a b.den: no division at all."""
-    slopes = {abs(w.nums[j]) for j in chosen}
-    if len(slopes) == 1 and type(a := slopes.pop()) is int and set(map(type, map(b.nums.__getitem__, chosen))) <= {int}:
+    ws, bs = list(map(w.nums.__getitem__, chosen)), list(map(b.nums.__getitem__, chosen))
+    slopes = set(map(abs, ws))
+    if len(slopes) == 1 and type(a := slopes.pop()) is int and set(map(type, bs)) <= {int}:
         wd = w.den
-        return Scaled([-b.nums[j] * wd if w.nums[j] > 0 else b.nums[j] * wd for j in chosen], a * b.den)
-    return Scaled.of([-(Fraction(b.nums[j], b.den) / Fraction(w.nums[j], w.den)) for j in chosen])
+        return Scaled(list(map(mul, bs, map({True: -wd, False: wd}.__getitem__, map(gt, ws, repeat(0))))), a * b.den)
+    return Scaled.of([-(Fraction(bj, b.den) / Fraction(wj, w.den)) for wj, bj in zip(ws, bs, strict=True)])
 
 
 def network_values(x: Scaled, w: Scaled, b: Scaled, c: Scaled, alpha: Fraction, constant: Fraction) -> Scaled:
@@ -183,10 +193,12 @@ def network_values(x: Scaled, w: Scaled, b: Scaled, c: Scaled, alpha: Fraction, 
     flat = constant + sum((Fraction(c.nums[j], c.den) * sigma(Fraction(b.nums[j], b.den), alpha)
                            for j in range(len(w.nums)) if not w.nums[j]), Fraction(0))
     an, ad = alpha.numerator, alpha.denominator
-    chosen = [j for j, wj in enumerate(w.nums) if wj]
-    weight = [abs(w.nums[j]) * c.nums[j] for j in chosen]  # c |w|, over w.den c.den
-    right = [ad * v if w.nums[j] > 0 else -an * v for j, v in zip(chosen, weight, strict=True)]
-    left = [an * v if w.nums[j] > 0 else -ad * v for j, v in zip(chosen, weight, strict=True)]
+    chosen: Sequence[int] = range(len(w.nums)) if 0 not in w.nums else [j for j, wj in enumerate(w.nums) if wj]
+    ws, cs = list(map(w.nums.__getitem__, chosen)), map(c.nums.__getitem__, chosen)
+    weight = list(map(mul, map(abs, ws), cs))  # c |w|, over w.den c.den
+    rising = [wj > 0 for wj in ws]
+    right = list(map(mul, weight, map({True: ad, False: -an}.__getitem__, rising)))
+    left = list(map(mul, weight, map({True: an, False: -ad}.__getitem__, rising)))
     out = _walk(knots(w, b, chosen), right, left, ad * w.den * c.den, x)
     if not flat:
         return out
@@ -201,29 +213,29 @@ def add(parts: Sequence[Scaled]) -> Scaled:
     return Scaled(list(map(sum, zip(*(p.rescaled(den) for p in parts), strict=True))), den)
 
 
-def kinks(w: Scaled, b: Scaled, c: Scaled, alpha: Fraction) -> Scaled:
+def kinks(w: Scaled, b: Scaled, c: Scaled, alpha: Fraction, data: Scaled | None = None) -> Scaled:
     """The points where t -> sum_j c_j sigma_alpha(w_j t + b_j) really kinks, sorted: the slope of
     c sigma(w t + b) jumps by (1 - alpha) |w| c at t = -b / w, and jumps at one point may cancel (alpha != 1).
+    With ``data``, only the kinks that are not entries of ``data`` (compared as integers on one scale): the
+    knots at data points are set aside by one set difference first, so an optimum whose knots are all data
+    points (ep Proposition 3.1) sums no jumps.
 
     >>> kinks(Scaled.of([1, -1]), Scaled.of([0, 0]), Scaled.of([1, 1]), Fraction(0)).fractions()    # |t|
     [Fraction(0, 1)]
     >>> kinks(Scaled.of([1, -1]), Scaled.of([0, 0]), Scaled.of([1, -1]), Fraction(0)).nums   # t_+ - (-t)_+ = t
     []
+    >>> kinks(Scaled.of([1, 1]), Scaled([0, -1], 2), Scaled.of([1, 1]), Fraction(0), Scaled.of([0])).fractions()
+    [Fraction(1, 2)]
     """
     chosen = [j for j, wj in enumerate(w.nums) if wj]
     t = knots(w, b, chosen)
+    ts, den = t.nums, t.den
+    if data is not None:
+        ts, points, den = on_one_scale(t, data)
+        away = set(ts).difference(points)
+        keep = [k for k, tj in enumerate(ts) if tj in away] if away else []
+        chosen, ts = [chosen[k] for k in keep], [ts[k] for k in keep]
     jump: dict[Number, Number] = {}
-    for tj, j in zip(t.nums, chosen, strict=True):
+    for tj, j in zip(ts, chosen, strict=True):
         jump[tj] = jump.get(tj, 0) + abs(w.nums[j]) * c.nums[j]
-    return Scaled(sorted(k for k, s in jump.items() if s), t.den)
-
-
-def off_points(t: Scaled, x: Scaled) -> list[Fraction]:
-    """The entries of ``t`` that are not entries of ``x``, as Fractions (compared as integers on one scale).
-
-    >>> off_points(Scaled([1, 3, 4], 2), Scaled([2], 1))
-    [Fraction(1, 2), Fraction(3, 2)]
-    """
-    a, b, _ = on_one_scale(t, x)
-    data = set(b)
-    return [t.fraction(i) for i, v in enumerate(a) if v not in data]
+    return Scaled(sorted(k for k, s in jump.items() if s), den)

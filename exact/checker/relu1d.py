@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Optional, Sequence, Union
 
 from .arith import Surd, sigma
-from .ramps import Scaled, kinks, network_values, off_points, ramp_values
+from .ramps import Scaled, kinks, network_values, ramp_values
 
 
 def ramp_sums(alpha: Fraction, u: int, knots: Sequence[Fraction], coefs: Sequence[Fraction],
@@ -152,13 +152,13 @@ def kinks_1d(terms: Sequence[tuple[Fraction, Fraction, Fraction]], alpha: Fracti
 
 
 def kinks_off_data(x: Sequence[Fraction], terms: Sequence[Neuron1D], alpha: Fraction) -> list[Fraction]:
-    """The kinks of :func:`kinks_1d` that are not data points x, compared as integers (:func:`ramps.off_points`).
+    """The kinks of :func:`kinks_1d` that are not data points x, compared as integers (:func:`ramps.kinks`).
 
     >>> F = Fraction
     >>> kinks_off_data([F(0)], [(F(1), F(0), F(1)), (F(1), F(-1), F(1))], F(0))
     [Fraction(1, 1)]
     """
-    return off_points(kinks(*_columns(terms), alpha), Scaled.of(x))
+    return kinks(*_columns(terms), alpha, Scaled.of(x)).fractions()
 
 
 def _columns(neurons: Sequence[Neuron1D]) -> tuple[Scaled, Scaled, Scaled]:

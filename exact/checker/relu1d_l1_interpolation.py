@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from itertools import repeat
+from operator import mul
 
 from ._fields import at, distinct_scaled, neuron_columns, q, qvec
 from ._proved import Proved, convention, stated_convention
 from ._relu1d import absorbs, semi_infinite_dual
-from .ramps import kinks, network_values, off_points
+from .ramps import kinks, network_values
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
@@ -49,23 +51,25 @@ def check(doc: dict, problems: list[str]) -> Proved:
     c0 = q(at(doc, "primal.constant"), "primal.constant")
     v = qvec(at(doc, "dual.v"), "dual.v", n)
 
-    for j, wj in enumerate(w.nums):                                           # 1.
-        if abs(wj) > w.den:
-            problems.append(f"primal.neurons[{j}]: |w| = {abs(w.fraction(j))} > 1")
+    if max(map(abs, w.nums), default=0) > w.den:                               # 1. (C speed; the loop names them)
+        for j, wj in enumerate(w.nums):
+            if abs(wj) > w.den:
+                problems.append(f"primal.neurons[{j}]: |w| = {abs(w.fraction(j))} > 1")
     f = network_values(x, w, b, c, alpha, c0)
-    for i, (fi, yi) in enumerate(zip(f.nums, y.nums, strict=True)):
-        if fi * y.den != yi * f.den:
-            problems.append(f"primal: point {i} (x = {x.fraction(i)}): network = {f.fraction(i)} but y = "
-                            f"{y.fraction(i)}")
+    if list(map(mul, f.nums, repeat(y.den))) != list(map(mul, y.nums, repeat(f.den))):
+        for i, (fi, yi) in enumerate(zip(f.nums, y.nums, strict=True)):
+            if fi * y.den != yi * f.den:
+                problems.append(f"primal: point {i} (x = {x.fraction(i)}): network = {f.fraction(i)} but y = "
+                                f"{y.fraction(i)}")
     primal = Fraction(sum(map(abs, c.nums))) / c.den                          # 2.
-    dual_obj = Fraction(sum(a * b for a, b in zip(v.nums, y.nums, strict=True))) / (v.den * y.den)
+    dual_obj = Fraction(sum(map(mul, v.nums, y.nums))) / (v.den * y.den)      # (v, y: n entries each, read so)
     if primal != dual_obj:
         problems.append(f"duality gap: primal cost sum |c| = {primal} but dual objective v^T y = {dual_obj}")
     semi_infinite_dual(x, v, alpha, Fraction(1), problems)                  # 3.
     relation: dict = {"type": "equals", "value": primal}
     if bias or c0 == 0 or absorbs(x, w, b, c, c0):                           # 5.
         relation["attained"] = True
-    off = off_points(kinks(w, b, c, alpha), x)                               # 6.
+    off = kinks(w, b, c, alpha, x).fractions()                               # 6.
     if off:
         relation["kinks_off_data"] = off
     return Proved(relation, {"x": x, "y": y, "convention": convention(alpha, "free", bias)})

@@ -16,8 +16,10 @@ from hypothesis import strategies as st
 
 from exact.certificates.relu1d_l1_interpolation import interpolation_certificate
 from exact.checker import MAX_FILE_BYTES, check_certificate, check_file, file_limit, ramps
+from exact.checker._fields import Malformed, qvec
+from exact.checker._relu1d import dual_breakpoints
 from exact.checker.number import integer_ratios, rational
-from exact.checker.ramps import Scaled, kinks, network_values, off_points, ramp_values, two_sided
+from exact.checker.ramps import Scaled, kinks, network_values, ramp_values, two_sided
 from exact.relu.structured import interpolate_structured
 from tests.checker.helpers import assert_problem, tampered
 
@@ -63,6 +65,23 @@ def test_mirrored_sums_match_the_naive_sum(pairs, alpha, fallback):
     assert got == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(rationals, rationals), min_size=1, max_size=7, unique_by=lambda p: p[0]), alphas,
+       st.booleans(), st.sampled_from([F(1, 2), F(1), F(3)]), st.sampled_from([(1, -1), (1,)]))
+def test_dual_breakpoints_find_exactly_the_naive_violations(pairs, alpha, centred, bound, signs):
+    """The breakpoint check (both signs from one walk; with sum(v) = 0 the second sign from the first one's
+    extremes) names exactly the breakpoints where the naive |sum_i v_i sigma(u (x_i - x_k))| passes the bound."""
+    x, v = [t for t, _ in pairs], [c for _, c in pairs]
+    if centred:  # sum(v) = 0, the dual's own constraint (a): the shortcut for u = -1
+        v[-1] -= sum(v, F(0))
+    expected = [f"dual: u = {u}, breakpoint b = {-u * xk}: |g| = {abs(g)} > {bound}"
+                for u in signs for xk in x
+                if abs(g := sum((vi * s(u * (xi - xk), alpha) for xi, vi in zip(x, v)), F(0))) > bound]
+    problems: list[str] = []
+    dual_breakpoints(x, v, alpha, bound, problems, signs)
+    assert problems == expected
+
+
 def test_two_sided_weighs_each_side_of_a_knot():
     # knot 0 with right weight 2 and left weight 3: F(p) = 2p for p >= 0, 3p for p < 0
     assert two_sided([0], [2], [3], [-2, 0, 5]) == [-6, 0, 10]
@@ -92,10 +111,15 @@ def test_network_values_and_kinks_match_the_naive_network(neurons, flat, x, alph
     for w, b, c in neurons:
         jump[-b / w] = jump.get(-b / w, F(0)) + abs(w) * c
     assert kinks(*cols, alpha).fractions() == sorted(t for t, j in jump.items() if j)
+    data = x + [t for t in list(jump)[::2]]  # some kinks at data points, some off them
+    assert kinks(*cols, alpha, Scaled.of(data)).fractions() == sorted(t for t, j in jump.items()
+                                                                      if j and t not in data)
 
 
-def test_off_points_compares_on_one_scale():
-    assert off_points(Scaled([1, 3, 4], 2), Scaled([2, 5], 1)) == [F(1, 2), F(3, 2)]
+def test_kinks_off_data_compare_on_one_scale():
+    # knots 1/2, 3/2, 2 (b over 2) against the data 2, 5 (over 1): 2 is a data point, the others are not
+    w, c = Scaled([1, 1, 1], 1), Scaled([1, 1, 1], 1)
+    assert kinks(w, Scaled([-1, -3, -4], 2), c, F(0), Scaled([2, 5], 1)).fractions() == [F(1, 2), F(3, 2)]
 
 
 @pytest.mark.parametrize("texts", [["1_0"], [" 1"], ["1 "], ["1/0"], ["1/00"], ["\u0663"], ["1\n2"], ["+"], [""],
@@ -113,6 +137,20 @@ def test_bulk_reading_refuses_all_but_integers_and_ratios(texts):
 def test_bulk_reading_agrees_with_the_grammar(texts):
     nums, dens = integer_ratios(texts) or ([], [])
     assert [F(a, b) for a, b in zip(nums, dens)] == [rational(t) for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["1", "-2/6", "+3", "7/4", "0", "-1/9", "0.5", "1e1"]), min_size=1, max_size=3000),
+       st.integers(0, 2999))
+def test_a_vector_of_repeated_texts_reads_as_one_by_one(texts, bad):
+    """qvec reads a vector whose texts repeat once per distinct text (decimals one by one): the same Scaled
+    vector as the Fractions read one at a time, and a bad entry is still named by its index."""
+    got = qvec(texts, "v")
+    assert got.fractions() == [rational(t) for t in texts]
+    if bad < len(texts):
+        texts[bad] = "1/0"
+        with pytest.raises(Malformed, match=rf"^v\[{bad}\]: expected a rational string"):
+            qvec(texts, "v")
 
 
 def _integer_or_ratio(text: str) -> F | None:
