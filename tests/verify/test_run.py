@@ -136,13 +136,15 @@ def test_write_atomic_leaves_no_temporary_file_when_it_fails(tmp_path):
 
 
 def test_a_long_1d_certificate_is_stored_compact_and_accepted(tmp_path):
-    """Context.certify writes a certificate of the linear-time kind past the general 1 MiB limit on one line
-    (json's C encoder; indented it would be ~60 % longer) and the checker accepts it from that file; a short
-    one stays indented."""
+    """Context.certify writes a certificate of the linear-time kind past LONG_TEXT one top-level field a line
+    (json's C encoder; indented it would be ~60 % longer), here past the general 1 MiB limit, and the checker
+    accepts it from that file; a short one stays indented."""
     x = [F(v, 3) for v in range(-30_000, 30_000, 2)]
     y = [F((7 * i) % 11 - 5) for i in range(len(x))]
     long = Context(tmp_path).certify(writer.interpolation_certificate(interpolate_structured(x, y), "t", "long"))
     short = Context(tmp_path).certify(writer.interpolation_certificate(interpolate_structured(x[:5], y[:5]), "t", "s"))
     text = Path(long.path).read_text()
-    assert long.ok and len(text) > MAX_FILE_BYTES and text.count("\n") == 1
+    lines = text.splitlines()
+    assert long.ok and len(text) > MAX_FILE_BYTES and lines[0] == "{" and lines[-1] == "}"
+    assert [line.split(":")[0] for line in lines[1:-1]] == [f' "{key}"' for key in json.loads(text)]
     assert short.ok and Path(short.path).read_text().count("\n") > 10

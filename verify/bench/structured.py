@@ -1,7 +1,8 @@
 """The structured exact route of the benchmark, measured in a fresh child process per size.
 
-One run per size n on the seeded instance of :func:`verify.bench.row.instance`, free constant and no
-output bias (ep (4), the LP that ``solve_dictionary_lp`` and ``qsopt-kink`` solve):
+One run of size n (the benchmark keeps the fastest of a few, :func:`verify.bench.row.fastest`) on the seeded
+instance of :func:`verify.bench.row.instance`, free constant and no output bias (ep (4), the LP that
+``solve_dictionary_lp`` and ``qsopt-kink`` solve):
 
 * ``struct`` -- seconds of :func:`exact.relu.structured.interpolate_structured` (closed form, no LP);
 * ``cert``   -- seconds of :func:`~exact.certificates.relu1d_l1_interpolation.interpolation_certificate`
