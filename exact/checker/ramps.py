@@ -85,6 +85,15 @@ class Scaled:
     def fractions(self) -> list[Fraction]:
         return [Fraction(v, self.den) for v in self.nums]
 
+    def permuted(self, order: Sequence[int]) -> Scaled:
+        """The entries at ``order`` (one C-speed gather: a walk over sorted entries then reads memory in order,
+        which at 10^6 points halved the dual's walk).
+
+        >>> Scaled([5, 3, 4], 2).permuted([1, 2, 0]).nums
+        [3, 4, 5]
+        """
+        return Scaled(list(map(self.nums.__getitem__, order)), self.den)
+
 
 def on_one_scale(a: Scaled, b: Scaled) -> tuple[list[Number], list[Number], int]:
     """(a's numerators, b's numerators, den) over the lcm of the two denominators (positions that are compared
@@ -139,8 +148,8 @@ def ramp_values(alpha: Fraction, u: int, knots: Scaled, coefs: Scaled, points: S
     """
     an, ad = alpha.numerator, alpha.denominator
     c = coefs.nums
-    right, left = ([ad * v for v in c], [an * v for v in c]) if u == 1 else ([-an * v for v in c], [-ad * v for v in c])
-    return _walk(knots, right, left, ad * coefs.den, points)
+    a, b = (ad, an) if u == 1 else (-an, -ad)
+    return _walk(knots, list(map(mul, c, repeat(a))), list(map(mul, c, repeat(b))), ad * coefs.den, points)
 
 
 def _walk(knots: Scaled, right: list[Number], left: list[Number], scale: int, points: Scaled) -> Scaled:
@@ -190,10 +199,11 @@ def network_values(x: Scaled, w: Scaled, b: Scaled, c: Scaled, alpha: Fraction, 
     >>> v.fractions()
     [Fraction(1, 1), Fraction(1, 1), Fraction(3, 1)]
     """
-    flat = constant + sum((Fraction(c.nums[j], c.den) * sigma(Fraction(b.nums[j], b.den), alpha)
-                           for j in range(len(w.nums)) if not w.nums[j]), Fraction(0))
+    flats = [j for j, wj in enumerate(w.nums) if not wj] if 0 in w.nums else []
+    flat = constant + sum((Fraction(c.nums[j], c.den) * sigma(Fraction(b.nums[j], b.den), alpha) for j in flats),
+                          Fraction(0))
     an, ad = alpha.numerator, alpha.denominator
-    chosen: Sequence[int] = range(len(w.nums)) if 0 not in w.nums else [j for j, wj in enumerate(w.nums) if wj]
+    chosen: Sequence[int] = [j for j, wj in enumerate(w.nums) if wj] if flats else range(len(w.nums))
     ws, cs = list(map(w.nums.__getitem__, chosen)), map(c.nums.__getitem__, chosen)
     weight = list(map(mul, map(abs, ws), cs))  # c |w|, over w.den c.den
     rising = [wj > 0 for wj in ws]

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from fractions import Fraction
-from itertools import repeat
 from operator import mul
 
 from ._fields import at, distinct_scaled, neuron_columns, q, qvec
 from ._proved import Proved, convention, stated_convention
 from ._relu1d import absorbs, semi_infinite_dual
-from .ramps import kinks, network_values
+from .ramps import kinks, network_values, on_one_scale
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
@@ -55,17 +54,19 @@ def check(doc: dict, problems: list[str]) -> Proved:
         for j, wj in enumerate(w.nums):
             if abs(wj) > w.den:
                 problems.append(f"primal.neurons[{j}]: |w| = {abs(w.fraction(j))} > 1")
-    f = network_values(x, w, b, c, alpha, c0)
-    if list(map(mul, f.nums, repeat(y.den))) != list(map(mul, y.nums, repeat(f.den))):
-        for i, (fi, yi) in enumerate(zip(f.nums, y.nums, strict=True)):
-            if fi * y.den != yi * f.den:
-                problems.append(f"primal: point {i} (x = {x.fraction(i)}): network = {f.fraction(i)} but y = "
-                                f"{y.fraction(i)}")
+    order = x.order  # the data by increasing x: every walk below reads memory in order
+    xs, ys, vs = x.permuted(order), y.permuted(order), v.permuted(order)
+    f = network_values(xs, w, b, c, alpha, c0)
+    fit, labels, _ = on_one_scale(f, ys)
+    if fit != labels:  # one C-speed comparison; the loop names the misfits, by their index in data.x
+        for i, k in sorted((order[k], k) for k, (fk, yk) in enumerate(zip(fit, labels, strict=True)) if fk != yk):
+            problems.append(f"primal: point {i} (x = {x.fraction(i)}): network = {f.fraction(k)} but y = "
+                            f"{y.fraction(i)}")
     primal = Fraction(sum(map(abs, c.nums))) / c.den                          # 2.
     dual_obj = Fraction(sum(map(mul, v.nums, y.nums))) / (v.den * y.den)      # (v, y: n entries each, read so)
     if primal != dual_obj:
         problems.append(f"duality gap: primal cost sum |c| = {primal} but dual objective v^T y = {dual_obj}")
-    semi_infinite_dual(x, v, alpha, Fraction(1), problems)                  # 3.
+    semi_infinite_dual(xs, vs, alpha, Fraction(1), problems)                # 3.
     relation: dict = {"type": "equals", "value": primal}
     if bias or c0 == 0 or absorbs(x, w, b, c, c0):                           # 5.
         relation["attained"] = True

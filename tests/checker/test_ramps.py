@@ -206,6 +206,18 @@ def test_an_unknown_field_inside_a_long_file_is_found(tmp_path):
                                           "reads this field (unknown field)")
 
 
+def test_misfits_are_named_by_their_index_in_the_data_in_index_order():
+    """The check walks the data sorted by x (unsorted here); the misfits are named by their index in data.x,
+    with the network's value at that point, in increasing index."""
+    doc = structured(40, seed=3)
+    x, y = doc["data"]["x"], doc["data"]["y"]
+    late, early = max(range(40), key=lambda i: F(x[i])), min(range(40), key=lambda i: F(x[i]))
+    bad = tampered(tampered(doc, f"data.y.{late}", str(F(y[late]) + 1)), f"data.y.{early}", str(F(y[early]) - 1))
+    misfits = [p for p in check_certificate(bad).problems if p.startswith("primal:")]
+    assert misfits == [f"primal: point {i} (x = {F(x[i])}): network = {F(y[i])} but y = {F(y[i]) + d}"
+                       for i, d in sorted([(late, 1), (early, -1)])]
+
+
 @pytest.mark.parametrize("alpha", [F(0), F(1, 10)])
 def test_tampered_structured_certificates_are_rejected(alpha):
     doc = structured(3000, seed=1, alpha=alpha)
