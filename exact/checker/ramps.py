@@ -7,21 +7,22 @@ common denominator would be huge (many unrelated denominators) the same code run
 over the denominator 1 (:meth:`Scaled.of`), so nothing here depends on the data being gridded.
 
 The one algorithm (:func:`two_sided`): a sum of two-sided ramps, each knot t_j weighing a_j on its right and
-b_j on its left,
+b_j on its left, so that its slope jumps by d_j = a_j - b_j at t_j,
 
     F(p) = sum_{t_j <= p} a_j (p - t_j) + sum_{t_j > p} b_j (p - t_j)
-         = p (B + D(p)) - (BT + DT(p)),     D(p) = sum_{t_j <= p} (a_j - b_j),  DT(p) = sum_{t_j <= p} (a_j - b_j) t_j,
+         = p (B + D(p)) - (BT + DT(p)),     D(p) = sum_{t_j <= p} d_j,  DT(p) = sum_{t_j <= p} d_j t_j,
 
 B, BT the sums of b_j and b_j t_j over all knots (a knot t_j = p adds 0 to either side). Visiting the
 points in increasing order moves knots into D one at a time, so after sorting (O((m + n) log(m + n))
 comparisons of integers) the walk is O(m + n) integer operations, one product per point. A leaky ramp
-c sigma_alpha(u (p - t)) is such a knot: (a, b) = (c, alpha c) for u = 1 and (-alpha c, -c) for u = -1.
+c sigma_alpha(u (p - t)) is such a knot: (a, b) = (c, alpha c) for u = 1 and (-alpha c, -c) for u = -1, so
+for either sign d = (1 - alpha) c.
 
 >>> from fractions import Fraction as F
 >>> x = Scaled.of([F(0), F(1, 2), F(2)])
 >>> x.nums, x.den
 ([0, 1, 4], 2)
->>> s = two_sided(x.nums, [1, -2, 1], [0, 0, 0], x.nums)   # sum_j c_j (p - t_j)_+ at p = t_k, over x.den
+>>> s = two_sided(x.nums, [1, -2, 1], [0, 0, 0], x.nums)   # sum_j d_j (p - t_j)_+ at p = t_k, over x.den
 >>> [F(v, x.den) for v in s]
 [Fraction(0, 1), Fraction(1, 2), Fraction(-1, 1)]
 """
@@ -104,9 +105,9 @@ def on_one_scale(a: Scaled, b: Scaled) -> tuple[list[Number], list[Number], int]
     return a.rescaled(den), b.rescaled(den), den
 
 
-def two_sided(knots: Sequence[Number], right: Sequence[Number], left: Sequence[Number], points: Sequence[Number],
+def two_sided(knots: Sequence[Number], jumps: Sequence[Number], left: Sequence[Number], points: Sequence[Number],
               orders: tuple[Sequence[int], Sequence[int]] | None = None) -> list[Number]:
-    """[F(p) for p in points], F of the module doc with a_j = right[j], b_j = left[j]: knots and points on one
+    """[F(p) for p in points], F of the module doc with d_j = jumps[j], b_j = left[j]: knots and points on one
     scale s, weights on a scale r, the results over s r. ``orders``: the knots' and the points' indices by
     increasing value, when known."""
     if orders is None:
@@ -120,7 +121,7 @@ def two_sided(knots: Sequence[Number], right: Sequence[Number], left: Sequence[N
     if knots is points:  # each point is a knot (the dual's sums): one pass, a knot at p adding 0 either side
         for i in point_order:
             p = points[i]
-            d = right[i] - left[i]
+            d = jumps[i]
             d_c += d
             d_t += d * p
             out[i] = p * d_c - d_t
@@ -130,12 +131,21 @@ def two_sided(knots: Sequence[Number], right: Sequence[Number], left: Sequence[N
         p = points[i]
         while k < m and knots[order[k]] <= p:
             j = order[k]
-            d = right[j] - left[j]
+            d = jumps[j]
             d_c += d
             d_t += d * knots[j]
             k += 1
         out[i] = p * d_c - d_t
     return out
+
+
+def multiplied(values: list[Number], k: Number) -> list[Number]:
+    """values times k: the list itself for k = 1 (the ReLU's jumps are its weights), else one C-speed map.
+
+    >>> multiplied([1, -2], 3), multiplied(v := [5], 1) is v
+    ([3, -6], True)
+    """
+    return values if k == 1 else list(map(mul, values, repeat(k)))
 
 
 def ramp_values(alpha: Fraction, u: int, knots: Scaled, coefs: Scaled, points: Scaled) -> Scaled:
@@ -148,14 +158,13 @@ def ramp_values(alpha: Fraction, u: int, knots: Scaled, coefs: Scaled, points: S
     """
     an, ad = alpha.numerator, alpha.denominator
     c = coefs.nums
-    a, b = (ad, an) if u == 1 else (-an, -ad)
-    return _walk(knots, list(map(mul, c, repeat(a))), list(map(mul, c, repeat(b))), ad * coefs.den, points)
+    return _walk(knots, multiplied(c, ad - an), multiplied(c, an if u == 1 else -ad), ad * coefs.den, points)
 
 
-def _walk(knots: Scaled, right: list[Number], left: list[Number], scale: int, points: Scaled) -> Scaled:
+def _walk(knots: Scaled, jumps: list[Number], left: list[Number], scale: int, points: Scaled) -> Scaled:
     """:func:`two_sided` on Scaled knots and points, weights over ``scale``."""
     k, p, s = on_one_scale(knots, points)
-    nums = two_sided(k, right, left, p, (knots.order, points.order))
+    nums = two_sided(k, jumps, left, p, (knots.order, points.order))
     if Fraction in set(map(type, nums)):  # a Fraction fallback: back to one scale (or over 1)
         return Scaled.of([Fraction(v) / (s * scale) for v in nums])
     return Scaled(nums, s * scale)
@@ -204,12 +213,12 @@ def network_values(x: Scaled, w: Scaled, b: Scaled, c: Scaled, alpha: Fraction, 
                           Fraction(0))
     an, ad = alpha.numerator, alpha.denominator
     chosen: Sequence[int] = [j for j, wj in enumerate(w.nums) if wj] if flats else range(len(w.nums))
-    ws, cs = list(map(w.nums.__getitem__, chosen)), map(c.nums.__getitem__, chosen)
-    weight = list(map(mul, map(abs, ws), cs))  # c |w|, over w.den c.den
-    rising = [wj > 0 for wj in ws]
-    right = list(map(mul, weight, map({True: ad, False: -an}.__getitem__, rising)))
-    left = list(map(mul, weight, map({True: an, False: -ad}.__getitem__, rising)))
-    out = _walk(knots(w, b, chosen), right, left, ad * w.den * c.den, x)
+    ws, cs = w.nums, c.nums
+    if flats:
+        ws, cs = list(map(ws.__getitem__, chosen)), list(map(cs.__getitem__, chosen))
+    weight = cs if set(map(abs, ws)) <= {1} else list(map(mul, map(abs, ws), cs))  # c |w|, over w.den c.den
+    left = list(map(mul, weight, map({True: an, False: -ad}.__getitem__, map(gt, ws, repeat(0)))))
+    out = _walk(knots(w, b, chosen), multiplied(weight, ad - an), left, ad * w.den * c.den, x)
     if not flat:
         return out
     return add([out, Scaled([flat.numerator] * len(x.nums), flat.denominator)])

@@ -85,11 +85,11 @@ import math
 from bisect import bisect_left
 from collections import deque
 from fractions import Fraction
-from itertools import accumulate, repeat
+from itertools import accumulate
 from operator import add, mul, sub
 from typing import Callable, Sequence, Union, cast
 
-from ..checker.ramps import MAX_COMMON_BITS, Scaled
+from ..checker.ramps import MAX_COMMON_BITS, Scaled, multiplied
 from ..checker.source import paused_gc
 from ..l1 import L1Solution
 from ..lp.problem import LinearProgram, LPResult
@@ -178,11 +178,6 @@ def _lcm(values: Sequence[int]) -> int | None:
         if out.bit_length() > MAX_COMMON_BITS:
             return None
     return out
-
-
-def _times(values: list[Num], k: Num) -> list[Num]:
-    """values times k (the list itself for k = 1: the ReLU on integer data multiplies by 1 throughout)."""
-    return values if k == 1 else list(map(mul, values, repeat(k)))
 
 
 def _over(nums: list[Num], den: int) -> Scaled:
@@ -315,8 +310,8 @@ class _Sorted:
         # cw = Q (ad + an) r, h = 2 where the end atoms carry halves of sigma*
         h = 2 if share == 1 else 1
         cw, f = self.Q * (ad + an) * r, h * ad * dx
-        wp = _times(list(map(add, g, _times(K, ad * r))), f)
-        wm = _times(list(map(sub, _times(K, an * r), g)), f) if an else _times(g, -f)
+        wp = multiplied(list(map(add, g, multiplied(K, ad * r))), f)
+        wm = multiplied(list(map(sub, multiplied(K, an * r), g)), f) if an else multiplied(g, -f)
         both = cast(list[int], wp + wm)  # or Fractions (the fallback): abs() alike, mypy types the union poorly
         cost = _abs(sigma) * (ad + an) * r * h * dx + sum(map(abs, both))
         off_minus = n if an else n - 2  # atom (-1, p_k) is atoms[off_minus + k]
@@ -348,7 +343,7 @@ class _Sorted:
         z = [t * e] + [zu if k > 0 else zl if k < 0 else 0 for k in self.K] + [0]
         per = list(map(mul, map(sub, z[:-1], z[1:]), self.per_gap))  # over its gap: units 1 / (e G)
         v = list(map(sub, [0, *per], [*per, 0]))  # v_k = per_{k-1} - per_k, padded with zeros
-        return _over(_times(v, self.dx), e * self.G)
+        return _over(multiplied(v, self.dx), e * self.G)
 
     def kink_dual(self) -> list[Fraction]:
         """y', in kink coordinates (after :meth:`dual`)."""

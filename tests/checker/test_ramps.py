@@ -83,8 +83,8 @@ def test_dual_breakpoints_find_exactly_the_naive_violations(pairs, alpha, centre
 
 
 def test_two_sided_weighs_each_side_of_a_knot():
-    # knot 0 with right weight 2 and left weight 3: F(p) = 2p for p >= 0, 3p for p < 0
-    assert two_sided([0], [2], [3], [-2, 0, 5]) == [-6, 0, 10]
+    # knot 0 with right weight 2 and left weight 3 (a jump of -1): F(p) = 2p for p >= 0, 3p for p < 0
+    assert two_sided([0], [-1], [3], [-2, 0, 5]) == [-6, 0, 10]
 
 
 def test_scaled_vectors_and_their_fallback():
