@@ -95,11 +95,13 @@ def semi_infinite_dual(x: Sequence[Fraction] | Scaled, v: Sequence[Fraction] | S
         redundancy).
     """
     xs, vs = as_scaled(x), as_scaled(v)
+    if len(xs.nums) != len(vs.nums):  # (the sums below are C-speed maps, which would stop at the shorter)
+        raise ValueError("semi_infinite_dual: one dual weight per data point")
     total = Fraction(sum(vs.nums)) / vs.den
     if total != 0:                                                              # (a)
         problems.append(f"dual: constant direction (u = 0, b -> +inf): sum(v) = {total}, must be 0")
     else:                                                                       # (c) limits
-        svx = Fraction(sum(a * b for a, b in zip(vs.nums, xs.nums, strict=True))) / (vs.den * xs.den)
+        svx = Fraction(sum(map(mul, vs.nums, xs.nums))) / (vs.den * xs.den)
         for u in (1, -1):
             for end, g in (("+inf", u * svx), ("-inf", alpha * u * svx)):
                 if abs(g) > bound:
