@@ -8,9 +8,9 @@ from __future__ import annotations
 import math
 from contextvars import ContextVar
 from fractions import Fraction
-from itertools import compress, repeat
+from itertools import compress, islice, repeat
 from math import gcd
-from operator import gt, mul
+from operator import eq, gt, mul
 from typing import Any, Optional
 
 from .arith import LimitExceeded, Surd, power_free
@@ -280,11 +280,13 @@ def distinct_points(doc: dict, path: str) -> list[Fraction]:
 
 
 def distinct_scaled(doc: dict, path: str) -> Scaled:
-    """:func:`distinct_points` as one Scaled vector."""
+    """:func:`distinct_points` as one Scaled vector (the duplicate named is the first, by index, to repeat an
+    earlier point, as there)."""
     x = qvec(at(doc, path), path)
     if not x.nums:
         raise Malformed(f"{path}: expected at least one point")
-    if len(set(x.nums)) != len(x.nums):
+    up = x.ascending.nums  # sorted (and kept: the 1-D walks run over it), a duplicate sits next to its twin
+    if any(map(eq, up, islice(up, 1, None))):
         seen: set = set()
         for i, xi in enumerate(x.nums):
             if xi in seen:

@@ -8,7 +8,7 @@ from operator import mul
 from ._fields import at, distinct_scaled, neuron_columns, q, qvec
 from ._proved import Proved, convention, stated_convention
 from ._relu1d import absorbs, semi_infinite_dual
-from .ramps import kinks, network_values, on_one_scale
+from .ramps import kinks, network_values, neuron_knots, on_one_scale
 
 
 def check(doc: dict, problems: list[str]) -> Proved:
@@ -55,8 +55,9 @@ def check(doc: dict, problems: list[str]) -> Proved:
             if abs(wj) > w.den:
                 problems.append(f"primal.neurons[{j}]: |w| = {abs(w.fraction(j))} > 1")
     order = x.order  # the data by increasing x: every walk below reads memory in order
-    xs, ys, vs = x.permuted(order), y.permuted(order), v.permuted(order)
-    f = network_values(xs, w, b, c, alpha, c0)
+    xs, ys, vs = x.ascending, y.permuted(order), v.permuted(order)
+    knotted = neuron_knots(w, b)  # (shared with 6.)
+    f = network_values(xs, w, b, c, alpha, c0, knotted)
     fit, labels, _ = on_one_scale(f, ys)
     if fit != labels:  # one C-speed comparison; the loop names the misfits, by their index in data.x
         for i, k in sorted((order[k], k) for k, (fk, yk) in enumerate(zip(fit, labels, strict=True)) if fk != yk):
@@ -70,7 +71,7 @@ def check(doc: dict, problems: list[str]) -> Proved:
     relation: dict = {"type": "equals", "value": primal}
     if bias or c0 == 0 or absorbs(x, w, b, c, c0):                           # 5.
         relation["attained"] = True
-    off = kinks(w, b, c, alpha, x).fractions()                               # 6.
+    off = kinks(w, b, c, alpha, x, knotted).fractions()                      # 6.
     if off:
         relation["kinks_off_data"] = off
     return Proved(relation, {"x": x, "y": y, "convention": convention(alpha, "free", bias)})
