@@ -237,7 +237,8 @@ def _zero_constant(g: list[Num], lo: list[Num], hi: list[Num], offsets: list[Num
         if i >= j:  # right-filled: c = c_max < 0
             return False, 1
         gain = offsets[j] - offsets[i]
-        delta = min(g[i] - lo[i], hi[j] - g[j])
+        give, take = g[i] - lo[i], hi[j] - g[j]
+        delta = give if give < take else take  # (not min(): a call per move)
         if delta * gain > -c:  # the last move
             if type(c) is int and type(gain) is int:
                 r = gain // math.gcd(c, gain)
