@@ -8,7 +8,7 @@ only up to its size limit (beyond it the cell is '-').
 
 Columns (seconds unless said otherwise):
 
-* Structured exact route (:mod:`verify.bench.structured`, one run per n in a fresh spawned process):
+* Structured exact route (:mod:`verify.bench.structured`, each run in a fresh spawned process):
   ``struct`` -- :func:`exact.relu.structured.interpolate_structured` (closed form, no LP);
   ``cert`` -- the certificate built and written to a file as ``verify run`` stores it;
   ``check`` -- :func:`exact.checker.check_file` on that file, as ``verify check`` (independent check);
@@ -16,7 +16,8 @@ Columns (seconds unless said otherwise):
   ``MiB`` -- peak resident memory of that process (its own, not the parent's).
 * ``qsopt-kink`` -- QSopt_ex ``esolver`` (exact simplex) on the same kink-coordinate LP (rows scaled to
   integers), wall time incl. reading the file, up to ``--qsopt-kink-limit`` (100 000);
-  ``x-qs`` = qsopt-kink / s+c.
+  ``x-qs`` = qsopt-kink / s+c; both columns are the fastest of 3 runs while a run takes < 15 s
+  (:data:`verify.bench.row.SPEEDUP_REPEAT_BELOW`), one rule for the two sides of the ratio.
 * LP route, :func:`exact.relu.interpolation.solve_dictionary_lp`, up to ``--lp-limit`` (25 600):
   ``highs`` (``timings['float']``: standard form + HiGHS), ``exact`` (``timings['exact'] +
   timings['verify']``: exact basis completion / LU / repair + exact optimality re-check), ``ratio`` =
