@@ -7,7 +7,7 @@ import pytest
 
 from verify.bench import instance, run_bench
 from verify.bench.baselines import gauss_solve
-from verify.bench.row import MAX_SIZE, MIN_SIZE
+from verify.bench.row import MAX_SIZE, MIN_SIZE, fastest
 from verify.bench.structured import StructuredCells, fit_exponent
 from verify.bench.table import COLUMNS, cells
 
@@ -77,3 +77,13 @@ def test_run_bench_refuses_sizes_out_of_range(capsys) -> None:
     for n in (MIN_SIZE - 1, MAX_SIZE + 1):
         with pytest.raises(ValueError, match=rf"bench sizes must be in \[{MIN_SIZE}, {MAX_SIZE}\], got {n}"):
             run_bench([n], naive_limit=0, qsopt_limit=0)
+
+
+def test_fastest_keeps_the_fastest_run_and_never_hides_a_failed_one():
+    """The rule of both x-qs columns: the fastest of 3 runs, no repeat after a slow run, a failure at once."""
+    runs = iter([0.3, 0.1, 0.2])
+    assert fastest(lambda: next(runs), lambda t: t, 1.0) == 0.1
+    runs = iter([2.0, 0.1])
+    assert fastest(lambda: next(runs), lambda t: t, 1.0) == 2.0
+    runs = iter([0.1, "error", 0.05])
+    assert fastest(lambda: next(runs), lambda t: t if isinstance(t, float) else None, 1.0) == "error"
