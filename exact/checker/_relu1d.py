@@ -53,22 +53,36 @@ def as_scaled(v: Sequence[Fraction] | Scaled) -> Scaled:
     return v if isinstance(v, Scaled) else Scaled.of(v)
 
 
+def moments(xs: Scaled, vs: Scaled) -> tuple[Fraction, Fraction]:
+    """(sum_i v_i, sum_i v_i x_i), the two sums the dual's constant direction, limits and shift need.
+
+    >>> moments(Scaled.of([1, 2]), Scaled.of([Fraction(1, 2), -1]))
+    (Fraction(-1, 2), Fraction(-3, 2))
+    """
+    if len(xs.nums) != len(vs.nums):  # (the sums are C-speed maps, which would stop at the shorter)
+        raise ValueError("one dual weight per data point")
+    return Fraction(sum(vs.nums), vs.den), Fraction(sum(map(mul, vs.nums, xs.nums)), vs.den * xs.den)
+
+
 def dual_breakpoints(x: Sequence[Fraction] | Scaled, v: Sequence[Fraction] | Scaled, alpha: Fraction,
-                     bound: Fraction, problems: list[str], signs: tuple[int, ...] = (1, -1)) -> None:
+                     bound: Fraction, problems: list[str], signs: tuple[int, ...] = (1, -1),
+                     sums: tuple[Fraction, Fraction] | None = None) -> None:
     """|g(u, b)| <= bound at every breakpoint b = -u x_k with u in ``signs``: g(u, -u x_k) =
     sum_i v_i sigma(-u (x_k - x_i)), the ramp sums with knots x and weights v at the points x (one integer
     walk, :func:`exact.checker.ramps.ramp_values`, for u = 1; u = -1 from it by
     :func:`exact.checker.ramps.mirrored`). When sum(v) = 0 (:func:`semi_infinite_dual` requires it) mirrored is the
     walk shifted by the constant -(1 + alpha) sum_i v_i x_i, so both signs are decided by the walk's largest
-    and least entries; entries are visited one by one only to name the violations."""
+    and least entries; entries are visited one by one only to name the violations. ``sums``: the
+    :func:`moments` of x and v, when known."""
     xs, vs = as_scaled(x), as_scaled(v)
+    sv, svx = moments(xs, vs) if sums is None else sums
     plus = ramp_values(alpha, -1, xs, vs, xs)
     lo, hi = Fraction(min(plus.nums, default=0), plus.den), Fraction(max(plus.nums, default=0), plus.den)
     for u in signs:
         if u == 1:
             worst: Fraction | None = max(hi, -lo)
-        elif sum(vs.nums) == 0:  # then u = -1 shifts u = 1 by a constant (mirrored): only its ends matter
-            shift = (1 + alpha) * Fraction(sum(map(mul, vs.nums, xs.nums)), vs.den * xs.den)
+        elif sv == 0:  # then u = -1 shifts u = 1 by a constant (mirrored): only its ends matter
+            shift = (1 + alpha) * svx
             worst = max(hi - shift, shift - lo)
         else:
             worst = None
@@ -95,18 +109,15 @@ def semi_infinite_dual(x: Sequence[Fraction] | Scaled, v: Sequence[Fraction] | S
         redundancy).
     """
     xs, vs = as_scaled(x), as_scaled(v)
-    if len(xs.nums) != len(vs.nums):  # (the sums below are C-speed maps, which would stop at the shorter)
-        raise ValueError("semi_infinite_dual: one dual weight per data point")
-    total = Fraction(sum(vs.nums)) / vs.den
+    total, svx = sums = moments(xs, vs)
     if total != 0:                                                              # (a)
         problems.append(f"dual: constant direction (u = 0, b -> +inf): sum(v) = {total}, must be 0")
     else:                                                                       # (c) limits
-        svx = Fraction(sum(map(mul, vs.nums, xs.nums))) / (vs.den * xs.den)
         for u in (1, -1):
             for end, g in (("+inf", u * svx), ("-inf", alpha * u * svx)):
                 if abs(g) > bound:
                     problems.append(f"dual: u = {u}, limit b -> {end}: |g| = {abs(g)} > {bound}")
-    dual_breakpoints(xs, vs, alpha, bound, problems)                            # (c) breakpoints
+    dual_breakpoints(xs, vs, alpha, bound, problems, sums=sums)                 # (c) breakpoints
 
 
 def absorbs(x: Scaled, w: Scaled, b: Scaled, c: Scaled, constant: Fraction) -> bool:
