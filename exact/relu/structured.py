@@ -89,7 +89,7 @@ from itertools import accumulate
 from operator import add, mul, sub
 from typing import Callable, Sequence, Union, cast
 
-from ..checker.ramps import MAX_COMMON_BITS, Scaled, multiplied
+from ..checker.ramps import Scaled, common_denominator, multiplied
 from ..checker.source import paused_gc
 from ..l1 import L1Solution
 from ..lp.problem import LinearProgram, LPResult
@@ -168,16 +168,6 @@ def _solution(sol: Interpolation1D, rows: list[dict[int, Fraction]], rhs: list[F
     split = [part for w in sol.weights for part in ((w, ZERO) if w > 0 else (ZERO, -w))]
     result = LPResult("optimal", sol.value, tuple(split) + (sol.constant,), tuple(yp), ())
     return L1Solution(sol.value, sol.weights, (sol.constant,), sol.dual, lp, result)
-
-
-def _lcm(values: Sequence[int]) -> int | None:
-    """lcm of the values, or None once it passes MAX_COMMON_BITS bits."""
-    out = 1
-    for v in set(values):
-        out = math.lcm(out, v)
-        if out.bit_length() > MAX_COMMON_BITS:
-            return None
-    return out
 
 
 def _over(nums: list[Num], den: int) -> Scaled:
@@ -267,7 +257,7 @@ class _Sorted:
             raise ValueError("kink coordinates need distinct points")
         self.N = N = list(map(sub, F[1:], F[:-1]))
         ints = cast(list[int], H)
-        G = _lcm(ints) if set(map(type, H)) == {int} else None
+        G = common_denominator(ints) if set(map(type, H)) == {int} else None
         self.per_gap: list[Num]  # G / h per gap h: a unit rise over the gap is this slope, in units 1 / G
         if G is None:
             self.G, self.per_gap = 1, [1 / Fraction(h) for h in H]
