@@ -52,7 +52,7 @@ def test_joint_norm_optimum_is_drawn_exactly(tmp_path):
 def test_no_bias_remark_draws_every_certified_optimal_network(tmp_path):
     res = run("ddb.no-bias-remark", "ddb-nobias-pair", tmp_path)
     x, y, fs = figure(res)
-    assert [f["label"] for f in fs] == ["the LP's optimal network"] + ["after the shift (optimal too)"]
+    assert [f["label"] for f in fs] == ["the computed optimal network"] + ["after the shift (optimal too)"]
     optimum = dict(res.value.items)["optimum"]
     for f in fs:  # V = |c| |a| per neuron; every one interpolates at the certified optimal cost
         assert f["role"] == OPTIMAL and values(f, x) == y and l1(f) == optimum

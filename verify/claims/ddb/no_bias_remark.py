@@ -18,7 +18,7 @@ Two moves turn its optimal network into another one of the same cost and the sam
 
 Both networks of a move are certified optimal (the second as ``network``: its kinks off the data are listed)
 and the cell memberships are exact sign arithmetic. The remark says the theorems fail, so an instance with a
-certified counterexample PROVES it; without one (the moves do not apply to the LP's optimum) it is UNDECIDED,
+certified counterexample PROVES it; without one (the moves do not apply to the computed optimum) it is UNDECIDED,
 the remark being existential.
 
 >>> from fractions import Fraction as F
@@ -137,8 +137,8 @@ def check_no_bias(case: Case, ctx: Context) -> Draft:
                          + ", ".join(text(p) for p in mv.points) + f" of the closed cell with signs {sign}"
                          + ("; the first charges two of them, and spreading min(c1, c2) of mass uniformly over the "
                             "arc gives a minimiser with infinite support" if mv.kind == "merge" else ""))
-    # every drawn network's certificate was accepted: the LP's optimum and the networks of its moves
-    res.figure(functions_figure(sol.x, sol.y, [function_1d("the LP's optimal network", base)] + [
+    # every drawn network's certificate was accepted: the computed optimum and the networks of its moves
+    res.figure(functions_figure(sol.x, sol.y, [function_1d("the computed optimal network", base)] + [
         function_1d(f"after the {mv.kind} (optimal too)", mv.network) for mv, _ in found],
         "ddb (6) with V = |c| |a|: optimal networks charging different points of one closed cell"))
     merges = sum(mv.kind == "merge" for mv, _ in found)
@@ -147,6 +147,6 @@ def check_no_bias(case: Case, ctx: Context) -> Draft:
     if found:
         res.verdict = PROVED
     else:
-        res.notes.append("no merge or shift applies to the LP's optimum: no counterexample on this instance")
+        res.notes.append("no merge or shift applies to the computed optimum: no counterexample on this instance")
         res.verdict = UNDECIDED
     return res
