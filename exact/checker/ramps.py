@@ -126,8 +126,8 @@ def common_denominator(dens: Iterable[int]) -> int | None:
 def on_one_scale(a: Scaled, b: Scaled) -> tuple[list[Number], list[Number], int]:
     """(a's numerators, b's numerators, den) over the lcm of the two denominators (positions that are compared
     and subtracted, such as knots and points, must share one)."""
-    den = math.lcm(a.den, b.den)
-    if den.bit_length() > MAX_COMMON_BITS:
+    den = common_denominator((a.den, b.den))
+    if den is None:
         return [Fraction(v, a.den) for v in a.nums], [Fraction(v, b.den) for v in b.nums], 1
     return a.rescaled(den), b.rescaled(den), den
 
@@ -270,8 +270,8 @@ def network_values(x: Scaled, w: Scaled, b: Scaled, c: Scaled, alpha: Fraction, 
 
 def add(parts: Sequence[Scaled]) -> Scaled:
     """The entrywise sum of Scaled vectors of one length."""
-    den = math.lcm(*(p.den for p in parts))
-    if den.bit_length() > MAX_COMMON_BITS:
+    den = common_denominator(p.den for p in parts)
+    if den is None:
         return Scaled.of([sum(vals, Fraction(0)) for vals in zip(*(p.fractions() for p in parts), strict=True)])
     return Scaled(list(map(sum, zip(*(p.rescaled(den) for p in parts), strict=True))), den)
 
