@@ -61,7 +61,7 @@ class Scaled:
         [2, -9, 24]
         """
         vals = list(values)
-        den = common_denominator({v.denominator for v in vals})
+        den = common_denominator(v.denominator for v in vals)
         if den is None:
             return cls([Fraction(v) for v in vals], 1)
         if den == 1:

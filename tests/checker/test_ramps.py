@@ -95,6 +95,21 @@ def test_scaled_vectors_and_their_fallback():
     assert huge.den == 1 and huge.nums == [F(1, p) for p in primes]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-3, 3), max_size=12))
+def test_an_ascending_vector_s_order_is_what_a_sort_gives(values):
+    # the ascending vector's order is set, not sorted; with ties (stable sort) it must still be the sort's
+    up = Scaled(values, 1).ascending
+    assert up.nums == sorted(values)
+    assert list(up.order) == sorted(range(len(values)), key=up.nums.__getitem__)
+
+
+def test_common_denominator_and_its_limit():
+    assert ramps.common_denominator([4, 6, 4]) == 12 and ramps.common_denominator([]) == 1
+    assert ramps.common_denominator([2**(ramps.MAX_COMMON_BITS - 1)]) == 2**(ramps.MAX_COMMON_BITS - 1)
+    assert ramps.common_denominator([2**ramps.MAX_COMMON_BITS]) is None  # MAX_COMMON_BITS + 1 bits
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(rationals.filter(bool), rationals, rationals), max_size=6),
        st.lists(st.tuples(rationals, rationals), max_size=2), st.lists(rationals, min_size=1, max_size=6), alphas,
